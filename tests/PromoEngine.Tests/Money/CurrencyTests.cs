@@ -1,0 +1,151 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace PromoEngine.Tests;
+
+public sealed class CurrencyTests
+{
+    [Theory]
+    [InlineData("USD", 2)]
+    [InlineData("EUR", 2)]
+    [InlineData("JPY", 0)]
+    [InlineData("KRW", 0)]
+    [InlineData("BHD", 3)]
+    [InlineData("KWD", 3)]
+    [InlineData("CLF", 4)]
+    [InlineData("XCG", 2)]
+    public void FromCode_IsoCode_HasItsMinorUnits(string code, int minorUnits)
+    {
+        var currency = Currency.FromCode(code);
+
+        Assert.Equal(code, currency.Code);
+        Assert.Equal(minorUnits, currency.MinorUnits);
+        Assert.True(currency.IsIso);
+    }
+
+    [Fact]
+    public void FromCode_LowerCase_IsTheSameCurrency()
+    {
+        Assert.Equal(Currency.Usd, Currency.FromCode("usd"));
+        Assert.Equal("USD", Currency.FromCode("uSd").Code);
+    }
+
+    [Theory]
+    [InlineData("ZZZ")]
+    [InlineData("US")]
+    [InlineData("USDX")]
+    [InlineData("")]
+    [InlineData(" USD")]
+    [InlineData("HRK")]
+    [InlineData("BGN")]
+    [InlineData("XAU")]
+    public void FromCode_UnknownCode_ThrowsNamingTheCode(string code)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.FromCode(code));
+
+        Assert.Equal("code", e.ParamName);
+        Assert.Contains($"'{code}' is not an active ISO 4217 currency code", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromCode_ControlCharacters_AreEscapedInTheMessage()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.FromCode("U\u0000D"));
+
+        Assert.Contains("U\\u0000D", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromCode_Null_ThrowsArgumentNull()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => Currency.FromCode(null!));
+        Assert.Equal("code", e.ParamName);
+    }
+
+    [Fact]
+    public void TryFromCode_KnownAndUnknown_ReportsWithoutThrowing()
+    {
+        Assert.True(Currency.TryFromCode("jpy", out var yen));
+        Assert.Equal(Currency.Jpy, yen);
+        Assert.False(Currency.TryFromCode("ABC", out var none));
+        Assert.True(none.IsDefault);
+        Assert.False(Currency.TryFromCode(null, out _));
+    }
+
+    [Fact]
+    public void Custom_NewCode_IsACurrencyOfItsOwn()
+    {
+        var points = Currency.Custom("PTS", 0);
+
+        Assert.Equal("PTS", points.Code);
+        Assert.Equal(0, points.MinorUnits);
+        Assert.False(points.IsIso);
+        Assert.Equal(points, Currency.Custom("PTS", 0));
+        Assert.NotEqual(points, Currency.Custom("PTS", 2));
+        Assert.NotEqual(points, Currency.Usd);
+    }
+
+    [Fact]
+    public void Custom_IsoCode_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.Custom("USD", 3));
+
+        Assert.Equal("code", e.ParamName);
+        Assert.Contains("use Currency.FromCode(\"USD\")", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pts")]
+    [InlineData("P1S")]
+    [InlineData("PT")]
+    [InlineData("PTSS")]
+    [InlineData("ÄBC")]
+    public void Custom_MalformedCode_IsRefused(string code)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.Custom(code, 2));
+
+        Assert.Equal("code", e.ParamName);
+        Assert.Contains("expected three upper-case letters A-Z", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(19)]
+    public void Custom_MinorUnitsOutOfRange_IsRefused(int minorUnits)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Currency.Custom("PTS", minorUnits));
+
+        Assert.Equal("minorUnits", e.ParamName);
+    }
+
+    [Fact]
+    public void IsoCurrencies_AreUniqueSortedAndHaveSaneMinorUnits()
+    {
+        var codes = Currency.IsoCurrencies.Select(c => c.Code).ToArray();
+
+        Assert.True(codes.Length > 150);
+        Assert.Equal(codes.Distinct().Count(), codes.Length);
+        Assert.Equal(codes.OrderBy(c => c, StringComparer.Ordinal), codes);
+        Assert.All(Currency.IsoCurrencies, c => Assert.InRange(c.MinorUnits, 0, 4));
+        Assert.All(Currency.IsoCurrencies, c => Assert.Matches("^[A-Z]{3}$", c.Code));
+    }
+
+    [Fact]
+    public void MinorUnit_IsTheSmallestAmount()
+    {
+        Assert.Equal(0.01m, Currency.Usd.MinorUnit);
+        Assert.Equal(1m, Currency.Jpy.MinorUnit);
+        Assert.Equal(0.001m, Currency.FromCode("BHD").MinorUnit);
+    }
+
+    [Fact]
+    public void Default_IsNotACurrency()
+    {
+        var none = default(Currency);
+
+        Assert.True(none.IsDefault);
+        Assert.Equal(string.Empty, none.Code);
+        Assert.NotEqual(Currency.Usd, none);
+    }
+}
