@@ -1,3 +1,4 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
 
 namespace PromoEngine.Benchmarks;
@@ -5,5 +6,11 @@ namespace PromoEngine.Benchmarks;
 /// <summary>Runs the benchmarks chosen on the command line (<c>--filter '*'</c> for all).</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <returns>1 when a benchmark failed or did not validate, so CI's dry run catches a broken benchmark.</returns>
+    public static int Main(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : 0;
+    }
 }
