@@ -58,3 +58,69 @@ internal static class Guard
         return value;
     }
 }
+
+/// <summary>Checks on the short strings of definitions and carts: ids, SKUs, categories, codes.</summary>
+internal static class Text
+{
+    public const int MaxIdentifierLength = 200;
+
+    /// <summary>Trims and checks an identifier: not empty, not too long, no control characters.</summary>
+    public static string Identifier(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        var problem = IdentifierProblem(value);
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, paramName);
+        }
+
+        return value.Trim();
+    }
+
+    /// <summary>The reason an identifier is malformed, or null when it is fine.</summary>
+    public static string? IdentifierProblem(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+        {
+            return "Must not be empty or white space.";
+        }
+
+        if (trimmed.Length > MaxIdentifierLength)
+        {
+            return FormattableString.Invariant($"Must be at most {MaxIdentifierLength} characters; it has {trimmed.Length}.");
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c))
+            {
+                return FormattableString.Invariant($"Must not contain control characters (found U+{(int)c:X4}).");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks a set of identifiers, trimming each and dropping duplicates (ordinal), in a stable order.</summary>
+    public static System.Collections.Immutable.ImmutableArray<string> Identifiers(
+        System.Collections.Generic.IEnumerable<string>? values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+
+        var set = new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            set.Add(Identifier(value, paramName));
+        }
+
+        return [.. set];
+    }
+}

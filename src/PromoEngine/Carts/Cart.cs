@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>A shopper's cart: one currency, its lines, the customer, an optional shipping charge and the sales channel.</summary>
+/// <remarks>Immutable and thread-safe. Everything is checked when it is built; a cart that exists is valid.</remarks>
+public sealed class Cart
+{
+    /// <summary>Initializes a new instance of the <see cref="Cart"/> class.</summary>
+    /// <param name="currency">The cart's one currency.</param>
+    /// <param name="lines">The lines, with unique line ids, all priced in <paramref name="currency"/>. May be empty.</param>
+    /// <param name="customer">Who is buying; a guest when <see langword="null"/>.</param>
+    /// <param name="shipping">The shipping charge, zero or more, in <paramref name="currency"/>; none when
+    /// <see langword="null"/>.</param>
+    /// <param name="channel">The sales channel (such as <c>web</c>, <c>app</c>, <c>store</c>), if any.</param>
+    /// <exception cref="ArgumentException"><paramref name="currency"/> is default, two lines share an id, or the
+    /// shipping charge is not rounded.</exception>
+    /// <exception cref="CurrencyMismatchException">A line or the shipping charge is in another currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The shipping charge is negative.</exception>
+    public Cart(Currency currency, IEnumerable<CartLine> lines, CustomerProfile? customer = null, Money? shipping = null, string? channel = null)
+    {
+        if (currency.IsDefault)
+        {
+            throw new ArgumentException("A cart needs a currency.", nameof(currency));
+        }
+
+        Guard.NotNull(lines);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var builder = ImmutableArray.CreateBuilder<CartLine>();
+        var subtotal = Money.Zero(currency);
+        foreach (var line in lines)
+        {
+            Guard.NotNull(line, nameof(lines));
+            if (line.UnitPrice.Currency != currency)
+            {
+                throw new CurrencyMismatchException(currency, line.UnitPrice.Currency, nameof(lines));
+            }
+
+            if (!ids.Add(line.LineId))
+            {
+                throw new ArgumentException($"Two lines have the id '{line.LineId}'; line ids must be unique in a cart.", nameof(lines));
+            }
+
+            builder.Add(line);
+            subtotal += line.Total;
+        }
+
+        if (shipping is { } charge)
+        {
+            if (charge.Currency != currency)
+            {
+                throw new CurrencyMismatchException(currency, charge.Currency, nameof(shipping));
+            }
+
+            if (charge.IsNegative)
+            {
+                throw new ArgumentOutOfRangeException(nameof(shipping), charge, "A shipping charge must not be negative.");
+            }
+
+            if (!charge.IsRounded)
+            {
+                throw new ArgumentException($"The shipping charge {charge} is not a whole number of minor units.", nameof(shipping));
+            }
+        }
+
+        Currency = currency;
+        Lines = builder.ToImmutable();
+        Customer = customer ?? CustomerProfile.Guest;
+        Shipping = shipping ?? Money.Zero(currency);
+        Channel = channel is null ? null : Text.Identifier(channel);
+        Subtotal = subtotal;
+    }
+
+    /// <summary>Gets the cart's currency.</summary>
+    /// <value>Every amount of the cart and of its evaluation is in it.</value>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the lines, in the order given.</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<CartLine> Lines { get; }
+
+    /// <summary>Gets who is buying.</summary>
+    /// <value><see cref="CustomerProfile.Guest"/> unless said.</value>
+    public CustomerProfile Customer { get; }
+
+    /// <summary>Gets the shipping charge.</summary>
+    /// <value>Zero when the cart has none.</value>
+    public Money Shipping { get; }
+
+    /// <summary>Gets the sales channel.</summary>
+    /// <value><see langword="null"/> when not said; channel-restricted promotions then do not apply.</value>
+    public string? Channel { get; }
+
+    /// <summary>Gets the sum of the line totals.</summary>
+    /// <value>Before any discount and without shipping.</value>
+    public Money Subtotal { get; }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>Who is buying: a customer id or a guest, segments, memberships, region and whether this is a first order.</summary>
+/// <remarks>Immutable and thread-safe. Segments and memberships compare ordinally.</remarks>
+public sealed class CustomerProfile
+{
+    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder)
+    {
+        Id = id;
+        Segments = segments;
+        Memberships = memberships;
+        Region = region;
+        IsFirstOrder = isFirstOrder;
+    }
+
+    /// <summary>Gets a guest: no id, no segments, no memberships, no region, not a first order.</summary>
+    /// <value>The anonymous customer.</value>
+    public static CustomerProfile Guest { get; } = new(null, [], [], null, false);
+
+    /// <summary>Gets the customer's key for per-customer limits: the host's customer id, or a normalized e-mail.</summary>
+    /// <value><see langword="null"/> for a guest.</value>
+    public string? Id { get; }
+
+    /// <summary>Gets a value indicating whether the customer has no id.</summary>
+    /// <value><see langword="true"/> for a guest.</value>
+    public bool IsGuest => Id is null;
+
+    /// <summary>Gets the customer's segments, sorted (such as <c>vip</c>, <c>employees</c>).</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<string> Segments { get; }
+
+    /// <summary>Gets the customer's memberships, sorted (such as <c>prime</c>).</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<string> Memberships { get; }
+
+    /// <summary>Gets where the customer is, if known.</summary>
+    /// <value><see langword="null"/> when unknown; regional promotions then do not apply.</value>
+    public Region? Region { get; }
+
+    /// <summary>Gets a value indicating whether this is the customer's first order.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    public bool IsFirstOrder { get; }
+
+    /// <summary>Makes a registered customer.</summary>
+    /// <param name="id">The customer's key: trimmed, 1 to 200 characters, no control characters.</param>
+    /// <returns>A customer with that id and nothing else.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="id"/> is empty or malformed.</exception>
+    public static CustomerProfile Registered(string id) => new(Text.Identifier(id), [], [], null, false);
+
+    /// <summary>Returns a copy in the given segments.</summary>
+    /// <param name="segments">The segments; duplicates are dropped.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public CustomerProfile WithSegments(IEnumerable<string> segments) =>
+        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder);
+
+    /// <summary>Returns a copy with the given memberships.</summary>
+    /// <param name="memberships">The memberships; duplicates are dropped.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public CustomerProfile WithMemberships(IEnumerable<string> memberships) =>
+        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder);
+
+    /// <summary>Returns a copy in the given region.</summary>
+    /// <param name="region">The region, or <see langword="null"/> when unknown.</param>
+    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    [Pure]
+    public CustomerProfile WithRegion(Region? region) =>
+        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder);
+
+    /// <summary>Returns a copy that says whether this is the customer's first order.</summary>
+    /// <param name="isFirstOrder">Whether this is the first order.</param>
+    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    [Pure]
+    public CustomerProfile WithFirstOrder(bool isFirstOrder = true) =>
+        isFirstOrder == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, isFirstOrder);
+}

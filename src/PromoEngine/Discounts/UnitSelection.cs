@@ -1,0 +1,11 @@
+namespace PromoEngine;
+
+/// <summary>Which eligible units a buy-X-get-Y discount reduces.</summary>
+public enum UnitSelection
+{
+    /// <summary>The cheapest eligible units are discounted; the dearest ones count as the bought units.</summary>
+    Cheapest = 0,
+
+    /// <summary>The dearest eligible units are discounted; the cheapest ones count as the bought units.</summary>
+    MostExpensive = 1,
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>Which cart items a promotion targets: all of them, some SKUs, categories, tags or brands, or a combination.</summary>
+/// <remarks>Immutable and thread-safe. Names compare ordinally. Build filters with the static factories.</remarks>
+public abstract class ItemFilter
+{
+    private protected ItemFilter()
+    {
+    }
+
+    /// <summary>Gets the filter that every item passes.</summary>
+    /// <value>All items.</value>
+    public static ItemFilter All { get; } = new AllItems();
+
+    /// <summary>Items whose SKU is one of these.</summary>
+    /// <param name="skus">The SKUs; at least one.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">There is no SKU, or one is malformed.</exception>
+    public static ItemFilter Skus(params IEnumerable<string> skus) => new SkuFilter(NonEmpty(skus, nameof(skus)));
+
+    /// <summary>Items in at least one of these categories.</summary>
+    /// <param name="categories">The categories; at least one.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">There is no category, or one is malformed.</exception>
+    public static ItemFilter Categories(params IEnumerable<string> categories) => new CategoryFilter(NonEmpty(categories, nameof(categories)));
+
+    /// <summary>Items with at least one of these tags.</summary>
+    /// <param name="tags">The tags; at least one.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">There is no tag, or one is malformed.</exception>
+    public static ItemFilter Tags(params IEnumerable<string> tags) => new TagFilter(NonEmpty(tags, nameof(tags)));
+
+    /// <summary>Items of one of these brands.</summary>
+    /// <param name="brands">The brands; at least one.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">There is no brand, or one is malformed.</exception>
+    public static ItemFilter Brands(params IEnumerable<string> brands) => new BrandFilter(NonEmpty(brands, nameof(brands)));
+
+    /// <summary>Items that pass at least one of these filters.</summary>
+    /// <param name="filters">The filters; at least one.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">There is no filter.</exception>
+    public static ItemFilter AnyOf(params IEnumerable<ItemFilter> filters) => new AnyOfFilter(NonEmptyFilters(filters, nameof(filters)));
+
+    /// <summary>Items that pass every one of these filters.</summary>
+    /// <param name="filters">The filters; at least one.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">There is no filter.</exception>
+    public static ItemFilter AllOf(params IEnumerable<ItemFilter> filters) => new AllOfFilter(NonEmptyFilters(filters, nameof(filters)));
+
+    /// <summary>Items that do not pass a filter (to exclude, say, gift cards).</summary>
+    /// <param name="filter">The filter to invert.</param>
+    /// <returns>The filter.</returns>
+    public static ItemFilter Not(ItemFilter filter) => new NotFilter(Guard.NotNull(filter));
+
+    /// <summary>Tells whether a cart line passes the filter.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns><see langword="true"/> when the line's item qualifies.</returns>
+    public bool Matches(CartLine line) => IsMatch(Guard.NotNull(line));
+
+    private protected abstract bool IsMatch(CartLine line);
+
+    /// <summary>The SKUs and categories that can make a line pass, or null when any line might (no index possible).</summary>
+    internal abstract (ImmutableArray<string> Skus, ImmutableArray<string> Categories)? IndexKeys();
+
+    private static ImmutableArray<string> NonEmpty(IEnumerable<string> values, string name)
+    {
+        var result = Text.Identifiers(Guard.NotNull(values, name), name);
+        return result.IsEmpty ? throw new ArgumentException("At least one value is required.", name) : result;
+    }
+
+    private static ImmutableArray<ItemFilter> NonEmptyFilters(IEnumerable<ItemFilter> filters, string name)
+    {
+        var result = Guard.NotNull(filters, name).Select(f => Guard.NotNull(f, name)).ToImmutableArray();
+        return result.IsEmpty ? throw new ArgumentException("At least one filter is required.", name) : result;
+    }
+
+    private static bool Intersects(ImmutableArray<string> sorted, ImmutableArray<string> values)
+    {
+        foreach (var value in values)
+        {
+            if (sorted.BinarySearch(value, StringComparer.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class AllItems : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => true;
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
+
+        public override string ToString() => "all items";
+    }
+
+    private sealed class SkuFilter(ImmutableArray<string> skus) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => skus.BinarySearch(line.Sku, StringComparer.Ordinal) >= 0;
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => (skus, []);
+
+        public override string ToString() => "SKU " + string.Join(", ", skus);
+    }
+
+    private sealed class CategoryFilter(ImmutableArray<string> categories) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => Intersects(categories, line.Categories);
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => ([], categories);
+
+        public override string ToString() => "category " + string.Join(", ", categories);
+    }
+
+    private sealed class TagFilter(ImmutableArray<string> tags) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => Intersects(tags, line.Tags);
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
+
+        public override string ToString() => "tag " + string.Join(", ", tags);
+    }
+
+    private sealed class BrandFilter(ImmutableArray<string> brands) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) =>
+            line.Brand is { } brand && brands.BinarySearch(brand, StringComparer.Ordinal) >= 0;
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
+
+        public override string ToString() => "brand " + string.Join(", ", brands);
+    }
+
+    private sealed class AnyOfFilter(ImmutableArray<ItemFilter> filters) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => filters.Any(f => f.IsMatch(line));
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys()
+        {
+            var skus = ImmutableArray.CreateBuilder<string>();
+            var categories = ImmutableArray.CreateBuilder<string>();
+            foreach (var filter in filters)
+            {
+                if (filter.IndexKeys() is not { } keys)
+                {
+                    return null;
+                }
+
+                skus.AddRange(keys.Skus);
+                categories.AddRange(keys.Categories);
+            }
+
+            return (skus.ToImmutable(), categories.ToImmutable());
+        }
+
+        public override string ToString() => "any of (" + string.Join("; ", filters) + ")";
+    }
+
+    private sealed class AllOfFilter(ImmutableArray<ItemFilter> filters) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => filters.All(f => f.IsMatch(line));
+
+        // Passing all filters means passing the first indexable one, so its keys are a sound index.
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() =>
+            filters.Select(f => f.IndexKeys()).FirstOrDefault(k => k is not null);
+
+        public override string ToString() => "all of (" + string.Join("; ", filters) + ")";
+    }
+
+    private sealed class NotFilter(ItemFilter inner) : ItemFilter
+    {
+        private protected override bool IsMatch(CartLine line) => !inner.IsMatch(line);
+
+        internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
+
+        public override string ToString() => "not (" + inner + ")";
+    }
+}

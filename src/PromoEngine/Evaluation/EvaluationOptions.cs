@@ -1,0 +1,35 @@
+using System;
+
+namespace PromoEngine;
+
+/// <summary>How an evaluation works: codes per order, rounding, and the detail of the result.</summary>
+/// <remarks>Immutable and thread-safe, with value equality; set values with an object initializer.</remarks>
+public sealed record EvaluationOptions
+{
+    /// <summary>Gets the default options: one code per order, rounding away from zero, no per-unit breakdown.</summary>
+    /// <value>The defaults.</value>
+    public static EvaluationOptions Default { get; } = new();
+
+    /// <summary>Gets how many codes one order may carry; codes past this are rejected with
+    /// <see cref="RejectionReason.TooManyCodes"/>.</summary>
+    /// <value>1 unless said; at least 0.</value>
+    public int MaxCodesPerOrder { get; init; } = 1;
+
+    /// <summary>Gets how each application's exact amount is rounded to the minor unit.</summary>
+    /// <value><see cref="MidpointRounding.AwayFromZero"/> unless said.</value>
+    public MidpointRounding Rounding { get; init; } = MidpointRounding.AwayFromZero;
+
+    /// <summary>Gets a value indicating whether each line's result lists its units.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    public bool IncludeUnits { get; init; }
+
+    internal void Validate()
+    {
+        if (MaxCodesPerOrder < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxCodesPerOrder), MaxCodesPerOrder, "Must be zero or more.");
+        }
+
+        Internal.Guard.DefinedRounding(Rounding, nameof(Rounding));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using NodaTime;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>What an evaluation decided: lines with their adjustments, the totals, the promotions that applied, those
+/// that did not and why, near-miss hints, and the redemptions checkout must reserve.</summary>
+/// <remarks>
+/// <para>Immutable and thread-safe, with value equality: two evaluations of the same input are equal.</para>
+/// <para>Always: <c>Total = Subtotal - ItemDiscounts - OrderDiscounts + Shipping - ShippingDiscount</c>; every line's
+/// adjustments sum to its discount; no line, unit, shipping or total is below zero.</para>
+/// </remarks>
+public sealed record EvaluationResult
+{
+    private readonly EquatableArray<LineResult> _lines;
+    private readonly EquatableArray<AppliedPromotion> _applied;
+    private readonly EquatableArray<Rejection> _rejected;
+    private readonly EquatableArray<NearMissHint> _hints;
+    private readonly EquatableArray<Redemption> _redemptions;
+
+    internal EvaluationResult(
+        Instant at,
+        ImmutableArray<LineResult> lines,
+        Money subtotal,
+        Money itemDiscounts,
+        Money orderDiscounts,
+        Money shipping,
+        Money shippingDiscount,
+        ImmutableArray<AppliedPromotion> applied,
+        ImmutableArray<Rejection> rejected,
+        ImmutableArray<NearMissHint> hints,
+        ImmutableArray<Redemption> redemptions)
+    {
+        At = at;
+        _lines = new(lines);
+        Subtotal = subtotal;
+        ItemDiscounts = itemDiscounts;
+        OrderDiscounts = orderDiscounts;
+        Shipping = shipping;
+        ShippingDiscount = shippingDiscount;
+        Total = subtotal - itemDiscounts - orderDiscounts + shipping - shippingDiscount;
+        _applied = new(applied);
+        _rejected = new(rejected);
+        _hints = new(hints);
+        _redemptions = new(redemptions);
+    }
+
+    /// <summary>Gets the instant the cart was evaluated at.</summary>
+    /// <value>The instant passed in.</value>
+    public Instant At { get; }
+
+    /// <summary>Gets the lines, in the cart's order.</summary>
+    /// <value>One per cart line.</value>
+    public ImmutableArray<LineResult> Lines => _lines.Items;
+
+    /// <summary>Gets the sum of the lines before discounts.</summary>
+    /// <value>The cart's subtotal.</value>
+    public Money Subtotal { get; }
+
+    /// <summary>Gets the sum of the item discounts.</summary>
+    /// <value>Zero or more.</value>
+    public Money ItemDiscounts { get; }
+
+    /// <summary>Gets the sum of the order discounts.</summary>
+    /// <value>Zero or more.</value>
+    public Money OrderDiscounts { get; }
+
+    /// <summary>Gets the shipping charge before discounts.</summary>
+    /// <value>Zero when the cart has none.</value>
+    public Money Shipping { get; }
+
+    /// <summary>Gets the discount on shipping.</summary>
+    /// <value>Zero or more, never more than <see cref="Shipping"/>.</value>
+    public Money ShippingDiscount { get; }
+
+    /// <summary>Gets what the shopper pays.</summary>
+    /// <value>Zero or more.</value>
+    public Money Total { get; }
+
+    /// <summary>Gets the promotions that applied, in the order they applied.</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<AppliedPromotion> Applied => _applied.Items;
+
+    /// <summary>Gets the codes and promotions that did not apply, with their reasons.</summary>
+    /// <value>Entered codes first, in the order entered; then promotions by id.</value>
+    public ImmutableArray<Rejection> Rejected => _rejected.Items;
+
+    /// <summary>Gets the promotions within reach and what it takes to earn them.</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<NearMissHint> Hints => _hints.Items;
+
+    /// <summary>Gets the redemptions checkout must reserve with the ledger, one per applied promotion.</summary>
+    /// <value>Their <see cref="Redemption.OrderId"/> is unset until checkout calls <see cref="Redemption.ForOrder"/>.</value>
+    public ImmutableArray<Redemption> Redemptions => _redemptions.Items;
+
+    /// <summary>Gets the total discount: items, order and shipping.</summary>
+    /// <value>Zero or more.</value>
+    public Money TotalDiscount => ItemDiscounts + OrderDiscounts + ShippingDiscount;
+}

@@ -1,0 +1,35 @@
+namespace PromoEngine;
+
+/// <summary>A promotion the cart nearly earned, and what it takes: "spend 12.50 more", "add 1 more qualifying item".</summary>
+/// <remarks>Immutable and thread-safe, with value equality.</remarks>
+public sealed record NearMissHint
+{
+    internal NearMissHint(PromotionId promotionId, HintKind kind, Money? shortfall, int? missingQuantity, string message)
+    {
+        PromotionId = promotionId;
+        Kind = kind;
+        Shortfall = shortfall;
+        MissingQuantity = missingQuantity;
+        Message = message;
+    }
+
+    /// <summary>Gets the promotion within reach.</summary>
+    /// <value>Its id.</value>
+    public PromotionId PromotionId { get; }
+
+    /// <summary>Gets what to do.</summary>
+    /// <value>Spend more, or add items.</value>
+    public HintKind Kind { get; }
+
+    /// <summary>Gets how much more to spend on qualifying items.</summary>
+    /// <value>Set for <see cref="HintKind.SpendMore"/>.</value>
+    public Money? Shortfall { get; }
+
+    /// <summary>Gets how many more qualifying units to add.</summary>
+    /// <value>Set for <see cref="HintKind.AddItems"/>.</value>
+    public int? MissingQuantity { get; }
+
+    /// <summary>Gets a plain message for shoppers.</summary>
+    /// <value>Such as <c>Spend 12.50 USD more to get Free shipping.</c></value>
+    public string Message { get; }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>A set of promotions compiled once for evaluation: checked, and indexed by normalized code and by the SKUs
+/// and categories automatic promotions target.</summary>
+/// <remarks>Immutable and thread-safe: build it once and share it across requests.</remarks>
+public sealed class PromotionCatalog
+{
+    private readonly FrozenDictionary<PromotionId, Promotion> _byId;
+    private readonly FrozenDictionary<string, Promotion> _byCode;
+    private readonly FrozenDictionary<string, Promotion[]> _automaticBySku;
+    private readonly FrozenDictionary<string, Promotion[]> _automaticByCategory;
+    private readonly Promotion[] _automaticAlways;
+
+    private PromotionCatalog(ImmutableArray<Promotion> promotions, Dictionary<string, Promotion> byCode)
+    {
+        Promotions = promotions;
+        _byId = FrozenDictionary.ToFrozenDictionary(promotions, p => p.Id);
+        _byCode = byCode.ToFrozenDictionary(StringComparer.Ordinal);
+        var bySku = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
+        var byCategory = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
+        var always = new List<Promotion>();
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Activation.Kind != ActivationKind.Automatic)
+            {
+                continue;
+            }
+
+            // Implementation note: a promotion is indexed only when every item it can target is named by SKU or
+            // category; anything else (all items, tags, brands, negations, or a shipping discount that may apply to
+            // any cart) is checked for every cart.
+            if (promotion.QualifyingItems.IndexKeys() is { } keys && promotion.Discount is not ItemDiscount { GetItems: not null })
+            {
+                foreach (var sku in keys.Skus)
+                {
+                    Add(bySku, sku, promotion);
+                }
+
+                foreach (var category in keys.Categories)
+                {
+                    Add(byCategory, category, promotion);
+                }
+            }
+            else
+            {
+                always.Add(promotion);
+            }
+        }
+
+        _automaticBySku = bySku.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _automaticByCategory = byCategory.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _automaticAlways = [.. always];
+    }
+
+    /// <summary>Gets the promotions, sorted by id.</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<Promotion> Promotions { get; }
+
+    /// <summary>Checks and compiles a set of promotions.</summary>
+    /// <param name="promotions">The promotions; ids must be unique, and no code may belong to two promotions.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="PromotionDefinitionException">Ids or codes collide; every collision is listed.</exception>
+    public static PromotionCatalog Create(IEnumerable<Promotion> promotions)
+    {
+        Guard.NotNull(promotions);
+        var errors = new List<string>();
+        var ids = new Dictionary<PromotionId, int>();
+        var codes = new Dictionary<string, Promotion>(StringComparer.Ordinal);
+        var list = new List<Promotion>();
+        var index = 0;
+        foreach (var promotion in promotions)
+        {
+            Guard.NotNull(promotion, nameof(promotions));
+            if (ids.TryGetValue(promotion.Id, out var first))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].id: '{promotion.Id}' is also the id of promotions[{first}]."));
+            }
+            else
+            {
+                ids.Add(promotion.Id, index);
+                list.Add(promotion);
+            }
+
+            foreach (var code in promotion.Activation.Codes)
+            {
+                if (codes.TryGetValue(code, out var owner) && owner.Id != promotion.Id)
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].codes: '{code}' is also a code of '{owner.Id}'."));
+                }
+                else
+                {
+                    codes[code] = promotion;
+                }
+            }
+
+            index++;
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PromotionDefinitionException("catalog", [.. errors]);
+        }
+
+        list.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return new PromotionCatalog([.. list], codes);
+    }
+
+    /// <summary>Finds a promotion by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The promotion, or <see langword="null"/>.</returns>
+    public Promotion? Find(PromotionId id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Finds the promotion a code activates.</summary>
+    /// <param name="code">The code in any form; it is normalized.</param>
+    /// <returns>The promotion, or <see langword="null"/> when no promotion has the code.</returns>
+    /// <exception cref="ArgumentException">The code is malformed.</exception>
+    public Promotion? FindByCode(string code) => _byCode.GetValueOrDefault(PromotionCode.Normalize(Guard.NotNull(code)));
+
+    internal Promotion? FindByNormalizedCode(string normalized) => _byCode.GetValueOrDefault(normalized);
+
+    /// <summary>The automatic promotions that may concern a cart, without repeats.</summary>
+    internal void AddAutomaticCandidates(Cart cart, HashSet<Promotion> into)
+    {
+        into.UnionWith(_automaticAlways);
+        foreach (var line in cart.Lines)
+        {
+            if (_automaticBySku.TryGetValue(line.Sku, out var bySku))
+            {
+                into.UnionWith(bySku);
+            }
+
+            foreach (var category in line.Categories)
+            {
+                if (_automaticByCategory.TryGetValue(category, out var byCategory))
+                {
+                    into.UnionWith(byCategory);
+                }
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<Promotion>> index, string key, Promotion promotion)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(promotion);
+    }
+}

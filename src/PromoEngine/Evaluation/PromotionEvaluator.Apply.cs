@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PromoEngine;
+
+public sealed partial class PromotionEvaluator
+{
+    private sealed partial class Run
+    {
+        private void ApplyLane(List<Promotion> lane)
+        {
+            var claimedBy = new Promotion?[_pool.Count];
+            ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList(), claimedBy);
+
+            foreach (var promotion in OrderByAloneAmount(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount))
+            {
+                ApplyOrderPromotion(promotion);
+            }
+
+            foreach (var promotion in OrderByAloneAmount(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount))
+            {
+                ApplyShippingPromotion(promotion);
+            }
+        }
+
+        /// <summary>Larger saving first, then smaller id: the order promotions of one class take their turn in a lane.</summary>
+        private static List<Promotion> OrderByAloneAmount(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone) =>
+            promotions.Select(p => (Promotion: p, Amount: alone(p)))
+                .OrderByDescending(x => x.Amount)
+                .ThenBy(x => x.Promotion.Id)
+                .Select(x => x.Promotion)
+                .ToList();
+
+        private void ApplyItemPromotions(List<Promotion> promotions, Promotion?[] claimedBy)
+        {
+            if (promotions.Count == 0)
+            {
+                return;
+            }
+
+            // What each would save alone on this lane's prices decides the order in which they claim units.
+            var alone = new Dictionary<Promotion, decimal>();
+            foreach (var promotion in promotions)
+            {
+                alone[promotion] = Capped(promotion, Propose(promotion, claimedBy).Total);
+            }
+
+            foreach (var promotion in promotions.OrderByDescending(p => alone[p]).ThenBy(p => p.Id))
+            {
+                var proposal = Propose(promotion, claimedBy);
+                var exact = proposal.Total;
+                if (exact <= 0m)
+                {
+                    RejectEmptyItemProposal(promotion, proposal, alone[promotion], claimedBy);
+                    continue;
+                }
+
+                var capped = Capped(promotion, exact);
+                var rounded = Round(capped);
+                if (rounded <= 0m)
+                {
+                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount,
+                        $"{promotion.Name} comes to less than {M(_currency.MinorUnit)} on this cart."));
+                    continue;
+                }
+
+                var units = proposal.Amounts.Select(a => a.Unit).ToArray();
+                var weights = proposal.Amounts.Select(a => a.Amount).ToArray();
+                ApplyToUnits(promotion, units, weights, rounded);
+                foreach (var unit in proposal.Claimed)
+                {
+                    claimedBy[unit] = promotion;
+                }
+
+                _itemDiscounts += rounded;
+                RecordApplied(promotion, rounded, capped < exact);
+            }
+        }
+
+        private ItemProposal Propose(Promotion promotion, Promotion?[] claimedBy)
+        {
+            var discount = (ItemDiscount)promotion.Discount;
+            var eligible = FreeUnits(promotion.QualifyingItems, claimedBy);
+            var getEligible = discount.GetItems is { } getItems ? FreeUnits(getItems, claimedBy) : eligible;
+            return discount.Propose(_pool, eligible, getEligible);
+        }
+
+        private List<int> FreeUnits(ItemFilter filter, Promotion?[] claimedBy)
+        {
+            var units = new List<int>();
+            foreach (var lineIndex in _pool.LinesInOrder)
+            {
+                var line = _cart.Lines[lineIndex];
+                if (!filter.Matches(line))
+                {
+                    continue;
+                }
+
+                var first = _pool.FirstUnitOfLine[lineIndex];
+                for (var k = 0; k < line.Quantity; k++)
+                {
+                    if (claimedBy[first + k] is null)
+                    {
+                        units.Add(first + k);
+                    }
+                }
+            }
+
+            return units;
+        }
+
+        private void RejectEmptyItemProposal(Promotion promotion, ItemProposal proposal, decimal aloneAmount, Promotion?[] claimedBy)
+        {
+            if (aloneAmount > 0m)
+            {
+                // It would have saved something alone: the units it needed went to a promotion that saved more.
+                var winner = WinnerOver(promotion, claimedBy);
+                _rejections.Add(Reject(promotion, RejectionReason.BetterDealChosen,
+                    $"A better deal was chosen: {winner.Name} saves more on the same items.") with
+                {
+                    Winner = winner.Id,
+                    AloneAmount = M(aloneAmount),
+                });
+                return;
+            }
+
+            if (proposal.MissingQuantity > 0)
+            {
+                _rejections.Add(AddItems(promotion, proposal.MissingQuantity));
+                return;
+            }
+
+            _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, $"The items {promotion.Name} targets are free already."));
+        }
+
+        private Promotion WinnerOver(Promotion loser, Promotion?[] claimedBy)
+        {
+            var counts = new Dictionary<Promotion, int>();
+            foreach (var lineIndex in _pool.LinesInOrder)
+            {
+                if (!loser.QualifyingItems.Matches(_cart.Lines[lineIndex]))
+                {
+                    continue;
+                }
+
+                var first = _pool.FirstUnitOfLine[lineIndex];
+                for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
+                {
+                    if (claimedBy[first + k] is { } owner)
+                    {
+                        counts[owner] = counts.GetValueOrDefault(owner) + 1;
+                    }
+                }
+            }
+
+            return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id).First().Key;
+        }
+
+        private decimal Capped(Promotion promotion, decimal exact) =>
+            promotion.MaxDiscount is { } cap && exact > cap.Amount ? cap.Amount : exact;
+
+        /// <summary>What is left of a promotion's qualifying lines, what they cost at first, and how many units they hold.</summary>
+        private (decimal Remaining, decimal Original, int Quantity, List<int> Lines) Qualifying(Promotion promotion)
+        {
+            var remaining = 0m;
+            var original = 0m;
+            var quantity = 0;
+            var lines = new List<int>();
+            foreach (var lineIndex in _pool.LinesInOrder)
+            {
+                var line = _cart.Lines[lineIndex];
+                if (!promotion.QualifyingItems.Matches(line))
+                {
+                    continue;
+                }
+
+                lines.Add(lineIndex);
+                original += line.Total.Amount;
+                quantity += line.Quantity;
+                var first = _pool.FirstUnitOfLine[lineIndex];
+                for (var k = 0; k < line.Quantity; k++)
+                {
+                    remaining += _pool.Remaining[first + k];
+                }
+            }
+
+            return (remaining, original, quantity, lines);
+        }
+
+        private decimal OrderAloneAmount(Promotion promotion)
+        {
+            var (remaining, original, quantity, _) = Qualifying(promotion);
+            return Capped(promotion, ((OrderDiscount)promotion.Discount).Amount(remaining, original, quantity));
+        }
+
+        private void ApplyOrderPromotion(Promotion promotion)
+        {
+            var discount = (OrderDiscount)promotion.Discount;
+            var (remaining, original, quantity, lines) = Qualifying(promotion);
+            if (discount is TieredDiscount tiered)
+            {
+                if (tiered.Reached(original, quantity) is null)
+                {
+                    _rejections.Add(MissTier(promotion, tiered, original, quantity, tiered.Tiers[0]));
+                    return;
+                }
+
+                if (tiered.Next(original, quantity) is { } next)
+                {
+                    HintNextTier(promotion, tiered, original, quantity, next);
+                }
+            }
+
+            var exact = discount.Amount(remaining, original, quantity);
+            var capped = Capped(promotion, exact);
+            var rounded = Round(capped);
+            if (rounded <= 0m)
+            {
+                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, $"Nothing is left to discount for {promotion.Name}."));
+                return;
+            }
+
+            // Allocated over the qualifying lines by what is left of them, then over each line's units likewise.
+            var lineWeights = new decimal[lines.Count];
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var first = _pool.FirstUnitOfLine[lines[i]];
+                for (var k = 0; k < _cart.Lines[lines[i]].Quantity; k++)
+                {
+                    lineWeights[i] += _pool.Remaining[first + k];
+                }
+            }
+
+            var lineShares = M(rounded).Allocate(lineWeights);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lineShares[i].IsZero)
+                {
+                    continue;
+                }
+
+                var first = _pool.FirstUnitOfLine[lines[i]];
+                var count = _cart.Lines[lines[i]].Quantity;
+                var units = Enumerable.Range(first, count).ToArray();
+                var weights = units.Select(u => _pool.Remaining[u]).ToArray();
+                ApplyToUnits(promotion, units, weights, lineShares[i].Amount);
+            }
+
+            _orderDiscounts += rounded;
+            RecordApplied(promotion, rounded, capped < exact);
+        }
+
+        private Rejection MissTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier first)
+        {
+            if (tiered.Basis == TierBasis.Subtotal)
+            {
+                return SpendMore(promotion, M(first.Threshold - original), RejectionReason.MinimumSubtotalNotMet);
+            }
+
+            return AddItems(promotion, (int)Math.Ceiling(first.Threshold - quantity));
+        }
+
+        private void HintNextTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier next)
+        {
+            var what = next.PercentOff is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% off") : $"{next.AmountOff} off";
+            if (tiered.Basis == TierBasis.Subtotal)
+            {
+                var shortfall = M(next.Threshold - original);
+                _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null,
+                    $"Spend {shortfall} more on qualifying items to get {what} with {promotion.Name}."));
+            }
+            else
+            {
+                var missing = (int)Math.Ceiling(next.Threshold - quantity);
+                _hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing,
+                    string.Create(CultureInfo.InvariantCulture, $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {what} with {promotion.Name}.")));
+            }
+        }
+
+        private decimal ShippingAloneAmount(Promotion promotion) =>
+            Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining));
+
+        private void ApplyShippingPromotion(Promotion promotion)
+        {
+            if (_cart.Shipping.IsZero)
+            {
+                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "There is no shipping charge to discount."));
+                return;
+            }
+
+            var exact = ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining);
+            var capped = Capped(promotion, exact);
+            var rounded = Round(capped);
+            if (rounded <= 0m)
+            {
+                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));
+                return;
+            }
+
+            _shippingRemaining -= rounded;
+            _shippingDiscount += rounded;
+            RecordApplied(promotion, rounded, capped < exact);
+        }
+
+        /// <summary>Spreads a rounded amount over units by weights, never past what is left of a unit, and records it.</summary>
+        private void ApplyToUnits(Promotion promotion, int[] units, decimal[] weights, decimal amount)
+        {
+            var parts = M(amount).Allocate(weights).Select(p => p.Amount).ToArray();
+
+            // Implementation note: largest remainder keeps each part within one minor unit of its exact share, and
+            // the shares never exceed what is left of a unit, so this never moves anything in practice; it makes
+            // "never below zero" hold by construction rather than by argument.
+            var excess = 0m;
+            for (var i = 0; i < units.Length; i++)
+            {
+                var room = _pool.Remaining[units[i]];
+                if (parts[i] > room)
+                {
+                    excess += parts[i] - room;
+                    parts[i] = room;
+                }
+            }
+
+            for (var i = 0; i < units.Length && excess > 0m; i++)
+            {
+                var room = _pool.Remaining[units[i]] - parts[i];
+                var moved = Math.Min(room, excess);
+                parts[i] += moved;
+                excess -= moved;
+            }
+
+            if (excess > 0m)
+            {
+                throw new InvalidOperationException($"Internal error: {promotion.Id} allocated more than its units hold.");
+            }
+
+            for (var i = 0; i < units.Length; i++)
+            {
+                if (parts[i] == 0m)
+                {
+                    continue;
+                }
+
+                _pool.Remaining[units[i]] -= parts[i];
+                (_unitAdjustments[units[i]] ??= []).Add(new Adjustment(promotion.Id, promotion.Discount.Class, M(parts[i])));
+            }
+        }
+    }
+}

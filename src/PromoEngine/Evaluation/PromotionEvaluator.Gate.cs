@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Linq;
+
+namespace PromoEngine;
+
+public sealed partial class PromotionEvaluator
+{
+    private sealed partial class Run
+    {
+        /// <summary>Checks everything but the discount itself: status, schedule, currency, customer, usage, items.</summary>
+        /// <returns>The rejection, or null when the promotion may apply.</returns>
+        private Rejection? Gate(Promotion promotion)
+        {
+            switch (promotion.Status)
+            {
+                case PromotionStatus.Paused:
+                    return Reject(promotion, RejectionReason.Paused, $"{promotion.Name} is paused.");
+                case PromotionStatus.Cancelled:
+                    return Reject(promotion, RejectionReason.Cancelled, $"{promotion.Name} has been cancelled.");
+            }
+
+            var schedule = promotion.Schedule;
+            switch (schedule.StateAt(_at))
+            {
+                case ScheduleState.NotStarted:
+                    return Reject(promotion, RejectionReason.NotStarted,
+                        $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.") with { Boundary = schedule.StartInstant };
+                case ScheduleState.Ended:
+                    return Reject(promotion, RejectionReason.Expired,
+                        $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
+            }
+
+            if (CurrencyOf(promotion) is { } currency && currency != _currency)
+            {
+                return Reject(promotion, RejectionReason.CurrencyNotSupported,
+                    $"{promotion.Name} is for carts in {currency.Code}, not {_currency.Code}.");
+            }
+
+            if (CheckCustomer(promotion) is { } customerRejection)
+            {
+                return customerRejection;
+            }
+
+            if (CheckUsage(promotion) is { } usageRejection)
+            {
+                return usageRejection;
+            }
+
+            return CheckItems(promotion);
+        }
+
+        private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
+            local.ToString("uuuu'-'MM'-'dd HH':'mm", CultureInfo.InvariantCulture) + " " + schedule.Zone.Id;
+
+        private static Currency? CurrencyOf(Promotion promotion)
+        {
+            if (promotion.Discount.AmountCurrency is { } discountCurrency)
+            {
+                return discountCurrency;
+            }
+
+            if (promotion.MaxDiscount is { } cap)
+            {
+                return cap.Currency;
+            }
+
+            return promotion.Restrictions.OfType<MinimumSubtotalRestriction>().Select(r => (Currency?)r.Amount.Currency).FirstOrDefault();
+        }
+
+        private Rejection? CheckCustomer(Promotion promotion)
+        {
+            var customer = _cart.Customer;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                switch (restriction)
+                {
+                    case MembershipRestriction members when !members.Memberships.Any(m => customer.Memberships.Contains(m)):
+                        return Reject(promotion, RejectionReason.MembersOnly,
+                            $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.");
+                    case RegionRestriction regions when customer.Region is not { } region || !regions.Allowed.Any(r => r.Contains(region)):
+                        return Reject(promotion, RejectionReason.RegionNotEligible,
+                            $"{promotion.Name} is only for customers in {string.Join(", ", regions.Allowed)}.");
+                    case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
+                        return Reject(promotion, RejectionReason.ChannelNotEligible,
+                            $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.");
+                    case SegmentRestriction segments when !segments.Allowed.Any(s => customer.Segments.Contains(s)):
+                        return Reject(promotion, RejectionReason.SegmentNotEligible,
+                            $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.");
+                    case FirstOrderRestriction when !customer.IsFirstOrder:
+                        return Reject(promotion, RejectionReason.FirstOrderOnly, $"{promotion.Name} is for a first order only.");
+                }
+            }
+
+            return null;
+        }
+
+        private Rejection? CheckUsage(Promotion promotion)
+        {
+            var limits = promotion.Limits;
+            if (limits.Total is { } total && _usage.PromotionUses(promotion.Id) is var used && used >= total)
+            {
+                return Reject(promotion, RejectionReason.UsageLimitReached,
+                    string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used the {total} time(s) it allows.")) with { Limit = total, Used = used };
+            }
+
+            if (CodeOf(promotion) is { } code)
+            {
+                var codeUses = _usage.CodeUses(code);
+                if (promotion.Activation.Kind == ActivationKind.ClaimCodes && codeUses >= 1)
+                {
+                    return Reject(promotion, RejectionReason.AlreadyRedeemed, $"The code {code} has already been redeemed.") with { Limit = 1, Used = codeUses };
+                }
+
+                if (limits.PerCode is { } perCode && codeUses >= perCode)
+                {
+                    return Reject(promotion, RejectionReason.UsageLimitReached,
+                        string.Create(CultureInfo.InvariantCulture, $"The code {code} has been used the {perCode} time(s) it allows.")) with { Limit = perCode, Used = codeUses };
+                }
+            }
+
+            if (limits.PerCustomer is { } perCustomer)
+            {
+                if (_cart.Customer.Id is not { } customerId)
+                {
+                    return Reject(promotion, RejectionReason.GuestNotAllowed,
+                        $"{promotion.Name} is limited per customer: sign in to use it.") with { Limit = perCustomer };
+                }
+
+                var customerUses = _usage.CustomerUses(promotion.Id, customerId);
+                if (customerUses >= perCustomer)
+                {
+                    return Reject(promotion, RejectionReason.CustomerLimitReached,
+                        string.Create(CultureInfo.InvariantCulture, $"You have used {promotion.Name} the {perCustomer} time(s) it allows.")) with { Limit = perCustomer, Used = customerUses };
+                }
+            }
+
+            return null;
+        }
+
+        private Rejection? CheckItems(Promotion promotion)
+        {
+            var subtotal = 0m;
+            var quantity = 0;
+            foreach (var line in _cart.Lines)
+            {
+                if (promotion.QualifyingItems.Matches(line))
+                {
+                    subtotal += line.Total.Amount;
+                    quantity += line.Quantity;
+                }
+            }
+
+            if (quantity == 0)
+            {
+                return Reject(promotion, RejectionReason.NoQualifyingItems, $"No item in the cart qualifies for {promotion.Name}.");
+            }
+
+            foreach (var restriction in promotion.Restrictions)
+            {
+                switch (restriction)
+                {
+                    case MinimumSubtotalRestriction minimum when subtotal < minimum.Amount.Amount:
+                        return SpendMore(promotion, M(minimum.Amount.Amount - subtotal), RejectionReason.MinimumSubtotalNotMet);
+                    case MinimumQuantityRestriction minimum when quantity < minimum.Quantity:
+                        return AddItems(promotion, minimum.Quantity - quantity);
+                }
+            }
+
+            return null;
+        }
+
+        private Rejection SpendMore(Promotion promotion, Money shortfall, RejectionReason reason)
+        {
+            var message = $"Spend {shortfall} more on qualifying items to get {promotion.Name}.";
+            _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null, message));
+            return Reject(promotion, reason, message) with { Shortfall = shortfall };
+        }
+
+        private Rejection AddItems(Promotion promotion, int missing)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {promotion.Name}.");
+            _hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing, message));
+            return Reject(promotion, RejectionReason.MinimumQuantityNotMet, message) with { MissingQuantity = missing };
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+
+namespace PromoEngine;
+
+public sealed partial class PromotionEvaluator
+{
+    /// <summary>The working state of one evaluation; used once, on one thread.</summary>
+    private sealed partial class Run
+    {
+        private readonly PromotionEvaluator _evaluator;
+        private readonly Cart _cart;
+        private readonly Instant _at;
+        private readonly UsageSnapshot _usage;
+        private readonly Currency _currency;
+        private readonly UnitPool _pool;
+        private readonly List<Adjustment>?[] _unitAdjustments;
+        private readonly List<Rejection> _codeRejections = [];
+        private readonly List<Rejection> _rejections = [];
+        private readonly List<NearMissHint> _hints = [];
+        private readonly List<AppliedPromotion> _applied = [];
+        private readonly List<Redemption> _redemptions = [];
+        private readonly Dictionary<PromotionId, string> _codeOf = [];
+        private readonly HashSet<Promotion> _candidates = [];
+        private decimal _shippingRemaining;
+        private decimal _itemDiscounts;
+        private decimal _orderDiscounts;
+        private decimal _shippingDiscount;
+
+        public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
+        {
+            _evaluator = evaluator;
+            _cart = cart;
+            _at = at;
+            _usage = usage;
+            _currency = cart.Currency;
+            _pool = new UnitPool(cart);
+            _unitAdjustments = new List<Adjustment>?[_pool.Count];
+            _shippingRemaining = cart.Shipping.Amount;
+        }
+
+        private EvaluationOptions Options => _evaluator.Options;
+
+        public void ResolveCodes(List<string> codes)
+        {
+            var accepted = 0;
+            foreach (var code in codes)
+            {
+                var promotion = _evaluator.Catalog.FindByNormalizedCode(code);
+                if (promotion is null)
+                {
+                    _codeRejections.Add(new Rejection(null, code, RejectionReason.UnknownCode, $"The code {code} does not exist."));
+                }
+                else if (_codeOf.ContainsKey(promotion.Id))
+                {
+                    _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
+                        $"The code {_codeOf[promotion.Id]} for the same promotion was entered first; a promotion applies once per order."));
+                }
+                else if (accepted >= Options.MaxCodesPerOrder)
+                {
+                    _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
+                        string.Create(CultureInfo.InvariantCulture, $"Only {Options.MaxCodesPerOrder} code(s) can be used on one order.")) { Limit = Options.MaxCodesPerOrder });
+                }
+                else
+                {
+                    accepted++;
+                    _codeOf[promotion.Id] = code;
+                    _candidates.Add(promotion);
+                }
+            }
+        }
+
+        public EvaluationResult Execute()
+        {
+            _evaluator.Catalog.AddAutomaticCandidates(_cart, _candidates);
+
+            // Lanes from the highest priority down; inside a lane, a stable order by id.
+            var admitted = new List<Promotion>();
+            foreach (var promotion in _candidates)
+            {
+                if (Gate(promotion) is { } rejection)
+                {
+                    _rejections.Add(rejection);
+                }
+                else
+                {
+                    admitted.Add(promotion);
+                }
+            }
+
+            admitted.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Id.CompareTo(b.Id));
+            var start = 0;
+            while (start < admitted.Count)
+            {
+                var end = start;
+                while (end < admitted.Count && admitted[end].Priority == admitted[start].Priority)
+                {
+                    end++;
+                }
+
+                ApplyLane(admitted.GetRange(start, end - start));
+                start = end;
+            }
+
+            return BuildResult();
+        }
+
+        private string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
+
+        private Money M(decimal amount) => new(amount, _currency);
+
+        private Rejection Reject(Promotion promotion, RejectionReason reason, string message) =>
+            new(promotion.Id, CodeOf(promotion), reason, message);
+
+        private EvaluationResult BuildResult()
+        {
+            var lines = ImmutableArray.CreateBuilder<LineResult>(_cart.Lines.Length);
+            for (var lineIndex = 0; lineIndex < _cart.Lines.Length; lineIndex++)
+            {
+                var line = _cart.Lines[lineIndex];
+                var first = _pool.FirstUnitOfLine[lineIndex];
+                var byPromotion = new List<(PromotionId Id, DiscountClass Class, decimal Amount)>();
+                var units = Options.IncludeUnits ? ImmutableArray.CreateBuilder<UnitResult>(line.Quantity) : null;
+                var lineDiscount = 0m;
+                for (var k = 0; k < line.Quantity; k++)
+                {
+                    var adjustments = _unitAdjustments[first + k];
+                    var unitDiscount = 0m;
+                    foreach (var adjustment in adjustments ?? [])
+                    {
+                        unitDiscount += adjustment.Amount.Amount;
+                        var at = byPromotion.FindIndex(a => a.Id == adjustment.PromotionId);
+                        if (at < 0)
+                        {
+                            byPromotion.Add((adjustment.PromotionId, adjustment.Class, adjustment.Amount.Amount));
+                        }
+                        else
+                        {
+                            byPromotion[at] = (byPromotion[at].Id, byPromotion[at].Class, byPromotion[at].Amount + adjustment.Amount.Amount);
+                        }
+                    }
+
+                    lineDiscount += unitDiscount;
+                    units?.Add(new UnitResult(k, line.UnitPrice, adjustments is null ? [] : [.. adjustments], M(line.UnitPrice.Amount - unitDiscount)));
+                }
+
+                var lineAdjustments = byPromotion.Select(a => new Adjustment(a.Id, a.Class, M(a.Amount))).ToImmutableArray();
+                lines.Add(new LineResult(line, lineAdjustments, M(lineDiscount), units?.ToImmutable() ?? []));
+            }
+
+            _rejections.Sort((a, b) => a.PromotionId!.Value.CompareTo(b.PromotionId!.Value));
+            _hints.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
+            return new EvaluationResult(
+                _at,
+                lines.MoveToImmutable(),
+                _cart.Subtotal,
+                M(_itemDiscounts),
+                M(_orderDiscounts),
+                _cart.Shipping,
+                M(_shippingDiscount),
+                [.. _applied],
+                [.. _codeRejections, .. _rejections],
+                [.. _hints],
+                [.. _redemptions]);
+        }
+
+        private void RecordApplied(Promotion promotion, decimal amount, bool capped)
+        {
+            var money = M(amount);
+            var code = CodeOf(promotion);
+            _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, capped));
+            _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at));
+        }
+
+        private decimal Round(decimal exact) => decimal.Round(exact, _currency.MinorUnits, Options.Rounding);
+    }
+}

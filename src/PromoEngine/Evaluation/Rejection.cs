@@ -1,0 +1,61 @@
+using NodaTime;
+
+namespace PromoEngine;
+
+/// <summary>A code or promotion that did not apply, why (a stable reason code), the details a UI needs, and a plain
+/// message.</summary>
+/// <remarks>Immutable and thread-safe, with value equality.</remarks>
+public sealed record Rejection
+{
+    internal Rejection(PromotionId? promotionId, string? code, RejectionReason reason, string message)
+    {
+        PromotionId = promotionId;
+        Code = code;
+        Reason = reason;
+        Message = message;
+    }
+
+    /// <summary>Gets the promotion rejected.</summary>
+    /// <value><see langword="null"/> when the code matched none.</value>
+    public PromotionId? PromotionId { get; }
+
+    /// <summary>Gets the normalized code the shopper entered for it.</summary>
+    /// <value><see langword="null"/> for an automatic promotion.</value>
+    public string? Code { get; }
+
+    /// <summary>Gets why it did not apply.</summary>
+    /// <value>A stable reason code.</value>
+    public RejectionReason Reason { get; }
+
+    /// <summary>Gets a plain message for people.</summary>
+    /// <value>Such as <c>Spend 12.50 USD more on qualifying items.</c></value>
+    public string Message { get; }
+
+    /// <summary>Gets how much more the qualifying items must cost.</summary>
+    /// <value>Set for <see cref="RejectionReason.MinimumSubtotalNotMet"/>.</value>
+    public Money? Shortfall { get; init; }
+
+    /// <summary>Gets how many more qualifying units are needed.</summary>
+    /// <value>Set for <see cref="RejectionReason.MinimumQuantityNotMet"/>.</value>
+    public int? MissingQuantity { get; init; }
+
+    /// <summary>Gets the limit that was reached.</summary>
+    /// <value>Set for the usage-limit reasons and <see cref="RejectionReason.TooManyCodes"/>.</value>
+    public int? Limit { get; init; }
+
+    /// <summary>Gets how many uses the snapshot counted.</summary>
+    /// <value>Set for the usage-limit reasons.</value>
+    public int? Used { get; init; }
+
+    /// <summary>Gets the promotion that won the units.</summary>
+    /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>.</value>
+    public PromotionId? Winner { get; init; }
+
+    /// <summary>Gets what this promotion alone would have taken off (before rounding).</summary>
+    /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>.</value>
+    public Money? AloneAmount { get; init; }
+
+    /// <summary>Gets the instant the promotion starts or ended.</summary>
+    /// <value>Set for <see cref="RejectionReason.NotStarted"/> and <see cref="RejectionReason.Expired"/>.</value>
+    public Instant? Boundary { get; init; }
+}

@@ -1,0 +1,71 @@
+namespace PromoEngine;
+
+/// <summary>Why a code or a promotion did not apply. The names and values are stable: hosts may store and map them.</summary>
+public enum RejectionReason
+{
+    /// <summary>No promotion has this code.</summary>
+    UnknownCode = 1,
+
+    /// <summary>More codes were entered than one order may carry; this one was over the limit.</summary>
+    TooManyCodes = 2,
+
+    /// <summary>The promotion has not started yet (judged in its time zone).</summary>
+    NotStarted = 3,
+
+    /// <summary>The promotion has ended (judged in its time zone).</summary>
+    Expired = 4,
+
+    /// <summary>The seller paused the promotion.</summary>
+    Paused = 5,
+
+    /// <summary>The seller cancelled the promotion.</summary>
+    Cancelled = 6,
+
+    /// <summary>No item in the cart qualifies.</summary>
+    NoQualifyingItems = 7,
+
+    /// <summary>The qualifying items add up to less than the minimum; the rejection carries the shortfall.</summary>
+    MinimumSubtotalNotMet = 8,
+
+    /// <summary>Too few qualifying units; the rejection carries how many more are needed.</summary>
+    MinimumQuantityNotMet = 9,
+
+    /// <summary>Only for members, and the customer is not one.</summary>
+    MembersOnly = 10,
+
+    /// <summary>Not for the customer's region (or the region is unknown).</summary>
+    RegionNotEligible = 11,
+
+    /// <summary>Not for this sales channel (or the channel is unknown).</summary>
+    ChannelNotEligible = 12,
+
+    /// <summary>Not for the customer's segments.</summary>
+    SegmentNotEligible = 13,
+
+    /// <summary>Only for a customer's first order.</summary>
+    FirstOrderOnly = 14,
+
+    /// <summary>This single-use code has been redeemed already.</summary>
+    AlreadyRedeemed = 15,
+
+    /// <summary>The promotion or this code has reached its usage limit.</summary>
+    UsageLimitReached = 16,
+
+    /// <summary>This customer has used the promotion as often as allowed.</summary>
+    CustomerLimitReached = 17,
+
+    /// <summary>The promotion is limited per customer, and a guest has no customer key to count uses by.</summary>
+    GuestNotAllowed = 18,
+
+    /// <summary>The promotion's amounts are in another currency than the cart.</summary>
+    CurrencyNotSupported = 19,
+
+    /// <summary>Another promotion of the same lane took the units and saved more; the rejection names it.</summary>
+    BetterDealChosen = 20,
+
+    /// <summary>Nothing is left to discount (the items or the shipping are free already, or there is no shipping).</summary>
+    NothingToDiscount = 21,
+
+    /// <summary>Another code of the same promotion was entered first; a promotion applies once per order.</summary>
+    SamePromotionCodeEntered = 22,
+}

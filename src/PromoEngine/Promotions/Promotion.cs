@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+
+namespace PromoEngine;
+
+/// <summary>A promotion: how it is activated, when it runs, whom and which items it is for, what it gives, how often
+/// it may be used, and its priority lane.</summary>
+/// <remarks>Immutable and thread-safe. Build one with <see cref="Create"/>, which checks the whole definition and
+/// reports every error at once.</remarks>
+public sealed class Promotion
+{
+    internal Promotion(PromotionBuilder builder)
+    {
+        Id = new PromotionId(builder.Id);
+        Name = builder.Name;
+        Status = builder.Status;
+        Activation = builder.Activation;
+        Schedule = builder.Schedule;
+        Restrictions = builder.Restrictions.ToImmutable();
+        QualifyingItems = builder.QualifyingItems;
+        Discount = builder.Discount!;
+        Limits = builder.Limits;
+        Priority = builder.Priority;
+        MaxDiscount = builder.MaxDiscount;
+    }
+
+    /// <summary>Gets the promotion's id, unique in its catalog.</summary>
+    /// <value>The id.</value>
+    public PromotionId Id { get; }
+
+    /// <summary>Gets the name shown to shoppers.</summary>
+    /// <value>Not empty.</value>
+    public string Name { get; }
+
+    /// <summary>Gets whether the seller has it running.</summary>
+    /// <value><see cref="PromotionStatus.Active"/> unless said.</value>
+    public PromotionStatus Status { get; }
+
+    /// <summary>Gets how a shopper gets it.</summary>
+    /// <value>Automatic unless said.</value>
+    public PromotionActivation Activation { get; }
+
+    /// <summary>Gets when it runs.</summary>
+    /// <value><see cref="Schedule.Always"/> unless said.</value>
+    public Schedule Schedule { get; }
+
+    /// <summary>Gets the conditions on the customer and the cart; all must hold.</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<Restriction> Restrictions { get; }
+
+    /// <summary>Gets which items qualify: those the discount targets and the minimums count.</summary>
+    /// <value><see cref="ItemFilter.All"/> unless said.</value>
+    public ItemFilter QualifyingItems { get; }
+
+    /// <summary>Gets what it gives.</summary>
+    /// <value>The discount.</value>
+    public Discount Discount { get; }
+
+    /// <summary>Gets how often it may be redeemed.</summary>
+    /// <value><see cref="UsageLimits.None"/> unless said.</value>
+    public UsageLimits Limits { get; }
+
+    /// <summary>Gets its lane: higher priorities apply first, and lower lanes see the prices they left.</summary>
+    /// <value>0 unless said.</value>
+    public int Priority { get; }
+
+    /// <summary>Gets the most this promotion may take off one cart.</summary>
+    /// <value><see langword="null"/> for no cap.</value>
+    public Money? MaxDiscount { get; }
+
+    /// <summary>Starts the definition of a promotion.</summary>
+    /// <param name="id">Its id, unique in a catalog.</param>
+    /// <param name="name">The name shown to shoppers.</param>
+    /// <returns>A builder; call <see cref="PromotionBuilder.Build"/> when done.</returns>
+    public static PromotionBuilder Create(string id, string name) => new(id, name);
+
+    /// <summary>Describes the promotion.</summary>
+    /// <returns>Its id and name.</returns>
+    public override string ToString() => $"{Id} ({Name})";
+}

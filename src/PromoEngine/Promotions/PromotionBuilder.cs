@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>Builds a <see cref="Promotion"/>; <see cref="Build"/> checks the whole definition and reports every error
+/// at once.</summary>
+/// <remarks>Not thread-safe; the promotion it builds is.</remarks>
+public sealed class PromotionBuilder
+{
+    internal PromotionBuilder(string id, string name)
+    {
+        Id = id;
+        Name = name;
+    }
+
+    internal string Id { get; }
+
+    internal string Name { get; }
+
+    internal PromotionStatus Status { get; private set; } = PromotionStatus.Active;
+
+    internal PromotionActivation Activation { get; private set; } = PromotionActivation.Automatic;
+
+    internal Schedule Schedule { get; private set; } = Schedule.Always;
+
+    internal ImmutableArray<Restriction>.Builder Restrictions { get; } = ImmutableArray.CreateBuilder<Restriction>();
+
+    internal ItemFilter QualifyingItems { get; private set; } = ItemFilter.All;
+
+    internal Discount? Discount { get; private set; }
+
+    internal UsageLimits Limits { get; private set; } = UsageLimits.None;
+
+    internal int Priority { get; private set; }
+
+    internal Money? MaxDiscount { get; private set; }
+
+    /// <summary>Sets the status.</summary>
+    /// <param name="status">Active, paused or cancelled.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder WithStatus(PromotionStatus status)
+    {
+        Status = status;
+        return this;
+    }
+
+    /// <summary>Makes it automatic: no code needed (the default).</summary>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder Automatic()
+    {
+        Activation = PromotionActivation.Automatic;
+        return this;
+    }
+
+    /// <summary>Activates it by one shared code.</summary>
+    /// <param name="code">The code; it is normalized.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The code is malformed.</exception>
+    public PromotionBuilder WithCode(string code)
+    {
+        Activation = PromotionActivation.SharedCode(code);
+        return this;
+    }
+
+    /// <summary>Activates it by a pool of single-use claim codes.</summary>
+    /// <param name="codes">The codes; each is normalized.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">A code is malformed or repeated.</exception>
+    public PromotionBuilder WithClaimCodes(IEnumerable<string> codes)
+    {
+        Activation = PromotionActivation.ClaimCodes(codes);
+        return this;
+    }
+
+    /// <summary>Sets when it runs.</summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder WithSchedule(Schedule schedule)
+    {
+        Schedule = Guard.NotNull(schedule);
+        return this;
+    }
+
+    /// <summary>Adds a condition on the customer or the cart.</summary>
+    /// <param name="restriction">The restriction.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder Require(Restriction restriction)
+    {
+        Restrictions.Add(Guard.NotNull(restriction));
+        return this;
+    }
+
+    /// <summary>Sets which items qualify.</summary>
+    /// <param name="filter">The filter.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder ForItems(ItemFilter filter)
+    {
+        QualifyingItems = Guard.NotNull(filter);
+        return this;
+    }
+
+    /// <summary>Sets what it gives.</summary>
+    /// <param name="discount">The discount.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder Giving(Discount discount)
+    {
+        Discount = Guard.NotNull(discount);
+        return this;
+    }
+
+    /// <summary>Sets how often it may be redeemed.</summary>
+    /// <param name="limits">The limits.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder WithLimits(UsageLimits limits)
+    {
+        Limits = Guard.NotNull(limits);
+        return this;
+    }
+
+    /// <summary>Sets its lane: higher applies first.</summary>
+    /// <param name="priority">The priority.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder WithPriority(int priority)
+    {
+        Priority = priority;
+        return this;
+    }
+
+    /// <summary>Caps what it may take off one cart.</summary>
+    /// <param name="cap">More than zero, rounded.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder WithMaxDiscount(Money cap)
+    {
+        MaxDiscount = cap;
+        return this;
+    }
+
+    /// <summary>Checks the definition and builds the promotion.</summary>
+    /// <returns>The promotion.</returns>
+    /// <exception cref="PromotionDefinitionException">The definition has errors; all are listed.</exception>
+    public Promotion Build()
+    {
+        var errors = new List<string>();
+        Check(errors, "id", Id is null ? "is required." : Text.IdentifierProblem(Id));
+        Check(errors, "name", Name is null ? "is required." : Text.IdentifierProblem(Name));
+        if (!Enum.IsDefined(Status))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"status: {(int)Status} is not a defined status."));
+        }
+
+        if (Discount is null)
+        {
+            errors.Add("discount: is required.");
+        }
+
+        if (MaxDiscount is { } cap && (cap.Currency.IsDefault || cap.Amount <= 0m || !cap.IsRounded))
+        {
+            errors.Add($"maxDiscount: must be more than zero and rounded to its minor unit; {cap} is not.");
+        }
+
+        Currency? currency = Discount?.AmountCurrency;
+        currency = CheckCurrency(errors, currency, MaxDiscount?.Currency, "maxDiscount");
+        for (var i = 0; i < Restrictions.Count; i++)
+        {
+            if (Restrictions[i] is MinimumSubtotalRestriction minimum)
+            {
+                currency = CheckCurrency(errors, currency, minimum.Amount.Currency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PromotionDefinitionException(Id ?? string.Empty, errors.ToImmutableArray());
+        }
+
+        return new Promotion(this);
+    }
+
+    private static void Check(List<string> errors, string path, string? problem)
+    {
+        if (problem is not null)
+        {
+            errors.Add($"{path}: {char.ToLowerInvariant(problem[0])}{problem[1..]}");
+        }
+    }
+
+    private static Currency? CheckCurrency(List<string> errors, Currency? known, Currency? next, string path)
+    {
+        if (next is null)
+        {
+            return known;
+        }
+
+        if (known is { } k && k != next.Value)
+        {
+            errors.Add($"{path}: is in {next.Value.Code} but the promotion's other amounts are in {k.Code}.");
+            return known;
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+
+namespace PromoEngine;
+
+/// <summary>How often a promotion may be redeemed: in total, per code, and per customer. Each limit is optional.</summary>
+/// <remarks>
+/// <para>A single-use claim code is limited to one use per code whatever <see cref="PerCode"/> says. A group claim
+/// code for "the first 50 customers" is a shared code with <see cref="PerCode"/> 50 (or <see cref="Total"/> 50) and
+/// <see cref="PerCustomer"/> 1.</para>
+/// <para>The evaluator checks these against a <see cref="UsageSnapshot"/> to say "already redeemed" early; the
+/// redemption ledger is the authority at checkout.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class UsageLimits
+{
+    /// <summary>Initializes a new instance of the <see cref="UsageLimits"/> class.</summary>
+    /// <param name="total">Redemptions of the promotion in all, or <see langword="null"/> for no limit.</param>
+    /// <param name="perCode">Redemptions of each of its codes, or <see langword="null"/> for no limit.</param>
+    /// <param name="perCustomer">Redemptions by one customer, or <see langword="null"/> for no limit. A guest cannot
+    /// use a promotion with this limit.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below one.</exception>
+    public UsageLimits(int? total = null, int? perCode = null, int? perCustomer = null)
+    {
+        Total = Check(total, nameof(total));
+        PerCode = Check(perCode, nameof(perCode));
+        PerCustomer = Check(perCustomer, nameof(perCustomer));
+    }
+
+    /// <summary>Gets no limits at all.</summary>
+    /// <value>Every limit <see langword="null"/>.</value>
+    public static UsageLimits None { get; } = new();
+
+    /// <summary>Gets the limit on redemptions of the promotion in all.</summary>
+    /// <value><see langword="null"/> for none.</value>
+    public int? Total { get; }
+
+    /// <summary>Gets the limit on redemptions of each code.</summary>
+    /// <value><see langword="null"/> for none.</value>
+    public int? PerCode { get; }
+
+    /// <summary>Gets the limit on redemptions by one customer.</summary>
+    /// <value><see langword="null"/> for none.</value>
+    public int? PerCustomer { get; }
+
+    private static int? Check(int? limit, string name) =>
+        limit is < 1 ? throw new ArgumentOutOfRangeException(name, limit, "A usage limit must be one or more.") : limit;
+}
