@@ -15,7 +15,9 @@ public sealed record EvaluationOptions
     /// <value>1 unless said; at least 0.</value>
     public int MaxCodesPerOrder { get; init; } = 1;
 
-    /// <summary>Gets how each application's exact amount is rounded to the minor unit.</summary>
+    /// <summary>Gets how each application is rounded to the minor unit: the amount left to pay after it is rounded
+    /// with this rule, and the discount is the difference. With the default, 15 % off 10.50 leaves 8.925, which
+    /// rounds to 8.93 (a discount of 1.57); 25 % off 19.99 leaves 14.9925, so 14.99.</summary>
     /// <value><see cref="MidpointRounding.AwayFromZero"/> unless said.</value>
     public MidpointRounding Rounding { get; init; } = MidpointRounding.AwayFromZero;
 

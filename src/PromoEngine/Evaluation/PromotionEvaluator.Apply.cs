@@ -58,7 +58,7 @@ public sealed partial class PromotionEvaluator
                 }
 
                 var capped = Capped(promotion, exact);
-                var rounded = Round(capped);
+                var rounded = RoundDiscount(proposal.Amounts.Sum(a => _pool.Remaining[a.Unit]), capped);
                 if (rounded <= 0m)
                 {
                     _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount,
@@ -215,7 +215,7 @@ public sealed partial class PromotionEvaluator
 
             var exact = discount.Amount(remaining, original, quantity);
             var capped = Capped(promotion, exact);
-            var rounded = Round(capped);
+            var rounded = RoundDiscount(remaining, capped);
             if (rounded <= 0m)
             {
                 _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, $"Nothing is left to discount for {promotion.Name}."));
@@ -292,7 +292,7 @@ public sealed partial class PromotionEvaluator
 
             var exact = ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining);
             var capped = Capped(promotion, exact);
-            var rounded = Round(capped);
+            var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
             {
                 _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));

@@ -175,6 +175,15 @@ public sealed partial class PromotionEvaluator
             _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at));
         }
 
-        private decimal Round(decimal exact) => decimal.Round(exact, _currency.MinorUnits, Options.Rounding);
+        /// <summary>Rounds one application: the amount left to pay is rounded with the configured rule, and the
+        /// discount is what that takes off.</summary>
+        /// <param name="remaining">What is left of the prices the application reduces: whole minor units.</param>
+        /// <param name="exact">The exact discount, from zero to <paramref name="remaining"/>.</param>
+        /// <remarks>Implementation note: rounding the price rather than the discount is what shoppers and merchants
+        /// check on a receipt: 15 % off 10.50 is 8.925, which rounds (away from zero) to 8.93, so the discount is 1.57;
+        /// rounding the discount 1.575 away from zero would charge 8.92. Away from the midpoint both agree
+        /// (25 % off 19.99 leaves 14.9925, so 14.99). The result stays within 0 and <paramref name="remaining"/>.</remarks>
+        private decimal RoundDiscount(decimal remaining, decimal exact) =>
+            remaining - decimal.Round(remaining - exact, _currency.MinorUnits, Options.Rounding);
     }
 }

@@ -15,8 +15,8 @@ namespace PromoEngine;
 /// the lanes above left. Within a lane, a unit takes at most one item discount: promotions claim units in order of
 /// what each alone would save (ties: smaller id first), each on the units still free. Order discounts then apply to
 /// what is left of their qualifying lines, one after another, and shipping discounts to what is left of shipping.</para>
-/// <para>Money: each application's exact amount is rounded once (see <see cref="EvaluationOptions.Rounding"/>) and
-/// allocated to lines and units by largest remainder, so every sum is exact and nothing goes below zero.</para>
+/// <para>Money: each application's exact amount is rounded once (see <see cref="EvaluationOptions.Rounding"/> for the
+/// rule) and allocated to lines and units by largest remainder, so every sum is exact and nothing goes below zero.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed partial class PromotionEvaluator
@@ -80,6 +80,4 @@ public sealed partial class PromotionEvaluator
 
         return result;
     }
-
-    private static string Format(Money money) => money.ToString();
 }
