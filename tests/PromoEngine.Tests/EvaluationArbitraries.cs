@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace PromoEngine.Tests;
+
+/// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
+public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed)
+{
+    public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
+    {
+        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel);
+        var evaluator = new PromotionEvaluator(
+            PromotionCatalog.Create(promotions ?? Promotions),
+            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2 });
+        return evaluator.Evaluate(cart, Codes, At);
+    }
+
+    public override string ToString() =>
+        $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount}"))}]"
+        + $" | codes [{string.Join(",", Codes)}] at {At}";
+}
+
+/// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
+public static class EvaluationArbitraries
+{
+    private static readonly string[] Skus = ["s1", "s2", "s3", "s4", "s5"];
+    private static readonly string[] CategoryNames = ["c1", "c2", "c3"];
+    private static readonly Instant Base = Instant.FromUtc(2026, 6, 15, 12, 0);
+
+    private static Gen<decimal> Price =>
+        Gen.Frequency((1, Gen.Constant(0m)), (8, Gen.Choose(1, 20_000).Select(c => c / 100m)), (1, Gen.Choose(1, 3).Select(c => c / 100m)));
+
+    private static Gen<Money> Usd(int minCents, int maxCents) => Gen.Choose(minCents, maxCents).Select(c => new Money(c / 100m, Currency.Usd));
+
+    private static Gen<CartLine> LineGen(int index) =>
+        from sku in Gen.Elements(Skus)
+        from price in Price
+        from quantity in Gen.Frequency((4, Gen.Choose(1, 2)), (1, Gen.Choose(3, 6)))
+        from categories in Gen.SubListOf(CategoryNames)
+        select new CartLine($"L{index}", sku, new Money(price, Currency.Usd), quantity, categories);
+
+    private static Gen<Cart> CartGen =>
+        from count in Gen.Choose(0, 7)
+        from lines in Gen.CollectToArray(Enumerable.Range(0, count), LineGen)
+        from shipping in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (2, Gen.Choose(0, 1_500).Select(c => (decimal?)(c / 100m))))
+        from customer in Gen.Elements(
+            CustomerProfile.Guest,
+            CustomerProfile.Registered("c1"),
+            CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder())
+        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null);
+
+    private static Gen<ItemFilter> FilterGen =>
+        Gen.OneOf(
+            Gen.Constant(ItemFilter.All),
+            Gen.Elements(CategoryNames).Select(c => ItemFilter.Categories(c)),
+            Gen.Elements(Skus).Select(s => ItemFilter.Skus(s)),
+            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))));
+
+    private static Gen<decimal> Percent => Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
+
+    private static Gen<Discount> DiscountGen =>
+        Gen.OneOf(
+            Percent.Select(Discount.PercentOffItems),
+            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+            from n in Gen.Choose(1, 4) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 3)
+            from y in Gen.Choose(1, 3)
+            from percent in Percent
+            from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
+            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))
+            from max in Gen.Elements<int?>(null, 1, 2)
+            select Discount.BuyXGetY(x, y, percent, getItems, selection, max),
+            Percent.Select(Discount.PercentOffOrder),
+            Usd(1, 50_000).Select(Discount.AmountOffOrder),
+            from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 20_000)
+            select Discount.Tiered(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
+            from low in Gen.Choose(1, 3) from percent in Percent
+            select Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
+            Gen.Constant(Discount.FreeShipping),
+            Percent.Select(Discount.ShippingPercentOff),
+            Usd(1, 2_000).Select(Discount.ShippingAmountOff));
+
+    private static Gen<Schedule> ScheduleGen =>
+        Gen.Frequency(
+            (3, Gen.Constant(Schedule.Always)),
+            (2, from startDays in Gen.Choose(-20, 20)
+                from lengthDays in Gen.Choose(1, 30)
+                from zone in Gen.Elements("UTC", "America/New_York", "Asia/Tokyo")
+                let tz = DateTimeZoneProviders.Tzdb[zone]
+                let start = Base.Plus(Duration.FromDays(startDays)).InZone(tz).Date
+                select Schedule.Days(start, start.PlusDays(lengthDays), tz)));
+
+    private static Gen<Promotion> PromotionGen(int index) =>
+        from discount in DiscountGen
+        from filter in FilterGen
+        from priority in Gen.Choose(0, 2)
+        from schedule in ScheduleGen
+        from coded in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
+        from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
+        from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused);
+
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused)
+    {
+        var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
+        if (coded)
+        {
+            builder.WithCode($"CODE{index}");
+        }
+
+        if (cap is { } c)
+        {
+            builder.WithMaxDiscount(c);
+        }
+
+        if (minimum is { } m)
+        {
+            builder.Require(Restriction.MinimumSubtotal(m));
+        }
+
+        if (paused)
+        {
+            builder.WithStatus(PromotionStatus.Paused);
+        }
+
+        return builder.Build();
+    }
+
+    public static Arbitrary<EvaluationCase> EvaluationCaseArb() =>
+        (from cart in CartGen
+         from count in Gen.Choose(0, 8)
+         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
+         from codeCount in Gen.Choose(0, 3)
+         from codes in Gen.ArrayOf(Gen.Choose(0, 8).Select(i => $"code{i}"), codeCount)
+         from hours in Gen.Choose(-24 * 40, 24 * 40)
+         from seed in Gen.Choose(0, int.MaxValue)
+         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed))
+        .ToArbitrary();
+
+    public static T[] Shuffle<T>(IEnumerable<T> items, int seed)
+    {
+        var array = items.ToArray();
+        new Random(seed).Shuffle(array);
+        return array;
+    }
+}
