@@ -24,7 +24,7 @@ public sealed partial class PromotionEvaluator
         private readonly List<AppliedPromotion> _applied = [];
         private readonly List<Redemption> _redemptions = [];
         private readonly Dictionary<PromotionId, string> _codeOf = [];
-        private readonly HashSet<Promotion> _candidates = [];
+        private readonly List<Promotion> _entered = [];
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
         private decimal _orderDiscounts;
@@ -46,7 +46,6 @@ public sealed partial class PromotionEvaluator
 
         public void ResolveCodes(List<string> codes)
         {
-            var accepted = 0;
             foreach (var code in codes)
             {
                 var promotion = _evaluator.Catalog.FindByNormalizedCode(code);
@@ -54,32 +53,48 @@ public sealed partial class PromotionEvaluator
                 {
                     _codeRejections.Add(new Rejection(null, code, RejectionReason.UnknownCode, $"The code {code} does not exist."));
                 }
-                else if (_codeOf.ContainsKey(promotion.Id))
+                else if (_codeOf.TryGetValue(promotion.Id, out var first))
                 {
                     _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
-                        $"The code {_codeOf[promotion.Id]} for the same promotion was entered first; a promotion applies once per order."));
-                }
-                else if (accepted >= Options.MaxCodesPerOrder)
-                {
-                    _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
-                        string.Create(CultureInfo.InvariantCulture, $"Only {Options.MaxCodesPerOrder} code(s) can be used on one order.")) { Limit = Options.MaxCodesPerOrder });
+                        $"The code {first} for the same promotion was entered first; a promotion applies once per order."));
                 }
                 else
                 {
-                    accepted++;
                     _codeOf[promotion.Id] = code;
-                    _candidates.Add(promotion);
+                    _entered.Add(promotion);
                 }
             }
         }
 
         public EvaluationResult Execute()
         {
-            _evaluator.Catalog.AddAutomaticCandidates(_cart, _candidates);
-
-            // Lanes from the highest priority down; inside a lane, a stable order by id.
             var admitted = new List<Promotion>();
-            foreach (var promotion in _candidates)
+
+            // Implementation note: a code takes one of the order's code slots only when its promotion passes the
+            // gate, so an expired or unknown code never crowds out a good one typed after it.
+            var slots = Options.MaxCodesPerOrder;
+            foreach (var promotion in _entered)
+            {
+                if (Gate(promotion) is { } rejection)
+                {
+                    _rejections.Add(rejection);
+                }
+                else if (slots == 0)
+                {
+                    var code = CodeOf(promotion)!;
+                    _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
+                        string.Create(CultureInfo.InvariantCulture, $"The code {code} was not used: {Plural(Options.MaxCodesPerOrder, "code")} can be used on one order.")) { Limit = Options.MaxCodesPerOrder });
+                }
+                else
+                {
+                    slots--;
+                    admitted.Add(promotion);
+                }
+            }
+
+            var automatic = new HashSet<Promotion>();
+            _evaluator.Catalog.AddAutomaticCandidates(_cart, automatic);
+            foreach (var promotion in automatic)
             {
                 if (Gate(promotion) is { } rejection)
                 {
@@ -91,6 +106,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            // Lanes from the highest priority down; inside a lane, a stable order by id.
             admitted.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Id.CompareTo(b.Id));
             var start = 0;
             while (start < admitted.Count)
@@ -107,6 +123,13 @@ public sealed partial class PromotionEvaluator
 
             return BuildResult();
         }
+
+        private static string Plural(int count, string noun) => count switch
+        {
+            0 => "no " + noun + "s",
+            1 => "only one " + noun,
+            _ => string.Create(CultureInfo.InvariantCulture, $"only {count} {noun}s"),
+        };
 
         private string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
 

@@ -55,6 +55,19 @@ public sealed class RejectionTests
         Assert.Equal(RejectionReason.TooManyCodes, rejection.Reason);
         Assert.Equal("B", rejection.Code);
         Assert.Equal(1, rejection.Limit);
+        Assert.Equal("The code B was not used: only one code can be used on one order.", rejection.Message);
+    }
+
+    [Fact]
+    public void TooManyCodes_ARejectedCodeDoesNotTakeTheSlot()
+    {
+        var expired = TenOff("old").WithCode("OLD").WithSchedule(Schedule.Days(new LocalDate(2020, 1, 1), new LocalDate(2020, 1, 31), DateTimeZone.Utc)).Build();
+        var catalog = PromotionCatalog.Create([expired, TenOff("b").WithCode("B").Build()]);
+
+        var result = new PromotionEvaluator(catalog).Evaluate(Basic, ["NOPE", "OLD", "B"], Now);
+
+        Assert.Equal(["b"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal([RejectionReason.UnknownCode, RejectionReason.Expired], result.Rejected.Select(r => r.Reason));
     }
 
     [Fact]
