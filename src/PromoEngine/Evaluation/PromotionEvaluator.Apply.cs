@@ -90,14 +90,9 @@ public sealed partial class PromotionEvaluator
         private List<int> FreeUnits(ItemFilter filter, Promotion?[] claimedBy)
         {
             var units = new List<int>();
-            foreach (var lineIndex in _pool.LinesInOrder)
+            foreach (var lineIndex in MatchingLines(filter))
             {
                 var line = _cart.Lines[lineIndex];
-                if (!filter.Matches(line))
-                {
-                    continue;
-                }
-
                 var first = _pool.FirstUnitOfLine[lineIndex];
                 for (var k = 0; k < line.Quantity; k++)
                 {
@@ -138,13 +133,8 @@ public sealed partial class PromotionEvaluator
         private Promotion WinnerOver(Promotion loser, Promotion?[] claimedBy)
         {
             var counts = new Dictionary<Promotion, int>();
-            foreach (var lineIndex in _pool.LinesInOrder)
+            foreach (var lineIndex in MatchingLines(loser.QualifyingItems))
             {
-                if (!loser.QualifyingItems.Matches(_cart.Lines[lineIndex]))
-                {
-                    continue;
-                }
-
                 var first = _pool.FirstUnitOfLine[lineIndex];
                 for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
                 {
@@ -168,14 +158,9 @@ public sealed partial class PromotionEvaluator
             var original = 0m;
             var quantity = 0;
             var lines = new List<int>();
-            foreach (var lineIndex in _pool.LinesInOrder)
+            foreach (var lineIndex in MatchingLines(promotion.QualifyingItems))
             {
                 var line = _cart.Lines[lineIndex];
-                if (!promotion.QualifyingItems.Matches(line))
-                {
-                    continue;
-                }
-
                 lines.Add(lineIndex);
                 original += line.Total.Amount;
                 quantity += line.Quantity;

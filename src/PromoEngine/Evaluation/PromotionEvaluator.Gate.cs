@@ -141,13 +141,11 @@ public sealed partial class PromotionEvaluator
         {
             var subtotal = 0m;
             var quantity = 0;
-            foreach (var line in _cart.Lines)
+            foreach (var lineIndex in MatchingLines(promotion.QualifyingItems))
             {
-                if (promotion.QualifyingItems.Matches(line))
-                {
-                    subtotal += line.Total.Amount;
-                    quantity += line.Quantity;
-                }
+                var line = _cart.Lines[lineIndex];
+                subtotal += line.Total.Amount;
+                quantity += line.Quantity;
             }
 
             if (quantity == 0)

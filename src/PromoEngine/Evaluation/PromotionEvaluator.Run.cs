@@ -25,6 +25,7 @@ public sealed partial class PromotionEvaluator
         private readonly List<Redemption> _redemptions = [];
         private readonly Dictionary<PromotionId, string> _codeOf = [];
         private readonly List<Promotion> _entered = [];
+        private readonly Dictionary<ItemFilter, int[]> _matchingLines = new(ReferenceEqualityComparer.Instance);
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
         private decimal _orderDiscounts;
@@ -132,6 +133,26 @@ public sealed partial class PromotionEvaluator
         };
 
         private string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
+
+        /// <summary>The cart lines a filter lets through, in canonical order; computed once per filter.</summary>
+        private int[] MatchingLines(ItemFilter filter)
+        {
+            if (!_matchingLines.TryGetValue(filter, out var lines))
+            {
+                var list = new List<int>();
+                foreach (var lineIndex in _pool.LinesInOrder)
+                {
+                    if (filter.Matches(_cart.Lines[lineIndex]))
+                    {
+                        list.Add(lineIndex);
+                    }
+                }
+
+                _matchingLines[filter] = lines = [.. list];
+            }
+
+            return lines;
+        }
 
         private Money M(decimal amount) => new(amount, _currency);
 

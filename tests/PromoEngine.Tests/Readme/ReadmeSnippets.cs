@@ -1,5 +1,7 @@
 using System.IO;
+using System.Linq;
 using System.Threading;
+using NodaTime;
 
 namespace PromoEngine.Tests;
 
@@ -9,6 +11,40 @@ namespace PromoEngine.Tests;
 /// </summary>
 internal static class ReadmeSnippets
 {
+    public static void Quickstart()
+    {
+        // snippet: quickstart
+        var usd = Currency.FromCode("USD");
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("save20", "20% off shoes")
+                .WithCode("SAVE20")
+                .ForItems(ItemFilter.Categories("shoes"))
+                .Giving(Discount.PercentOffItems(20))
+                .Build(),
+            Promotion.Create("ship50", "Free shipping over $50")
+                .Require(Restriction.MinimumSubtotal(new Money(50m, usd)))
+                .Giving(Discount.FreeShipping)
+                .Build(),
+        ]);
+        var evaluator = new PromotionEvaluator(catalog); // build once, share across threads
+
+        var cart = new Cart(
+            usd,
+            [new CartLine("1", "RUNNER-42", new Money(59.99m, usd), 1, categories: ["shoes"])],
+            CustomerProfile.Registered("customer-17"),
+            shipping: new Money(4.99m, usd));
+
+        // Codes are normalized ("save-20" is SAVE20); time is an argument, never read from a clock.
+        var result = evaluator.Evaluate(cart, ["save-20", "BOGUS"], Instant.FromUtc(2026, 11, 27, 18, 0));
+
+        var applied = string.Join(", ", result.Applied.Select(a => $"{a.Name} -{a.Amount.Amount}"));
+        var rejected = string.Join(", ", result.Rejected.Select(r => $"{r.Code} {r.Reason}"));
+        Console.WriteLine($"{result.Total} after {applied}; {rejected}");
+        // 47.99 USD after 20% off shoes -12.00, Free shipping over $50 -4.99; BOGUS UnknownCode
+        // endsnippet
+    }
+
     public static void Money()
     {
         // snippet: money
