@@ -306,11 +306,54 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
 
     public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
     {
+        return GetItems is null && Selection == UnitSelection.Cheapest
+            ? ProposeInGroups(pool, eligible)
+            : ProposeFromBothEnds(pool, eligible, getEligible);
+    }
+
+    /// <summary>One pool of items, cheapest discounted: the units are sorted dearest first and cut into consecutive
+    /// sets of X + Y; in each set the Y cheapest are discounted. This is the usual "cheapest item in each set"
+    /// rule, and of all ways to form the sets it saves the shopper most.</summary>
+    private ItemProposal ProposeInGroups(UnitPool pool, List<int> eligible)
+    {
+        var proposal = new ItemProposal();
+        var units = pool.SortByRemaining(eligible, descending: true);
+        var size = Buy + Get;
+        var sets = units.Count / size;
+        if (MaxApplications is { } max)
+        {
+            sets = Math.Min(sets, max);
+        }
+
+        if (sets == 0)
+        {
+            proposal.MissingQuantity = size - units.Count;
+        }
+
+        for (var set = 0; set < sets; set++)
+        {
+            for (var k = 0; k < size; k++)
+            {
+                var unit = units[(set * size) + k];
+                proposal.Claimed.Add(unit);
+                if (k >= Buy)
+                {
+                    proposal.Amounts.Add((unit, pool.Remaining[unit] * PercentOff / 100m));
+                }
+            }
+        }
+
+        return proposal;
+    }
+
+    /// <summary>Discounted units from one end of the price order, bought units from the other: with
+    /// <see cref="UnitSelection.MostExpensive"/> the dearest eligible units are discounted and the cheapest count as
+    /// bought; with separate get items, the cheapest (or dearest) of those are discounted.</summary>
+    private ItemProposal ProposeFromBothEnds(UnitPool pool, List<int> eligible, List<int> getEligible)
+    {
         var proposal = new ItemProposal();
         var cheapestFirst = Selection == UnitSelection.Cheapest;
 
-        // Discounted units are taken from one end of the price order, bought units from the other, so with
-        // "cheapest" the cheapest eligible units are the discounted ones and the dearest count as bought.
         var getOrder = pool.SortByRemaining(getEligible, descending: !cheapestFirst);
         var buyOrder = pool.SortByRemaining(eligible, descending: cheapestFirst);
         var used = new HashSet<int>();

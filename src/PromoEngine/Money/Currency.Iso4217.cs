@@ -4,7 +4,7 @@ public readonly partial struct Currency
 {
     // Implementation note: the active ISO 4217 currencies (list one) with a numeric minor unit, as amended
     // up to 2026: ANG gave way to XCG (2025), BGN to EUR (2026), HRK to EUR (2023), SLL to SLE, ZWL to ZWG.
-    // Precious metals, testing and fund codes without a minor unit (XAU, XTS, XXX, XDR...) are left out:
+    // Precious metals, the testing code, the no-currency code and fund codes without a minor unit are left out:
     // nobody prices a cart in them. A host that needs one declares it with Custom.
     // A nested class so the table is initialized on first use, whatever order the partial files' statics run in.
     private static class Iso4217

@@ -267,6 +267,28 @@ public sealed class DiscountKindTests
     }
 
     [Fact]
+    public void BuyOneGetOne_CheapestInEachSet_PairsTheDearestUnitsTogether()
+    {
+        // Sorted dearest first, the sets are (10, 10) and (2): the cheaper of the first set is free. Pairing the
+        // globally cheapest unit with the dearest would give only 2 off.
+        var result = Evaluate(Cart(Line("a", 10m, 2), Line("b", 2m)), Promo("bogo", Discount.BuyXGetY(1, 1)).Build());
+
+        Assert.Equal(10m, result.Applied("bogo"));
+        Assert.Equal(2m, result.Line("b").Final.Amount);
+    }
+
+    [Fact]
+    public void BuyOneGetOne_MostExpensiveSelection_DiscountsTheDearestUnits()
+    {
+        var promotion = Promo("bogo", Discount.BuyXGetY(1, 1, selection: UnitSelection.MostExpensive)).Build();
+
+        // 10 and 9 are discounted; 2 and 1 count as the bought units.
+        var result = Evaluate(Cart(Line("a", 10m), Line("b", 9m), Line("c", 2m), Line("d", 1m)), promotion);
+
+        Assert.Equal(19m, result.Applied("bogo"));
+    }
+
+    [Fact]
     public void BuyOneGetOne_MostExpensiveSelection_DiscountsTheDearer()
     {
         var promotion = Promo("bogo", Discount.BuyXGetY(1, 1, selection: UnitSelection.MostExpensive)).Build();
