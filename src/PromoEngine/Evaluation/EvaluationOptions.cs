@@ -25,6 +25,12 @@ public sealed record EvaluationOptions
     /// <value><see langword="false"/> unless said.</value>
     public bool IncludeUnits { get; init; }
 
+    /// <summary>Gets a value indicating whether code status is hidden from shoppers (anti-enumeration): every entered
+    /// code that cannot be used is reported as <see cref="RejectionReason.UnknownCode"/>, with no promotion, details
+    /// or hints, so codes cannot be probed. <see cref="RejectionReason.LikelyTypo"/> is still reported.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    public bool HideCodeStatus { get; init; }
+
     internal void Validate()
     {
         if (MaxCodesPerOrder < 0)

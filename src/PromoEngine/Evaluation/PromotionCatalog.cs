@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
@@ -17,6 +18,8 @@ public sealed class PromotionCatalog
     private readonly FrozenDictionary<string, Promotion[]> _automaticBySku;
     private readonly FrozenDictionary<string, Promotion[]> _automaticByCategory;
     private readonly Promotion[] _automaticAlways;
+    private readonly ClaimCodeFormat[] _foldingFormats;
+    private readonly ClaimCodeFormat[] _checkedFormats;
 
     private PromotionCatalog(ImmutableArray<Promotion> promotions, Dictionary<string, Promotion> byCode)
     {
@@ -57,6 +60,17 @@ public sealed class PromotionCatalog
         _automaticBySku = bySku.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _automaticByCategory = byCategory.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _automaticAlways = [.. always];
+        var formats = new HashSet<ClaimCodeFormat>(ReferenceEqualityComparer.Instance);
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Activation.Format is { } format)
+            {
+                formats.Add(format);
+            }
+        }
+
+        _foldingFormats = [.. formats.Where(f => f.FoldsLookAlikes)];
+        _checkedFormats = [.. formats.Where(f => f.HasCheckCharacter)];
     }
 
     /// <summary>Gets the promotions, sorted by id.</summary>
@@ -121,9 +135,43 @@ public sealed class PromotionCatalog
     /// <param name="code">The code in any form; it is normalized.</param>
     /// <returns>The promotion, or <see langword="null"/> when no promotion has the code.</returns>
     /// <exception cref="ArgumentException">The code is malformed.</exception>
-    public Promotion? FindByCode(string code) => _byCode.GetValueOrDefault(PromotionCode.Normalize(Guard.NotNull(code)));
+    public Promotion? FindByCode(string code) => Resolve(PromotionCode.Normalize(Guard.NotNull(code)))?.Promotion;
 
-    internal Promotion? FindByNormalizedCode(string normalized) => _byCode.GetValueOrDefault(normalized);
+    /// <summary>The promotion of a normalized code and the code as the promotion holds it (folded when its format
+    /// folds look-alikes): the one form used for limits and redemption records.</summary>
+    internal (Promotion Promotion, string Code)? Resolve(string normalized)
+    {
+        if (_byCode.TryGetValue(normalized, out var promotion))
+        {
+            return (promotion, normalized);
+        }
+
+        foreach (var format in _foldingFormats)
+        {
+            var folded = format.Fold(normalized);
+            if (_byCode.TryGetValue(folded, out promotion) && ReferenceEquals(promotion.Activation.Format, format))
+            {
+                return (promotion, folded);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an unknown code has the shape of one of the catalog's claim-code formats but a wrong check
+    /// character: a mistyped code rather than a made-up one.</summary>
+    internal bool IsLikelyTypo(string normalized)
+    {
+        foreach (var format in _checkedFormats)
+        {
+            if (format.Check(normalized) == ClaimCodeCheck.LikelyTypo)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The automatic promotions that may concern a cart, without repeats.</summary>
     internal void AddAutomaticCandidates(Cart cart, HashSet<Promotion> into)

@@ -108,10 +108,9 @@ public sealed partial class PromotionEvaluator
 
         private void RejectEmptyItemProposal(Promotion promotion, ItemProposal proposal, decimal aloneAmount, Promotion?[] claimedBy)
         {
-            if (aloneAmount > 0m)
+            if (aloneAmount > 0m && WinnerOver(promotion, claimedBy) is { } winner)
             {
                 // It would have saved something alone: the units it needed went to a promotion that saved more.
-                var winner = WinnerOver(promotion, claimedBy);
                 _rejections.Add(Reject(promotion, RejectionReason.BetterDealChosen,
                     $"A better deal was chosen: {winner.Name} saves more on the same items.") with
                 {
@@ -130,10 +129,17 @@ public sealed partial class PromotionEvaluator
             _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, $"The items {promotion.Name} targets are free already."));
         }
 
-        private Promotion WinnerOver(Promotion loser, Promotion?[] claimedBy)
+        /// <summary>The promotion that took most of the units the loser could have used (to buy or to discount).</summary>
+        private Promotion? WinnerOver(Promotion loser, Promotion?[] claimedBy)
         {
+            var lines = MatchingLines(loser.QualifyingItems).AsEnumerable();
+            if (loser.Discount is ItemDiscount { GetItems: { } getItems })
+            {
+                lines = lines.Union(MatchingLines(getItems));
+            }
+
             var counts = new Dictionary<Promotion, int>();
-            foreach (var lineIndex in MatchingLines(loser.QualifyingItems))
+            foreach (var lineIndex in lines)
             {
                 var first = _pool.FirstUnitOfLine[lineIndex];
                 for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
@@ -145,7 +151,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id).First().Key;
+            return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id).First().Key;
         }
 
         private decimal Capped(Promotion promotion, decimal exact) =>

@@ -103,6 +103,12 @@ public sealed partial class PromotionEvaluator
                     string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used the {total} time(s) it allows.")) with { Limit = total, Used = used };
             }
 
+            if (limits.Budget is { } budget && _usage.PromotionSpent(promotion.Id) is { } spent
+                && spent.Currency == budget.Currency && spent >= budget)
+            {
+                return Reject(promotion, RejectionReason.BudgetExhausted, $"{promotion.Name} has given away its whole budget.");
+            }
+
             if (CodeOf(promotion) is { } code)
             {
                 var codeUses = _usage.CodeUses(code);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -25,6 +26,7 @@ public sealed partial class PromotionEvaluator
         private readonly List<Redemption> _redemptions = [];
         private readonly Dictionary<PromotionId, string> _codeOf = [];
         private readonly List<Promotion> _entered = [];
+        private readonly List<string> _enteredCodes = [];
         private readonly Dictionary<ItemFilter, int[]> _matchingLines = new(ReferenceEqualityComparer.Instance);
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
@@ -47,12 +49,14 @@ public sealed partial class PromotionEvaluator
 
         public void ResolveCodes(List<string> codes)
         {
-            foreach (var code in codes)
+            _enteredCodes.AddRange(codes);
+            foreach (var typed in codes)
             {
-                var promotion = _evaluator.Catalog.FindByNormalizedCode(code);
-                if (promotion is null)
+                if (_evaluator.Catalog.Resolve(typed) is not var (promotion, code))
                 {
-                    _codeRejections.Add(new Rejection(null, code, RejectionReason.UnknownCode, $"The code {code} does not exist."));
+                    _codeRejections.Add(_evaluator.Catalog.IsLikelyTypo(typed)
+                        ? new Rejection(null, typed, RejectionReason.LikelyTypo, $"The code {typed} looks mistyped: check each character.")
+                        : Unknown(typed));
                 }
                 else if (_codeOf.TryGetValue(promotion.Id, out var first))
                 {
@@ -125,6 +129,8 @@ public sealed partial class PromotionEvaluator
             return BuildResult();
         }
 
+        private static Rejection Unknown(string code) => new(null, code, RejectionReason.UnknownCode, $"The code {code} does not exist.");
+
         private static string Plural(int count, string noun) => count switch
         {
             0 => "no " + noun + "s",
@@ -195,6 +201,11 @@ public sealed partial class PromotionEvaluator
                 lines.Add(new LineResult(line, lineAdjustments, M(lineDiscount), units?.ToImmutable() ?? []));
             }
 
+            if (Options.HideCodeStatus)
+            {
+                HideCodeStatus();
+            }
+
             _rejections.Sort((a, b) => a.PromotionId!.Value.CompareTo(b.PromotionId!.Value));
             _hints.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
             return new EvaluationResult(
@@ -209,6 +220,43 @@ public sealed partial class PromotionEvaluator
                 [.. _codeRejections, .. _rejections],
                 [.. _hints],
                 [.. _redemptions]);
+        }
+
+        /// <summary>Anti-enumeration: every entered code that cannot be used is reported as unknown, in the order
+        /// entered, and nothing else is said of its promotion (a likely typo is still said: it reveals no code).</summary>
+        private void HideCodeStatus()
+        {
+            var hidden = new Dictionary<string, Rejection>(StringComparer.Ordinal);
+            foreach (var rejection in _codeRejections.Concat(_rejections))
+            {
+                if (rejection.Code is { } code && rejection.Reason != RejectionReason.LikelyTypo)
+                {
+                    hidden[code] = Unknown(code);
+                }
+            }
+
+            var coded = _rejections.Where(r => r.Code is not null).Select(r => r.PromotionId).ToHashSet();
+            _rejections.RemoveAll(r => r.Code is not null);
+            _hints.RemoveAll(h => coded.Contains(h.PromotionId));
+            for (var i = 0; i < _codeRejections.Count; i++)
+            {
+                if (hidden.TryGetValue(_codeRejections[i].Code!, out var unknown))
+                {
+                    _codeRejections[i] = unknown;
+                }
+            }
+
+            var listed = _codeRejections.Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
+            foreach (var code in _enteredCodes)
+            {
+                if (hidden.TryGetValue(code, out var unknown) && listed.Add(code))
+                {
+                    _codeRejections.Add(unknown);
+                }
+            }
+
+            // Entered order for every code rejection.
+            _codeRejections.Sort((a, b) => _enteredCodes.IndexOf(a.Code!).CompareTo(_enteredCodes.IndexOf(b.Code!)));
         }
 
         private void RecordApplied(Promotion promotion, decimal amount, bool capped)

@@ -68,4 +68,11 @@ public enum RejectionReason
 
     /// <summary>Another code of the same promotion was entered first; a promotion applies once per order.</summary>
     SamePromotionCodeEntered = 22,
+
+    /// <summary>The promotion's spend budget is used up.</summary>
+    BudgetExhausted = 23,
+
+    /// <summary>No promotion has this code, but it has the shape of a claim code with a wrong check character: a
+    /// character was probably mistyped or two were swapped.</summary>
+    LikelyTypo = 24,
 }

@@ -9,10 +9,11 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe. Codes are stored normalized (see <see cref="PromotionCode"/>).</remarks>
 public sealed class PromotionActivation
 {
-    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes)
+    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes, ClaimCodeFormat? format = null)
     {
         Kind = kind;
         Codes = codes;
+        Format = format;
     }
 
     /// <summary>Gets the activation of promotions that need no code.</summary>
@@ -27,6 +28,11 @@ public sealed class PromotionActivation
     /// <value>Empty for <see cref="ActivationKind.Automatic"/>, one for a shared code, one or more for claim codes.</value>
     public ImmutableArray<string> Codes { get; }
 
+    /// <summary>Gets the format of the claim codes, when one was given: it lets the evaluator tell a likely typo from an
+    /// unknown code, and read look-alike characters when the format folds them.</summary>
+    /// <value><see langword="null"/> unless given.</value>
+    public ClaimCodeFormat? Format { get; }
+
     /// <summary>Activation by one shared code (social-media codes, group claim codes).</summary>
     /// <param name="code">The code; it is normalized.</param>
     /// <returns>The activation.</returns>
@@ -35,16 +41,23 @@ public sealed class PromotionActivation
 
     /// <summary>Activation by a pool of single-use claim codes.</summary>
     /// <param name="codes">The codes; each is normalized. At least one.</param>
+    /// <param name="format">The codes' format, if they have one (as generated codes do); each code must be valid for it.</param>
     /// <returns>The activation.</returns>
-    /// <exception cref="ArgumentException">A code is malformed, two codes are equal once normalized, or there is none.</exception>
-    public static PromotionActivation ClaimCodes(IEnumerable<string> codes)
+    /// <exception cref="ArgumentException">A code is malformed or not of the format, two codes are equal once
+    /// normalized (and folded), or there is none.</exception>
+    public static PromotionActivation ClaimCodes(IEnumerable<string> codes, ClaimCodeFormat? format = null)
     {
         Guard.NotNull(codes);
         var set = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var code in codes)
         {
             var normalized = PromotionCode.Normalize(Guard.NotNull(code, nameof(codes)));
-            if (!set.Add(normalized))
+            if (format is not null && format.Check(normalized) != ClaimCodeCheck.Valid)
+            {
+                throw new ArgumentException($"The claim code '{normalized}' is not a valid code of its format.", nameof(codes));
+            }
+
+            if (!set.Add(format?.Fold(normalized) ?? normalized))
             {
                 throw new ArgumentException($"The claim code '{normalized}' appears twice once normalized.", nameof(codes));
             }
@@ -55,6 +68,6 @@ public sealed class PromotionActivation
             throw new ArgumentException("A pool of claim codes needs at least one code.", nameof(codes));
         }
 
-        return new(ActivationKind.ClaimCodes, [.. set]);
+        return new(ActivationKind.ClaimCodes, [.. set], format);
     }
 }

@@ -68,11 +68,12 @@ public sealed class PromotionBuilder
 
     /// <summary>Activates it by a pool of single-use claim codes.</summary>
     /// <param name="codes">The codes; each is normalized.</param>
+    /// <param name="format">The codes' format, if they have one: it enables typo detection and look-alike folding.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">A code is malformed or repeated.</exception>
-    public PromotionBuilder WithClaimCodes(IEnumerable<string> codes)
+    /// <exception cref="ArgumentException">A code is malformed, repeated, or not of the format.</exception>
+    public PromotionBuilder WithClaimCodes(IEnumerable<string> codes, ClaimCodeFormat? format = null)
     {
-        Activation = PromotionActivation.ClaimCodes(codes);
+        Activation = PromotionActivation.ClaimCodes(codes, format);
         return this;
     }
 

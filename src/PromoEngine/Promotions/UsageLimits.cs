@@ -18,12 +18,26 @@ public sealed class UsageLimits
     /// <param name="perCode">Redemptions of each of its codes, or <see langword="null"/> for no limit.</param>
     /// <param name="perCustomer">Redemptions by one customer, or <see langword="null"/> for no limit. A guest cannot
     /// use a promotion with this limit.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A limit is below one.</exception>
-    public UsageLimits(int? total = null, int? perCode = null, int? perCustomer = null)
+    /// <param name="budget">The most the promotion may give away in all, or <see langword="null"/> for no budget.</param>
+    /// <param name="budgetPolicy">Whether the budget is hard (never exceeded) or soft (the last order may pass it).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below one, or the budget is not positive and rounded.</exception>
+    public UsageLimits(int? total = null, int? perCode = null, int? perCustomer = null, Money? budget = null, BudgetPolicy budgetPolicy = BudgetPolicy.Hard)
     {
         Total = Check(total, nameof(total));
         PerCode = Check(perCode, nameof(perCode));
         PerCustomer = Check(perCustomer, nameof(perCustomer));
+        if (budget is { } b && (b.Currency.IsDefault || b.Amount <= 0m || !b.IsRounded))
+        {
+            throw new ArgumentOutOfRangeException(nameof(budget), budget, "A budget must be more than zero and rounded to its minor unit.");
+        }
+
+        if (budgetPolicy is not (BudgetPolicy.Hard or BudgetPolicy.Soft))
+        {
+            throw new ArgumentOutOfRangeException(nameof(budgetPolicy), budgetPolicy, "Not a defined BudgetPolicy value.");
+        }
+
+        Budget = budget;
+        BudgetPolicy = budgetPolicy;
     }
 
     /// <summary>Gets no limits at all.</summary>
@@ -41,6 +55,14 @@ public sealed class UsageLimits
     /// <summary>Gets the limit on redemptions by one customer.</summary>
     /// <value><see langword="null"/> for none.</value>
     public int? PerCustomer { get; }
+
+    /// <summary>Gets the most the promotion may give away in all.</summary>
+    /// <value><see langword="null"/> for no budget.</value>
+    public Money? Budget { get; }
+
+    /// <summary>Gets how the budget is enforced.</summary>
+    /// <value><see cref="BudgetPolicy.Hard"/> unless said.</value>
+    public BudgetPolicy BudgetPolicy { get; }
 
     private static int? Check(int? limit, string name) =>
         limit is < 1 ? throw new ArgumentOutOfRangeException(name, limit, "A usage limit must be one or more.") : limit;

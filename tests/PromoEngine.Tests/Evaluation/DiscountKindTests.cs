@@ -314,6 +314,25 @@ public sealed class DiscountKindTests
     }
 
     [Fact]
+    public void BuyXGetY_ItsGetItemsTakenByABetterDeal_NamesTheWinner()
+    {
+        // Found by the evaluator's properties: the winner took the loser's get items, not its qualifying items, and
+        // looking for the winner among the qualifying items alone threw.
+        var bundle = Promo("shirt-socks", Discount.BuyXGetY(1, 1, 50, getItems: ItemFilter.Categories("socks")))
+            .ForItems(ItemFilter.Categories("shirts"))
+            .Build();
+        var socksHalf = Promo("socks-half", Discount.AmountOffEachItem(D(8))).ForItems(ItemFilter.Categories("socks")).Build();
+        var cart = Cart(Line("shirt", 30m, 1, null, "shirts"), Line("socks", 8m, 1, null, "socks"));
+
+        var result = Evaluate(cart, [bundle, socksHalf]);
+
+        Assert.Equal(8m, result.Applied("socks-half"));
+        var rejection = result.Rejection("shirt-socks");
+        Assert.Equal(RejectionReason.BetterDealChosen, rejection.Reason);
+        Assert.Equal("socks-half", rejection.Winner?.Value);
+    }
+
+    [Fact]
     public void Tiered_HighestTierReached_NotTheSum()
     {
         // Hard case 11 (Spree #1923): 10 % over $100 plus 20 % over $200 on $400 gave 30 %.

@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NodaTime;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>A thread-safe, linearizable ledger held in memory: for tests, demos and single-process hosts.</summary>
+/// <remarks>
+/// <para>Every operation runs under one lock, so each takes effect at one instant between its call and its return
+/// (linearizable): concurrent reservations can never oversell a limit. Expired reservations are given back at the
+/// start of every operation, as measured by the injected clock.</para>
+/// <para>It keeps everything in memory and forgets it when the process ends; hosts with more than one process need a
+/// ledger backed by their database, checked with the same contract tests.</para>
+/// </remarks>
+public sealed class InMemoryRedemptionLedger : IRedemptionLedger
+{
+    private readonly object _gate = new();
+    private readonly IClock _clock;
+    private readonly Dictionary<string, Order> _orders = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, Instant> _expiries = new();
+    private readonly Dictionary<PromotionId, int> _promotionUses = [];
+    private readonly Dictionary<string, int> _codeUses = new(StringComparer.Ordinal);
+    private readonly Dictionary<(PromotionId, string), int> _customerUses = [];
+    private readonly Dictionary<PromotionId, Money> _spent = [];
+
+    /// <summary>Initializes a new instance of the <see cref="InMemoryRedemptionLedger"/> class.</summary>
+    /// <param name="clock">The clock reservations expire by.</param>
+    /// <param name="reservationTimeout">How long a reservation is held unless committed; more than zero.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reservationTimeout"/> is not positive.</exception>
+    public InMemoryRedemptionLedger(IClock clock, Duration reservationTimeout)
+    {
+        _clock = Guard.NotNull(clock);
+        if (reservationTimeout <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reservationTimeout), reservationTimeout, "A reservation timeout must be more than zero.");
+        }
+
+        ReservationTimeout = reservationTimeout;
+    }
+
+    /// <summary>Gets how long a reservation is held unless committed.</summary>
+    /// <value>As given.</value>
+    public Duration ReservationTimeout { get; }
+
+    /// <inheritdoc/>
+    public ValueTask<ReservationResult> ReserveAsync(ReservationRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var now = Sweep();
+            if (_orders.TryGetValue(request.OrderId, out var existing) && existing.State is ReservationState.Reserved or ReservationState.Committed)
+            {
+                if (!existing.SameItems(request))
+                {
+                    throw new InvalidOperationException(
+                        $"The order {request.OrderId} already holds a different reservation; release it before reserving again.");
+                }
+
+                return ValueTask.FromResult(Result(existing, []));
+            }
+
+            var failures = ImmutableArray.CreateBuilder<ReservationFailure>();
+            foreach (var (redemption, limits) in request.Items)
+            {
+                if (Check(redemption, limits) is { } failure)
+                {
+                    failures.Add(failure);
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                return ValueTask.FromResult(new ReservationResult(request.OrderId, existing?.State ?? ReservationState.None, null, failures.ToImmutable()));
+            }
+
+            var order = new Order(request, now + ReservationTimeout);
+            _orders[request.OrderId] = order;
+            _expiries.Enqueue(request.OrderId, order.ExpiresAt);
+            Count(order, +1);
+            return ValueTask.FromResult(Result(order, []));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ReservationState> CommitAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        var id = Text.Identifier(orderId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Sweep();
+            if (!_orders.TryGetValue(id, out var order))
+            {
+                return ValueTask.FromResult(ReservationState.None);
+            }
+
+            if (order.State == ReservationState.Reserved)
+            {
+                order.State = ReservationState.Committed;
+            }
+
+            return ValueTask.FromResult(order.State);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ReservationState> ReleaseAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        var id = Text.Identifier(orderId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Sweep();
+            if (!_orders.TryGetValue(id, out var order))
+            {
+                return ValueTask.FromResult(ReservationState.None);
+            }
+
+            if (order.State is ReservationState.Reserved or ReservationState.Committed)
+            {
+                Count(order, -1);
+                order.State = ReservationState.Released;
+            }
+
+            return ValueTask.FromResult(order.State);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        var id = Text.Identifier(orderId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Sweep();
+            return ValueTask.FromResult(_orders.TryGetValue(id, out var order) ? order.State : ReservationState.None);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<UsageSnapshot> GetUsageAsync(
+        IEnumerable<PromotionId> promotions,
+        IEnumerable<string> codes,
+        string? customerId,
+        CancellationToken cancellationToken = default)
+    {
+        var promotionList = Guard.NotNull(promotions).ToList();
+        var codeList = Guard.NotNull(codes).Select(PromotionCode.Normalize).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Sweep();
+            var snapshot = UsageSnapshot.Empty;
+            foreach (var promotion in promotionList)
+            {
+                snapshot = snapshot.WithPromotionUses(promotion, _promotionUses.GetValueOrDefault(promotion));
+                if (_spent.TryGetValue(promotion, out var spent))
+                {
+                    snapshot = snapshot.WithPromotionSpent(promotion, spent);
+                }
+
+                if (customerId is not null)
+                {
+                    snapshot = snapshot.WithCustomerUses(promotion, customerId, _customerUses.GetValueOrDefault((promotion, customerId)));
+                }
+            }
+
+            foreach (var code in codeList)
+            {
+                snapshot = snapshot.WithCodeUses(code, _codeUses.GetValueOrDefault(code));
+            }
+
+            return ValueTask.FromResult(snapshot);
+        }
+    }
+
+    /// <summary>Gives back every reservation whose time is up; returns the clock's instant.</summary>
+    private Instant Sweep()
+    {
+        var now = _clock.GetCurrentInstant();
+        while (_expiries.TryPeek(out var orderId, out var expiresAt) && expiresAt <= now)
+        {
+            _expiries.Dequeue();
+            if (_orders.TryGetValue(orderId, out var order) && order.State == ReservationState.Reserved && order.ExpiresAt == expiresAt)
+            {
+                Count(order, -1);
+                order.State = ReservationState.Expired;
+            }
+        }
+
+        return now;
+    }
+
+    private ReservationFailure? Check(Redemption redemption, RedemptionLimits limits)
+    {
+        var id = redemption.PromotionId;
+        if (limits.Total is { } total && _promotionUses.GetValueOrDefault(id) is var used && used >= total)
+        {
+            return new(id, redemption.Code, RejectionReason.UsageLimitReached, total, used);
+        }
+
+        if (redemption.Code is { } code && limits.PerCode is { } perCode && _codeUses.GetValueOrDefault(code) is var codeUses && codeUses >= perCode)
+        {
+            return new(id, code, perCode == 1 ? RejectionReason.AlreadyRedeemed : RejectionReason.UsageLimitReached, perCode, codeUses);
+        }
+
+        if (limits.PerCustomer is { } perCustomer)
+        {
+            if (redemption.CustomerId is not { } customer)
+            {
+                return new(id, redemption.Code, RejectionReason.GuestNotAllowed, perCustomer, null);
+            }
+
+            var customerUses = _customerUses.GetValueOrDefault((id, customer));
+            if (customerUses >= perCustomer)
+            {
+                return new(id, redemption.Code, RejectionReason.CustomerLimitReached, perCustomer, customerUses);
+            }
+        }
+
+        if (limits.Budget is { } budget)
+        {
+            var spent = _spent.TryGetValue(id, out var s) ? s : Money.Zero(budget.Currency);
+            var over = limits.BudgetPolicy == BudgetPolicy.Hard ? spent + redemption.Amount > budget : spent >= budget;
+            if (over)
+            {
+                return new(id, redemption.Code, RejectionReason.BudgetExhausted, null, null);
+            }
+        }
+
+        return null;
+    }
+
+    private void Count(Order order, int sign)
+    {
+        foreach (var (redemption, _) in order.Items)
+        {
+            var id = redemption.PromotionId;
+            _promotionUses[id] = _promotionUses.GetValueOrDefault(id) + sign;
+            if (redemption.Code is { } code)
+            {
+                _codeUses[code] = _codeUses.GetValueOrDefault(code) + sign;
+            }
+
+            if (redemption.CustomerId is { } customer)
+            {
+                _customerUses[(id, customer)] = _customerUses.GetValueOrDefault((id, customer)) + sign;
+            }
+
+            var spent = _spent.TryGetValue(id, out var s) ? s : Money.Zero(redemption.Amount.Currency);
+            _spent[id] = sign > 0 ? spent + redemption.Amount : spent - redemption.Amount;
+        }
+    }
+
+    private ReservationResult Result(Order order, ImmutableArray<ReservationFailure> failures) =>
+        new(order.Id, order.State, order.State == ReservationState.Reserved ? order.ExpiresAt : null, failures);
+
+    /// <summary>One order's reservation; mutated only under the ledger's lock.</summary>
+    private sealed class Order(ReservationRequest request, Instant expiresAt)
+    {
+        public string Id { get; } = request.OrderId;
+
+        public ImmutableArray<(Redemption Redemption, RedemptionLimits Limits)> Items { get; } = request.Items;
+
+        public Instant ExpiresAt { get; } = expiresAt;
+
+        public ReservationState State { get; set; } = ReservationState.Reserved;
+
+        public bool SameItems(ReservationRequest other) =>
+            Items.Length == other.Items.Length
+            && Items.Zip(other.Items).All(pair =>
+                pair.First.Redemption.PromotionId == pair.Second.Redemption.PromotionId
+                && pair.First.Redemption.Code == pair.Second.Redemption.Code
+                && pair.First.Redemption.CustomerId == pair.Second.Redemption.CustomerId
+                && pair.First.Redemption.Amount == pair.Second.Redemption.Amount);
+    }
+}
