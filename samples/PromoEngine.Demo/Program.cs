@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NodaTime;
 using PromoEngine;
 using PromoEngine.Demo;
@@ -19,21 +20,31 @@ var jacket = new CartLine("4", "JACKET-RAIN", Usd(89.00m), 1, categories: ["appa
 var guestCart = new Cart(Currency.Usd, [shirt, socks, mug], shipping: Usd(6.99m));
 Show("1. Guest, code SAVE20", guestCart, evaluator.Evaluate(guestCart, ["save20"], now));
 
-// 2. The 50th customer takes the last use of the group code FIRST50; the 51st is refused.
+// 2. Checkout with the redemption ledger: 49 customers have used the group code FIRST50 (capped at 50, once per
+//    customer). The 50th gets it, reserves and commits; the 51st is told it has run out.
+var catalog = evaluator.Catalog;
+var ledger = new InMemoryRedemptionLedger(new FixedClock(now), Duration.FromMinutes(15));
+for (var i = 1; i <= 49; i++)
+{
+    var earlier = new Cart(Currency.Usd, [jacket], CustomerProfile.Registered($"customer{i}@example.com"));
+    Checkout($"order-{i}", earlier, ["FIRST50"], quiet: true);
+}
+
 var alice = CustomerProfile.Registered("alice@example.com");
 var aliceCart = new Cart(Currency.Usd, [jacket], alice, Usd(6.99m));
-var fortyNineUsed = UsageSnapshot.Empty.WithCodeUses("FIRST50", 49);
-Show("2a. Customer 50, code FIRST50", aliceCart, evaluator.Evaluate(aliceCart, ["FIRST50"], now, fortyNineUsed));
+Checkout("order-50", aliceCart, ["FIRST50"], title: "2a. Customer 50, code FIRST50");
 var bob = CustomerProfile.Registered("bob@example.com");
 var bobCart = new Cart(Currency.Usd, [jacket], bob, Usd(6.99m));
-Show("2b. Customer 51, code FIRST50", bobCart, evaluator.Evaluate(bobCart, ["FIRST50"], now, fortyNineUsed.WithCodeUses("FIRST50", 50)));
+Checkout("order-51", bobCart, ["FIRST50"], title: "2b. Customer 51, code FIRST50");
 
-// 3. A single-use claim code works once; the same code again is "already redeemed", and a typo is unknown.
+// 3. A single-use claim code works once; used again it is "already redeemed", and a mistyped one is a likely typo.
 var carol = CustomerProfile.Registered("carol@example.com");
 var carolCart = new Cart(Currency.Usd, [jacket, mug], carol, Usd(6.99m));
-Show("3a. Claim code, first use", carolCart, evaluator.Evaluate(carolCart, ["welcome-7kq2-mx4p"], now));
-var redeemed = UsageSnapshot.Empty.WithCodeUses("WELCOME-7KQ2-MX4P", 1);
-Show("3b. Same claim code again, plus a typo", carolCart, evaluator.Evaluate(carolCart, ["WELCOME7KQ2MX4P", "WELCOME-7KQ2-MX4B"], now, redeemed));
+Checkout("order-52", carolCart, [WelcomeCodes[0].ToLowerInvariant()], title: "3a. Claim code, first use");
+var dave = CustomerProfile.Registered("dave@example.com");
+var daveCart = new Cart(Currency.Usd, [jacket, mug], dave, Usd(6.99m));
+var typo = WelcomeCodes[1][..^2] + WelcomeCodes[1][^1] + WelcomeCodes[1][^2];
+Checkout("order-53", daveCart, [WelcomeCodes[0], typo], title: "3b. The same claim code again, plus a mistyped one", maxCodes: 2);
 
 // 4. An expired code, and a social-media code a guest cannot use (it is limited per customer). A small cart hears
 //    how far free shipping is.
@@ -44,3 +55,21 @@ Show("4. Guest, codes FALL15 and INSTA10", smallCart, evaluator.Evaluate(smallCa
 Show("5. Customer, codes SAVE20 and INSTA10", aliceCart, evaluator.Evaluate(aliceCart, ["SAVE20", "INSTA10"], now));
 
 static void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(Receipt.Print(title, cart, result));
+
+// Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.
+void Checkout(string orderId, Cart cart, string[] codes, string? title = null, bool quiet = false, int maxCodes = 1)
+{
+    var usage = ledger.GetUsageAsync(catalog.Promotions.Select(p => p.Id), codes, cart.Customer.Id).AsTask().GetAwaiter().GetResult();
+    var checkoutEvaluator = maxCodes == 1 ? evaluator : new PromotionEvaluator(catalog, new EvaluationOptions { MaxCodesPerOrder = maxCodes });
+    var result = checkoutEvaluator.Evaluate(cart, codes, now, usage);
+    var reservation = ledger.ReserveAsync(ReservationRequest.For(orderId, result, catalog)).AsTask().GetAwaiter().GetResult();
+    var state = reservation.Succeeded ? ledger.CommitAsync(orderId).AsTask().GetAwaiter().GetResult() : reservation.State;
+    if (!quiet)
+    {
+        Console.Write(Receipt.Print(title ?? orderId, cart, result));
+        var held = string.Join(", ", result.Redemptions.Select(r => r.Code is null ? r.PromotionId.Value : $"{r.PromotionId} ({r.Code})"));
+        var first50 = ledger.GetUsageAsync([], ["FIRST50"], null).AsTask().GetAwaiter().GetResult().CodeUses("FIRST50");
+        Console.WriteLine($"  ledger    {orderId} {state}: {held}; FIRST50 used {first50} of 50");
+        Console.WriteLine();
+    }
+}

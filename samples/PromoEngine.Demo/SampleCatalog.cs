@@ -9,6 +9,12 @@ internal static class SampleCatalog
 
     public static Money Usd(decimal amount) => new(amount, Currency.Usd);
 
+    /// <summary>The welcome vouchers' format: <c>WELCOME-XXXX-XXXX-C</c>, with a check character that catches typos.</summary>
+    public static readonly ClaimCodeFormat WelcomeFormat = new(length: 8, prefix: "WELCOME");
+
+    /// <summary>Three single-use welcome codes, generated once for the demo (a shop stores the codes it issues).</summary>
+    public static readonly string[] WelcomeCodes = ["WELCOME7KQ2MX4PD", "WELCOMER8TN2HVDL", "WELCOMEC3JW9ZFLR"];
+
     public static PromotionCatalog Create() => PromotionCatalog.Create(
     [
         // A 20%-off code on apparel.
@@ -20,7 +26,7 @@ internal static class SampleCatalog
 
         // Single-use claim codes: each code once, $10 off orders of $50 or more.
         Promotion.Create("welcome10", "$10 welcome voucher")
-            .WithClaimCodes(["WELCOME-7KQ2-MX4P", "WELCOME-R8TN-2HVD", "WELCOME-C3JW-9ZFL"])
+            .WithClaimCodes(WelcomeCodes, WelcomeFormat)
             .Require(Restriction.MinimumSubtotal(Usd(50)))
             .Giving(Discount.AmountOffOrder(Usd(10)))
             .Build(),

@@ -100,7 +100,7 @@ public sealed partial class PromotionEvaluator
             if (limits.Total is { } total && _usage.PromotionUses(promotion.Id) is var used && used >= total)
             {
                 return Reject(promotion, RejectionReason.UsageLimitReached,
-                    string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used the {total} time(s) it allows.")) with { Limit = total, Used = used };
+                    string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used {Times(total)}, as often as it allows.")) with { Limit = total, Used = used };
             }
 
             if (limits.Budget is { } budget && _usage.PromotionSpent(promotion.Id) is { } spent
@@ -120,7 +120,7 @@ public sealed partial class PromotionEvaluator
                 if (limits.PerCode is { } perCode && codeUses >= perCode)
                 {
                     return Reject(promotion, RejectionReason.UsageLimitReached,
-                        string.Create(CultureInfo.InvariantCulture, $"The code {code} has been used the {perCode} time(s) it allows.")) with { Limit = perCode, Used = codeUses };
+                        string.Create(CultureInfo.InvariantCulture, $"The code {code} has been used {Times(perCode)}, as often as it allows.")) with { Limit = perCode, Used = codeUses };
                 }
             }
 
@@ -136,7 +136,7 @@ public sealed partial class PromotionEvaluator
                 if (customerUses >= perCustomer)
                 {
                     return Reject(promotion, RejectionReason.CustomerLimitReached,
-                        string.Create(CultureInfo.InvariantCulture, $"You have used {promotion.Name} the {perCustomer} time(s) it allows.")) with { Limit = perCustomer, Used = customerUses };
+                        string.Create(CultureInfo.InvariantCulture, $"You have used {promotion.Name} {Times(perCustomer)}, as often as it allows.")) with { Limit = perCustomer, Used = customerUses };
                 }
             }
 
@@ -172,6 +172,8 @@ public sealed partial class PromotionEvaluator
 
             return null;
         }
+
+        private static string Times(int count) => count == 1 ? "once" : string.Create(CultureInfo.InvariantCulture, $"{count} times");
 
         private Rejection SpendMore(Promotion promotion, Money shortfall, RejectionReason reason)
         {

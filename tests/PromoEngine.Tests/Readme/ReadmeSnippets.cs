@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using NodaTime;
 
 namespace PromoEngine.Tests;
@@ -42,6 +43,47 @@ internal static class ReadmeSnippets
         var rejected = string.Join(", ", result.Rejected.Select(r => $"{r.Code} {r.Reason}"));
         Console.WriteLine($"{result.Total} after {applied}; {rejected}");
         // 47.99 USD after 20% off shoes -12.00, Free shipping over $50 -4.99; BOGUS UnknownCode
+        // endsnippet
+    }
+
+    public static async Task Checkout()
+    {
+        // snippet: checkout
+        var usd = Currency.FromCode("USD");
+        var format = new ClaimCodeFormat(length: 8, prefix: "GIFT"); // GIFT-XXXX-XXXX-C: the last one is a check character
+        var codes = ClaimCodeGenerator.Generate(format, 1_000);      // unique, unbiased, from a cryptographic source
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("gift10", "$10 gift code")
+                .WithClaimCodes(codes, format)                       // single-use: each code once
+                .Giving(Discount.AmountOffOrder(new Money(10m, usd)))
+                .Build(),
+        ]);
+        var evaluator = new PromotionEvaluator(catalog);
+        var ledger = new InMemoryRedemptionLedger(SystemClock.Instance, Duration.FromMinutes(15));
+        var cart = new Cart(usd, [new CartLine("1", "MUG", new Money(25m, usd), 2)], CustomerProfile.Registered("c-42"));
+
+        async Task<string> CheckoutAsync(string orderId, string typedCode)
+        {
+            var usage = await ledger.GetUsageAsync(catalog.Promotions.Select(p => p.Id), [typedCode], cart.Customer.Id);
+            var result = evaluator.Evaluate(cart, [typedCode], SystemClock.Instance.GetCurrentInstant(), usage);
+            var reservation = await ledger.ReserveAsync(ReservationRequest.For(orderId, result, catalog));
+            if (!reservation.Succeeded)
+            {
+                return "lost a race since evaluating: evaluate again";
+            }
+
+            await ledger.CommitAsync(orderId); // when the order is placed; ReleaseAsync(orderId) on cancel or return
+            var reasons = result.Rejected.Select(r => r.Reason.ToString()).DefaultIfEmpty("no rejection");
+            return $"{result.Total}, {string.Join(", ", reasons)}";
+        }
+
+        var shown = format.Display(codes[0]); // as e-mailed: GIFT-XXXX-XXXX-X
+        var first = await CheckoutAsync("order-1", shown.ToLowerInvariant());
+        var again = await CheckoutAsync("order-2", shown);
+        var typo = await CheckoutAsync("order-3", shown[..5] + (shown[5] == 'A' ? 'B' : 'A') + shown[6..]); // one wrong character
+        Console.WriteLine($"{first} | {again} | {typo}");
+        // 40.00 USD, no rejection | 50.00 USD, AlreadyRedeemed | 50.00 USD, LikelyTypo
         // endsnippet
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace PromoEngine.Tests;
@@ -33,7 +34,7 @@ public sealed partial class ReadmeTests
 
     [Theory]
     [MemberData(nameof(SnippetNames))]
-    public void Readme_Snippet_PrintsWhatItsLastCommentSays(string name)
+    public async Task Readme_Snippet_PrintsWhatItsLastCommentSays(string name)
     {
         var method = typeof(ReadmeSnippets).GetMethod(char.ToUpperInvariant(name[0]) + name[1..]);
         Assert.NotNull(method);
@@ -41,7 +42,10 @@ public sealed partial class ReadmeTests
 
         using var output = new StringWriter();
         ReadmeSnippets.Output.Value = output;
-        method.Invoke(null, null);
+        if (method.Invoke(null, null) is Task task)
+        {
+            await task;
+        }
 
         Assert.Equal(expected, output.ToString().TrimEnd().Split('\n').Last().TrimEnd());
     }
