@@ -166,6 +166,12 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
 
     /// <summary>The filter of units that can be discounted, when it differs from the promotion's qualifying items.</summary>
     public virtual ItemFilter? GetItems => null;
+
+    /// <summary>The most one unit with this much left of its price can contribute to the saving: a bound for the solver.</summary>
+    public abstract decimal MostPerUnit(decimal remaining);
+
+    /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
+    public virtual bool IsMonotone => true;
 }
 
 /// <summary>Exact per-unit amounts a discount proposes, the units it uses, and how far it is from applying.</summary>
@@ -211,6 +217,8 @@ internal sealed class PercentOffItemsDiscount(decimal percent) : ItemDiscount(Di
         return proposal;
     }
 
+    public override decimal MostPerUnit(decimal remaining) => remaining * Percent / 100m;
+
     public override string ToString() => FormattableString.Invariant($"{Percent}% off each qualifying item");
 }
 
@@ -231,6 +239,8 @@ internal sealed class AmountOffEachItemDiscount(Money amount) : ItemDiscount(Dis
 
         return proposal;
     }
+
+    public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
 
     public override string ToString() => $"{Amount} off each qualifying item";
 }
@@ -283,6 +293,8 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
 
         return proposal;
     }
+
+    public override decimal MostPerUnit(decimal remaining) => remaining;
 
     public override string ToString() => FormattableString.Invariant($"{Quantity} for {Price}");
 }
@@ -429,6 +441,11 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
 
         return Math.Max(0, Buy - eligible.Count) + Math.Max(0, Get - getEligible.Count);
     }
+
+    public override decimal MostPerUnit(decimal remaining) => remaining * PercentOff / 100m;
+
+    // With separate get items the cheapest of them are discounted, so one more cheap get item can lower the saving.
+    public override bool IsMonotone => GetItems is null && Selection == UnitSelection.Cheapest;
 
     public override string ToString() =>
         PercentOff == 100m

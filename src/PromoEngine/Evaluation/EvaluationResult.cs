@@ -30,8 +30,10 @@ public sealed record EvaluationResult
         ImmutableArray<AppliedPromotion> applied,
         ImmutableArray<Rejection> rejected,
         ImmutableArray<NearMissHint> hints,
-        ImmutableArray<Redemption> redemptions)
+        ImmutableArray<Redemption> redemptions,
+        bool usedGreedyFallback)
     {
+        UsedGreedyFallback = usedGreedyFallback;
         At = at;
         _lines = new(lines);
         Subtotal = subtotal;
@@ -93,6 +95,11 @@ public sealed record EvaluationResult
     /// <summary>Gets the redemptions checkout must reserve with the ledger, one per applied promotion.</summary>
     /// <value>Their <see cref="Redemption.OrderId"/> is unset until checkout calls <see cref="Redemption.ForOrder"/>.</value>
     public ImmutableArray<Redemption> Redemptions => _redemptions.Items;
+
+    /// <summary>Gets a value indicating whether some lane had too many competing promotions to search exhaustively
+    /// and was solved greedily (promotions in order of what each alone saves), which may save less than the best.</summary>
+    /// <value><see langword="false"/> when every lane was solved exactly.</value>
+    public bool UsedGreedyFallback { get; }
 
     /// <summary>Gets the total discount: items, order and shipping.</summary>
     /// <value>Zero or more.</value>

@@ -40,23 +40,36 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            // What each would save alone on this lane's prices decides the order in which they claim units.
-            var alone = new Dictionary<Promotion, decimal>();
-            foreach (var promotion in promotions)
+            var candidates = promotions.Select(p =>
             {
-                alone[promotion] = Capped(promotion, Propose(promotion, claimedBy).Total);
+                var qualifying = FreeUnits(p.QualifyingItems, claimedBy);
+                var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems, claimedBy) : qualifying;
+                return new LaneCandidate(p, qualifying, get);
+            }).ToList();
+            var alone = candidates.ToDictionary(c => c.Promotion, c => c.Discount.Propose(_pool, c.Qualifying, c.Get));
+            var solution = LaneSolver.Solve(_pool, candidates, Capped);
+            _usedFallback |= solution.UsedFallback;
+
+            // Winners first, larger saving first; then every other promotion learns why it did not apply.
+            var winners = new List<(LaneCandidate Candidate, ItemProposal Proposal, decimal Exact)>();
+            foreach (var candidate in candidates)
+            {
+                if (solution.Sets.TryGetValue(candidate.Promotion, out var units))
+                {
+                    var set = units.ToHashSet();
+                    var qualifying = candidate.Qualifying.Where(set.Contains).ToList();
+                    var get = candidate.Discount.GetItems is null ? qualifying : candidate.Get.Where(set.Contains).ToList();
+                    var proposal = candidate.Discount.Propose(_pool, qualifying, get);
+                    if (proposal.Total > 0m)
+                    {
+                        winners.Add((candidate, proposal, proposal.Total));
+                    }
+                }
             }
 
-            foreach (var promotion in promotions.OrderByDescending(p => alone[p]).ThenBy(p => p.Id))
+            foreach (var (candidate, proposal, exact) in winners.OrderByDescending(w => Capped(w.Candidate.Promotion, w.Exact)).ThenBy(w => w.Candidate.Promotion.Id))
             {
-                var proposal = Propose(promotion, claimedBy);
-                var exact = proposal.Total;
-                if (exact <= 0m)
-                {
-                    RejectEmptyItemProposal(promotion, proposal, alone[promotion], claimedBy);
-                    continue;
-                }
-
+                var promotion = candidate.Promotion;
                 var capped = Capped(promotion, exact);
                 var rounded = RoundDiscount(proposal.Amounts.Sum(a => _pool.Remaining[a.Unit]), capped);
                 if (rounded <= 0m)
@@ -66,9 +79,7 @@ public sealed partial class PromotionEvaluator
                     continue;
                 }
 
-                var units = proposal.Amounts.Select(a => a.Unit).ToArray();
-                var weights = proposal.Amounts.Select(a => a.Amount).ToArray();
-                ApplyToUnits(promotion, units, weights, rounded);
+                ApplyToUnits(promotion, proposal.Amounts.Select(a => a.Unit).ToArray(), proposal.Amounts.Select(a => a.Amount).ToArray(), rounded);
                 foreach (var unit in proposal.Claimed)
                 {
                     claimedBy[unit] = promotion;
@@ -77,14 +88,13 @@ public sealed partial class PromotionEvaluator
                 _itemDiscounts += rounded;
                 RecordApplied(promotion, rounded, capped < exact);
             }
-        }
 
-        private ItemProposal Propose(Promotion promotion, Promotion?[] claimedBy)
-        {
-            var discount = (ItemDiscount)promotion.Discount;
-            var eligible = FreeUnits(promotion.QualifyingItems, claimedBy);
-            var getEligible = discount.GetItems is { } getItems ? FreeUnits(getItems, claimedBy) : eligible;
-            return discount.Propose(_pool, eligible, getEligible);
+            var applied = winners.Select(w => w.Candidate.Promotion).ToHashSet();
+            foreach (var candidate in candidates.Where(c => !applied.Contains(c.Promotion)))
+            {
+                var proposal = alone[candidate.Promotion];
+                RejectEmptyItemProposal(candidate.Promotion, proposal, Capped(candidate.Promotion, proposal.Total), claimedBy);
+            }
         }
 
         private List<int> FreeUnits(ItemFilter filter, Promotion?[] claimedBy)

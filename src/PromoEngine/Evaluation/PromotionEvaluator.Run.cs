@@ -32,6 +32,7 @@ public sealed partial class PromotionEvaluator
         private decimal _itemDiscounts;
         private decimal _orderDiscounts;
         private decimal _shippingDiscount;
+        private bool _usedFallback;
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
         {
@@ -219,7 +220,8 @@ public sealed partial class PromotionEvaluator
                 [.. _applied],
                 [.. _codeRejections, .. _rejections],
                 [.. _hints],
-                [.. _redemptions]);
+                [.. _redemptions],
+                _usedFallback);
         }
 
         /// <summary>Anti-enumeration: every entered code that cannot be used is reported as unknown, in the order

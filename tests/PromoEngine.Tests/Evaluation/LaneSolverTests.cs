@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>A small cart and up to eight item promotions competing for its units in one lane.</summary>
+public sealed record LaneCase(Cart Cart, Promotion[] Promotions)
+{
+    public override string ToString() =>
+        $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}]"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} {p.Discount} on {p.QualifyingItems} cap {p.MaxDiscount}"))}]";
+}
+
+public static class LaneArbitraries
+{
+    private static readonly string[] Categories = ["c1", "c2"];
+
+    public static Arbitrary<LaneCase> LaneCaseArb() =>
+        (from lineCount in Gen.Choose(1, 4)
+         from lines in Gen.CollectToArray(Enumerable.Range(0, lineCount), i =>
+             from price in Gen.Elements(1m, 2.50m, 5m, 7.99m, 10m, 20m)
+             from quantity in Gen.Choose(1, 2)
+             from categories in Gen.SubListOf(Categories)
+             select new CartLine($"L{i}", $"s{i}", D(price), quantity, categories))
+         where lines.Sum(l => l.Quantity) <= 5
+         from count in Gen.Choose(1, 8)
+         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
+         select new LaneCase(Cart(lines), promotions))
+        .ToArbitrary();
+
+    private static Gen<ItemFilter> Filter =>
+        Gen.OneOf(Gen.Constant(ItemFilter.All), Gen.Elements(Categories).Select(c => ItemFilter.Categories(c)), Gen.Elements("s0", "s1", "s2").Select(s => ItemFilter.Skus(s)));
+
+    private static Gen<Promotion> PromotionGen(int index) =>
+        from discount in Gen.OneOf(
+            Gen.Elements(10m, 25m, 30m, 50m, 100m).Select(Discount.PercentOffItems),
+            Gen.Elements(0.50m, 2m, 3m, 6m).Select(a => Discount.AmountOffEachItem(D(a))),
+            from n in Gen.Choose(2, 3) from price in Gen.Elements(3m, 8m, 12m) select Discount.FixedPrice(n, D(price)),
+            from x in Gen.Choose(1, 2) from y in Gen.Choose(1, 2) from pct in Gen.Elements(50m, 100m)
+            from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
+            from get in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, Filter.Select(f => (ItemFilter?)f)))
+            select Discount.BuyXGetY(x, y, pct, get, selection))
+        from filter in Filter
+        from cap in Gen.Frequency((4, Gen.Constant<decimal?>(null)), (1, Gen.Elements<decimal?>(1m, 4m, 9m)))
+        select Build(index, discount, filter, cap);
+
+    private static Promotion Build(int index, Discount discount, ItemFilter filter, decimal? cap)
+    {
+        var builder = Promotion.Create($"P{index}", $"P{index}").Giving(discount).ForItems(filter);
+        return (cap is { } c ? builder.WithMaxDiscount(D(c)) : builder).Build();
+    }
+}
+
+/// <summary>The lane solver against a slow reference that tries every assignment of units to promotions.</summary>
+public sealed class LaneSolverTests
+{
+    private static decimal Cap(Promotion promotion, decimal exact) =>
+        promotion.MaxDiscount is { } cap && exact > cap.Amount ? cap.Amount : exact;
+
+    private static (UnitPool Pool, List<LaneCandidate> Candidates) Setup(LaneCase c)
+    {
+        var pool = new UnitPool(c.Cart);
+        List<int> Units(ItemFilter filter) => Enumerable.Range(0, pool.Count).Where(u => filter.Matches(c.Cart.Lines[pool.LineOf[u]])).ToList();
+        var candidates = c.Promotions.Select(p =>
+        {
+            var qualifying = Units(p.QualifyingItems);
+            var get = ((ItemDiscount)p.Discount).GetItems is { } g ? Units(g) : qualifying;
+            return new LaneCandidate(p, qualifying, get);
+        }).ToList();
+        return (pool, candidates);
+    }
+
+    /// <summary>Every unit to one promotion or to none, every way: (P + 1) to the power of the units.</summary>
+    private static decimal BruteForce(UnitPool pool, List<LaneCandidate> candidates)
+    {
+        var best = 0m;
+        var choice = new int[pool.Count];
+        while (true)
+        {
+            var total = 0m;
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                var units = Enumerable.Range(0, pool.Count).Where(u => choice[u] == c + 1).ToList();
+                if (units.Any(u => !candidates[c].Units.Contains(u)))
+                {
+                    total = -1m;
+                    break;
+                }
+
+                total += LaneSolver.Saving(pool, candidates[c], units, Cap);
+            }
+
+            best = Math.Max(best, total);
+            var position = 0;
+            while (position < choice.Length && ++choice[position] > candidates.Count)
+            {
+                choice[position++] = 0;
+            }
+
+            if (position == choice.Length)
+            {
+                return best;
+            }
+        }
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
+    public void Solver_SavesExactlyAsMuchAsTheBruteForceReference(LaneCase c)
+    {
+        var (pool, candidates) = Setup(c);
+
+        var solution = LaneSolver.Solve(pool, candidates, Cap);
+
+        Assert.False(solution.UsedFallback);
+        Assert.Equal(Math.Round(BruteForce(pool, candidates), 20), Math.Round(solution.Total, 20));
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
+    public void Solver_ChoosesAFeasibleSet(LaneCase c)
+    {
+        var (pool, candidates) = Setup(c);
+
+        var solution = LaneSolver.Solve(pool, candidates, Cap);
+
+        var given = solution.Sets.SelectMany(kv => kv.Value).ToList();
+        Assert.Equal(given.Count, given.Distinct().Count());
+        var byPromotion = candidates.ToDictionary(x => x.Promotion);
+        foreach (var (promotion, units) in solution.Sets)
+        {
+            Assert.All(units, u => Assert.Contains(u, byPromotion[promotion].Units));
+        }
+
+        Assert.Equal(
+            Math.Round(solution.Total, 20),
+            Math.Round(solution.Sets.Sum(kv => LaneSolver.Saving(pool, byPromotion[kv.Key], kv.Value, Cap)), 20));
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
+    public void AddingAPromotion_NeverRaisesTheTotal(LaneCase c)
+    {
+        var without = Evaluate(c.Cart, c.Promotions[1..]);
+        var with = Evaluate(c.Cart, c.Promotions);
+
+        Assert.True(with.Total <= without.Total, $"{with.Total} > {without.Total}");
+    }
+
+    [Fact]
+    public void BuyOneGetOneAgainstThirtyPercent_TwoShirts_PicksTheBuyOneGetOne()
+    {
+        var result = Evaluate(Cart(Line("shirt", 10m, 2)), [Promo("bogo", Discount.BuyXGetY(1, 1)).Build(), Promo("thirty", Discount.PercentOffItems(30)).Build()]);
+
+        Assert.Equal(10m, result.TotalDiscount.Amount);
+        Assert.Equal(["bogo"], result.Applied.Select(a => a.PromotionId.Value));
+    }
+
+    [Fact]
+    public void BuyOneGetOneAgainstThirtyPercent_ThreeShirts_PicksTheBetterAssignmentPerUnit()
+    {
+        var result = Evaluate(Cart(Line("shirt", 10m, 3)), [Promo("bogo", Discount.BuyXGetY(1, 1)).Build(), Promo("thirty", Discount.PercentOffItems(30)).Build()]);
+
+        // Two shirts to the buy-one-get-one (10 off), the third at 30 % off (3): 13, better than 9 (30 % of all).
+        Assert.Equal(13m, result.TotalDiscount.Amount);
+        Assert.Equal(["bogo", "thirty"], result.Applied.Select(a => a.PromotionId.Value));
+    }
+
+    [Fact]
+    public void TwoPercentagesAndAnAmount_EachUnitGoesToItsBestPromotion()
+    {
+        // No order of whole promotions does this: 10 % is best on the dear item, $2 off on the cheap one.
+        var result = Evaluate(Cart(Line("dear", 100m), Line("cheap", 5m)), [Promo("ten", Discount.PercentOffItems(10)).Build(), Promo("two", Discount.AmountOffEachItem(D(2))).Build()]);
+
+        Assert.Equal(12m, result.TotalDiscount.Amount);
+        Assert.Equal(10m, result.Line("dear").Discount.Amount);
+        Assert.Equal(2m, result.Line("cheap").Discount.Amount);
+    }
+
+    [Fact]
+    public void ManyCompetingPromotions_FallBackToGreedyAndSaySo()
+    {
+        var promotions = Enumerable.Range(0, LaneSolver.MaxExactCandidates + 1)
+            .Select(i => Promo($"p{i:D2}", Discount.PercentOffItems(10 + i)).Build());
+
+        var result = Evaluate(Cart(Line("a", 10m, 3)), promotions);
+
+        Assert.True(result.UsedGreedyFallback);
+        Assert.Equal(7.80m, result.TotalDiscount.Amount);
+    }
+}
