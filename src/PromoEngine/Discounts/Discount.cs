@@ -172,6 +172,10 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
 
     /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
     public virtual bool IsMonotone => true;
+
+    /// <summary>Whether the saving on a set of units is exactly the sum of <see cref="MostPerUnit"/> over them (per-item
+    /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
+    public virtual bool IsAdditive => false;
 }
 
 /// <summary>Exact per-unit amounts a discount proposes, the units it uses, and how far it is from applying.</summary>
@@ -219,6 +223,8 @@ internal sealed class PercentOffItemsDiscount(decimal percent) : ItemDiscount(Di
 
     public override decimal MostPerUnit(decimal remaining) => remaining * Percent / 100m;
 
+    public override bool IsAdditive => true;
+
     public override string ToString() => FormattableString.Invariant($"{Percent}% off each qualifying item");
 }
 
@@ -241,6 +247,8 @@ internal sealed class AmountOffEachItemDiscount(Money amount) : ItemDiscount(Dis
     }
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
+
+    public override bool IsAdditive => true;
 
     public override string ToString() => $"{Amount} off each qualifying item";
 }
@@ -294,7 +302,8 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
         return proposal;
     }
 
-    public override decimal MostPerUnit(decimal remaining) => remaining;
+    // A group saves its units' prices less the price, so each unit at most its price less its share of the price.
+    public override decimal MostPerUnit(decimal remaining) => Math.Max(0m, remaining - (Price.Amount / Quantity));
 
     public override string ToString() => FormattableString.Invariant($"{Quantity} for {Price}");
 }
@@ -442,7 +451,9 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
         return Math.Max(0, Buy - eligible.Count) + Math.Max(0, Get - getEligible.Count);
     }
 
-    public override decimal MostPerUnit(decimal remaining) => remaining * PercentOff / 100m;
+    // In sets of X + Y sorted dearest first, the Y discounted units are the cheapest: at most Y / (X + Y) of the set.
+    public override decimal MostPerUnit(decimal remaining) =>
+        IsMonotone ? remaining * PercentOff / 100m * Get / (Buy + Get) : remaining * PercentOff / 100m;
 
     // With separate get items the cheapest of them are discounted, so one more cheap get item can lower the saving.
     public override bool IsMonotone => GetItems is null && Selection == UnitSelection.Cheapest;

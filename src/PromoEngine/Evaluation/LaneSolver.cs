@@ -144,7 +144,8 @@ internal static class LaneSolver
     private static (Dictionary<Promotion, List<int>> Sets, decimal Total)? SolveExactly(
         UnitPool pool, List<LaneCandidate> component, Func<Promotion, decimal, decimal> cap)
     {
-        var search = new Search(pool, component, cap);
+        var greedy = SolveGreedily(pool, component, cap);
+        var search = new Search(pool, component, cap, greedy);
         return search.Run() ? (search.BestSets(), search.BestTotal) : null;
     }
 
@@ -160,16 +161,21 @@ internal static class LaneSolver
         private readonly List<int>[] _current;          // [candidate]: units given so far
         private readonly decimal[] _optimistic;         // [candidate]: sum of per-unit bests of units given so far
         private readonly decimal[] _remainingBound;     // [group]: best possible from this group on
+        private readonly Dictionary<(int Candidate, ulong Units), decimal> _memo = [];
+        private readonly Dictionary<int, int> _bit = [];
         private int[][]? _best;
         private int _nodes;
 
-        public Search(UnitPool pool, List<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap)
+        public Search(UnitPool pool, List<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap,
+            (Dictionary<Promotion, List<int>> Sets, decimal Total) incumbent)
         {
             _pool = pool;
             _candidates = candidates.OrderBy(c => c.Promotion.Id).ToList();
             _cap = cap;
 
-            // Interchangeable units: same line and same price left, usable by the same promotions.
+            // Interchangeable units: same line and same price left, usable by the same promotions. Among promotions
+            // whose saving is a plain sum over units (uncapped percentages and amounts off each), only the best for
+            // a unit is worth trying: giving the unit to another of them never saves more.
             var usable = new Dictionary<int, List<int>>();
             for (var c = 0; c < _candidates.Count; c++)
             {
@@ -177,6 +183,18 @@ internal static class LaneSolver
                 {
                     (usable.TryGetValue(unit, out var list) ? list : usable[unit] = []).Add(c);
                 }
+            }
+
+            foreach (var (unit, list) in usable)
+            {
+                var additive = list.Where(c => IsAdditive(_candidates[c])).ToList();
+                if (additive.Count > 1)
+                {
+                    var best = additive.OrderByDescending(c => _candidates[c].Discount.MostPerUnit(pool.Remaining[unit])).ThenBy(c => c).First();
+                    list.RemoveAll(c => IsAdditive(_candidates[c]) && c != best);
+                }
+
+                _bit[unit] = _bit.Count;
             }
 
             foreach (var group in usable.Keys
@@ -229,9 +247,38 @@ internal static class LaneSolver
 
             _current = _candidates.Select(_ => new List<int>()).ToArray();
             _optimistic = new decimal[_candidates.Count];
+
+            // The greedy solution is the first incumbent, so the bound prunes from the start.
+            BestTotal = incumbent.Total;
+            _best = _candidates.Select(c => incumbent.Sets.TryGetValue(c.Promotion, out var units) ? units.ToArray() : []).ToArray();
         }
 
-        public decimal BestTotal { get; private set; } = -1m;
+        private bool IsAdditive(LaneCandidate candidate) => candidate.Discount.IsAdditive && candidate.Promotion.MaxDiscount is null;
+
+        /// <summary>The exact saving of a candidate on a set of units, remembered by the set (as a bit mask when the
+        /// component has at most 64 units).</summary>
+        private decimal ExactSaving(int candidate, List<int> units)
+        {
+            if (_bit.Count > 64)
+            {
+                return Saving(_pool, _candidates[candidate], units, _cap);
+            }
+
+            var mask = 0UL;
+            foreach (var unit in units)
+            {
+                mask |= 1UL << _bit[unit];
+            }
+
+            if (!_memo.TryGetValue((candidate, mask), out var saving))
+            {
+                _memo[(candidate, mask)] = saving = Saving(_pool, _candidates[candidate], units, _cap);
+            }
+
+            return saving;
+        }
+
+        public decimal BestTotal { get; private set; }
 
         /// <summary>Searches; false when the node budget ran out.</summary>
         public bool Run() => Visit(0, 0m);
@@ -296,7 +343,7 @@ internal static class LaneSolver
                 {
                     if (_lastGroup[c] == group)
                     {
-                        nextClosed += Saving(_pool, _candidates[c], _current[c], _cap);
+                        nextClosed += ExactSaving(c, _current[c]);
                     }
                 }
 

@@ -180,6 +180,30 @@ public sealed class LaneSolverTests
         Assert.Equal(2m, result.Line("cheap").Discount.Amount);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(16)]
+    public void CompetingPromotions_UpToTheBound_AreSolvedExactly(int count)
+    {
+        // The solver benchmark's lane: 8 units on 4 lines, every promotion competing for every unit.
+        var cart = Cart(Line("a", 24.99m, 2), Line("b", 59.00m, 2), Line("c", 6.50m, 3), Line("d", 19.00m, 1));
+        var random = new Random(42);
+        var promotions = Enumerable.Range(0, count).Select(i => Promo($"p{i:D2}", (i % 4) switch
+        {
+            0 => Discount.PercentOffItems(5 + random.Next(40)),
+            1 => Discount.AmountOffEachItem(D(1 + random.Next(8))),
+            2 => Discount.BuyXGetY(1 + random.Next(2), 1, 50 + random.Next(51)),
+            _ => Discount.FixedPrice(2 + random.Next(2), D(20 + random.Next(60))),
+        }).Build()).ToArray();
+        var (pool, candidates) = Setup(new LaneCase(cart, promotions));
+
+        var solution = LaneSolver.Solve(pool, candidates, Cap);
+
+        Assert.False(solution.UsedFallback);
+        Assert.False(Evaluate(cart, promotions).UsedGreedyFallback);
+    }
+
     [Fact]
     public void ManyCompetingPromotions_FallBackToGreedyAndSaySo()
     {
