@@ -9,7 +9,7 @@ internal static class SampleCatalog
 
     public static Money Usd(decimal amount) => new(amount, Currency.Usd);
 
-    /// <summary>The welcome vouchers' format: <c>WELCOME-XXXX-XXXX-C</c>, with a check character that catches typos.</summary>
+    /// <summary>The welcome vouchers' format: <c>WELCOME-7KQ2-MX4P-D</c>, with a check character that catches typos.</summary>
     public static readonly ClaimCodeFormat WelcomeFormat = new(length: 8, prefix: "WELCOME");
 
     /// <summary>Three single-use welcome codes, generated once for the demo (a shop stores the codes it issues).</summary>

@@ -89,61 +89,29 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
     }
 
     /// <inheritdoc/>
-    public ValueTask<ReservationState> CommitAsync(string orderId, CancellationToken cancellationToken = default)
-    {
-        var id = Text.Identifier(orderId);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
+    public ValueTask<ReservationState> CommitAsync(string orderId, CancellationToken cancellationToken = default) =>
+        Change(orderId, cancellationToken, order =>
         {
-            Sweep();
-            if (!_orders.TryGetValue(id, out var order))
-            {
-                return ValueTask.FromResult(ReservationState.None);
-            }
-
             if (order.State == ReservationState.Reserved)
             {
                 order.State = ReservationState.Committed;
             }
-
-            return ValueTask.FromResult(order.State);
-        }
-    }
+        });
 
     /// <inheritdoc/>
-    public ValueTask<ReservationState> ReleaseAsync(string orderId, CancellationToken cancellationToken = default)
-    {
-        var id = Text.Identifier(orderId);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
+    public ValueTask<ReservationState> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) =>
+        Change(orderId, cancellationToken, order =>
         {
-            Sweep();
-            if (!_orders.TryGetValue(id, out var order))
-            {
-                return ValueTask.FromResult(ReservationState.None);
-            }
-
             if (order.State is ReservationState.Reserved or ReservationState.Committed)
             {
                 Count(order, -1);
                 order.State = ReservationState.Released;
             }
-
-            return ValueTask.FromResult(order.State);
-        }
-    }
+        });
 
     /// <inheritdoc/>
-    public ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default)
-    {
-        var id = Text.Identifier(orderId);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            Sweep();
-            return ValueTask.FromResult(_orders.TryGetValue(id, out var order) ? order.State : ReservationState.None);
-        }
-    }
+    public ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default) =>
+        Change(orderId, cancellationToken, change: null);
 
     /// <inheritdoc/>
     public ValueTask<UsageSnapshot> GetUsageAsync(
@@ -179,6 +147,25 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
             }
 
             return ValueTask.FromResult(snapshot);
+        }
+    }
+
+    /// <summary>Applies a change to an order's reservation under the lock, after expiring what is due; returns the
+    /// order's state afterwards (<see cref="ReservationState.None"/> for an unknown order).</summary>
+    private ValueTask<ReservationState> Change(string orderId, CancellationToken cancellationToken, Action<Order>? change)
+    {
+        var id = Text.Identifier(orderId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Sweep();
+            if (!_orders.TryGetValue(id, out var order))
+            {
+                return ValueTask.FromResult(ReservationState.None);
+            }
+
+            change?.Invoke(order);
+            return ValueTask.FromResult(order.State);
         }
     }
 
