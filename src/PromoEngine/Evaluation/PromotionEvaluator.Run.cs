@@ -72,7 +72,9 @@ public sealed partial class PromotionEvaluator
             }
         }
 
-        public EvaluationResult Execute()
+        /// <summary>Gates every candidate (codes entered, then automatic ones): records the rejections and returns the
+        /// promotions that may apply.</summary>
+        public List<Promotion> Admit()
         {
             var admitted = new List<Promotion>();
 
@@ -112,6 +114,17 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
+            return admitted;
+        }
+
+        /// <summary>Applies a set of admitted promotions lane by lane and builds the result, with the rejections of the
+        /// admitted promotions the combination left out.</summary>
+        public EvaluationResult Apply(IEnumerable<Promotion> chosen, IEnumerable<Rejection> leftOut)
+        {
+            var admitted = chosen.ToList();
+            _rejections.AddRange(leftOut);
+
             // Lanes from the highest priority down; inside a lane, a stable order by id.
             admitted.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Id.CompareTo(b.Id));
             var start = 0;
@@ -139,7 +152,7 @@ public sealed partial class PromotionEvaluator
             _ => string.Create(CultureInfo.InvariantCulture, $"only {count} {noun}s"),
         };
 
-        private string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
+        public string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
 
         /// <summary>The cart lines a filter lets through, in canonical order; computed once per filter.</summary>
         private int[] MatchingLines(ItemFilter filter)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 using PromoEngine.Internal;
 
@@ -55,9 +56,28 @@ public sealed partial class PromotionEvaluator
         Guard.NotNull(cart);
         Guard.NotNull(codes);
         var normalized = NormalizeCodes(codes);
-        var run = new Run(this, cart, at, usage ?? UsageSnapshot.Empty);
-        run.ResolveCodes(normalized);
-        return run.Execute();
+        var snapshot = usage ?? UsageSnapshot.Empty;
+        Run NewRun(out List<Promotion> admitted)
+        {
+            var run = new Run(this, cart, at, snapshot);
+            run.ResolveCodes(normalized);
+            admitted = run.Admit();
+            return run;
+        }
+
+        var first = NewRun(out var admitted);
+        var scenarios = Combination.Scenarios(admitted);
+        if (scenarios.Count == 1)
+        {
+            return first.Apply(admitted, []);
+        }
+
+        // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
+        // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives).
+        var outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun(out _).Apply(scenario, []))).ToList();
+        var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
+        var leftOut = Combination.Explain(admitted, best, outcomes, first.CodeOf);
+        return NewRun(out _).Apply(best.Scenario, leftOut);
     }
 
     private static List<string> NormalizeCodes(IEnumerable<string> codes)

@@ -75,4 +75,8 @@ public enum RejectionReason
     /// <summary>No promotion has this code, but it has the shape of a claim code with a wrong check character: a
     /// character was probably mistyped or two were swapped.</summary>
     LikelyTypo = 24,
+
+    /// <summary>The promotion cannot be combined with the promotion that applied (one of them is exclusive); the
+    /// rejection names the winner and what this one would have saved.</summary>
+    NotCombinable = 25,
 }

@@ -21,6 +21,8 @@ public sealed class Promotion
         Limits = builder.Limits;
         Priority = builder.Priority;
         MaxDiscount = builder.MaxDiscount;
+        IsExclusive = builder.IsExclusive;
+        Group = builder.Group;
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
@@ -66,6 +68,16 @@ public sealed class Promotion
     /// <summary>Gets the most this promotion may take off one cart.</summary>
     /// <value><see langword="null"/> for no cap.</value>
     public Money? MaxDiscount { get; }
+
+    /// <summary>Gets a value indicating whether the promotion applies only alone (like Amazon's exclusive claim codes):
+    /// the evaluator compares it with the best combination of the others and keeps the better for the shopper.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    public bool IsExclusive { get; }
+
+    /// <summary>Gets the promotion's group: of the promotions of one group, at most one applies, the one that leaves the
+    /// shopper the lowest total (like Amazon's preferential codes or commercetools' discount groups).</summary>
+    /// <value><see langword="null"/> for none.</value>
+    public string? Group { get; }
 
     /// <summary>Starts the definition of a promotion.</summary>
     /// <param name="id">Its id, unique in a catalog.</param>

@@ -39,6 +39,28 @@ public sealed class PromotionBuilder
 
     internal Money? MaxDiscount { get; private set; }
 
+    internal bool IsExclusive { get; private set; }
+
+    internal string? Group { get; private set; }
+
+    /// <summary>Makes the promotion apply only alone; it is compared with the best combination of the others.</summary>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder Exclusive()
+    {
+        IsExclusive = true;
+        return this;
+    }
+
+    /// <summary>Puts the promotion in a group: at most one promotion of a group applies, the best for the shopper.</summary>
+    /// <param name="group">The group's name: 1 to 200 characters, no control characters.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="group"/> is empty or malformed.</exception>
+    public PromotionBuilder InGroup(string group)
+    {
+        Group = Text.Identifier(group);
+        return this;
+    }
+
     /// <summary>Sets the status.</summary>
     /// <param name="status">Active, paused or cancelled.</param>
     /// <returns>This builder.</returns>

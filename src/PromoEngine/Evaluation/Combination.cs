@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PromoEngine;
+
+/// <summary>
+/// The combinations of admitted promotions worth evaluating whole: every exclusive promotion alone, and the others
+/// with one member of each group. The evaluator keeps the one that leaves the shopper the lowest total.
+/// </summary>
+internal static class Combination
+{
+    /// <summary>The most combinations of group members evaluated exhaustively; past it groups are chosen one at a time.</summary>
+    public const int MaxGroupCombinations = 64;
+
+    public static List<List<Promotion>> Scenarios(List<Promotion> admitted)
+    {
+        var exclusives = admitted.Where(p => p.IsExclusive)
+            .OrderByDescending(p => p.Priority).ThenBy(p => p.Id).ToList();
+        var others = admitted.Where(p => !p.IsExclusive).ToList();
+        var groups = others.Where(p => p.Group is not null)
+            .GroupBy(p => p.Group!, System.StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(p => p.Priority).ThenBy(p => p.Id).ToList())
+            .ToList();
+        var grouped = groups.SelectMany(g => g).ToHashSet();
+        var free = others.Where(p => !grouped.Contains(p)).ToList();
+
+        var combinations = new List<List<Promotion>> { free };
+        foreach (var group in groups)
+        {
+            if (combinations.Count * group.Count > MaxGroupCombinations)
+            {
+                // Too many to try them all: the group's first member (highest priority, then smallest id) stays.
+                combinations = combinations.Select(c => c.Append(group[0]).ToList()).ToList();
+                continue;
+            }
+
+            combinations = combinations.SelectMany(c => group.Select(member => c.Append(member).ToList())).ToList();
+        }
+
+        var scenarios = new List<List<Promotion>>();
+        if (others.Count > 0 || exclusives.Count == 0)
+        {
+            scenarios.AddRange(combinations);
+        }
+
+        scenarios.AddRange(exclusives.Select(e => new List<Promotion> { e }));
+        return scenarios;
+    }
+
+    /// <summary>Why each admitted promotion outside the winning combination did not apply.</summary>
+    public static List<Rejection> Explain(
+        List<Promotion> admitted,
+        (List<Promotion> Scenario, EvaluationResult Result) best,
+        List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes,
+        System.Func<Promotion, string?> codeOf)
+    {
+        var chosen = best.Scenario.ToHashSet();
+        var exclusiveWinner = best.Scenario.Count == 1 && best.Scenario[0].IsExclusive ? best.Scenario[0] : null;
+        var leading = best.Result.Applied.OrderByDescending(a => a.Amount.Amount).ThenBy(a => a.PromotionId).FirstOrDefault();
+        var rejections = new List<Rejection>();
+        foreach (var promotion in admitted.Where(p => !chosen.Contains(p)))
+        {
+            var alone = BestAmount(promotion, outcomes);
+            var code = codeOf(promotion);
+            Rejection rejection;
+            if (exclusiveWinner is not null)
+            {
+                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable,
+                    $"{promotion.Name} cannot be combined with {exclusiveWinner.Name}, which saves more on its own.") { Winner = exclusiveWinner.Id };
+            }
+            else if (promotion.IsExclusive)
+            {
+                var winner = leading is null ? string.Empty : $" ({leading.Name} and the others)";
+                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable,
+                    $"{promotion.Name} applies only alone, and the promotions that can be combined{winner} save more.") { Winner = leading?.PromotionId };
+            }
+            else
+            {
+                var member = best.Scenario.First(p => p.Group == promotion.Group);
+                rejection = new Rejection(promotion.Id, code, RejectionReason.BetterDealChosen,
+                    string.Create(CultureInfo.InvariantCulture, $"Only one promotion of the group {promotion.Group} applies: {member.Name} saves more.")) { Winner = member.Id };
+            }
+
+            rejections.Add(alone is { } amount ? rejection with { AloneAmount = amount } : rejection);
+        }
+
+        return rejections;
+    }
+
+    /// <summary>The most a promotion took off in any evaluated combination that included it.</summary>
+    private static Money? BestAmount(Promotion promotion, List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes) =>
+        outcomes.SelectMany(o => o.Result.Applied)
+            .Where(a => a.PromotionId == promotion.Id)
+            .Select(a => (Money?)a.Amount)
+            .OrderByDescending(m => m!.Value.Amount)
+            .FirstOrDefault();
+}

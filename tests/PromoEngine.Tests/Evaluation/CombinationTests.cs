@@ -1,0 +1,117 @@
+using System.Linq;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>Exclusive promotions, groups, and DOMAIN.md's stacking hard cases 1, 2, 16 and 17.</summary>
+public sealed class CombinationTests
+{
+    private static readonly Cart Hundred = Cart(Line("a", 100m));
+
+    private static Promotion[] TenAndFive(decimal exclusivePercent) =>
+    [
+        Promo("ten", Discount.PercentOffItems(10)).Build(),
+        Promo("five", Discount.AmountOffOrder(D(5))).Build(),
+        Promo("solo", Discount.PercentOffItems(exclusivePercent)).Exclusive().Build(),
+    ];
+
+    [Fact]
+    public void Exclusive_SavingLessThanTheOthersTogether_Loses()
+    {
+        // 10 % then $5 off: 15 saved together; the exclusive 12 % alone saves 12.
+        var result = Evaluate(Hundred, TenAndFive(12));
+
+        Assert.Equal(85m, result.Total.Amount);
+        var rejection = result.Rejection("solo");
+        Assert.Equal(RejectionReason.NotCombinable, rejection.Reason);
+        Assert.Equal(D(12m), rejection.AloneAmount);
+        Assert.Equal("ten", rejection.Winner?.Value);
+    }
+
+    [Fact]
+    public void Exclusive_SavingMoreThanTheOthersTogether_AppliesAlone()
+    {
+        var result = Evaluate(Hundred, TenAndFive(20));
+
+        Assert.Equal(80m, result.Total.Amount);
+        Assert.Equal(["solo"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.All(new[] { "ten", "five" }, id =>
+        {
+            var rejection = result.Rejection(id);
+            Assert.Equal(RejectionReason.NotCombinable, rejection.Reason);
+            Assert.Equal("solo", rejection.Winner?.Value);
+        });
+        Assert.Equal(D(10m), result.Rejection("ten").AloneAmount);
+    }
+
+    [Fact]
+    public void Group_TwoMembers_OnlyTheBetterApplies()
+    {
+        var promotions = new[]
+        {
+            Promo("vip10", Discount.PercentOffOrder(10)).InGroup("vip").Build(),
+            Promo("vip15", Discount.PercentOffOrder(15)).InGroup("vip").Build(),
+            Promo("ship", Discount.FreeShipping).Build(),
+        };
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 5m, Line("a", 100m)), promotions);
+
+        Assert.Equal(["ship", "vip15"], result.Applied.Select(a => a.PromotionId.Value).Order());
+        Assert.Equal(85m, result.Total.Amount);
+        var rejection = result.Rejection("vip10");
+        Assert.Equal(RejectionReason.BetterDealChosen, rejection.Reason);
+        Assert.Equal("vip15", rejection.Winner?.Value);
+        Assert.Equal(D(10m), rejection.AloneAmount);
+    }
+
+    [Fact]
+    public void TwoUnrestrictedHalfOffCodes_InOneLane_NeverMakeTheOrderFree()
+    {
+        // Hard case 16: Amazon warns that two unrestricted 50 % codes give 100 % off.
+        var catalog = PromotionCatalog.Create([
+            Promo("half1", Discount.PercentOffItems(50)).WithCode("HALF1").Build(),
+            Promo("half2", Discount.PercentOffItems(50)).WithCode("HALF2").Build()]);
+
+        var result = new PromotionEvaluator(catalog, new EvaluationOptions { MaxCodesPerOrder = 2 }).Evaluate(Hundred, ["HALF1", "HALF2"], Now);
+
+        Assert.Equal(50m, result.Total.Amount);
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("half2").Reason);
+    }
+
+    [Fact]
+    public void FortyPercentThenSeventyPercentVoucher_StacksOnWhatIsLeft()
+    {
+        // Hard case 2 (Saleor #17453): both computed on the undiscounted total made the order free. Here the voucher
+        // takes 70 % of what the 40 % left: 100 -> 60 -> 18.
+        var promotions = new[]
+        {
+            Promo("forty", Discount.PercentOffItems(40)).WithPriority(1).Build(),
+            Promo("voucher", Discount.PercentOffOrder(70)).Build(),
+        };
+
+        var result = Evaluate(Hundred, promotions);
+
+        Assert.Equal(18m, result.Total.Amount);
+        Assert.Equal(42m, result.Applied("voucher"));
+    }
+
+    [Fact]
+    public void EveryClassInEveryLane_EachPromotionAppliesAtMostOnce_AndEvaluationEnds()
+    {
+        // Hard case 17 (NRules #60): a rule revoking free shipping made an engine loop forever. Evaluation here is
+        // a fixed number of passes (one per lane), and nothing re-triggers.
+        var promotions = Enumerable.Range(0, 3).SelectMany(lane => new[]
+        {
+            Promo($"item{lane}", Discount.PercentOffItems(10)).WithPriority(lane).Build(),
+            Promo($"order{lane}", Discount.AmountOffOrder(D(3))).WithPriority(lane).Build(),
+            Promo($"ship{lane}", Discount.FreeShipping).WithPriority(lane).Require(Restriction.MinimumSubtotal(D(50))).Build(),
+        });
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 6m, Line("a", 40m), Line("b", 25m)), promotions);
+
+        Assert.Equal(result.Applied.Length, result.Applied.Select(a => a.PromotionId).Distinct().Count());
+        Assert.Equal(6m, result.ShippingDiscount.Amount);
+        Assert.False(result.Total.IsNegative);
+    }
+}
