@@ -104,7 +104,7 @@ public static class EvaluationArbitraries
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")))
+        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")))
         select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused, combination);
 
     private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused, string? combination)
@@ -133,6 +133,10 @@ public static class EvaluationArbitraries
         if (combination == "exclusive")
         {
             builder.Exclusive();
+        }
+        else if (combination?.StartsWith("stop", System.StringComparison.Ordinal) == true)
+        {
+            builder.StopLowerLanes(combination == "stop-all" ? StopScope.AllLowerLanes : StopScope.ItsItems);
         }
         else if (combination is not null)
         {

@@ -11,6 +11,19 @@ public sealed partial class PromotionEvaluator
     {
         private void ApplyLane(List<Promotion> lane)
         {
+            if (_stoppedAll is { } stopper)
+            {
+                foreach (var promotion in lane)
+                {
+                    _rejections.Add(Reject(promotion, RejectionReason.StoppedByHigherLane,
+                        $"{stopper.Name} applied and stops every promotion after it.") with { Winner = stopper.Id });
+                }
+
+                return;
+            }
+
+            var stopsAfterLane = new List<(Promotion Promotion, List<int> Units)>();
+            _laneStops = stopsAfterLane;
             var claimedBy = new Promotion?[_pool.Count];
             ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList(), claimedBy);
 
@@ -23,7 +36,23 @@ public sealed partial class PromotionEvaluator
             {
                 ApplyShippingPromotion(promotion);
             }
+
+            // Stops take effect below this lane: promotions of the same lane are not affected.
+            foreach (var (promotion, units) in stopsAfterLane)
+            {
+                if (promotion.Stops == StopScope.AllLowerLanes)
+                {
+                    _stoppedAll ??= promotion;
+                }
+
+                foreach (var unit in units)
+                {
+                    _stoppedBy[unit] ??= promotion;
+                }
+            }
         }
+
+        private List<(Promotion Promotion, List<int> Units)> _laneStops = [];
 
         /// <summary>Larger saving first, then smaller id: the order promotions of one class take their turn in a lane.</summary>
         private static List<Promotion> OrderByAloneAmount(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone) =>
@@ -106,7 +135,7 @@ public sealed partial class PromotionEvaluator
                 var first = _pool.FirstUnitOfLine[lineIndex];
                 for (var k = 0; k < line.Quantity; k++)
                 {
-                    if (claimedBy[first + k] is null)
+                    if (claimedBy[first + k] is null && _stoppedBy[first + k] is null)
                     {
                         units.Add(first + k);
                     }
@@ -118,6 +147,13 @@ public sealed partial class PromotionEvaluator
 
         private void RejectEmptyItemProposal(Promotion promotion, ItemProposal proposal, decimal aloneAmount, Promotion?[] claimedBy)
         {
+            if (aloneAmount <= 0m && StopperOf(promotion.QualifyingItems) is { } stopper)
+            {
+                _rejections.Add(Reject(promotion, RejectionReason.StoppedByHigherLane,
+                    $"{stopper.Name} applied to the same items and stops the promotions after it.") with { Winner = stopper.Id });
+                return;
+            }
+
             if (aloneAmount > 0m && WinnerOver(promotion, claimedBy) is { } winner)
             {
                 // It would have saved something alone: the units it needed went to a promotion that saved more.
@@ -164,6 +200,27 @@ public sealed partial class PromotionEvaluator
             return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id).First().Key;
         }
 
+        /// <summary>The promotion that stopped a filter's units, when every one of them is stopped.</summary>
+        private Promotion? StopperOf(ItemFilter filter)
+        {
+            Promotion? stopper = null;
+            foreach (var lineIndex in MatchingLines(filter))
+            {
+                var first = _pool.FirstUnitOfLine[lineIndex];
+                for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
+                {
+                    if (_stoppedBy[first + k] is not { } by)
+                    {
+                        return null;
+                    }
+
+                    stopper ??= by;
+                }
+            }
+
+            return stopper;
+        }
+
         private decimal Capped(Promotion promotion, decimal exact) =>
             promotion.MaxDiscount is { } cap && exact > cap.Amount ? cap.Amount : exact;
 
@@ -183,7 +240,10 @@ public sealed partial class PromotionEvaluator
                 var first = _pool.FirstUnitOfLine[lineIndex];
                 for (var k = 0; k < line.Quantity; k++)
                 {
-                    remaining += _pool.Remaining[first + k];
+                    if (_stoppedBy[first + k] is null)
+                    {
+                        remaining += _pool.Remaining[first + k];
+                    }
                 }
             }
 
@@ -219,7 +279,9 @@ public sealed partial class PromotionEvaluator
             var rounded = RoundDiscount(remaining, capped);
             if (rounded <= 0m)
             {
-                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, $"Nothing is left to discount for {promotion.Name}."));
+                _rejections.Add(StopperOf(promotion.QualifyingItems) is { } stopper
+                    ? Reject(promotion, RejectionReason.StoppedByHigherLane, $"{stopper.Name} applied to the same items and stops the promotions after it.") with { Winner = stopper.Id }
+                    : Reject(promotion, RejectionReason.NothingToDiscount, $"Nothing is left to discount for {promotion.Name}."));
                 return;
             }
 
@@ -230,7 +292,10 @@ public sealed partial class PromotionEvaluator
                 var first = _pool.FirstUnitOfLine[lines[i]];
                 for (var k = 0; k < _cart.Lines[lines[i]].Quantity; k++)
                 {
-                    lineWeights[i] += _pool.Remaining[first + k];
+                    if (_stoppedBy[first + k] is null)
+                    {
+                        lineWeights[i] += _pool.Remaining[first + k];
+                    }
                 }
             }
 
@@ -244,7 +309,7 @@ public sealed partial class PromotionEvaluator
 
                 var first = _pool.FirstUnitOfLine[lines[i]];
                 var count = _cart.Lines[lines[i]].Quantity;
-                var units = Enumerable.Range(first, count).ToArray();
+                var units = Enumerable.Range(first, count).Where(u => _stoppedBy[u] is null).ToArray();
                 var weights = units.Select(u => _pool.Remaining[u]).ToArray();
                 ApplyToUnits(promotion, units, weights, lineShares[i].Amount);
             }
@@ -302,6 +367,11 @@ public sealed partial class PromotionEvaluator
 
             _shippingRemaining -= rounded;
             _shippingDiscount += rounded;
+            if (promotion.Stops != StopScope.None)
+            {
+                _laneStops.Add((promotion, []));
+            }
+
             RecordApplied(promotion, rounded, capped < exact);
         }
 
@@ -335,6 +405,18 @@ public sealed partial class PromotionEvaluator
             if (excess > 0m)
             {
                 throw new InvalidOperationException($"Internal error: {promotion.Id} allocated more than its units hold.");
+            }
+
+            if (promotion.Stops != StopScope.None)
+            {
+                var index = _laneStops.FindIndex(s => s.Promotion == promotion);
+                if (index < 0)
+                {
+                    _laneStops.Add((promotion, []));
+                    index = _laneStops.Count - 1;
+                }
+
+                _laneStops[index].Units.AddRange(units.Where((_, i) => parts[i] > 0m));
             }
 
             for (var i = 0; i < units.Length; i++)

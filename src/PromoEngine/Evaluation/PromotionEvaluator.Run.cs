@@ -18,6 +18,7 @@ public sealed partial class PromotionEvaluator
         private readonly UsageSnapshot _usage;
         private readonly Currency _currency;
         private readonly UnitPool _pool;
+        private readonly Promotion?[] _stoppedBy;
         private readonly List<Adjustment>?[] _unitAdjustments;
         private readonly List<Rejection> _codeRejections = [];
         private readonly List<Rejection> _rejections = [];
@@ -33,6 +34,7 @@ public sealed partial class PromotionEvaluator
         private decimal _orderDiscounts;
         private decimal _shippingDiscount;
         private bool _usedFallback;
+        private Promotion? _stoppedAll;
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
         {
@@ -43,6 +45,7 @@ public sealed partial class PromotionEvaluator
             _currency = cart.Currency;
             _pool = new UnitPool(cart);
             _unitAdjustments = new List<Adjustment>?[_pool.Count];
+            _stoppedBy = new Promotion?[_pool.Count];
             _shippingRemaining = cart.Shipping.Amount;
         }
 

@@ -79,4 +79,8 @@ public enum RejectionReason
     /// <summary>The promotion cannot be combined with the promotion that applied (one of them is exclusive); the
     /// rejection names the winner and what this one would have saved.</summary>
     NotCombinable = 25,
+
+    /// <summary>A promotion of a higher lane stopped the lower lanes (for these items, or altogether); the rejection
+    /// names it.</summary>
+    StoppedByHigherLane = 26,
 }

@@ -23,6 +23,7 @@ public sealed class Promotion
         MaxDiscount = builder.MaxDiscount;
         IsExclusive = builder.IsExclusive;
         Group = builder.Group;
+        Stops = builder.Stops;
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
@@ -78,6 +79,11 @@ public sealed class Promotion
     /// shopper the lowest total (like Amazon's preferential codes or commercetools' discount groups).</summary>
     /// <value><see langword="null"/> for none.</value>
     public string? Group { get; }
+
+    /// <summary>Gets what the promotion stops in lower lanes when it applies (Magento's "discard subsequent rules",
+    /// with its scope made explicit).</summary>
+    /// <value><see cref="StopScope.None"/> unless said.</value>
+    public StopScope Stops { get; }
 
     /// <summary>Starts the definition of a promotion.</summary>
     /// <param name="id">Its id, unique in a catalog.</param>

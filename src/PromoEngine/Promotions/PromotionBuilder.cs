@@ -43,6 +43,17 @@ public sealed class PromotionBuilder
 
     internal string? Group { get; private set; }
 
+    internal StopScope Stops { get; private set; }
+
+    /// <summary>Makes the promotion stop lower lanes when it applies.</summary>
+    /// <param name="scope">What it stops: the units it discounted (the default), or every lower promotion.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder StopLowerLanes(StopScope scope = StopScope.ItsItems)
+    {
+        Stops = scope;
+        return this;
+    }
+
     /// <summary>Makes the promotion apply only alone; it is compared with the best combination of the others.</summary>
     /// <returns>This builder.</returns>
     public PromotionBuilder Exclusive()
@@ -178,6 +189,11 @@ public sealed class PromotionBuilder
         if (Discount is null)
         {
             errors.Add("discount: is required.");
+        }
+
+        if (!Enum.IsDefined(Stops))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"stops: {(int)Stops} is not a defined stop scope."));
         }
 
         if (MaxDiscount is { } cap && (cap.Currency.IsDefault || cap.Amount <= 0m || !cap.IsRounded))

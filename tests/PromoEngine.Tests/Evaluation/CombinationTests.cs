@@ -115,3 +115,76 @@ public sealed class CombinationTests
         Assert.False(result.Total.IsNegative);
     }
 }
+
+/// <summary>DOMAIN.md hard case 10: "stop further rules" and its scope.</summary>
+public sealed class StopLowerLanesTests
+{
+    private static readonly Cart Shop2 = Cart(CustomerProfile.Guest, 5m, Line("a", 50m, 1, "A"), Line("b", 50m, 1, "B"));
+
+    private static Promotion StopOnA(StopScope scope) =>
+        Promo("a30", Discount.PercentOffItems(30)).ForItems(ItemFilter.Skus("A")).WithPriority(2).StopLowerLanes(scope).Build();
+
+    private static readonly Promotion TenOffAll = Promo("all10", Discount.PercentOffItems(10)).WithPriority(1).Build();
+    private static readonly Promotion FreeShipping = Promo("ship", Discount.FreeShipping).WithPriority(1).Build();
+
+    [Fact]
+    public void StopOnItsItems_LowerLanesLeaveThoseUnitsAlone_ButNotOtherProducts()
+    {
+        // Magento #35707: a stop on product A blocked an unrelated rule on product B.
+        var result = Evaluate(Shop2, [StopOnA(StopScope.ItsItems), TenOffAll]);
+
+        Assert.Equal(15m, result.Line("a").Discount.Amount);
+        Assert.Equal(5m, result.Line("b").Discount.Amount);
+        Assert.Equal(["a30"], result.Line("a").Adjustments.Select(x => x.PromotionId.Value));
+    }
+
+    [Fact]
+    public void StopOnItsItems_DoesNotStopShipping()
+    {
+        var result = Evaluate(Shop2, [StopOnA(StopScope.ItsItems), FreeShipping]);
+
+        Assert.Equal(5m, result.ShippingDiscount.Amount);
+    }
+
+    [Fact]
+    public void StopOnItsItems_LowerPromotionOnlyForThoseItems_IsToldWhoStoppedIt()
+    {
+        var onlyA = Promo("a5", Discount.AmountOffEachItem(D(5))).ForItems(ItemFilter.Skus("A")).WithPriority(1).Build();
+
+        var result = Evaluate(Shop2, [StopOnA(StopScope.ItsItems), onlyA]);
+
+        var rejection = result.Rejection("a5");
+        Assert.Equal(RejectionReason.StoppedByHigherLane, rejection.Reason);
+        Assert.Equal("a30", rejection.Winner?.Value);
+    }
+
+    [Fact]
+    public void StopAllLowerLanes_StopsEveryClassIncludingShipping()
+    {
+        var result = Evaluate(Shop2, [StopOnA(StopScope.AllLowerLanes), TenOffAll, FreeShipping]);
+
+        Assert.Equal(["a30"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.StoppedByHigherLane, result.Rejection("all10").Reason);
+        Assert.Equal(RejectionReason.StoppedByHigherLane, result.Rejection("ship").Reason);
+    }
+
+    [Fact]
+    public void Stop_DoesNotAffectItsOwnLane()
+    {
+        var sameLane = Promo("b10", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("B")).WithPriority(2).Build();
+
+        var result = Evaluate(Shop2, [StopOnA(StopScope.AllLowerLanes), sameLane]);
+
+        Assert.Equal(5m, result.Applied("b10"));
+    }
+
+    [Fact]
+    public void Stop_ThatDoesNotApply_StopsNothing()
+    {
+        var cartWithoutA = Cart(Line("b", 50m, 1, "B"));
+
+        var result = Evaluate(cartWithoutA, [StopOnA(StopScope.AllLowerLanes), TenOffAll]);
+
+        Assert.Equal(5m, result.Applied("all10"));
+    }
+}
