@@ -8,21 +8,21 @@ using NodaTime;
 namespace PromoEngine.Tests;
 
 /// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
-public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed)
+public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection)
 {
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
         var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel);
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(promotions ?? Promotions),
-            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2 });
+            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection });
         return evaluator.Evaluate(cart, Codes, At);
     }
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
         + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At}";
+        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection}";
 }
 
 /// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
@@ -154,7 +154,8 @@ public static class EvaluationArbitraries
          from codes in Gen.ArrayOf(Gen.Choose(0, 8).Select(i => $"code{i}"), codeCount)
          from hours in Gen.Choose(-24 * 40, 24 * 40)
          from seed in Gen.Choose(0, int.MaxValue)
-         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed))
+         from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
+         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection))
         .ToArbitrary();
 
     public static T[] Shuffle<T>(IEnumerable<T> items, int seed)

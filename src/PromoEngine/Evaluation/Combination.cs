@@ -13,8 +13,13 @@ internal static class Combination
     /// <summary>The most combinations of group members evaluated exhaustively; past it groups are chosen one at a time.</summary>
     public const int MaxGroupCombinations = 64;
 
-    public static List<List<Promotion>> Scenarios(List<Promotion> admitted)
+    public static List<List<Promotion>> Scenarios(List<Promotion> admitted, SelectionPolicy selection)
     {
+        if (selection == SelectionPolicy.StrictPriority)
+        {
+            return [StrictScenario(admitted)];
+        }
+
         var exclusives = admitted.Where(p => p.IsExclusive)
             .OrderByDescending(p => p.Priority).ThenBy(p => p.Id).ToList();
         var others = admitted.Where(p => !p.IsExclusive).ToList();
@@ -50,13 +55,29 @@ internal static class Combination
         return scenarios;
     }
 
+    /// <summary>A rule list's one combination: an exclusive promotion that comes first applies alone; otherwise the
+    /// others apply, with the first member of each group.</summary>
+    private static List<Promotion> StrictScenario(List<Promotion> admitted)
+    {
+        var ordered = admitted.OrderByDescending(p => p.Priority).ThenBy(p => p.Id).ToList();
+        if (ordered.Count > 0 && ordered[0].IsExclusive)
+        {
+            return [ordered[0]];
+        }
+
+        var groups = new HashSet<string>(System.StringComparer.Ordinal);
+        return ordered.Where(p => !p.IsExclusive && (p.Group is null || groups.Add(p.Group))).ToList();
+    }
+
     /// <summary>Why each admitted promotion outside the winning combination did not apply.</summary>
     public static List<Rejection> Explain(
         List<Promotion> admitted,
         (List<Promotion> Scenario, EvaluationResult Result) best,
         List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes,
-        System.Func<Promotion, string?> codeOf)
+        System.Func<Promotion, string?> codeOf,
+        SelectionPolicy selection)
     {
+        var strict = selection == SelectionPolicy.StrictPriority;
         var chosen = best.Scenario.ToHashSet();
         var exclusiveWinner = best.Scenario.Count == 1 && best.Scenario[0].IsExclusive ? best.Scenario[0] : null;
         var leading = best.Result.Applied.OrderByDescending(a => a.Amount.Amount).ThenBy(a => a.PromotionId).FirstOrDefault();
@@ -68,20 +89,22 @@ internal static class Combination
             Rejection rejection;
             if (exclusiveWinner is not null)
             {
-                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable,
-                    $"{promotion.Name} cannot be combined with {exclusiveWinner.Name}, which saves more on its own.") { Winner = exclusiveWinner.Id };
+                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable, strict
+                    ? $"{promotion.Name} cannot be combined with {exclusiveWinner.Name}, which comes first and applies alone."
+                    : $"{promotion.Name} cannot be combined with {exclusiveWinner.Name}, which saves more on its own.") { Winner = exclusiveWinner.Id };
             }
             else if (promotion.IsExclusive)
             {
                 var winner = leading is null ? string.Empty : $" ({leading.Name} and the others)";
-                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable,
-                    $"{promotion.Name} applies only alone, and the promotions that can be combined{winner} save more.") { Winner = leading?.PromotionId };
+                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable, strict
+                    ? $"{promotion.Name} applies only alone, and other promotions come before it."
+                    : $"{promotion.Name} applies only alone, and the promotions that can be combined{winner} save more.") { Winner = leading?.PromotionId };
             }
             else
             {
                 var member = best.Scenario.First(p => p.Group == promotion.Group);
                 rejection = new Rejection(promotion.Id, code, RejectionReason.BetterDealChosen,
-                    string.Create(CultureInfo.InvariantCulture, $"Only one promotion of the group {promotion.Group} applies: {member.Name} saves more.")) { Winner = member.Id };
+                    string.Create(CultureInfo.InvariantCulture, $"Only one promotion of the group {promotion.Group} applies: {member.Name} was chosen.")) { Winner = member.Id };
             }
 
             rejections.Add(alone is { } amount ? rejection with { AloneAmount = amount } : rejection);

@@ -31,8 +31,17 @@ public sealed record EvaluationOptions
     /// <value><see langword="false"/> unless said.</value>
     public bool HideCodeStatus { get; init; }
 
+    /// <summary>Gets how competing promotions are chosen.</summary>
+    /// <value><see cref="SelectionPolicy.BestForShopper"/> unless said.</value>
+    public SelectionPolicy Selection { get; init; }
+
     internal void Validate()
     {
+        if (Selection is not (SelectionPolicy.BestForShopper or SelectionPolicy.StrictPriority))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Selection), Selection, "Not a defined SelectionPolicy value.");
+        }
+
         if (MaxCodesPerOrder < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxCodesPerOrder), MaxCodesPerOrder, "Must be zero or more.");

@@ -110,20 +110,33 @@ internal static class LaneSolver
             .ToList();
     }
 
+    /// <summary>A classic rule list: promotions in the order given (by id within a lane), each taking the units it
+    /// can still use.</summary>
+    public static LaneSolution SolveInOrder(UnitPool pool, IEnumerable<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap)
+    {
+        var (sets, total) = Sequentially(pool, candidates, cap);
+        return new LaneSolution(sets, total, usedFallback: false);
+    }
+
     private static (Dictionary<Promotion, List<int>> Sets, decimal Total) SolveGreedily(
         UnitPool pool, List<LaneCandidate> component, Func<Promotion, decimal, decimal> cap)
     {
-        var taken = new HashSet<int>();
-        var sets = new Dictionary<Promotion, List<int>>();
-        var total = 0m;
         var order = component
             .Select(c => (Candidate: c, Alone: Saving(pool, c, c.Units.ToList(), cap)))
             .OrderByDescending(x => x.Alone)
             .ThenBy(x => x.Candidate.Promotion.Id)
             .Select(x => x.Candidate);
+        return Sequentially(pool, order, cap);
+    }
+
+    private static (Dictionary<Promotion, List<int>> Sets, decimal Total) Sequentially(
+        UnitPool pool, IEnumerable<LaneCandidate> order, Func<Promotion, decimal, decimal> cap)
+    {
+        var taken = new HashSet<int>();
+        var sets = new Dictionary<Promotion, List<int>>();
+        var total = 0m;
         foreach (var candidate in order)
         {
-            var free = candidate.Units.Where(u => !taken.Contains(u)).ToList();
             var qualifying = candidate.Qualifying.Where(u => !taken.Contains(u)).ToList();
             var get = candidate.Discount.GetItems is null ? qualifying : candidate.Get.Where(u => !taken.Contains(u)).ToList();
             var proposal = candidate.Discount.Propose(pool, qualifying, get);

@@ -54,9 +54,10 @@ public sealed partial class PromotionEvaluator
 
         private List<(Promotion Promotion, List<int> Units)> _laneStops = [];
 
-        /// <summary>Larger saving first, then smaller id: the order promotions of one class take their turn in a lane.</summary>
-        private static List<Promotion> OrderByAloneAmount(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone) =>
-            promotions.Select(p => (Promotion: p, Amount: alone(p)))
+        /// <summary>Larger saving first, then smaller id (by id alone under strict priority): the order promotions of
+        /// one class take their turn in a lane.</summary>
+        private List<Promotion> OrderByAloneAmount(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone) =>
+            promotions.Select(p => (Promotion: p, Amount: Options.Selection == SelectionPolicy.StrictPriority ? 0m : alone(p)))
                 .OrderByDescending(x => x.Amount)
                 .ThenBy(x => x.Promotion.Id)
                 .Select(x => x.Promotion)
@@ -76,7 +77,9 @@ public sealed partial class PromotionEvaluator
                 return new LaneCandidate(p, qualifying, get);
             }).ToList();
             var alone = candidates.ToDictionary(c => c.Promotion, c => c.Discount.Propose(_pool, c.Qualifying, c.Get));
-            var solution = LaneSolver.Solve(_pool, candidates, Capped);
+            var solution = Options.Selection == SelectionPolicy.StrictPriority
+                ? LaneSolver.SolveInOrder(_pool, candidates.OrderBy(c => c.Promotion.Id), Capped)
+                : LaneSolver.Solve(_pool, candidates, Capped);
             _usedFallback |= solution.UsedFallback;
 
             // Winners first, larger saving first; then every other promotion learns why it did not apply.
@@ -157,8 +160,10 @@ public sealed partial class PromotionEvaluator
             if (aloneAmount > 0m && WinnerOver(promotion, claimedBy) is { } winner)
             {
                 // It would have saved something alone: the units it needed went to a promotion that saved more.
-                _rejections.Add(Reject(promotion, RejectionReason.BetterDealChosen,
-                    $"A better deal was chosen: {winner.Name} saves more on the same items.") with
+                var why = Options.Selection == SelectionPolicy.StrictPriority
+                    ? $"{winner.Name} comes first in the rule order for the same items."
+                    : $"A better deal was chosen: {winner.Name} saves more on the same items.";
+                _rejections.Add(Reject(promotion, RejectionReason.BetterDealChosen, why) with
                 {
                     Winner = winner.Id,
                     AloneAmount = M(aloneAmount),

@@ -66,8 +66,8 @@ public sealed partial class PromotionEvaluator
         }
 
         var first = NewRun(out var admitted);
-        var scenarios = Combination.Scenarios(admitted);
-        if (scenarios.Count == 1)
+        var scenarios = Combination.Scenarios(admitted, Options.Selection);
+        if (scenarios.Count == 1 && scenarios[0].Count == admitted.Count)
         {
             return first.Apply(admitted, []);
         }
@@ -76,7 +76,7 @@ public sealed partial class PromotionEvaluator
         // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives).
         var outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun(out _).Apply(scenario, []))).ToList();
         var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
-        var leftOut = Combination.Explain(admitted, best, outcomes, first.CodeOf);
+        var leftOut = Combination.Explain(admitted, best, outcomes, first.CodeOf, Options.Selection);
         return NewRun(out _).Apply(best.Scenario, leftOut);
     }
 

@@ -188,3 +188,52 @@ public sealed class StopLowerLanesTests
         Assert.Equal(5m, result.Applied("all10"));
     }
 }
+
+/// <summary>The classic rule list: the first applicable promotion wins, not the best one.</summary>
+public sealed class StrictPriorityTests
+{
+    private static EvaluationResult Strict(Cart cart, params Promotion[] promotions) =>
+        new PromotionEvaluator(PromotionCatalog.Create(promotions), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority })
+            .Evaluate(cart, [], Now);
+
+    [Fact]
+    public void StrictPriority_FirstPromotionByIdTakesTheUnits_EvenWhenAnotherSavesMore()
+    {
+        var thirty = Promo("a-thirty", Discount.PercentOffItems(30)).Build();
+        var bogo = Promo("b-bogo", Discount.BuyXGetY(1, 1)).Build();
+
+        var strict = Strict(Cart(Line("shirt", 10m, 2)), thirty, bogo);
+        var best = Evaluate(Cart(Line("shirt", 10m, 2)), [thirty, bogo]);
+
+        Assert.Equal(6m, strict.TotalDiscount.Amount);
+        Assert.Equal("b-bogo", strict.Rejected.Single().PromotionId?.Value);
+        Assert.Equal("a-thirty comes first in the rule order for the same items.", strict.Rejected.Single().Message);
+        Assert.Equal(10m, best.TotalDiscount.Amount);
+    }
+
+    [Fact]
+    public void StrictPriority_ExclusiveThatComesFirst_AppliesAloneEvenIfWorse()
+    {
+        var solo = Promo("solo", Discount.PercentOffItems(5)).Exclusive().WithPriority(9).Build();
+        var big = Promo("big", Discount.PercentOffItems(50)).Build();
+
+        var result = Strict(Cart(Line("a", 100m)), solo, big);
+
+        Assert.Equal(["solo"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("big").Reason);
+    }
+
+    [Fact]
+    public void StrictPriority_ExclusiveThatDoesNotComeFirst_IsLeftOut_AndGroupsTakeTheirFirstMember()
+    {
+        var solo = Promo("solo", Discount.PercentOffItems(90)).Exclusive().Build();
+        var first = Promo("g-first", Discount.PercentOffOrder(5)).InGroup("g").WithPriority(1).Build();
+        var second = Promo("g-second", Discount.PercentOffOrder(20)).InGroup("g").WithPriority(1).Build();
+
+        var result = Strict(Cart(Line("a", 100m)), solo, first, second);
+
+        Assert.Equal(["g-first"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("solo").Reason);
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("g-second").Reason);
+    }
+}
