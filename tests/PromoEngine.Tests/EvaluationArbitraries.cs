@@ -8,21 +8,21 @@ using NodaTime;
 namespace PromoEngine.Tests;
 
 /// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
-public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection)
+public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection, CompoundingMode Compounding)
 {
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
         var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel);
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(promotions ?? Promotions),
-            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection });
+            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
         return evaluator.Evaluate(cart, Codes, At);
     }
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection}";
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops}"))}]"
+        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding}";
 }
 
 /// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
@@ -104,7 +104,7 @@ public static class EvaluationArbitraries
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")))
+        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")))
         select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused, combination);
 
     private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused, string? combination)
@@ -134,6 +134,13 @@ public static class EvaluationArbitraries
         {
             builder.Exclusive();
         }
+        else if (combination == "compound")
+        {
+            if (discount is PercentOffItemsDiscount or AmountOffEachItemDiscount && cap is null)
+            {
+                builder.CompoundWithAll();
+            }
+        }
         else if (combination?.StartsWith("stop", System.StringComparison.Ordinal) == true)
         {
             builder.StopLowerLanes(combination == "stop-all" ? StopScope.AllLowerLanes : StopScope.ItsItems);
@@ -155,7 +162,8 @@ public static class EvaluationArbitraries
          from hours in Gen.Choose(-24 * 40, 24 * 40)
          from seed in Gen.Choose(0, int.MaxValue)
          from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
-         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection))
+         from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
+         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding))
         .ToArbitrary();
 
     public static T[] Shuffle<T>(IEnumerable<T> items, int seed)

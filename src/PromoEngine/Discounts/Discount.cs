@@ -544,3 +544,59 @@ internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discou
     public override string ToString() =>
         percent == 100m ? "free shipping" : percent is { } p ? FormattableString.Invariant($"{p}% off shipping") : $"{amount} off shipping";
 }
+
+/// <summary>
+/// Item promotions of one lane that compound with each other, seen by the lane solver as one: on each unit every
+/// member that can use it and compounds with the members already on it adds its discount, in id order, one after
+/// the other or each on the lane's starting price (<see cref="CompoundingMode"/>), never past the unit's price.
+/// </summary>
+internal sealed class StackDiscount(IReadOnlyList<(Promotion Promotion, HashSet<int> Units)> members, CompoundingMode mode)
+    : ItemDiscount(DiscountClass.Item)
+{
+    public IReadOnlyList<(Promotion Promotion, HashSet<int> Units)> Members { get; } = members;
+
+    internal override Currency? AmountCurrency => null;
+
+    public override decimal MostPerUnit(decimal remaining) => remaining;
+
+    public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
+    {
+        var proposal = new ItemProposal();
+        foreach (var unit in eligible)
+        {
+            var total = 0m;
+            foreach (var (_, amount) in OnUnit(unit, pool.Remaining[unit]))
+            {
+                total += amount;
+            }
+
+            proposal.Amounts.Add((unit, total));
+            proposal.Claimed.Add(unit);
+        }
+
+        return proposal;
+    }
+
+    /// <summary>Each member's exact discount on one unit, given what was left of its price when the lane began.</summary>
+    public List<(Promotion Promotion, decimal Amount)> OnUnit(int unit, decimal start)
+    {
+        var result = new List<(Promotion, decimal)>();
+        var left = start;
+        foreach (var (promotion, units) in Members)
+        {
+            if (!units.Contains(unit) || result.Exists(r => !promotion.Compounds(r.Item1)))
+            {
+                continue;
+            }
+
+            var discount = (ItemDiscount)promotion.Discount;
+            var amount = mode == CompoundingMode.Sequential ? discount.MostPerUnit(left) : Math.Min(discount.MostPerUnit(start), left);
+            left -= amount;
+            result.Add((promotion, amount));
+        }
+
+        return result;
+    }
+
+    public override string ToString() => "compounding " + string.Join(" + ", Members.Select(m => m.Promotion.Id));
+}

@@ -35,8 +35,17 @@ public sealed record EvaluationOptions
     /// <value><see cref="SelectionPolicy.BestForShopper"/> unless said.</value>
     public SelectionPolicy Selection { get; init; }
 
+    /// <summary>Gets how item discounts that compound inside one lane combine on a unit.</summary>
+    /// <value><see cref="CompoundingMode.Sequential"/> unless said.</value>
+    public CompoundingMode Compounding { get; init; }
+
     internal void Validate()
     {
+        if (Compounding is not (CompoundingMode.Sequential or CompoundingMode.OnOriginalPrice))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Compounding), Compounding, "Not a defined CompoundingMode value.");
+        }
+
         if (Selection is not (SelectionPolicy.BestForShopper or SelectionPolicy.StrictPriority))
         {
             throw new ArgumentOutOfRangeException(nameof(Selection), Selection, "Not a defined SelectionPolicy value.");

@@ -70,13 +70,28 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            var candidates = promotions.Select(p =>
+            var own = promotions.ToDictionary(p => p, p =>
             {
                 var qualifying = FreeUnits(p.QualifyingItems, claimedBy);
                 var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems, claimedBy) : qualifying;
                 return new LaneCandidate(p, qualifying, get);
-            }).ToList();
-            var alone = candidates.ToDictionary(c => c.Promotion, c => c.Discount.Propose(_pool, c.Qualifying, c.Get));
+            });
+            var alone = own.ToDictionary(kv => kv.Key, kv => kv.Value.Discount.Propose(_pool, kv.Value.Qualifying, kv.Value.Get));
+
+            // Promotions that compound with each other compete as one stack; the rest one by one.
+            var stacks = Stacks(promotions);
+            var stacked = stacks.SelectMany(s => s).ToHashSet();
+            var candidates = promotions.Where(p => !stacked.Contains(p)).Select(p => own[p]).ToList();
+            var stackOf = new Dictionary<Promotion, StackDiscount>();
+            foreach (var members in stacks)
+            {
+                var discount = new StackDiscount(members.Select(m => (m, own[m].Qualifying.ToHashSet())).ToList(), Options.Compounding);
+                var units = members.SelectMany(m => own[m].Qualifying).Distinct().Order().ToList();
+                var stack = Promotion.Create("~" + string.Join("+", members.Select(m => m.Id)), "stack").Giving(discount).Build();
+                stackOf[stack] = discount;
+                candidates.Add(new LaneCandidate(stack, units, units));
+            }
+
             var solution = Options.Selection == SelectionPolicy.StrictPriority
                 ? LaneSolver.SolveInOrder(_pool, candidates.OrderBy(c => c.Promotion.Id), Capped)
                 : LaneSolver.Solve(_pool, candidates, Capped);
@@ -99,34 +114,103 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            var applied = new HashSet<Promotion>();
             foreach (var (candidate, proposal, exact) in winners.OrderByDescending(w => Capped(w.Candidate.Promotion, w.Exact)).ThenBy(w => w.Candidate.Promotion.Id))
             {
-                var promotion = candidate.Promotion;
-                var capped = Capped(promotion, exact);
-                var rounded = RoundDiscount(proposal.Amounts.Sum(a => _pool.Remaining[a.Unit]), capped);
-                if (rounded <= 0m)
+                if (stackOf.TryGetValue(candidate.Promotion, out var stack))
                 {
-                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount,
-                        $"{promotion.Name} comes to less than {M(_currency.MinorUnit)} on this cart."));
+                    ApplyStack(stack, proposal.Claimed, claimedBy, applied);
+                }
+                else if (ApplyItemProposal(candidate.Promotion, proposal, exact, claimedBy))
+                {
+                    applied.Add(candidate.Promotion);
+                }
+            }
+
+            foreach (var promotion in promotions.Where(p => !applied.Contains(p)).OrderBy(p => p.Id))
+            {
+                RejectEmptyItemProposal(promotion, alone[promotion], Capped(promotion, alone[promotion].Total), claimedBy);
+            }
+        }
+
+        /// <summary>Rounds, allocates and records one item application; false when it rounds to nothing.</summary>
+        private bool ApplyItemProposal(Promotion promotion, ItemProposal proposal, decimal exact, Promotion?[] claimedBy)
+        {
+            var capped = Capped(promotion, exact);
+            var rounded = RoundDiscount(proposal.Amounts.Sum(a => _pool.Remaining[a.Unit]), capped);
+            if (rounded <= 0m)
+            {
+                return false;
+            }
+
+            ApplyToUnits(promotion, proposal.Amounts.Select(a => a.Unit).ToArray(), proposal.Amounts.Select(a => a.Amount).ToArray(), rounded);
+            foreach (var unit in proposal.Claimed)
+            {
+                claimedBy[unit] ??= promotion;
+            }
+
+            _itemDiscounts += rounded;
+            RecordApplied(promotion, rounded, capped < exact);
+            return true;
+        }
+
+        /// <summary>Applies the members of a compounding stack on its units, each as its own application, in id order.</summary>
+        private void ApplyStack(StackDiscount stack, List<int> units, Promotion?[] claimedBy, HashSet<Promotion> applied)
+        {
+            var start = units.ToDictionary(u => u, u => _pool.Remaining[u]);
+            var perUnit = units.ToDictionary(u => u, u => stack.OnUnit(u, start[u]));
+            foreach (var (member, _) in stack.Members)
+            {
+                var proposal = new ItemProposal();
+                foreach (var unit in units)
+                {
+                    foreach (var (promotion, amount) in perUnit[unit])
+                    {
+                        if (promotion == member && amount > 0m)
+                        {
+                            proposal.Amounts.Add((unit, amount));
+                            proposal.Claimed.Add(unit);
+                        }
+                    }
+                }
+
+                if (proposal.Total > 0m && ApplyItemProposal(member, proposal, proposal.Total, claimedBy))
+                {
+                    applied.Add(member);
+                }
+            }
+        }
+
+        /// <summary>The groups of a lane's promotions that compound with one another (two or more each), by id.</summary>
+        private static List<List<Promotion>> Stacks(List<Promotion> promotions)
+        {
+            var compounding = promotions.Where(p => p.CompoundsWithAll || !p.CompoundsWith.IsEmpty).OrderBy(p => p.Id).ToList();
+            var stacks = new List<List<Promotion>>();
+            var seen = new HashSet<Promotion>();
+            foreach (var seed in compounding)
+            {
+                if (!seen.Add(seed))
+                {
                     continue;
                 }
 
-                ApplyToUnits(promotion, proposal.Amounts.Select(a => a.Unit).ToArray(), proposal.Amounts.Select(a => a.Amount).ToArray(), rounded);
-                foreach (var unit in proposal.Claimed)
+                var stack = new List<Promotion> { seed };
+                for (var i = 0; i < stack.Count; i++)
                 {
-                    claimedBy[unit] = promotion;
+                    foreach (var other in compounding.Where(o => !seen.Contains(o) && stack[i].Compounds(o)))
+                    {
+                        seen.Add(other);
+                        stack.Add(other);
+                    }
                 }
 
-                _itemDiscounts += rounded;
-                RecordApplied(promotion, rounded, capped < exact);
+                if (stack.Count > 1)
+                {
+                    stacks.Add([.. stack.OrderBy(p => p.Id)]);
+                }
             }
 
-            var applied = winners.Select(w => w.Candidate.Promotion).ToHashSet();
-            foreach (var candidate in candidates.Where(c => !applied.Contains(c.Promotion)))
-            {
-                var proposal = alone[candidate.Promotion];
-                RejectEmptyItemProposal(candidate.Promotion, proposal, Capped(candidate.Promotion, proposal.Total), claimedBy);
-            }
+            return stacks;
         }
 
         private List<int> FreeUnits(ItemFilter filter, Promotion?[] claimedBy)
@@ -168,6 +252,13 @@ public sealed partial class PromotionEvaluator
                     Winner = winner.Id,
                     AloneAmount = M(aloneAmount),
                 });
+                return;
+            }
+
+            if (aloneAmount > 0m)
+            {
+                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount,
+                    $"{promotion.Name} comes to less than {M(_currency.MinorUnit)} on this cart."));
                 return;
             }
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace PromoEngine;
 
@@ -24,6 +26,8 @@ public sealed class Promotion
         IsExclusive = builder.IsExclusive;
         Group = builder.Group;
         Stops = builder.Stops;
+        CompoundsWithAll = builder.CompoundsWithAll;
+        CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
@@ -84,6 +88,28 @@ public sealed class Promotion
     /// with its scope made explicit).</summary>
     /// <value><see cref="StopScope.None"/> unless said.</value>
     public StopScope Stops { get; }
+
+    /// <summary>Gets a value indicating whether the promotion may share units, inside its lane, with every other
+    /// promotion that compounds with it.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    public bool CompoundsWithAll { get; }
+
+    /// <summary>Gets the promotions this one may share units with inside its lane (when they name it too, or compound
+    /// with all).</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<PromotionId> CompoundsWith { get; }
+
+    /// <summary>Tells whether this promotion and another may both discount the same unit inside one lane: each must
+    /// accept the other, by name or by compounding with all.</summary>
+    /// <param name="other">The other promotion.</param>
+    /// <returns><see langword="true"/> when they compound.</returns>
+    public bool Compounds(Promotion other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return other != this && Accepts(other) && other.Accepts(this);
+    }
+
+    private bool Accepts(Promotion other) => CompoundsWithAll || CompoundsWith.Contains(other.Id);
 
     /// <summary>Starts the definition of a promotion.</summary>
     /// <param name="id">Its id, unique in a catalog.</param>

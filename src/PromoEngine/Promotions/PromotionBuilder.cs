@@ -45,6 +45,31 @@ public sealed class PromotionBuilder
 
     internal StopScope Stops { get; private set; }
 
+    internal bool CompoundsWithAll { get; private set; }
+
+    internal List<string> CompoundsWithIds { get; } = [];
+
+    /// <summary>Lets the promotion share units inside its lane with every promotion that compounds with it.</summary>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder CompoundWithAll()
+    {
+        CompoundsWithAll = true;
+        return this;
+    }
+
+    /// <summary>Lets the promotion share units inside its lane with these promotions (when they accept it too).</summary>
+    /// <param name="promotionIds">The ids of the promotions.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder CompoundWith(params IEnumerable<string> promotionIds)
+    {
+        foreach (var id in Guard.NotNull(promotionIds))
+        {
+            CompoundsWithIds.Add(Guard.NotNull(id, nameof(promotionIds)));
+        }
+
+        return this;
+    }
+
     /// <summary>Makes the promotion stop lower lanes when it applies.</summary>
     /// <param name="scope">What it stops: the units it discounted (the default), or every lower promotion.</param>
     /// <returns>This builder.</returns>
@@ -189,6 +214,16 @@ public sealed class PromotionBuilder
         if (Discount is null)
         {
             errors.Add("discount: is required.");
+        }
+
+        for (var i = 0; i < CompoundsWithIds.Count; i++)
+        {
+            Check(errors, string.Create(CultureInfo.InvariantCulture, $"compoundsWith[{i}]"), Text.IdentifierProblem(CompoundsWithIds[i]));
+        }
+
+        if ((CompoundsWithAll || CompoundsWithIds.Count > 0) && (Discount is not (PercentOffItemsDiscount or AmountOffEachItemDiscount) || MaxDiscount is not null))
+        {
+            errors.Add("compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions.");
         }
 
         if (!Enum.IsDefined(Stops))

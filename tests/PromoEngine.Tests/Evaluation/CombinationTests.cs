@@ -237,3 +237,75 @@ public sealed class StrictPriorityTests
         Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("g-second").Reason);
     }
 }
+
+/// <summary>Promotions that compound inside a lane (hard case 1: $72 one after the other, $70 on the original).</summary>
+public sealed class CompoundingTests
+{
+    private static readonly Promotion Ten = Promo("ten", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+    private static readonly Promotion Twenty = Promo("twenty", Discount.PercentOffItems(20)).CompoundWithAll().Build();
+
+    private static EvaluationResult Run(CompoundingMode mode, Cart cart, params Promotion[] promotions) =>
+        new PromotionEvaluator(PromotionCatalog.Create(promotions), new EvaluationOptions { Compounding = mode }).Evaluate(cart, [], Now);
+
+    [Fact]
+    public void CompoundingInALane_Sequential_Leaves72()
+    {
+        var result = Run(CompoundingMode.Sequential, Cart(Line("a", 100m)), Ten, Twenty);
+
+        Assert.Equal(72m, result.Total.Amount);
+        Assert.Equal(["ten", "twenty"], result.Line("a").Adjustments.Select(a => a.PromotionId.Value));
+    }
+
+    [Fact]
+    public void CompoundingInALane_OnOriginalPrice_Leaves70()
+    {
+        var result = Run(CompoundingMode.OnOriginalPrice, Cart(Line("a", 100m)), Ten, Twenty);
+
+        Assert.Equal(70m, result.Total.Amount);
+        Assert.Equal(10m, result.Applied("ten"));
+        Assert.Equal(20m, result.Applied("twenty"));
+    }
+
+    [Fact]
+    public void CompoundingOnOriginalPrice_NeverPastThePrice()
+    {
+        var sixty = Promo("sixty", Discount.PercentOffItems(60)).CompoundWithAll().Build();
+        var seventy = Promo("seventy", Discount.PercentOffItems(70)).CompoundWithAll().Build();
+
+        var result = Run(CompoundingMode.OnOriginalPrice, Cart(Line("a", 100m)), sixty, seventy);
+
+        Assert.Equal(0m, result.Total.Amount);
+        Assert.Equal(100m, result.TotalDiscount.Amount);
+    }
+
+    [Fact]
+    public void NamedCompounding_NeedsBothSidesToAgree()
+    {
+        var a = Promo("a", Discount.PercentOffItems(10)).CompoundWith("b").Build();
+        var b = Promo("b", Discount.PercentOffItems(20)).Build();
+        var bBack = Promo("b", Discount.PercentOffItems(20)).CompoundWith("a").Build();
+
+        Assert.Equal(80m, Evaluate(Cart(Line("x", 100m)), [a, b]).Total.Amount);
+        Assert.Equal(72m, Evaluate(Cart(Line("x", 100m)), [a, bBack]).Total.Amount);
+    }
+
+    [Fact]
+    public void CompoundingStack_CompetesWithOtherPromotionsAsOne()
+    {
+        var bogo = Promo("bogo", Discount.BuyXGetY(1, 1)).Build();
+
+        // Two $10 shirts: the stack saves 2.80 a shirt (5.60), the buy-one-get-one 10: it wins both.
+        var result = Evaluate(Cart(Line("shirt", 10m, 2)), [Ten, Twenty, bogo]);
+
+        Assert.Equal(["bogo"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("ten").Reason);
+    }
+
+    [Fact]
+    public void Compounding_IsOnlyForPercentagesAndAmountsOffEachItemWithoutACap()
+    {
+        var e = Assert.Throws<PromotionDefinitionException>(() => Promo("b", Discount.BuyXGetY(1, 1)).CompoundWithAll().Build());
+
+        Assert.Equal(["compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions."], e.Errors.ToArray());
+    }
+}
