@@ -21,7 +21,7 @@ public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] 
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops}"))}]"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
         + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding}";
 }
 
@@ -104,7 +104,7 @@ public static class EvaluationArbitraries
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")))
+        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
         select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused, combination);
 
     private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused, string? combination)
@@ -133,6 +133,15 @@ public static class EvaluationArbitraries
         if (combination == "exclusive")
         {
             builder.Exclusive();
+        }
+        else if (combination?.StartsWith("combine", System.StringComparison.Ordinal) == true)
+        {
+            builder.CombiningWith(combination switch
+            {
+                "combine-none" => DiscountClasses.None,
+                "combine-shipping" => DiscountClasses.Shipping,
+                _ => DiscountClasses.Item | DiscountClasses.Shipping,
+            });
         }
         else if (combination == "compound")
         {

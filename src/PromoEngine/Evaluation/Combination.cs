@@ -48,11 +48,63 @@ internal static class Combination
         var scenarios = new List<List<Promotion>>();
         if (others.Count > 0 || exclusives.Count == 0)
         {
-            scenarios.AddRange(combinations);
+            scenarios.AddRange(combinations.SelectMany(Combinable));
         }
 
         scenarios.AddRange(exclusives.Select(e => new List<Promotion> { e }));
         return scenarios;
+    }
+
+    /// <summary>The most subsets of one combination tried to resolve class conflicts; past it promotions are kept in
+    /// priority order, each dropped when it conflicts with one kept before.</summary>
+    public const int MaxConflictSubsets = 64;
+
+    /// <summary>The largest subsets of a combination whose promotions can all be combined by class (every one, when
+    /// nothing conflicts).</summary>
+    private static IEnumerable<List<Promotion>> Combinable(List<Promotion> combination)
+    {
+        var conflicting = combination.Where(p => combination.Any(q => q != p && !p.CanCombineWith(q))).ToList();
+        if (conflicting.Count == 0)
+        {
+            return [combination];
+        }
+
+        var settled = combination.Where(p => !conflicting.Contains(p)).ToList();
+        if (conflicting.Count > 12)
+        {
+            return [settled.Concat(InOrder(conflicting)).ToList()];
+        }
+
+        // Every maximal set of mutually combinable promotions among the conflicting ones.
+        var subsets = new List<List<Promotion>>();
+        for (var mask = (1 << conflicting.Count) - 1; mask > 0 && subsets.Count <= MaxConflictSubsets; mask--)
+        {
+            var chosen = conflicting.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+            if (chosen.All(p => chosen.All(q => p == q || p.CanCombineWith(q)))
+                && conflicting.All(p => chosen.Contains(p) || chosen.Any(q => !p.CanCombineWith(q))))
+            {
+                subsets.Add(chosen);
+            }
+        }
+
+        return subsets.Count > MaxConflictSubsets
+            ? [settled.Concat(InOrder(conflicting)).ToList()]
+            : subsets.Select(s => settled.Concat(s).ToList());
+    }
+
+    /// <summary>Promotions by priority, then id, each kept unless it conflicts with one kept before.</summary>
+    private static List<Promotion> InOrder(IEnumerable<Promotion> promotions)
+    {
+        var kept = new List<Promotion>();
+        foreach (var promotion in promotions.OrderByDescending(p => p.Priority).ThenBy(p => p.Id))
+        {
+            if (kept.All(k => k.CanCombineWith(promotion)))
+            {
+                kept.Add(promotion);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>A rule list's one combination: an exclusive promotion that comes first applies alone; otherwise the
@@ -66,7 +118,7 @@ internal static class Combination
         }
 
         var groups = new HashSet<string>(System.StringComparer.Ordinal);
-        return ordered.Where(p => !p.IsExclusive && (p.Group is null || groups.Add(p.Group))).ToList();
+        return InOrder(ordered.Where(p => !p.IsExclusive && (p.Group is null || groups.Add(p.Group))));
     }
 
     /// <summary>Why each admitted promotion outside the winning combination did not apply.</summary>
@@ -100,11 +152,20 @@ internal static class Combination
                     ? $"{promotion.Name} applies only alone, and other promotions come before it."
                     : $"{promotion.Name} applies only alone, and the promotions that can be combined{winner} save more.") { Winner = leading?.PromotionId };
             }
-            else
+            else if (best.Scenario.FirstOrDefault(p => !p.CanCombineWith(promotion)) is { } conflict)
             {
-                var member = best.Scenario.First(p => p.Group == promotion.Group);
+                rejection = new Rejection(promotion.Id, code, RejectionReason.NotCombinable,
+                    $"{promotion.Name} cannot be combined with {conflict.Name} ({conflict.Discount.Class.ToString().ToLowerInvariant()} and {promotion.Discount.Class.ToString().ToLowerInvariant()} discounts).") { Winner = conflict.Id };
+            }
+            else if (promotion.Group is not null && best.Scenario.FirstOrDefault(p => p.Group == promotion.Group) is { } member)
+            {
                 rejection = new Rejection(promotion.Id, code, RejectionReason.BetterDealChosen,
                     string.Create(CultureInfo.InvariantCulture, $"Only one promotion of the group {promotion.Group} applies: {member.Name} was chosen.")) { Winner = member.Id };
+            }
+            else
+            {
+                rejection = new Rejection(promotion.Id, code, RejectionReason.BetterDealChosen,
+                    $"A better combination was chosen without {promotion.Name}.") { Winner = leading?.PromotionId };
             }
 
             rejections.Add(alone is { } amount ? rejection with { AloneAmount = amount } : rejection);

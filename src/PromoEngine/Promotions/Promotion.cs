@@ -26,6 +26,7 @@ public sealed class Promotion
         IsExclusive = builder.IsExclusive;
         Group = builder.Group;
         Stops = builder.Stops;
+        CombinesWith = builder.CombinesWith;
         CompoundsWithAll = builder.CompoundsWithAll;
         CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
     }
@@ -88,6 +89,28 @@ public sealed class Promotion
     /// with its scope made explicit).</summary>
     /// <value><see cref="StopScope.None"/> unless said.</value>
     public StopScope Stops { get; }
+
+    /// <summary>Gets the classes of promotions this one may apply together with (as Shopify's combinations): two
+    /// promotions apply together only when each combines with the other's class. The evaluator keeps the best set
+    /// of promotions that can all be combined.</summary>
+    /// <value><see cref="DiscountClasses.All"/> unless said.</value>
+    public DiscountClasses CombinesWith { get; }
+
+    /// <summary>Tells whether this promotion and another may apply to one cart together, by their classes.</summary>
+    /// <param name="other">The other promotion.</param>
+    /// <returns><see langword="true"/> when each combines with the other's class.</returns>
+    public bool CanCombineWith(Promotion other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return CombinesWith.HasFlag(ClassFlag(other.Discount.Class)) && other.CombinesWith.HasFlag(ClassFlag(Discount.Class));
+    }
+
+    private static DiscountClasses ClassFlag(DiscountClass discountClass) => discountClass switch
+    {
+        DiscountClass.Item => DiscountClasses.Item,
+        DiscountClass.Order => DiscountClasses.Order,
+        _ => DiscountClasses.Shipping,
+    };
 
     /// <summary>Gets a value indicating whether the promotion may share units, inside its lane, with every other
     /// promotion that compounds with it.</summary>

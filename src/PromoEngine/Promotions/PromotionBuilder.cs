@@ -47,6 +47,17 @@ public sealed class PromotionBuilder
 
     internal bool CompoundsWithAll { get; private set; }
 
+    internal DiscountClasses CombinesWith { get; private set; } = DiscountClasses.All;
+
+    /// <summary>Sets the classes of promotions this one may apply together with; all unless said.</summary>
+    /// <param name="classes">The classes.</param>
+    /// <returns>This builder.</returns>
+    public PromotionBuilder CombiningWith(DiscountClasses classes)
+    {
+        CombinesWith = classes;
+        return this;
+    }
+
     internal List<string> CompoundsWithIds { get; } = [];
 
     /// <summary>Lets the promotion share units inside its lane with every promotion that compounds with it.</summary>
@@ -224,6 +235,11 @@ public sealed class PromotionBuilder
         if ((CompoundsWithAll || CompoundsWithIds.Count > 0) && (Discount is not (PercentOffItemsDiscount or AmountOffEachItemDiscount) || MaxDiscount is not null))
         {
             errors.Add("compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions.");
+        }
+
+        if ((CombinesWith & ~DiscountClasses.All) != 0)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"combinesWith: {(int)CombinesWith} is not a set of discount classes."));
         }
 
         if (!Enum.IsDefined(Stops))

@@ -309,3 +309,50 @@ public sealed class CompoundingTests
         Assert.Equal(["compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions."], e.Errors.ToArray());
     }
 }
+
+/// <summary>Classes that combine (Shopify's combinations): two promotions apply together only when each combines
+/// with the other's class.</summary>
+public sealed class ClassCombinationTests
+{
+    private static readonly Cart Hundred = Cart(CustomerProfile.Guest, 5m, Line("a", 100m));
+
+    [Fact]
+    public void OrderDiscountThatDoesNotCombineWithItems_WinsWhenItSavesMore()
+    {
+        var items = Promo("items10", Discount.PercentOffItems(10)).Build();
+        var order = Promo("order20", Discount.PercentOffOrder(20)).CombiningWith(DiscountClasses.Shipping).Build();
+        var shipping = Promo("ship", Discount.FreeShipping).Build();
+
+        var result = Evaluate(Hundred, [items, order, shipping]);
+
+        Assert.Equal(["order20", "ship"], result.Applied.Select(a => a.PromotionId.Value).Order());
+        var rejection = result.Rejection("items10");
+        Assert.Equal(RejectionReason.NotCombinable, rejection.Reason);
+        Assert.Equal("order20", rejection.Winner?.Value);
+        Assert.Equal(D(10m), rejection.AloneAmount);
+        Assert.Equal(80m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void OrderDiscountThatDoesNotCombineWithItems_LosesWhenTheItemsSaveMore()
+    {
+        var items = Promo("items50", Discount.PercentOffItems(50)).Build();
+        var order = Promo("order20", Discount.PercentOffOrder(20)).CombiningWith(DiscountClasses.None).Build();
+
+        var result = Evaluate(Hundred, [items, order]);
+
+        Assert.Equal(["items50"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("order20").Reason);
+    }
+
+    [Fact]
+    public void CombiningIsMutual_OneSideRefusingIsEnough()
+    {
+        var items = Promo("items10", Discount.PercentOffItems(10)).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build();
+        var order = Promo("order5", Discount.AmountOffOrder(D(5))).Build();
+
+        Assert.False(items.CanCombineWith(order));
+        Assert.False(order.CanCombineWith(items));
+        Assert.Single(Evaluate(Hundred, [items, order]).Applied);
+    }
+}
