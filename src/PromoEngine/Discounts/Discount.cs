@@ -173,6 +173,25 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
     /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
     public virtual bool IsMonotone => true;
 
+    /// <summary>The eligible units dearest first, and how many complete sets of <paramref name="size"/> they make (at
+    /// most <paramref name="max"/>); when none, the proposal learns how many units are missing.</summary>
+    private protected static (List<int> Units, int Sets) CompleteSets(UnitPool pool, List<int> eligible, int size, int? max, ItemProposal proposal)
+    {
+        var units = pool.SortByRemaining(eligible, descending: true);
+        var sets = units.Count / size;
+        if (max is { } limit)
+        {
+            sets = Math.Min(sets, limit);
+        }
+
+        if (sets == 0)
+        {
+            proposal.MissingQuantity = size - units.Count;
+        }
+
+        return (units, sets);
+    }
+
     /// <summary>Whether the saving on a set of units is exactly the sum of <see cref="MostPerUnit"/> over them (per-item
     /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
     public virtual bool IsAdditive => false;
@@ -266,18 +285,7 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
     public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
     {
         var proposal = new ItemProposal();
-        var units = pool.SortByRemaining(eligible, descending: true);
-        var groups = units.Count / Quantity;
-        if (MaxApplications is { } max)
-        {
-            groups = Math.Min(groups, max);
-        }
-
-        if (groups == 0)
-        {
-            proposal.MissingQuantity = Quantity - units.Count;
-        }
-
+        var (units, groups) = CompleteSets(pool, eligible, Quantity, MaxApplications, proposal);
         for (var g = 0; g < groups; g++)
         {
             var sum = 0m;
@@ -338,19 +346,8 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
     private ItemProposal ProposeInGroups(UnitPool pool, List<int> eligible)
     {
         var proposal = new ItemProposal();
-        var units = pool.SortByRemaining(eligible, descending: true);
         var size = Buy + Get;
-        var sets = units.Count / size;
-        if (MaxApplications is { } max)
-        {
-            sets = Math.Min(sets, max);
-        }
-
-        if (sets == 0)
-        {
-            proposal.MissingQuantity = size - units.Count;
-        }
-
+        var (units, sets) = CompleteSets(pool, eligible, size, MaxApplications, proposal);
         for (var set = 0; set < sets; set++)
         {
             for (var k = 0; k < size; k++)
