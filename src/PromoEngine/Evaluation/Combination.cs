@@ -48,7 +48,7 @@ internal static class Combination
         var scenarios = new List<List<Promotion>>();
         if (others.Count > 0 || exclusives.Count == 0)
         {
-            scenarios.AddRange(combinations.SelectMany(Combinable));
+            scenarios.AddRange(combinations.SelectMany(Combinable).SelectMany(WithAndWithoutStops));
         }
 
         scenarios.AddRange(exclusives.Select(e => new List<Promotion> { e }));
@@ -90,6 +90,27 @@ internal static class Combination
         return subsets.Count > MaxConflictSubsets
             ? [settled.Concat(InOrder(conflicting)).ToList()]
             : subsets.Select(s => settled.Concat(s).ToList());
+    }
+
+    /// <summary>The most promotions that stop lower lanes tried both with and without; past it they all stay.</summary>
+    public const int MaxStopsTried = 4;
+
+    /// <summary>A combination with each promotion that stops lower lanes, and without it: the shopper may be better off
+    /// without a small discount that would stop larger ones below it.</summary>
+    private static IEnumerable<List<Promotion>> WithAndWithoutStops(List<Promotion> combination)
+    {
+        var stoppers = combination.Where(p => p.Stops != StopScope.None).OrderBy(p => p.Id).ToList();
+        if (stoppers.Count == 0 || stoppers.Count > MaxStopsTried)
+        {
+            yield return combination;
+            yield break;
+        }
+
+        for (var mask = (1 << stoppers.Count) - 1; mask >= 0; mask--)
+        {
+            var dropped = stoppers.Where((_, i) => (mask & (1 << i)) == 0).ToHashSet();
+            yield return combination.Where(p => !dropped.Contains(p)).ToList();
+        }
     }
 
     /// <summary>Promotions by priority, then id, each kept unless it conflicts with one kept before.</summary>

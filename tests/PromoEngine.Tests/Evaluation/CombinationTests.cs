@@ -356,3 +356,24 @@ public sealed class ClassCombinationTests
         Assert.Single(Evaluate(Hundred, [items, order]).Applied);
     }
 }
+
+public sealed class StopCostsTheShopperTests
+{
+    [Fact]
+    public void BestForTheShopper_AStopThatWouldCostTheShopper_IsLeftOut()
+    {
+        // Found by the property "adding a promotion never raises the total": a $1 promotion that stops a 50 % one
+        // below it would make the order dearer. The shopper may always go without a promotion.
+        var small = Promo("small", Discount.AmountOffOrder(D(1))).WithPriority(2).StopLowerLanes(StopScope.AllLowerLanes).Build();
+        var half = Promo("half", Discount.PercentOffItems(50)).Build();
+
+        var best = Evaluate(Cart(Line("a", 100m)), [small, half]);
+        var strict = new PromotionEvaluator(PromotionCatalog.Create([small, half]), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority })
+            .Evaluate(Cart(Line("a", 100m)), [], Now);
+
+        Assert.Equal(50m, best.Total.Amount);
+        Assert.Equal(RejectionReason.BetterDealChosen, best.Rejection("small").Reason);
+        Assert.Equal(99m, strict.Total.Amount);
+        Assert.Equal(RejectionReason.StoppedByHigherLane, strict.Rejection("half").Reason);
+    }
+}

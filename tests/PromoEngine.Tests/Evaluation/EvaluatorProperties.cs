@@ -80,6 +80,21 @@ public sealed class EvaluatorProperties
     }
 
     [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void BestForTheShopper_AddingAnAutomaticPromotion_NeverRaisesTheTotal(EvaluationCase c)
+    {
+        // Codes are left out: which entered codes get the order's code slots follows the order they were typed in.
+        if (c.Selection != SelectionPolicy.BestForShopper || c.Promotions.Length == 0 || c.Promotions[0].Activation.Kind != ActivationKind.Automatic)
+        {
+            return;
+        }
+
+        var without = c.Evaluate(promotions: c.Promotions[1..]);
+        var with = c.Evaluate();
+
+        Assert.True(with.Total <= without.Total, $"{with.Total} with {c.Promotions[0].Id}, {without.Total} without");
+    }
+
+    [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void EvaluatingTwice_GivesEqualResults(EvaluationCase c)
     {
         var first = c.Evaluate();
