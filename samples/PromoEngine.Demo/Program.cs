@@ -54,6 +54,15 @@ Show("4. Guest, codes FALL15 and INSTA10", smallCart, evaluator.Evaluate(smallCa
 // 5. Two codes on one order: only one counts, and the second is refused by name.
 Show("5. Customer, codes SAVE20 and INSTA10", aliceCart, evaluator.Evaluate(aliceCart, ["SAVE20", "INSTA10"], now));
 
+// 6. Before launch: the catalog linter checks the promotions for stacking to 100 % off, ties, impossible offers,
+//    ended schedules, colliding codes, unusable limits and hidden shipping offers.
+var findings = CatalogLinter.Lint(catalog.Promotions, now);
+Console.WriteLine($"6. Catalog lint: {(findings.IsEmpty ? "no findings" : findings.Length + " finding(s)")}");
+foreach (var finding in findings)
+{
+    Console.WriteLine($"  {finding.Severity,-8} {finding.Rule}: {finding.Message}");
+}
+
 static void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(Receipt.Print(title, cart, result));
 
 // Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.

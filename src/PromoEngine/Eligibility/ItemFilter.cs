@@ -69,6 +69,13 @@ public abstract class ItemFilter
     /// <summary>The SKUs and categories that can make a line pass, or null when any line might (no index possible).</summary>
     internal abstract (ImmutableArray<string> Skus, ImmutableArray<string> Categories)? IndexKeys();
 
+    /// <summary>Whether no item can ever pass: a negation of all items, or every-of filters whose SKU lists share
+    /// nothing. Conservative: false unless provable.</summary>
+    internal virtual bool CanNeverMatch() => false;
+
+    /// <summary>Whether this filter lets every item through.</summary>
+    internal bool IsAll => ReferenceEquals(this, All);
+
     private static ImmutableArray<string> NonEmpty(IEnumerable<string> values, string name)
     {
         var result = Text.Identifiers(Guard.NotNull(values, name), name);
@@ -144,6 +151,8 @@ public abstract class ItemFilter
     {
         private protected override bool IsMatch(CartLine line) => filters.Any(f => f.IsMatch(line));
 
+        internal override bool CanNeverMatch() => filters.All(f => f.CanNeverMatch());
+
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys()
         {
             var skus = ImmutableArray.CreateBuilder<string>();
@@ -169,6 +178,34 @@ public abstract class ItemFilter
     {
         private protected override bool IsMatch(CartLine line) => filters.All(f => f.IsMatch(line));
 
+        internal override bool CanNeverMatch()
+        {
+            if (filters.Any(f => f.CanNeverMatch()))
+            {
+                return true;
+            }
+
+            // Each filter that names only SKUs says "the SKU is one of these": two such lists with nothing in common
+            // cannot both hold.
+            HashSet<string>? skus = null;
+            foreach (var filter in filters)
+            {
+                if (filter.IndexKeys() is { Categories.IsEmpty: true } keys)
+                {
+                    if (skus is null)
+                    {
+                        skus = [.. keys.Skus];
+                    }
+                    else
+                    {
+                        skus.IntersectWith(keys.Skus);
+                    }
+                }
+            }
+
+            return skus is { Count: 0 };
+        }
+
         // Passing all filters means passing the first indexable one, so its keys are a sound index.
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() =>
             filters.Select(f => f.IndexKeys()).FirstOrDefault(k => k is not null);
@@ -179,6 +216,8 @@ public abstract class ItemFilter
     private sealed class NotFilter(ItemFilter inner) : ItemFilter
     {
         private protected override bool IsMatch(CartLine line) => !inner.IsMatch(line);
+
+        internal override bool CanNeverMatch() => inner.IsAll;
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
 

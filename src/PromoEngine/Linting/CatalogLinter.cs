@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+/// <summary>Checks a set of promotions before launch for what can go wrong: stacking to 100 % off, ties decided only by
+/// ids, buy-X-get-Y that can never fire, schedules that have ended, colliding codes, limits that make a promotion
+/// unusable, and shipping offers a stop always hides.</summary>
+/// <remarks>A pure function of its arguments: the instant is passed in, never read from a clock.</remarks>
+public static class CatalogLinter
+{
+    /// <summary>Lints promotions as an evaluator with the given options would use them.</summary>
+    /// <param name="promotions">The promotions (need not form a valid catalog: colliding codes are findings here).</param>
+    /// <param name="at">The instant to judge schedules at (launch time, say).</param>
+    /// <param name="options">The evaluation options the promotions will run under; the defaults when null.</param>
+    /// <returns>The findings, errors first, then by rule and promotion.</returns>
+    public static ImmutableArray<LintFinding> Lint(IEnumerable<Promotion> promotions, Instant at, EvaluationOptions? options = null)
+    {
+        var list = Guard.NotNull(promotions).Select(p => Guard.NotNull(p, nameof(promotions))).OrderBy(p => p.Id).ToList();
+        options ??= EvaluationOptions.Default;
+        var findings = new List<LintFinding>();
+        Stacking(list, options, findings);
+        GroupTies(list, findings);
+        BuyXGetY(list, findings);
+        Schedules(list, at, findings);
+        Codes(list, findings);
+        Limits(list, findings);
+        HiddenShipping(list, options, findings);
+        return [.. findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Rule)
+            .ThenBy(f => f.Promotions[0])];
+    }
+
+    private static LintFinding Finding(LintRule rule, LintSeverity severity, IEnumerable<Promotion> promotions, string message) =>
+        new(rule, severity, [.. promotions.Select(p => p.Id).Distinct().Order()], message);
+
+    /// <summary>Promotions that can apply to any cart: not cancelled, every item, no restriction.</summary>
+    private static bool AppliesToAnyCart(Promotion p) =>
+        p.Status != PromotionStatus.Cancelled && p.QualifyingItems.IsAll && p.Restrictions.IsEmpty;
+
+    /// <summary>Promotions that stack freely on any cart: no cap, combining with every class, stopping nothing.</summary>
+    private static bool Unrestricted(Promotion p) =>
+        AppliesToAnyCart(p) && p.MaxDiscount is null && p.CombinesWith == DiscountClasses.All && p.Stops == StopScope.None;
+
+    private static void Stacking(List<Promotion> promotions, EvaluationOptions options, List<LintFinding> findings)
+    {
+        // The worst case for the merchant: the largest percentages that can all apply to one cart together.
+        var percent = promotions
+            .Where(p => Unrestricted(p) && !p.IsExclusive && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
+            .ToList();
+
+        // One member per group (the largest), and no more coded promotions than an order may carry.
+        var chosen = percent
+            .GroupBy(p => p.Group ?? "\u0000" + p.Id.Value, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(Percent).ThenBy(p => p.Id).First())
+            .ToList();
+        var coded = chosen.Where(p => p.Activation.Kind != ActivationKind.Automatic).OrderByDescending(Percent).ThenBy(p => p.Id).ToList();
+        chosen = chosen.Except(coded.Skip(options.MaxCodesPerOrder)).ToList();
+
+        var left = 1m;
+        var contributors = new List<Promotion>();
+        foreach (var lane in chosen.GroupBy(p => p.Priority))
+        {
+            // Item percentages in one lane share units only when they compound; order percentages stack on what is left.
+            var items = lane.Where(p => p.Discount is PercentOffItemsDiscount).OrderByDescending(Percent).ThenBy(p => p.Id).ToList();
+            if (items.Count > 0)
+            {
+                var stack = items.Where(p => items.Any(q => p.Compounds(q))).ToList();
+                var stackFraction = options.Compounding == CompoundingMode.OnOriginalPrice
+                    ? Math.Min(1m, stack.Sum(Percent) / 100m)
+                    : 1m - stack.Aggregate(1m, (keep, p) => keep * (1m - (Percent(p) / 100m)));
+                var best = Percent(items[0]) / 100m;
+                if (stack.Count > 1 && stackFraction > best)
+                {
+                    left *= 1m - stackFraction;
+                    contributors.AddRange(stack);
+                }
+                else
+                {
+                    left *= 1m - best;
+                    contributors.Add(items[0]);
+                }
+            }
+
+            foreach (var order in lane.Where(p => p.Discount is PercentOffOrderDiscount))
+            {
+                left *= 1m - (Percent(order) / 100m);
+                contributors.Add(order);
+            }
+        }
+
+        if (contributors.Count > 1 && left <= 0m)
+        {
+            findings.Add(Finding(LintRule.StackingReachesFullPrice, LintSeverity.Warning, contributors,
+                $"{string.Join(", ", contributors.Select(p => p.Id))} can all apply to one cart and together take 100% off. Restrict them, group them, or make one exclusive."));
+        }
+    }
+
+    private static decimal Percent(Promotion p) => p.Discount switch
+    {
+        PercentOffItemsDiscount d => d.Percent,
+        PercentOffOrderDiscount d => d.Percent,
+        _ => 0m,
+    };
+
+    private static void GroupTies(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        foreach (var tie in promotions
+            .Where(p => p.Group is not null)
+            .GroupBy(p => (p.Group, p.Priority, Discount: p.Discount.ToString(), Items: p.QualifyingItems.ToString()))
+            .Where(g => g.Count() > 1))
+        {
+            findings.Add(Finding(LintRule.AmbiguousGroupTie, LintSeverity.Warning, tie,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{string.Join(", ", tie.Select(p => p.Id))} share the group {tie.Key.Group}, the priority {tie.Key.Priority} and the same discount: which one applies is decided only by their ids. Give them different priorities.")));
+        }
+    }
+
+    private static void BuyXGetY(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        foreach (var promotion in promotions.Where(p => p.Discount is BuyXGetYDiscount))
+        {
+            var discount = (BuyXGetYDiscount)promotion.Discount;
+            if (promotion.QualifyingItems.CanNeverMatch() || discount.GetItems?.CanNeverMatch() == true)
+            {
+                var which = promotion.QualifyingItems.CanNeverMatch() ? "bought" : "discounted";
+                findings.Add(Finding(LintRule.BuyXGetYCannotFire, LintSeverity.Error, [promotion],
+                    $"{promotion.Id} can never fire: no item can be among its {which} items."));
+            }
+        }
+    }
+
+    private static void Schedules(List<Promotion> promotions, Instant at, List<LintFinding> findings)
+    {
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Status == PromotionStatus.Cancelled)
+            {
+                findings.Add(Finding(LintRule.NeverActive, LintSeverity.Info, [promotion], $"{promotion.Id} is cancelled: it can never apply."));
+            }
+            else if (promotion.Schedule.EndInstant is { } end && (promotion.Schedule.EndInclusive ? end < at : end <= at))
+            {
+                findings.Add(Finding(LintRule.NeverActive, LintSeverity.Warning, [promotion],
+                    $"{promotion.Id} ended at {end} ({promotion.Schedule.Zone.Id}): it can never apply again."));
+            }
+        }
+    }
+
+    private static void Codes(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        var byCode = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
+        var byLookAlike = new Dictionary<string, List<(Promotion Promotion, string Code)>>(StringComparer.Ordinal);
+        foreach (var promotion in promotions)
+        {
+            foreach (var code in promotion.Activation.Codes)
+            {
+                (byCode.TryGetValue(code, out var owners) ? owners : byCode[code] = []).Add(promotion);
+                var folded = FoldLookAlikes(code);
+                (byLookAlike.TryGetValue(folded, out var similar) ? similar : byLookAlike[folded] = []).Add((promotion, code));
+            }
+        }
+
+        foreach (var (code, owners) in byCode.Where(kv => kv.Value.Distinct().Count() > 1).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            findings.Add(Finding(LintRule.CodeCollision, LintSeverity.Error, owners,
+                $"The code {code} belongs to {string.Join(" and ", owners.Select(p => p.Id).Distinct())} once normalized; a catalog refuses it."));
+        }
+
+        foreach (var (_, similar) in byLookAlike.Where(kv => kv.Value.Select(x => x.Code).Distinct().Count() > 1).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var codes = similar.Select(x => x.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+            findings.Add(Finding(LintRule.CodeCollision, LintSeverity.Warning, similar.Select(x => x.Promotion),
+                $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (O and 0, I, L and 1): a shopper may type one for the other."));
+        }
+    }
+
+    private static string FoldLookAlikes(string code) =>
+        string.Create(code.Length, code, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    'O' => '0',
+                    'I' or 'L' => '1',
+                    var c => c,
+                };
+            }
+        });
+
+    private static void Limits(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Limits.Budget is not { } budget)
+            {
+                continue;
+            }
+
+            var currency = promotion.Discount.AmountCurrency ?? promotion.MaxDiscount?.Currency;
+            if (currency is { } c && c != budget.Currency)
+            {
+                findings.Add(Finding(LintRule.UnusableLimit, LintSeverity.Error, [promotion],
+                    $"{promotion.Id} gives {c.Code} but its budget is in {budget.Currency.Code}: no redemption can ever fit it."));
+                continue;
+            }
+
+            // An amount off the order, capped or not, that is more than a hard budget: any order big enough to get the
+            // whole amount is refused at checkout.
+            if (promotion.Limits.BudgetPolicy == BudgetPolicy.Hard && promotion.Discount is AmountOffOrderDiscount order)
+            {
+                var full = promotion.MaxDiscount is { } cap ? Money.Min(order.Value, cap) : order.Value;
+                if (full > budget)
+                {
+                    findings.Add(Finding(LintRule.UnusableLimit, LintSeverity.Warning, [promotion],
+                        $"{promotion.Id} takes {full} off, more than its hard budget of {budget}: every order worth that much is refused at checkout."));
+                }
+            }
+        }
+    }
+
+    private static void HiddenShipping(List<Promotion> promotions, EvaluationOptions options, List<LintFinding> findings)
+    {
+        // A stop that applies to every cart: automatic, always running, every item, no restriction, and a discount
+        // that always gives something (a percentage off items or the order).
+        var alwaysStops = promotions
+            .Where(p => p.Stops == StopScope.AllLowerLanes && p.Status == PromotionStatus.Active
+                && p.Activation.Kind == ActivationKind.Automatic && p.Schedule.StartInstant is null && p.Schedule.EndInstant is null
+                && AppliesToAnyCart(p) && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
+            .ToList();
+        foreach (var shipping in promotions.Where(p => p.Discount is ShippingDiscount))
+        {
+            if (alwaysStops.FirstOrDefault(s => s.Priority > shipping.Priority) is not { } stopper)
+            {
+                continue;
+            }
+
+            findings.Add(options.Selection == SelectionPolicy.StrictPriority
+                ? Finding(LintRule.HiddenByStop, LintSeverity.Warning, [shipping, stopper],
+                    $"{shipping.Id} can never apply: {stopper.Id}, in a higher lane, applies to every cart and stops every lane below it.")
+                : Finding(LintRule.HiddenByStop, LintSeverity.Info, [shipping, stopper],
+                    $"{shipping.Id} applies only when it saves more than {stopper.Id}, which applies to every cart from a higher lane and stops every lane below it."));
+        }
+    }
+}

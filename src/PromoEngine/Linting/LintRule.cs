@@ -1,0 +1,26 @@
+namespace PromoEngine;
+
+/// <summary>What a catalog lint finding is about. The names and values are stable.</summary>
+public enum LintRule
+{
+    /// <summary>Promotions that can apply together can take 100 % off.</summary>
+    StackingReachesFullPrice = 1,
+
+    /// <summary>Promotions of one group and one lane are alike: which applies is decided only by their ids.</summary>
+    AmbiguousGroupTie = 2,
+
+    /// <summary>A buy-X-get-Y whose bought or discounted items can never be in a cart.</summary>
+    BuyXGetYCannotFire = 3,
+
+    /// <summary>A schedule that has ended, or a promotion that can never be active.</summary>
+    NeverActive = 4,
+
+    /// <summary>Codes that are the same once normalized, or differ only by look-alike characters.</summary>
+    CodeCollision = 5,
+
+    /// <summary>A limit or a budget that makes the promotion impossible to redeem.</summary>
+    UnusableLimit = 6,
+
+    /// <summary>A shipping promotion that a stop in a higher lane always hides.</summary>
+    HiddenByStop = 7,
+}
