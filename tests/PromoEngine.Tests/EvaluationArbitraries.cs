@@ -175,6 +175,13 @@ public static class EvaluationArbitraries
          select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding))
         .ToArbitrary();
 
+    /// <summary>Up to eight promotions of every kind, with unique ids.</summary>
+    public static Arbitrary<Promotion[]> PromotionsArb() =>
+        (from count in Gen.Choose(1, 8)
+         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
+         select promotions)
+        .ToArbitrary();
+
     public static T[] Shuffle<T>(IEnumerable<T> items, int seed)
     {
         var array = items.ToArray();

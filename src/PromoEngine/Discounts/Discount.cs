@@ -533,6 +533,28 @@ internal sealed class TieredDiscount(TierBasis basis, ImmutableArray<Tier> tiers
 
 internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discount(DiscountClass.Shipping)
 {
+    /// <summary>Writes the discount's JSON properties (its type and value).</summary>
+    public void Write(System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (percent == 100m)
+        {
+            writer.WriteString("type", "freeShipping");
+        }
+        else if (percent is { } p)
+        {
+            writer.WriteString("type", "shippingPercentOff");
+            writer.WriteNumber("percent", p);
+        }
+        else
+        {
+            writer.WriteString("type", "shippingAmountOff");
+            writer.WriteStartObject("amount");
+            writer.WriteNumber("amount", amount!.Value.Amount);
+            writer.WriteString("currency", amount.Value.Currency.Code);
+            writer.WriteEndObject();
+        }
+    }
+
     internal override Currency? AmountCurrency => amount?.Currency;
 
     public decimal Amount(decimal remaining) =>

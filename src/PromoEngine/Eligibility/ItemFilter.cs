@@ -73,6 +73,10 @@ public abstract class ItemFilter
     /// nothing. Conservative: false unless provable.</summary>
     internal virtual bool CanNeverMatch() => false;
 
+    /// <summary>The filter's kind, its names (SKUs, categories, tags, brands) and its inner filters: what a serializer
+    /// needs to write it.</summary>
+    internal abstract (string Kind, ImmutableArray<string> Names, ImmutableArray<ItemFilter> Filters) Shape();
+
     /// <summary>Whether this filter lets every item through.</summary>
     internal bool IsAll => ReferenceEquals(this, All);
 
@@ -103,6 +107,8 @@ public abstract class ItemFilter
 
     private sealed class AllItems : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("all", [], []);
+
         private protected override bool IsMatch(CartLine line) => true;
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
@@ -112,6 +118,8 @@ public abstract class ItemFilter
 
     private sealed class SkuFilter(ImmutableArray<string> skus) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("skus", skus, []);
+
         private protected override bool IsMatch(CartLine line) => skus.BinarySearch(line.Sku, StringComparer.Ordinal) >= 0;
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => (skus, []);
@@ -121,6 +129,8 @@ public abstract class ItemFilter
 
     private sealed class CategoryFilter(ImmutableArray<string> categories) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("categories", categories, []);
+
         private protected override bool IsMatch(CartLine line) => Intersects(categories, line.Categories);
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => ([], categories);
@@ -130,6 +140,8 @@ public abstract class ItemFilter
 
     private sealed class TagFilter(ImmutableArray<string> tags) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("tags", tags, []);
+
         private protected override bool IsMatch(CartLine line) => Intersects(tags, line.Tags);
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
@@ -139,6 +151,8 @@ public abstract class ItemFilter
 
     private sealed class BrandFilter(ImmutableArray<string> brands) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("brands", brands, []);
+
         private protected override bool IsMatch(CartLine line) =>
             line.Brand is { } brand && brands.BinarySearch(brand, StringComparer.Ordinal) >= 0;
 
@@ -149,6 +163,8 @@ public abstract class ItemFilter
 
     private sealed class AnyOfFilter(ImmutableArray<ItemFilter> filters) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("anyOf", [], filters);
+
         private protected override bool IsMatch(CartLine line) => filters.Any(f => f.IsMatch(line));
 
         internal override bool CanNeverMatch() => filters.All(f => f.CanNeverMatch());
@@ -176,6 +192,8 @@ public abstract class ItemFilter
 
     private sealed class AllOfFilter(ImmutableArray<ItemFilter> filters) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("allOf", [], filters);
+
         private protected override bool IsMatch(CartLine line) => filters.All(f => f.IsMatch(line));
 
         internal override bool CanNeverMatch()
@@ -215,6 +233,8 @@ public abstract class ItemFilter
 
     private sealed class NotFilter(ItemFilter inner) : ItemFilter
     {
+        internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("not", [], [inner]);
+
         private protected override bool IsMatch(CartLine line) => !inner.IsMatch(line);
 
         internal override bool CanNeverMatch() => inner.IsAll;

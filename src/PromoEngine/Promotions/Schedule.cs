@@ -73,7 +73,8 @@ public sealed class Schedule
         var schedule = new Schedule(start, end, zone, endInclusive);
         if (schedule.StartInstant is { } s && schedule.EndInstant is { } e && (endInclusive ? e < s : e <= s))
         {
-            throw new ArgumentException($"The schedule ends ({end}) before it starts ({start}).", nameof(end));
+            var iso = NodaTime.Text.LocalDateTimePattern.ExtendedIso;
+            throw new ArgumentException($"The schedule ends ({iso.Format(end!.Value)}) before it starts ({iso.Format(start!.Value)}).", nameof(end));
         }
 
         return schedule;

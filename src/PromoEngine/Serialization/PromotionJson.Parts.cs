@@ -1,0 +1,372 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace PromoEngine;
+
+public static partial class PromotionJson
+{
+    private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
+    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly"];
+    private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "anyOf", "allOf", "not"];
+    private static readonly string[] DiscountTypes =
+    [
+        "percentOffItems", "amountOffEachItem", "fixedPrice", "buyXGetY", "tiered", "percentOffOrder", "amountOffOrder",
+        "freeShipping", "shippingPercentOff", "shippingAmountOff",
+    ];
+
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.ExtendedIso;
+
+    // Seconds may be left out when reading: 2026-11-27T00:00.
+    private static readonly LocalDateTimePattern MinutesPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    private static void ReadActivation(JsonElement element, string path, JsonErrors errors, PromotionBuilder builder)
+    {
+        switch (TypeOf(element, path, errors, ActivationTypes))
+        {
+            case "automatic":
+                errors.Object(element, path, "type");
+                builder.Automatic();
+                break;
+            case "code":
+                errors.Object(element, path, "type", "code");
+                if (errors.Required(element, "code", path, out var code) && errors.String(code, path + ".code") is { } c)
+                {
+                    errors.Make(path + ".code", () => builder.WithCode(c));
+                }
+
+                break;
+            case "claimCodes":
+                errors.Object(element, path, "type", "codes", "format");
+                ClaimCodeFormat? format = null;
+                if (JsonErrors.Optional(element, "format", out var f))
+                {
+                    format = ReadFormat(f, path + ".format", errors);
+                }
+
+                if (errors.Required(element, "codes", path, out var codes) && errors.Strings(codes, path + ".codes") is { } list)
+                {
+                    errors.Make(path + ".codes", () => builder.WithClaimCodes(list, format));
+                }
+
+                break;
+        }
+    }
+
+    private static ClaimCodeFormat? ReadFormat(JsonElement element, string path, JsonErrors errors)
+    {
+        if (!errors.Object(element, path, "length", "prefix", "groupSize", "checkCharacter", "alphabet", "foldLookAlikes"))
+        {
+            return null;
+        }
+
+        int Int(string name, int fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") ?? fallback : fallback;
+        bool Bool(string name, bool fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Bool(e, $"{path}.{name}") ?? fallback : fallback;
+        string Text(string name, string fallback) => JsonErrors.Optional(element, name, out var e) ? errors.String(e, $"{path}.{name}") ?? fallback : fallback;
+        var length = Int("length", 8);
+        var prefix = Text("prefix", string.Empty);
+        var groupSize = Int("groupSize", 4);
+        var check = Bool("checkCharacter", true);
+        var alphabet = Text("alphabet", ClaimCodeFormat.DefaultAlphabet);
+        var fold = Bool("foldLookAlikes", false);
+        return errors.Make(path, () => new ClaimCodeFormat(length, prefix, groupSize, check, alphabet, fold));
+    }
+
+    private static Schedule? ReadSchedule(JsonElement element, string path, JsonErrors errors)
+    {
+        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive"))
+        {
+            return null;
+        }
+
+        LocalDateTime? Local(string name)
+        {
+            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, $"{path}.{name}") is not { } text)
+            {
+                return null;
+            }
+
+            var parsed = LocalPattern.Parse(text);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+
+            parsed = MinutesPattern.Parse(text);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+
+            errors.Add($"{path}.{name}", $"'{text}' is not an ISO 8601 local date and time such as 2026-11-27T00:00.");
+            return null;
+        }
+
+        var before = errors.Errors.Count;
+        var start = Local("start");
+        var end = Local("end");
+        DateTimeZone? zone = null;
+        if (errors.Required(element, "zone", path, out var zoneElement) && errors.String(zoneElement, path + ".zone") is { } zoneId)
+        {
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+            if (zone is null)
+            {
+                errors.Add(path + ".zone", $"'{zoneId}' is not an IANA time zone id such as America/Los_Angeles.");
+            }
+        }
+
+        var inclusive = JsonErrors.Optional(element, "endInclusive", out var inc) && errors.Bool(inc, path + ".endInclusive") == true;
+        if (errors.Errors.Count > before || zone is null)
+        {
+            return null;
+        }
+
+        return errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
+    }
+
+    private static Restriction? ReadRestriction(JsonElement element, string path, JsonErrors errors)
+    {
+        var type = TypeOf(element, path, errors, RestrictionTypes);
+        switch (type)
+        {
+            case "minimumSubtotal":
+                errors.Object(element, path, "type", "amount");
+                return errors.Required(element, "amount", path, out var amount) && ReadMoney(amount, path + ".amount", errors) is { } money
+                    ? errors.Make(path + ".amount", () => Restriction.MinimumSubtotal(money))
+                    : null;
+            case "minimumQuantity":
+                errors.Object(element, path, "type", "quantity");
+                return errors.Required(element, "quantity", path, out var quantity) && errors.Int(quantity, path + ".quantity") is { } q
+                    ? errors.Make(path + ".quantity", () => Restriction.MinimumQuantity(q))
+                    : null;
+            case "firstOrderOnly":
+                errors.Object(element, path, "type");
+                return Restriction.FirstOrderOnly;
+            case "regions":
+                errors.Object(element, path, "type", "regions");
+                if (!errors.Required(element, "regions", path, out var regions) || errors.Strings(regions, path + ".regions") is not { } codes)
+                {
+                    return null;
+                }
+
+                var parsed = new List<Region>();
+                for (var i = 0; i < codes.Count; i++)
+                {
+                    var parts = codes[i].Split('-', 2);
+                    if (errors.Make(string.Create(CultureInfo.InvariantCulture, $"{path}.regions[{i}]"), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
+                    {
+                        parsed.Add(region);
+                    }
+                }
+
+                return errors.Make(path + ".regions", () => Restriction.Regions(parsed));
+            case { } named:
+                var property = named switch
+                {
+                    "membersOnly" => "memberships",
+                    "channels" => "channels",
+                    _ => "segments",
+                };
+                errors.Object(element, path, "type", property);
+                if (!errors.Required(element, property, path, out var values) || errors.Strings(values, $"{path}.{property}") is not { } list)
+                {
+                    return null;
+                }
+
+                return errors.Make($"{path}.{property}", () => named switch
+                {
+                    "membersOnly" => Restriction.MembersOnly(list),
+                    "channels" => Restriction.Channels(list),
+                    _ => Restriction.Segments(list),
+                });
+            default:
+                return null;
+        }
+    }
+
+    private static ItemFilter? ReadFilter(JsonElement element, string path, JsonErrors errors)
+    {
+        var type = TypeOf(element, path, errors, FilterTypes);
+        switch (type)
+        {
+            case "all":
+                errors.Object(element, path, "type");
+                return ItemFilter.All;
+            case "skus" or "categories" or "tags" or "brands":
+                errors.Object(element, path, "type", "values");
+                if (!errors.Required(element, "values", path, out var values) || errors.Strings(values, path + ".values") is not { } list)
+                {
+                    return null;
+                }
+
+                return errors.Make(path + ".values", () => type switch
+                {
+                    "skus" => ItemFilter.Skus(list),
+                    "categories" => ItemFilter.Categories(list),
+                    "tags" => ItemFilter.Tags(list),
+                    _ => ItemFilter.Brands(list),
+                });
+            case "anyOf" or "allOf":
+                errors.Object(element, path, "type", "filters");
+                if (!errors.Required(element, "filters", path, out var filters))
+                {
+                    return null;
+                }
+
+                var inner = new List<ItemFilter>();
+                var before = errors.Errors.Count;
+                ReadArray(filters, path + ".filters", errors, (item, itemPath) =>
+                {
+                    if (ReadFilter(item, itemPath, errors) is { } f)
+                    {
+                        inner.Add(f);
+                    }
+                });
+                return errors.Errors.Count > before ? null
+                    : errors.Make(path + ".filters", () => type == "anyOf" ? ItemFilter.AnyOf(inner) : ItemFilter.AllOf(inner));
+            case "not":
+                errors.Object(element, path, "type", "filter");
+                return errors.Required(element, "filter", path, out var negated) && ReadFilter(negated, path + ".filter", errors) is { } n
+                    ? ItemFilter.Not(n)
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private static Discount? ReadDiscount(JsonElement element, string path, JsonErrors errors)
+    {
+        var type = TypeOf(element, path, errors, DiscountTypes);
+        decimal? Percent(string name = "percent") =>
+            errors.Required(element, name, path, out var e) ? errors.Decimal(e, $"{path}.{name}") : null;
+        Money? Amount(string name) =>
+            errors.Required(element, name, path, out var e) ? ReadMoney(e, $"{path}.{name}", errors) : null;
+        int? OptionalInt(string name) =>
+            JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") : null;
+
+        switch (type)
+        {
+            case "percentOffItems" or "percentOffOrder" or "shippingPercentOff":
+                errors.Object(element, path, "type", "percent");
+                return Percent() is { } p
+                    ? errors.Make(path + ".percent", () => type switch
+                    {
+                        "percentOffItems" => Discount.PercentOffItems(p),
+                        "percentOffOrder" => Discount.PercentOffOrder(p),
+                        _ => Discount.ShippingPercentOff(p),
+                    })
+                    : null;
+            case "amountOffEachItem" or "amountOffOrder" or "shippingAmountOff":
+                errors.Object(element, path, "type", "amount");
+                return Amount("amount") is { } a
+                    ? errors.Make(path + ".amount", () => type switch
+                    {
+                        "amountOffEachItem" => Discount.AmountOffEachItem(a),
+                        "amountOffOrder" => Discount.AmountOffOrder(a),
+                        _ => Discount.ShippingAmountOff(a),
+                    })
+                    : null;
+            case "freeShipping":
+                errors.Object(element, path, "type");
+                return Discount.FreeShipping;
+            case "fixedPrice":
+            {
+                errors.Object(element, path, "type", "quantity", "price", "maxApplications");
+                var quantity = errors.Required(element, "quantity", path, out var q) ? errors.Int(q, path + ".quantity") : null;
+                var price = Amount("price");
+                var max = OptionalInt("maxApplications");
+                return quantity is { } n && price is { } pr ? errors.Make(path, () => Discount.FixedPrice(n, pr, max)) : null;
+            }
+
+            case "buyXGetY":
+            {
+                errors.Object(element, path, "type", "buy", "get", "percentOff", "getItems", "selection", "maxApplications");
+                var buy = errors.Required(element, "buy", path, out var b) ? errors.Int(b, path + ".buy") : null;
+                var get = errors.Required(element, "get", path, out var g) ? errors.Int(g, path + ".get") : null;
+                var percent = JsonErrors.Optional(element, "percentOff", out var pe) ? errors.Decimal(pe, path + ".percentOff") : 100m;
+                var getItems = JsonErrors.Optional(element, "getItems", out var gi) ? ReadFilter(gi, path + ".getItems", errors) : null;
+                var selection = JsonErrors.Optional(element, "selection", out var se)
+                    ? errors.Enum(se, path + ".selection", ("cheapest", UnitSelection.Cheapest), ("mostExpensive", UnitSelection.MostExpensive))
+                    : UnitSelection.Cheapest;
+                var max = OptionalInt("maxApplications");
+                return buy is { } x && get is { } y && percent is { } pct && selection is { } sel
+                    ? errors.Make(path, () => Discount.BuyXGetY(x, y, pct, getItems, sel, max))
+                    : null;
+            }
+
+            case "tiered":
+            {
+                errors.Object(element, path, "type", "basis", "tiers");
+                var basis = errors.Required(element, "basis", path, out var ba)
+                    ? errors.Enum(ba, path + ".basis", ("subtotal", TierBasis.Subtotal), ("quantity", TierBasis.Quantity))
+                    : null;
+                var tiers = new List<Tier>();
+                var before = errors.Errors.Count;
+                if (errors.Required(element, "tiers", path, out var list))
+                {
+                    ReadArray(list, path + ".tiers", errors, (item, itemPath) =>
+                    {
+                        if (ReadTier(item, itemPath, errors) is { } tier)
+                        {
+                            tiers.Add(tier);
+                        }
+                    });
+                }
+
+                return basis is { } bs && errors.Errors.Count == before ? errors.Make(path + ".tiers", () => Discount.Tiered(bs, tiers)) : null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    private static Tier? ReadTier(JsonElement element, string path, JsonErrors errors)
+    {
+        if (!errors.Object(element, path, "threshold", "percentOff", "amountOff"))
+        {
+            return null;
+        }
+
+        var threshold = errors.Required(element, "threshold", path, out var t) ? errors.Decimal(t, path + ".threshold") : null;
+        var hasPercent = JsonErrors.Optional(element, "percentOff", out var p);
+        var hasAmount = JsonErrors.Optional(element, "amountOff", out var a);
+        if (hasPercent == hasAmount)
+        {
+            errors.Add(path, "needs exactly one of percentOff and amountOff.");
+            return null;
+        }
+
+        if (threshold is not { } th)
+        {
+            return null;
+        }
+
+        if (hasPercent)
+        {
+            return errors.Decimal(p, path + ".percentOff") is { } percent ? errors.Make(path, () => Tier.PercentOffFrom(th, percent)) : null;
+        }
+
+        return ReadMoney(a, path + ".amountOff", errors) is { } amount ? errors.Make(path, () => Tier.AmountOffFrom(th, amount)) : null;
+    }
+
+    private static UsageLimits? ReadLimits(JsonElement element, string path, JsonErrors errors)
+    {
+        if (!errors.Object(element, path, "total", "perCode", "perCustomer", "budget", "budgetPolicy"))
+        {
+            return null;
+        }
+
+        int? Count(string name) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") : null;
+        var total = Count("total");
+        var perCode = Count("perCode");
+        var perCustomer = Count("perCustomer");
+        var budget = JsonErrors.Optional(element, "budget", out var b) ? ReadMoney(b, path + ".budget", errors) : null;
+        var policy = JsonErrors.Optional(element, "budgetPolicy", out var bp)
+            ? errors.Enum(bp, path + ".budgetPolicy", ("hard", BudgetPolicy.Hard), ("soft", BudgetPolicy.Soft))
+            : BudgetPolicy.Hard;
+        return policy is { } pol ? errors.Make(path, () => new UsageLimits(total, perCode, perCustomer, budget, pol)) : null;
+    }
+}

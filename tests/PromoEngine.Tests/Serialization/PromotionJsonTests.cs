@@ -1,0 +1,158 @@
+using System;
+using System.Linq;
+using FsCheck.Xunit;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+public sealed class PromotionJsonTests
+{
+    private const string Valid = """{ "id": "p", "name": "P", "discount": { "type": "percentOffItems", "percent": 10 } }""";
+
+    private static string Doc(string promotion) => $$"""{ "schemaVersion": 1, "promotions": [ {{promotion}} ] }""";
+
+    /// <summary>A valid promotion with one property replaced or added.</summary>
+    private static string With(string property) => Doc($$"""{ "id": "p", "name": "P", {{property}} }""");
+
+    public static TheoryData<string, string> Malformed() => new()
+    {
+        { "not json", "$: is not valid JSON" },
+        { "[]", "$: must be an object, not an array." },
+        { """{ "promotions": [] }""", "$.schemaVersion: is required." },
+        { """{ "schemaVersion": 2, "promotions": [] }""", "$.schemaVersion: version 2 is not supported; this library reads version 1." },
+        { """{ "schemaVersion": "1", "promotions": [] }""", "$.schemaVersion: must be a whole number, not a string." },
+        { """{ "schemaVersion": 1 }""", "$.promotions: is required." },
+        { """{ "schemaVersion": 1, "promotions": {} }""", "$.promotions: must be an array, not an object." },
+        { """{ "schemaVersion": 1, "promotions": [], "extra": 1 }""", "$.extra: is not a known property" },
+        { Doc("42"), "$.promotions[0]: must be an object, not a number." },
+        { Doc("""{ "name": "P", "discount": { "type": "freeShipping" } }"""), "$.promotions[0].id: is required." },
+        { Doc("""{ "id": "p", "discount": { "type": "freeShipping" } }"""), "$.promotions[0].name: is required." },
+        { Doc("""{ "id": 7, "name": "P", "discount": { "type": "freeShipping" } }"""), "$.promotions[0].id: must be a string, not a number." },
+        { Doc("""{ "id": "", "name": "P", "discount": { "type": "freeShipping" } }"""), "$.promotions[0].id: must not be empty or white space." },
+        { Doc("""{ "id": "p", "name": "P" }"""), "$.promotions[0].discount: is required." },
+        { With(""" "discount": { "percent": 10 } """), "$.promotions[0].discount.type: is required." },
+        { With(""" "discount": { "type": "halfOff" } """), "$.promotions[0].discount.type: 'halfOff' is not a known type" },
+        { With(""" "discount": { "type": "percentOffItems", "percent": 0 } """), "$.promotions[0].discount.percent: a percentage must be in (0, 100]." },
+        { With(""" "discount": { "type": "percentOffItems", "percent": 120 } """), "$.promotions[0].discount.percent: a percentage must be in (0, 100]." },
+        { With(""" "discount": { "type": "percentOffItems" } """), "$.promotions[0].discount.percent: is required." },
+        { With(""" "discount": { "type": "percentOffItems", "percent": "ten" } """), "$.promotions[0].discount.percent: must be a decimal number, not a string." },
+        { With(""" "discount": { "type": "percentOffItems", "percent": 10, "cap": 5 } """), "$.promotions[0].discount.cap: is not a known property" },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 5 } } """), "$.promotions[0].discount.amount.currency: is required." },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 5, "currency": "XYZ" } } """), "$.promotions[0].discount.amount.currency: 'XYZ' is not an active ISO 4217 currency code." },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": -5, "currency": "USD" } } """), "$.promotions[0].discount.amount: an amount off must be more than zero and rounded to its minor unit." },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": 5 } """), "$.promotions[0].discount.amount: must be an object, not a number." },
+        { With(""" "discount": { "type": "buyXGetY", "buy": 0, "get": 1 } """), "$.promotions[0].discount: must be greater than zero." },
+        { With(""" "discount": { "type": "buyXGetY", "buy": 1, "get": 1, "selection": "random" } """), "$.promotions[0].discount.selection: 'random' is not one of: cheapest, mostExpensive." },
+        { With(""" "discount": { "type": "fixedPrice", "quantity": 3 } """), "$.promotions[0].discount.price: is required." },
+        { With(""" "discount": { "type": "tiered", "basis": "subtotal", "tiers": [] } """), "$.promotions[0].discount.tiers: a tiered discount needs at least one tier." },
+        { With(""" "discount": { "type": "tiered", "basis": "weight", "tiers": [ { "threshold": 1, "percentOff": 5 } ] } """), "$.promotions[0].discount.basis: 'weight' is not one of: subtotal, quantity." },
+        { With(""" "discount": { "type": "tiered", "basis": "subtotal", "tiers": [ { "threshold": 1 } ] } """), "$.promotions[0].discount.tiers[0]: needs exactly one of percentOff and amountOff." },
+        { With(""" "discount": { "type": "tiered", "basis": "subtotal", "tiers": [ { "threshold": 100, "percentOff": 5 }, { "threshold": 100, "percentOff": 10 } ] } """), "$.promotions[0].discount.tiers: two tiers share the threshold 100." },
+        { With(""" "status": "sleeping", "discount": { "type": "freeShipping" } """), "$.promotions[0].status: 'sleeping' is not one of: active, paused, cancelled." },
+        { With(""" "activation": { "type": "code" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: is required." },
+        { With(""" "activation": { "type": "code", "code": " - " }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: a code must have at least one letter or digit." },
+        { With(""" "activation": { "type": "claimCodes", "codes": [] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes: a pool of claim codes needs at least one code." },
+        { With(""" "activation": { "type": "claimCodes", "codes": ["ab-1", "AB1"] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes: the claim code 'AB1' appears twice once normalized." },
+        { With(""" "activation": { "type": "claimCodes", "codes": ["AAAA"], "format": { "alphabet": "0123456789" } }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.format: a check character needs an alphabet whose size is a prime" },
+        { With(""" "schedule": { "start": "2026-12-01T00:00", "end": "2026-11-01T00:00", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.end: the schedule ends (2026-11-01T00:00:00) before it starts (2026-12-01T00:00:00)." },
+        { With(""" "schedule": { "start": "2026-12-01", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.start: '2026-12-01' is not an ISO 8601 local date and time" },
+        { With(""" "schedule": { "start": "2026-12-01T00:00", "zone": "Mars/Olympus" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: 'Mars/Olympus' is not an IANA time zone id" },
+        { With(""" "schedule": { "start": "2026-12-01T00:00" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: is required." },
+        { With(""" "restrictions": [ { "type": "minimumQuantity", "quantity": 0 } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].quantity: must be greater than zero." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["USA"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions[0]: 'USA' is not an ISO 3166-1 alpha-2 country code." },
+        { With(""" "restrictions": [ { "type": "membersOnly", "memberships": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].memberships: at least one value is required." },
+        { With(""" "restrictions": [ { "type": "vipOnly" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].type: 'vipOnly' is not a known type" },
+        { With(""" "restrictions": { "type": "firstOrderOnly" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions: must be an array, not an object." },
+        { With(""" "items": { "type": "skus", "values": [] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.values: at least one value is required." },
+        { With(""" "items": { "type": "anyOf", "filters": [ { "type": "color" } ] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.filters[0].type: 'color' is not a known type" },
+        { With(""" "items": { "type": "not" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.filter: is required." },
+        { With(""" "limits": { "total": 0 }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits: a usage limit must be one or more." },
+        { With(""" "limits": { "budget": { "amount": 100, "currency": "USD" }, "budgetPolicy": "maybe" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.budgetPolicy: 'maybe' is not one of: hard, soft." },
+        { With(""" "priority": 1.5, "discount": { "type": "freeShipping" } """), "$.promotions[0].priority: must be a whole number, not a number." },
+        { With(""" "exclusive": "yes", "discount": { "type": "freeShipping" } """), "$.promotions[0].exclusive: must be true or false, not a string." },
+        { With(""" "stops": "everything", "discount": { "type": "freeShipping" } """), "$.promotions[0].stops: 'everything' is not one of: none, itsItems, allLowerLanes." },
+        { With(""" "combinesWith": ["items"], "discount": { "type": "freeShipping" } """), "$.promotions[0].combinesWith[0]: 'items' is not one of: item, order, shipping." },
+        { With(""" "compoundsWithAll": true, "discount": { "type": "freeShipping" } """), "$.promotions[0].compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions." },
+        { With(""" "maxDiscount": { "amount": 5, "currency": "EUR" }, "discount": { "type": "amountOffOrder", "amount": { "amount": 10, "currency": "USD" } } """), "$.promotions[0].maxDiscount: is in EUR but the promotion's other amounts are in USD." },
+        { With(""" "discount": { "type": "freeShipping" }, "colour": "red" """), "$.promotions[0].colour: is not a known property" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Read_MalformedDefinition_ReportsThePathAndLoadsNothing(string json, string expected)
+    {
+        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.Read(json));
+
+        Assert.Contains(e.Errors, error => error.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Malformed_HasAtLeastFortyCases()
+    {
+        Assert.True(Malformed().Count >= 40);
+    }
+
+    [Fact]
+    public void Read_EveryErrorAtOnce_AcrossPromotions()
+    {
+        var json = """
+            { "schemaVersion": 1, "promotions": [
+              { "id": "a", "name": "A", "discount": { "type": "percentOffItems", "percent": 150 } },
+              { "id": "b", "name": "B", "discount": { "type": "percentOffItems", "percent": 10 } },
+              { "id": "c", "discount": { "type": "mystery" } }
+            ] }
+            """;
+
+        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.Read(json));
+
+        Assert.Equal(
+            [
+                "$.promotions[0].discount.percent: a percentage must be in (0, 100].",
+                "$.promotions[2].name: is required.",
+                "$.promotions[2].discount.type: 'mystery' is not a known type (expected one of: percentOffItems, amountOffEachItem, fixedPrice, buyXGetY, tiered, percentOffOrder, amountOffOrder, freeShipping, shippingPercentOff, shippingAmountOff).",
+            ],
+            e.Errors.ToArray());
+    }
+
+    [Fact]
+    public void ReadCatalog_DuplicateIdsAndCollidingCodes_AreReportedWithPaths()
+    {
+        var json = """
+            { "schemaVersion": 1, "promotions": [
+              { "id": "a", "name": "A", "activation": { "type": "code", "code": "SAVE-10" }, "discount": { "type": "freeShipping" } },
+              { "id": "b", "name": "B", "activation": { "type": "code", "code": "save10" }, "discount": { "type": "freeShipping" } },
+              { "id": "a", "name": "A again", "discount": { "type": "freeShipping" } }
+            ] }
+            """;
+
+        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.ReadCatalog(json));
+
+        Assert.Equal(
+            ["$.promotions[1].codes: 'SAVE10' is also a code of 'a'.", "$.promotions[2].id: 'a' is also the id of promotions[0]."],
+            e.Errors.ToArray());
+    }
+
+    [Fact]
+    public void Read_AValidDocument_GivesThePromotions()
+    {
+        var promotions = PromotionJson.Read(Doc(Valid));
+
+        var promotion = Assert.Single(promotions);
+        Assert.Equal("p", promotion.Id.Value);
+        Assert.Equal(8m, Evaluate(Cart(Line("a", 80m)), promotion).Total.Amount - 64m);
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void RoundTrip_WriteThenRead_GivesTheSameDefinitions(Promotion[] promotions)
+    {
+        var unique = promotions.GroupBy(p => p.Id).Select(g => g.First()).ToArray();
+        var json = PromotionJson.Write(unique);
+
+        var read = PromotionJson.Read(json);
+
+        Assert.Equal(json, PromotionJson.Write(read));
+        var cart = Cart(CustomerProfile.Registered("c").WithMemberships(["prime"]), 7m, Line("L0", 30m, 2, "s1", "c1"), Line("L1", 12.5m, 3, "s2", "c2", "c3"));
+        Assert.Equal(Evaluate(cart, unique, "CODE0", "CODE1"), Evaluate(cart, read, "CODE0", "CODE1"));
+    }
+}
