@@ -87,6 +87,32 @@ internal static class ReadmeSnippets
         // endsnippet
     }
 
+    public static void Json()
+    {
+        // snippet: json
+        var json = """
+            { "schemaVersion": 1, "promotions": [
+              { "id": "save20", "name": "20% off shoes",
+                "activation": { "type": "code", "code": "SAVE20" },
+                "items": { "type": "categories", "values": ["shoes"] },
+                "discount": { "type": "percentOffItems", "percent": 20 } },
+              { "id": "ship", "name": "Free shipping", "discount": { "type": "freeShiping" } }
+            ] }
+            """;
+
+        try
+        {
+            var catalog = PromotionJson.ReadCatalog(json); // all or nothing: never a half-loaded catalog
+            Console.WriteLine($"{catalog.Promotions.Length} promotions");
+        }
+        catch (PromotionDefinitionException e)
+        {
+            Console.WriteLine($"{e.Errors.Length} error: {e.Errors[0].Split(" (")[0]}");
+        }
+        // 1 error: $.promotions[1].discount.type: 'freeShiping' is not a known type
+        // endsnippet
+    }
+
     public static void Money()
     {
         // snippet: money
