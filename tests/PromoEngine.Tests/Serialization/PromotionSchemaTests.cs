@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace PromoEngine.Tests;
+
+/// <summary>Keeps <c>schemas/promotions.schema.json</c> in step with the loader: every sample the loader accepts, the
+/// schema accepts; every structural mistake the loader refuses, the schema refuses.</summary>
+public sealed class PromotionSchemaTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly JsonDocument SchemaDocument = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "schemas/promotions.schema.json")));
+    private static readonly MiniJsonSchema Schema = new(SchemaDocument.RootElement);
+
+    private static string[] Validate(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. Schema.Validate(document.RootElement)];
+    }
+
+    [Fact]
+    public void DemoCatalog_PassesTheSchemaAndTheLoader()
+    {
+        var json = File.ReadAllText(Path.Combine(Root, "samples/PromoEngine.Demo/catalog.json"));
+
+        Assert.Empty(Validate(json));
+        Assert.NotEmpty(PromotionJson.ReadCatalog(json).Promotions);
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void GeneratedDocuments_PassTheSchema(Promotion[] promotions)
+    {
+        var json = PromotionJson.Write(promotions.GroupBy(p => p.Id).Select(g => g.First()));
+
+        Assert.Empty(Validate(json));
+    }
+
+    [Fact]
+    public void StructuralMistakes_TheLoaderRefuses_TheSchemaRefusesToo()
+    {
+        // The loader also checks what a schema cannot say (an end after a start, codes unique once normalized...):
+        // those cases are the ones whose message is not about shape.
+        string[] structural = ["is required.", "is not a known property", "is not a known type", "must be an object", "must be an array",
+            "must be a string", "must be a whole number", "must be a decimal", "must be true or false", "is not one of", "must be in (0, 100]",
+            "must be greater than zero", "is not supported", "at least one value is required", "needs at least one", "must be one or more", "needs exactly one of"];
+        var checkedCases = 0;
+        foreach (var row in PromotionJsonTests.Malformed())
+        {
+            var (json, expected) = ((string)row[0], (string)row[1]);
+            if (expected.StartsWith("$: is not valid JSON", StringComparison.Ordinal) || !structural.Any(s => expected.Contains(s, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            Assert.True(Validate(json).Length > 0, $"The schema accepts what the loader refuses: {expected}");
+            checkedCases++;
+        }
+
+        Assert.True(checkedCases >= 30, $"only {checkedCases} structural cases");
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PromoEngine.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find PromoEngine.sln above the test binaries.");
+    }
+}
