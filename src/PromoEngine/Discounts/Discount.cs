@@ -548,10 +548,7 @@ internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discou
         else
         {
             writer.WriteString("type", "shippingAmountOff");
-            writer.WriteStartObject("amount");
-            writer.WriteNumber("amount", amount!.Value.Amount);
-            writer.WriteString("currency", amount.Value.Currency.Code);
-            writer.WriteEndObject();
+            JsonWriting.Money(writer, "amount", amount!.Value);
         }
     }
 

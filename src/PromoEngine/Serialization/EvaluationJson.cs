@@ -185,13 +185,7 @@ public static class EvaluationJson
         writer.WriteEndArray();
     }
 
-    private static void Money(Utf8JsonWriter writer, string name, Money money)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumber("amount", money.Amount);
-        writer.WriteString("currency", money.Currency.Code);
-        writer.WriteEndObject();
-    }
+    private static void Money(Utf8JsonWriter writer, string name, Money money) => JsonWriting.Money(writer, name, money);
 
     private static void OptionalMoney(Utf8JsonWriter writer, string name, Money? money)
     {
@@ -217,14 +211,5 @@ public static class EvaluationJson
         }
     }
 
-    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values) => JsonWriting.Strings(writer, name, values);
 }

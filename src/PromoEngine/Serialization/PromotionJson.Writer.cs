@@ -347,22 +347,7 @@ public static partial class PromotionJson
         writer.WriteEndObject();
     }
 
-    private static void WriteMoney(Utf8JsonWriter writer, string name, Money money)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumber("amount", money.Amount);
-        writer.WriteString("currency", money.Currency.Code);
-        writer.WriteEndObject();
-    }
+    private static void WriteMoney(Utf8JsonWriter writer, string name, Money money) => JsonWriting.Money(writer, name, money);
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values) => JsonWriting.Strings(writer, name, values);
 }
