@@ -27,7 +27,7 @@ public sealed partial class PromotionEvaluator
         private readonly List<Redemption> _redemptions = [];
         private readonly Dictionary<PromotionId, string> _codeOf = [];
         private readonly List<Promotion> _entered = [];
-        private readonly List<string> _enteredCodes = [];
+        private readonly List<string> _enteredCodes = []; // in the order typed, each in the form used everywhere else
         private readonly Dictionary<ItemFilter, int[]> _matchingLines = new(ReferenceEqualityComparer.Instance);
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
@@ -53,10 +53,12 @@ public sealed partial class PromotionEvaluator
 
         public void ResolveCodes(List<string> codes)
         {
-            _enteredCodes.AddRange(codes);
             foreach (var typed in codes)
             {
-                if (_evaluator.Catalog.Resolve(typed) is not var (promotion, code))
+                // Every later step speaks of a code in one form: the promotion's own (folded) form when it resolves.
+                var resolved = _evaluator.Catalog.Resolve(typed);
+                _enteredCodes.Add(resolved?.Code ?? typed);
+                if (resolved is not var (promotion, code))
                 {
                     _codeRejections.Add(_evaluator.Catalog.IsLikelyTypo(typed)
                         ? new Rejection(null, typed, RejectionReason.LikelyTypo, $"The code {typed} looks mistyped: check each character.")

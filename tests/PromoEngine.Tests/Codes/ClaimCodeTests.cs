@@ -199,3 +199,22 @@ public sealed class ClaimCodeTests
         Assert.Equal(RejectionReason.BudgetExhausted, result.Rejection("p").Reason);
     }
 }
+
+public sealed class HideCodeStatusFoldingTests
+{
+    [Fact]
+    public void HideCodeStatus_UsedFoldedClaimCode_IsStillReportedAsUnknownInTheOrderTyped()
+    {
+        // A claim code typed with look-alikes resolves to its canonical form; hiding its status must not lose it.
+        var format = new ClaimCodeFormat(length: 6, alphabet: "0123456", foldLookAlikes: true, groupSize: 0);
+        var code = ClaimCodeGenerator.Generate(format, 1)[0];
+        var promotion = Promo("p", Discount.PercentOffItems(10)).WithClaimCodes([code], format).Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([promotion]), new EvaluationOptions { HideCodeStatus = true, MaxCodesPerOrder = 2 });
+        var typed = code.Replace('0', 'O').Replace('1', 'I');
+
+        var result = evaluator.Evaluate(Cart(Line("a", 10m)), ["NOPE", typed], Now, UsageSnapshot.Empty.WithCodeUses(code, 1));
+
+        Assert.Equal([RejectionReason.UnknownCode, RejectionReason.UnknownCode], result.Rejected.Select(r => r.Reason));
+        Assert.Equal(["NOPE", code], result.Rejected.Select(r => r.Code));
+    }
+}
