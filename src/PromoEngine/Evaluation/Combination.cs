@@ -10,11 +10,21 @@ namespace PromoEngine;
 /// </summary>
 internal static class Combination
 {
+    /// <summary>Whether a promotion places no constraint on which others apply with it.</summary>
+    private static bool Free(Promotion p) =>
+        !p.IsExclusive && p.Group is null && p.Stops == StopScope.None && p.CombinesWith == DiscountClasses.All;
+
     /// <summary>The most combinations of group members evaluated exhaustively; past it groups are chosen one at a time.</summary>
     public const int MaxGroupCombinations = 64;
 
     public static List<List<Promotion>> Scenarios(List<Promotion> admitted, SelectionPolicy selection)
     {
+        // Most carts: nothing exclusive, grouped, stopping or restricted by class, so there is one combination: all.
+        if (admitted.TrueForAll(Free))
+        {
+            return [admitted];
+        }
+
         if (selection == SelectionPolicy.StrictPriority)
         {
             return [StrictScenario(admitted)];
@@ -63,6 +73,11 @@ internal static class Combination
     /// nothing conflicts).</summary>
     private static IEnumerable<List<Promotion>> Combinable(List<Promotion> combination)
     {
+        if (combination.TrueForAll(p => p.CombinesWith == DiscountClasses.All))
+        {
+            return [combination];
+        }
+
         var conflicting = combination.Where(p => combination.Any(q => q != p && !p.CanCombineWith(q))).ToList();
         if (conflicting.Count == 0)
         {

@@ -52,7 +52,11 @@ internal static class LaneSolver
         var fallback = false;
         foreach (var component in Components(candidates))
         {
-            var solved = component.Count <= MaxExactCandidates ? SolveExactly(pool, component, cap) : null;
+            // A lone promotion whose saving never drops with more units is best off with every unit it can use,
+            // which is what the greedy pass gives it: no search needed.
+            var solved = component.Count == 1 && component[0].Discount.IsMonotone ? SolveGreedily(pool, component, cap)
+                : component.Count <= MaxExactCandidates ? SolveExactly(pool, component, cap)
+                : null;
             if (solved is null)
             {
                 solved = SolveGreedily(pool, component, cap);
