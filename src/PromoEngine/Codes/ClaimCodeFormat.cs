@@ -322,4 +322,16 @@ public sealed class ClaimCodeFormat
     }
 
     private static readonly char[][] LookAlikeClasses = [['0', 'O', 'Q'], ['1', 'I', 'L'], ['2', 'Z'], ['5', 'S'], ['8', 'B']];
+
+    /// <summary>A normalized code with every look-alike read as the first of its set (O and Q as 0, I and L as 1...):
+    /// two codes a shopper could confuse have the same key.</summary>
+    internal static string LookAlikeKey(string normalized) =>
+        string.Create(normalized.Length, normalized, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = source[i];
+                span[i] = Array.Find(LookAlikeClasses, set => Array.IndexOf(set, c) >= 0)?[0] ?? c;
+            }
+        });
 }

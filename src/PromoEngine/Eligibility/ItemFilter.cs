@@ -22,25 +22,25 @@ public abstract class ItemFilter
     /// <param name="skus">The SKUs; at least one.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentException">There is no SKU, or one is malformed.</exception>
-    public static ItemFilter Skus(params IEnumerable<string> skus) => new SkuFilter(NonEmpty(skus, nameof(skus)));
+    public static ItemFilter Skus(params IEnumerable<string> skus) => new SkuFilter(Text.NonEmptyIdentifiers(skus, nameof(skus)));
 
     /// <summary>Items in at least one of these categories.</summary>
     /// <param name="categories">The categories; at least one.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentException">There is no category, or one is malformed.</exception>
-    public static ItemFilter Categories(params IEnumerable<string> categories) => new CategoryFilter(NonEmpty(categories, nameof(categories)));
+    public static ItemFilter Categories(params IEnumerable<string> categories) => new CategoryFilter(Text.NonEmptyIdentifiers(categories, nameof(categories)));
 
     /// <summary>Items with at least one of these tags.</summary>
     /// <param name="tags">The tags; at least one.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentException">There is no tag, or one is malformed.</exception>
-    public static ItemFilter Tags(params IEnumerable<string> tags) => new TagFilter(NonEmpty(tags, nameof(tags)));
+    public static ItemFilter Tags(params IEnumerable<string> tags) => new TagFilter(Text.NonEmptyIdentifiers(tags, nameof(tags)));
 
     /// <summary>Items of one of these brands.</summary>
     /// <param name="brands">The brands; at least one.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentException">There is no brand, or one is malformed.</exception>
-    public static ItemFilter Brands(params IEnumerable<string> brands) => new BrandFilter(NonEmpty(brands, nameof(brands)));
+    public static ItemFilter Brands(params IEnumerable<string> brands) => new BrandFilter(Text.NonEmptyIdentifiers(brands, nameof(brands)));
 
     /// <summary>Items that pass at least one of these filters.</summary>
     /// <param name="filters">The filters; at least one.</param>
@@ -80,11 +80,6 @@ public abstract class ItemFilter
     /// <summary>Whether this filter lets every item through.</summary>
     internal bool IsAll => ReferenceEquals(this, All);
 
-    private static ImmutableArray<string> NonEmpty(IEnumerable<string> values, string name)
-    {
-        var result = Text.Identifiers(Guard.NotNull(values, name), name);
-        return result.IsEmpty ? throw new ArgumentException("At least one value is required.", name) : result;
-    }
 
     private static ImmutableArray<ItemFilter> NonEmptyFilters(IEnumerable<ItemFilter> filters, string name)
     {

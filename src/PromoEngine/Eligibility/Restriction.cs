@@ -40,7 +40,7 @@ public abstract class Restriction
     /// <summary>Only customers with one of these memberships (such as <c>prime</c>).</summary>
     /// <param name="memberships">The memberships; at least one.</param>
     /// <returns>The restriction.</returns>
-    public static Restriction MembersOnly(params IEnumerable<string> memberships) => new MembershipRestriction(NonEmpty(memberships, nameof(memberships)));
+    public static Restriction MembersOnly(params IEnumerable<string> memberships) => new MembershipRestriction(Text.NonEmptyIdentifiers(memberships, nameof(memberships)));
 
     /// <summary>Only customers in one of these regions (a country includes its subdivisions).</summary>
     /// <param name="regions">The regions; at least one.</param>
@@ -54,22 +54,17 @@ public abstract class Restriction
     /// <summary>Only carts from one of these sales channels.</summary>
     /// <param name="channels">The channels; at least one.</param>
     /// <returns>The restriction.</returns>
-    public static Restriction Channels(params IEnumerable<string> channels) => new ChannelRestriction(NonEmpty(channels, nameof(channels)));
+    public static Restriction Channels(params IEnumerable<string> channels) => new ChannelRestriction(Text.NonEmptyIdentifiers(channels, nameof(channels)));
 
     /// <summary>Only customers in at least one of these segments.</summary>
     /// <param name="segments">The segments; at least one.</param>
     /// <returns>The restriction.</returns>
-    public static Restriction Segments(params IEnumerable<string> segments) => new SegmentRestriction(NonEmpty(segments, nameof(segments)));
+    public static Restriction Segments(params IEnumerable<string> segments) => new SegmentRestriction(Text.NonEmptyIdentifiers(segments, nameof(segments)));
 
     /// <summary>Gets the restriction to a customer's first order.</summary>
     /// <value>Only first orders.</value>
     public static Restriction FirstOrderOnly { get; } = new FirstOrderRestriction();
 
-    private static ImmutableArray<string> NonEmpty(IEnumerable<string> values, string name)
-    {
-        var result = Text.Identifiers(Guard.NotNull(values, name), name);
-        return result.IsEmpty ? throw new ArgumentException("At least one value is required.", name) : result;
-    }
 }
 
 internal sealed class MinimumSubtotalRestriction(Money amount) : Restriction

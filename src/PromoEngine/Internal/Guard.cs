@@ -106,6 +106,14 @@ internal static class Text
         return null;
     }
 
+    /// <summary>Like <see cref="Identifiers"/>, but at least one identifier is required.</summary>
+    public static System.Collections.Immutable.ImmutableArray<string> NonEmptyIdentifiers(
+        System.Collections.Generic.IEnumerable<string>? values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        var result = Identifiers(Guard.NotNull(values, paramName), paramName);
+        return result.IsEmpty ? throw new ArgumentException("At least one value is required.", paramName) : result;
+    }
+
     /// <summary>Checks a set of identifiers, trimming each and dropping duplicates (ordinal), in a stable order.</summary>
     public static System.Collections.Immutable.ImmutableArray<string> Identifiers(
         System.Collections.Generic.IEnumerable<string>? values, [CallerArgumentExpression(nameof(values))] string? paramName = null)

@@ -161,7 +161,7 @@ public static class CatalogLinter
             foreach (var code in promotion.Activation.Codes)
             {
                 (byCode.TryGetValue(code, out var owners) ? owners : byCode[code] = []).Add(promotion);
-                var folded = FoldLookAlikes(code);
+                var folded = ClaimCodeFormat.LookAlikeKey(code);
                 (byLookAlike.TryGetValue(folded, out var similar) ? similar : byLookAlike[folded] = []).Add((promotion, code));
             }
         }
@@ -176,23 +176,10 @@ public static class CatalogLinter
         {
             var codes = similar.Select(x => x.Code).Distinct().Order(StringComparer.Ordinal).ToList();
             findings.Add(Finding(LintRule.CodeCollision, LintSeverity.Warning, similar.Select(x => x.Promotion),
-                $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (O and 0, I, L and 1): a shopper may type one for the other."));
+                $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (such as O and 0, or I, L and 1): a shopper may type one for the other."));
         }
     }
 
-    private static string FoldLookAlikes(string code) =>
-        string.Create(code.Length, code, static (span, source) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = source[i] switch
-                {
-                    'O' => '0',
-                    'I' or 'L' => '1',
-                    var c => c,
-                };
-            }
-        });
 
     private static void Limits(List<Promotion> promotions, List<LintFinding> findings)
     {

@@ -109,6 +109,15 @@ public sealed class CatalogLinterTests
     }
 
     [Fact]
+    public void Codes_LookAlikes_AreTheSameSetsClaimCodeFormatsFold()
+    {
+        var s = Promo("s", Discount.PercentOffItems(10)).WithCode("BOGUS").Build();
+        var digits = Promo("d", Discount.PercentOffItems(10)).WithCode("8OGU5").Build();
+
+        Assert.Equal(LintRule.CodeCollision, Assert.Single(Lint(s, digits)).Rule);
+    }
+
+    [Fact]
     public void Limits_BudgetInAnotherCurrency_OrSmallerThanTheAmount_AreUnusable()
     {
         var foreign = Promo("eur", Discount.AmountOffOrder(D(5))).WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur))).Build();

@@ -11,7 +11,7 @@ namespace PromoEngine.Tests;
 /// <summary>README examples are compiled (in <see cref="ReadmeSnippets"/>) and run, so they cannot rot.</summary>
 public sealed partial class ReadmeTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> SnippetNames() => [.. ReadmeBlocks().Keys];
 
@@ -63,18 +63,6 @@ public sealed partial class ReadmeTests
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart())).TrimEnd();
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PromoEngine.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find PromoEngine.sln above the test binaries.");
-    }
 
     [GeneratedRegex(@"<!-- snippet: (?<name>\w+) -->\n```csharp\n(?<code>.*?)\n```\n<!-- endsnippet -->", RegexOptions.Singleline)]
     private static partial Regex SnippetBlock();

@@ -11,7 +11,7 @@ namespace PromoEngine.Tests;
 /// schema accepts; every structural mistake the loader refuses, the schema refuses.</summary>
 public sealed class PromotionSchemaTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly JsonDocument SchemaDocument = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "schemas/promotions.schema.json")));
     private static readonly MiniJsonSchema Schema = new(SchemaDocument.RootElement);
 
@@ -62,16 +62,4 @@ public sealed class PromotionSchemaTests
         Assert.True(checkedCases >= 30, $"only {checkedCases} structural cases");
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PromoEngine.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find PromoEngine.sln above the test binaries.");
-    }
 }
