@@ -76,7 +76,6 @@ public sealed partial class PromotionEvaluator
                 var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems, claimedBy) : qualifying;
                 return new LaneCandidate(p, qualifying, get);
             });
-            var alone = own.ToDictionary(kv => kv.Key, kv => kv.Value.Discount.Propose(_pool, kv.Value.Qualifying, kv.Value.Get));
 
             // Promotions that compound with each other compete as one stack; the rest one by one.
             var stacks = Stacks(promotions);
@@ -114,6 +113,12 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            // What each loser would have saved alone, on the prices before this lane's winners apply.
+            var winning = winners.SelectMany(w => stackOf.TryGetValue(w.Candidate.Promotion, out var stack)
+                ? stack.Members.Select(m => m.Promotion) : [w.Candidate.Promotion]).ToHashSet();
+            var alone = promotions.Where(p => !winning.Contains(p))
+                .ToDictionary(p => p, p => own[p].Discount.Propose(_pool, own[p].Qualifying, own[p].Get));
+
             var applied = new HashSet<Promotion>();
             foreach (var (candidate, proposal, exact) in winners.OrderByDescending(w => Capped(w.Candidate.Promotion, w.Exact)).ThenBy(w => w.Candidate.Promotion.Id))
             {
@@ -129,7 +134,9 @@ public sealed partial class PromotionEvaluator
 
             foreach (var promotion in promotions.Where(p => !applied.Contains(p)).OrderBy(p => p.Id))
             {
-                RejectEmptyItemProposal(promotion, alone[promotion], Capped(promotion, alone[promotion].Total), claimedBy);
+                // A winner that rounded to nothing (or a stack member that added nothing) is judged on its own units.
+                var proposal = alone.TryGetValue(promotion, out var lost) ? lost : own[promotion].Discount.Propose(_pool, own[promotion].Qualifying, own[promotion].Get);
+                RejectEmptyItemProposal(promotion, proposal, Capped(promotion, proposal.Total), claimedBy);
             }
         }
 
