@@ -96,10 +96,13 @@ public sealed record EvaluationResult
     /// <value>Their <see cref="Redemption.OrderId"/> is unset until checkout calls <see cref="Redemption.ForOrder"/>.</value>
     public ImmutableArray<Redemption> Redemptions => _redemptions.Items;
 
-    /// <summary>Gets a value indicating whether some lane had too many competing promotions to search exhaustively
-    /// and was solved greedily (promotions in order of what each alone saves), which may save less than the best.</summary>
-    /// <value><see langword="false"/> when every lane was solved exactly.</value>
-    public bool UsedGreedyFallback { get; }
+    /// <summary>Gets a value indicating whether a search had too much to try exhaustively and took a documented
+    /// shortcut, which may save less than the best: a lane with more than 16 item promotions competing for the same
+    /// units (solved greedily, promotions in order of what each alone saves), a lane with more than 6 order or
+    /// shipping promotions (their order of application improved by swaps), or more promotions that could cost the
+    /// shopper through the lanes below them than are tried without (4 per combination, 60 evaluations per cart).</summary>
+    /// <value><see langword="false"/> when every search was exhaustive.</value>
+    public bool UsedGreedyFallback { get; internal init; }
 
     /// <summary>Gets the total discount: items, order and shipping.</summary>
     /// <value>Zero or more.</value>

@@ -27,12 +27,12 @@ public sealed partial class PromotionEvaluator
             var claimedBy = new Promotion?[_pool.Count];
             ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList(), claimedBy);
 
-            foreach (var promotion in OrderByAloneAmount(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount, OrderSequenceSaving))
             {
                 ApplyOrderPromotion(promotion);
             }
 
-            foreach (var promotion in OrderByAloneAmount(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount, ShippingSequenceSaving))
             {
                 ApplyShippingPromotion(promotion);
             }
@@ -54,8 +54,7 @@ public sealed partial class PromotionEvaluator
 
         private List<(Promotion Promotion, List<int> Units)> _laneStops = [];
 
-        /// <summary>Larger saving first, then smaller id (by id alone under strict priority): the order promotions of
-        /// one class take their turn in a lane.</summary>
+        /// <summary>Larger saving first, then smaller id (by id alone under strict priority).</summary>
         private List<Promotion> OrderByAloneAmount(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone) =>
             promotions.Select(p => (Promotion: p, Amount: Options.Selection == SelectionPolicy.StrictPriority ? 0m : alone(p)))
                 .OrderByDescending(x => x.Amount)
@@ -161,7 +160,7 @@ public sealed partial class PromotionEvaluator
             return true;
         }
 
-        /// <summary>Applies the members of a compounding stack on its units, each as its own application, in id order.</summary>
+        /// <summary>Applies the members of a compounding stack on its units, each as its own application, in the stack's order.</summary>
         private void ApplyStack(StackDiscount stack, List<int> units, Promotion?[] claimedBy, HashSet<Promotion> applied)
         {
             var start = units.ToDictionary(u => u, u => _pool.Remaining[u]);
@@ -340,17 +339,26 @@ public sealed partial class PromotionEvaluator
                 lines.Add(lineIndex);
                 original += line.Total.Amount;
                 quantity += line.Quantity;
-                var first = _pool.FirstUnitOfLine[lineIndex];
-                for (var k = 0; k < line.Quantity; k++)
-                {
-                    if (_stoppedBy[first + k] is null)
-                    {
-                        remaining += _pool.Remaining[first + k];
-                    }
-                }
+                remaining += LineLeft(lineIndex);
             }
 
             return (remaining, original, quantity, lines);
+        }
+
+        /// <summary>What is left to pay of a line's units that no stop holds.</summary>
+        private decimal LineLeft(int lineIndex)
+        {
+            var left = 0m;
+            var first = _pool.FirstUnitOfLine[lineIndex];
+            for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
+            {
+                if (_stoppedBy[first + k] is null)
+                {
+                    left += _pool.Remaining[first + k];
+                }
+            }
+
+            return left;
         }
 
         private decimal OrderAloneAmount(Promotion promotion)
@@ -389,18 +397,7 @@ public sealed partial class PromotionEvaluator
             }
 
             // Allocated over the qualifying lines by what is left of them, then over each line's units likewise.
-            var lineWeights = new decimal[lines.Count];
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var first = _pool.FirstUnitOfLine[lines[i]];
-                for (var k = 0; k < _cart.Lines[lines[i]].Quantity; k++)
-                {
-                    if (_stoppedBy[first + k] is null)
-                    {
-                        lineWeights[i] += _pool.Remaining[first + k];
-                    }
-                }
-            }
+            var lineWeights = lines.Select(LineLeft).ToArray();
 
             var lineShares = M(rounded).Allocate(lineWeights);
             for (var i = 0; i < lines.Count; i++)
@@ -448,8 +445,10 @@ public sealed partial class PromotionEvaluator
             }
         }
 
-        private decimal ShippingAloneAmount(Promotion promotion) =>
-            Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining));
+        private decimal ShippingAloneAmount(Promotion promotion) => ShippingAmount(promotion, _shippingRemaining);
+
+        private decimal ShippingAmount(Promotion promotion, decimal left) =>
+            Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left));
 
         private void ApplyShippingPromotion(Promotion promotion)
         {
@@ -460,7 +459,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var exact = ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining);
-            var capped = Capped(promotion, exact);
+            var capped = ShippingAmount(promotion, _shippingRemaining);
             var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
             {

@@ -13,9 +13,13 @@ namespace PromoEngine;
 /// <para><see cref="Evaluate"/> is a pure function of its arguments, the catalog and the options: it reads no clock,
 /// does no I/O and keeps no state, so one evaluator serves all threads.</para>
 /// <para>Combination: promotions apply lane by lane, from the highest priority down, each lane working on the prices
-/// the lanes above left. Within a lane, a unit takes at most one item discount: promotions claim units in order of
-/// what each alone would save (ties: smaller id first), each on the units still free. Order discounts then apply to
-/// what is left of their qualifying lines, one after another, and shipping discounts to what is left of shipping.</para>
+/// the lanes above left. Within a lane, a unit takes at most one item discount (unless the promotions compound), and
+/// the units go to the promotions so that the lane saves most (an exact search, with a documented greedy fallback).
+/// Order discounts then apply to what is left of their qualifying lines, one after another, and shipping discounts to
+/// what is left of shipping, each in the order that saves most. Exclusive promotions, groups, classes that do not
+/// combine and stops are settled by evaluating every combination that may apply and keeping the cheapest; under
+/// "best for the shopper" a promotion that would cost the shopper through the lanes below it is left out.
+/// <see cref="SelectionPolicy.StrictPriority"/> replaces every "most" by a fixed order: priority, then id.</para>
 /// <para>Money: each application's exact amount is rounded once (see <see cref="EvaluationOptions.Rounding"/> for the
 /// rule) and allocated to lines and units by largest remainder, so every sum is exact and nothing goes below zero.</para>
 /// <para>Immutable and thread-safe.</para>
@@ -67,17 +71,79 @@ public sealed partial class PromotionEvaluator
 
         var first = NewRun(out var admitted);
         var scenarios = Combination.Scenarios(admitted, Options.Selection);
+        List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes;
         if (scenarios.Count == 1 && scenarios[0].Count == admitted.Count)
         {
-            return first.Apply(admitted, []);
+            var all = first.Apply(admitted, []);
+            if (Options.Selection == SelectionPolicy.StrictPriority || LeaveOut.Suspects(admitted, all).Count == 0)
+            {
+                return all;
+            }
+
+            outcomes = [(admitted, all)];
+        }
+        else
+        {
+            // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
+            // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives).
+            outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun(out _).Apply(scenario, []))).ToList();
         }
 
-        // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
-        // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives).
-        var outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun(out _).Apply(scenario, []))).ToList();
+        var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
+            ? WithoutWhatCosts(outcomes, NewRun)
+            : (outcomes.OrderBy(o => o.Result.Total.Amount).First(), false);
+        var result = best.Scenario.Count == admitted.Count
+            ? best.Result
+            : NewRun(out _).Apply(best.Scenario, Combination.Explain(admitted, best, outcomes, first.CodeOf, Options.Selection));
+
+        // A combination that lost after a shortcut might have won with an exhaustive search: the result says so.
+        fallback |= outcomes.Exists(o => o.Result.UsedGreedyFallback);
+        return fallback && !result.UsedGreedyFallback ? result with { UsedGreedyFallback = true } : result;
+    }
+
+    private delegate Run RunFactory(out List<Promotion> admitted);
+
+    /// <summary>The cheapest of the evaluated combinations and of each without some of its promotions that cost the
+    /// shopper through the lanes below them (see <see cref="LeaveOut"/>), ties going to the earlier; true when there
+    /// were too many to try.</summary>
+    /// <param name="outcomes">The combinations evaluated so far; those evaluated here are added.</param>
+    /// <param name="newRun">Makes a fresh run.</param>
+    private static ((List<Promotion> Scenario, EvaluationResult Result) Best, bool Fallback) WithoutWhatCosts(
+        List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes,
+        RunFactory newRun)
+    {
         var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
-        var leftOut = Combination.Explain(admitted, best, outcomes, first.CodeOf, Options.Selection);
-        return NewRun(out _).Apply(best.Scenario, leftOut);
+        var fallback = false;
+        var budget = LeaveOut.MaxEvaluations;
+        var seen = outcomes.Select(o => LeaveOut.Key(o.Scenario)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (scenario, result) in outcomes.ToList())
+        {
+            var suspects = LeaveOut.Suspects(scenario, result);
+            if (suspects.Count == 0)
+            {
+                continue;
+            }
+
+            var tries = (1 << Math.Min(suspects.Count, 30)) - 1;
+            if (suspects.Count > LeaveOut.MaxSuspects || tries > budget)
+            {
+                fallback = true;
+                continue;
+            }
+
+            budget -= tries;
+            foreach (var without in LeaveOut.Without(scenario, suspects).Where(w => seen.Add(LeaveOut.Key(w))))
+            {
+                var outcome = (without, newRun(out _).Apply(without, []));
+                outcomes.Add(outcome);
+                if (outcome.Item2.Total < best.Result.Total)
+                {
+                    best = outcome;
+                }
+            }
+        }
+
+        return (best, fallback);
     }
 
     private static List<string> NormalizeCodes(IEnumerable<string> codes)

@@ -302,6 +302,21 @@ public sealed class CompoundingTests
     }
 
     [Fact]
+    public void CompoundingStack_Sequential_TakesPercentagesBeforeAmounts_WhateverTheIds()
+    {
+        // $5 off then 50 % off a $20 item leaves 7.50; 50 % off then $5 off leaves 5.00. The ids put the amount first.
+        var amount = Promo("a-five", Discount.AmountOffEachItem(D(5))).CompoundWithAll().Build();
+        var half = Promo("b-half", Discount.PercentOffItems(50)).CompoundWithAll().Build();
+
+        var result = Run(CompoundingMode.Sequential, Cart(Line("x", 20m)), amount, half);
+
+        Assert.Equal(5m, result.Total.Amount);
+        Assert.Equal(10m, result.Applied("b-half"));
+        Assert.Equal(5m, result.Applied("a-five"));
+        Assert.Equal(["b-half", "a-five"], result.Line("x").Adjustments.Select(a => a.PromotionId.Value));
+    }
+
+    [Fact]
     public void Compounding_IsOnlyForPercentagesAndAmountsOffEachItemWithoutACap()
     {
         var e = Assert.Throws<PromotionDefinitionException>(() => Promo("b", Discount.BuyXGetY(1, 1)).CompoundWithAll().Build());
@@ -375,5 +390,172 @@ public sealed class StopCostsTheShopperTests
         Assert.Equal(RejectionReason.BetterDealChosen, best.Rejection("small").Reason);
         Assert.Equal(99m, strict.Total.Amount);
         Assert.Equal(RejectionReason.StoppedByHigherLane, strict.Rejection("half").Reason);
+    }
+}
+
+/// <summary>Order and shipping promotions of one lane apply one after the other; under "best for the shopper" in the
+/// order that saves most, whatever each would save alone.</summary>
+public sealed class LaneSequenceTests
+{
+    private static EvaluationResult Strict(Cart cart, params Promotion[] promotions) =>
+        new PromotionEvaluator(PromotionCatalog.Create(promotions), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority })
+            .Evaluate(cart, [], Now);
+
+    [Fact]
+    public void PercentAndAmountOffTheOrder_PercentFirst_EvenWhenTheAmountSavesMoreAlone()
+    {
+        // $80: 50 % alone saves 40, $45 alone saves 45. $45 then 50 % leaves 17.50; 50 % then $45 leaves nothing.
+        var half = Promo("half", Discount.PercentOffOrder(50)).Build();
+        var amount = Promo("amount", Discount.AmountOffOrder(D(45))).Build();
+
+        var result = Evaluate(Cart(Line("a", 80m)), [half, amount]);
+
+        Assert.Equal(0m, result.Total.Amount);
+        Assert.Equal(["half", "amount"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(40m, result.Applied("half"));
+        Assert.Equal(40m, result.Applied("amount"));
+    }
+
+    [Fact]
+    public void AddingAPromotionInAHigherLane_NeverReordersTheLaneBelowAgainstTheShopper()
+    {
+        // Found by the property "adding a promotion never raises the total" (CI, 2026-11-23). Alone, the lane below
+        // takes 50 % then $145.43 off 310.76; the higher promotion left 264.15, where $145.43 alone saves more than
+        // 50 %, and taking it first left 59.36 to pay instead of nothing.
+        var higher = Promo("higher", Discount.AmountOffOrder(D(46.61m))).WithPriority(1).Build();
+        var half = Promo("half", Discount.PercentOffOrder(50)).Build();
+        var amount = Promo("amount", Discount.AmountOffOrder(D(145.43m))).Build();
+        var cart = Cart(Line("a", 310.76m));
+
+        var without = Evaluate(cart, [half, amount]);
+        var with = Evaluate(cart, [higher, half, amount]);
+
+        Assert.Equal(9.95m, without.Total.Amount);
+        Assert.Equal(0m, with.Total.Amount);
+    }
+
+    [Fact]
+    public void OrderPromotionsOnDifferentItems_TakeTheOrderThatSavesMost()
+    {
+        // 50 % off shoes and $50 off everything, on $60 shoes and a $40 hat. Alone, $50 saves more (50 against 30);
+        // taken first it leaves the shoes at 30, so 50 % saves 15: 65 in all. 50 % first saves 30, then 50: 80.
+        var shoesHalf = Promo("b-half", Discount.PercentOffOrder(50)).ForItems(ItemFilter.Categories("shoes")).Build();
+        var fifty = Promo("a-fifty", Discount.AmountOffOrder(D(50))).Build();
+        var cart = Cart(Line("shoes", 60m, 1, null, "shoes"), Line("hat", 40m));
+
+        var result = Evaluate(cart, [shoesHalf, fifty]);
+
+        Assert.Equal(20m, result.Total.Amount);
+        Assert.Equal(["b-half", "a-fifty"], result.Applied.Select(a => a.PromotionId.Value));
+    }
+
+    [Fact]
+    public void ShippingPercentAndAmount_PercentFirst()
+    {
+        // Shipping 10: $6 off alone saves more than 50 %, but $6 then 50 % leaves 2.00; 50 % then $6 leaves nothing.
+        var half = Promo("half", Discount.ShippingPercentOff(50)).Build();
+        var six = Promo("six", Discount.ShippingAmountOff(D(6))).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 10m, Line("a", 50m)), [half, six]);
+
+        Assert.Equal(10m, result.ShippingDiscount.Amount);
+        Assert.Equal(5m, result.Applied("half"));
+        Assert.Equal(5m, result.Applied("six"));
+    }
+
+    [Fact]
+    public void StrictPriority_KeepsTheIdOrder()
+    {
+        var half = Promo("b-half", Discount.PercentOffOrder(50)).Build();
+        var amount = Promo("a-amount", Discount.AmountOffOrder(D(45))).Build();
+
+        var result = Strict(Cart(Line("a", 80m)), half, amount);
+
+        Assert.Equal(17.5m, result.Total.Amount);
+        Assert.Equal(["a-amount", "b-half"], result.Applied.Select(a => a.PromotionId.Value));
+    }
+}
+
+public sealed class FallbackFlagTests
+{
+    [Fact]
+    public void ACombinationThatLostAfterAShortcut_FlagsTheResult()
+    {
+        // Found while checking the property "adding a promotion never raises the total": the result said every search
+        // was exhaustive, but the combination that lost had been solved greedily. Here the one with the stopper wins
+        // (90 % off); the one without it has more competing promotions than are searched exactly.
+        var stopper = Promo("stopper", Discount.PercentOffItems(90)).WithPriority(1).StopLowerLanes(StopScope.AllLowerLanes).Build();
+        var many = Enumerable.Range(0, LaneSolver.MaxExactCandidates + 1)
+            .Select(i => Promo($"p{i:D2}", Discount.PercentOffItems(1 + i)).Build());
+
+        var result = Evaluate(Cart(Line("a", 10m, 3)), [stopper, .. many]);
+
+        Assert.Equal(["stopper"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.True(result.UsedGreedyFallback);
+    }
+}
+
+/// <summary>Under "best for the shopper", a promotion that would make the shopper pay more through the lanes below it
+/// is left out.</summary>
+public sealed class LeaveOutTests
+{
+    private static readonly Promotion TenOffHats = Promo("ten-hats", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("hat")).WithPriority(2).Build();
+    private static readonly Promotion TwoForHundred = Promo("two-for-100", Discount.FixedPrice(2, D(100))).WithPriority(1).Build();
+    private static readonly Promotion HalfOffHats = Promo("half-hats", Discount.PercentOffOrder(50)).ForItems(ItemFilter.Skus("hat")).Build();
+    private static readonly Cart ShirtAndHat = Cart(Line("shirt", 100m, 1, "shirt"), Line("hat", 100m, 1, "hat"));
+
+    [Fact]
+    public void APromotionThatMovesTheSetPriceOntoOtherItems_IsLeftOut()
+    {
+        // With the 10 %, the hat is 90 when "2 for $100" is spread: the shirt takes 52.63, the hat 47.37, and 50 % off
+        // the hat leaves 76.32 in all. Without it: 50 and 50, the hat ends at 25, 75 in all.
+        var without = Evaluate(ShirtAndHat, [TwoForHundred, HalfOffHats]);
+        var with = Evaluate(ShirtAndHat, [TenOffHats, TwoForHundred, HalfOffHats]);
+
+        Assert.Equal(75m, without.Total.Amount);
+        Assert.Equal(without.Total, with.Total);
+        Assert.Equal(["two-for-100", "half-hats"], with.Applied.Select(a => a.PromotionId.Value));
+        var rejection = with.Rejection("ten-hats");
+        Assert.Equal(RejectionReason.BetterDealChosen, rejection.Reason);
+        Assert.Equal(10m, rejection.AloneAmount!.Value.Amount);
+        Assert.False(with.UsedGreedyFallback);
+    }
+
+    [Fact]
+    public void ABuyOneGetOneSavingOnlyOnItemsThatAreFreeAnyway_IsLeftOut()
+    {
+        // Found by the property "adding a promotion never raises the total". One lane: the buy-one-get-one saves more
+        // on the items (10 against 3), but its free sock would be free anyway: 100 % off socks comes after the items.
+        // Without it, 10 % takes 2 off the hat, and the order is 18; with it, 20.
+        var cart = Cart(Line("hat", 20m, 1, "hat", "c1"), Line("sock", 10m, 1, "sock", "c1"));
+        var freeSocks = Promo("free-socks", Discount.PercentOffOrder(100)).ForItems(ItemFilter.Skus("sock")).Build();
+        var ten = Promo("ten", Discount.PercentOffItems(10)).ForItems(ItemFilter.Categories("c1")).Build();
+        var bogo = Promo("bogo", Discount.BuyXGetY(1, 1)).ForItems(ItemFilter.Categories("c1")).Build();
+
+        var without = Evaluate(cart, [freeSocks, ten]);
+        var with = Evaluate(cart, [freeSocks, ten, bogo]);
+
+        Assert.Equal(18m, without.Total.Amount);
+        Assert.Equal(18m, with.Total.Amount);
+        Assert.Equal(RejectionReason.BetterDealChosen, with.Rejection("bogo").Reason);
+    }
+
+    [Fact]
+    public void StrictPriority_KeepsEveryPromotion()
+    {
+        var result = new PromotionEvaluator(PromotionCatalog.Create([TenOffHats, TwoForHundred, HalfOffHats]), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority })
+            .Evaluate(ShirtAndHat, [], Now);
+
+        Assert.Equal(76.32m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void WithoutAPromotionThatMovesValue_NothingIsLeftOut()
+    {
+        // 10 % off hats, then 50 % off hats: nothing in between moves value, so both apply.
+        var result = Evaluate(ShirtAndHat, [TenOffHats, HalfOffHats]);
+
+        Assert.Equal(145m, result.Total.Amount);
+        Assert.Empty(result.Rejected);
     }
 }

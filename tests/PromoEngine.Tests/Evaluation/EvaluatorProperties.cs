@@ -79,8 +79,16 @@ public sealed class EvaluatorProperties
         Assert.Equal(original.Total, shuffled.Total);
     }
 
+    /// <remarks>
+    /// <para>Lanes apply one after another, and a promotion changes the prices later lanes see; the evaluator leaves
+    /// out a promotion that would cost the shopper that way (see <c>LeaveOutTests</c>), so the total does not rise.</para>
+    /// <para>But for rounding: each application is rounded once and its cents spread over units, so adding a promotion
+    /// may move a cent onto a unit a later percentage does not cover (found once in 500,000 generated cases: 294.45
+    /// against 294.44). The tolerance is one minor unit per application. A search that took its documented shortcut
+    /// (<see cref="EvaluationResult.UsedGreedyFallback"/>) may miss the best, so it is not held to this.</para>
+    /// </remarks>
     [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
-    public void BestForTheShopper_AddingAnAutomaticPromotion_NeverRaisesTheTotal(EvaluationCase c)
+    public void BestForTheShopper_AddingAnAutomaticPromotion_NeverRaisesTheTotal_ButForRounding(EvaluationCase c)
     {
         // Codes are left out: which entered codes get the order's code slots follows the order they were typed in.
         if (c.Selection != SelectionPolicy.BestForShopper || c.Promotions.Length == 0 || c.Promotions[0].Activation.Kind != ActivationKind.Automatic)
@@ -90,8 +98,13 @@ public sealed class EvaluatorProperties
 
         var without = c.Evaluate(promotions: c.Promotions[1..]);
         var with = c.Evaluate();
+        if (with.UsedGreedyFallback || without.UsedGreedyFallback)
+        {
+            return;
+        }
 
-        Assert.True(with.Total <= without.Total, $"{with.Total} with {c.Promotions[0].Id}, {without.Total} without");
+        var rounding = with.Applied.Length * 0.01m;
+        Assert.True(with.Total.Amount <= without.Total.Amount + rounding, $"{with.Total} with {c.Promotions[0].Id}, {without.Total} without");
     }
 
     [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]

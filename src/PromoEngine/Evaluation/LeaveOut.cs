@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PromoEngine;
+
+/// <summary>
+/// Under "best for the shopper": the promotions of a chosen combination whose presence may cost the shopper, and the
+/// search for the cheapest combination without some of them.
+/// </summary>
+/// <remarks>
+/// <para>Lanes apply one after another, so a promotion changes the prices every later stage sees. That helps the
+/// shopper, except through a promotion that moves value between units: a fixed price for a set, a buy-X-get-Y (which
+/// unit is free), a capped discount or an amount spread over lines. Take a $100 shirt and a $100 hat, "2 for $100" in
+/// a lane below "10 % off hats", and "50 % off hats" in the lowest lane. Without the 10 %, the set price gives 50 and
+/// 50, and the hat ends at 25: 75 in all. With it, the hat is 90 when the set price is spread, so the shirt takes
+/// 52.63 and the hat 47.37, which ends at 23.68: 76.32. The 10 % costs the shopper 1.32.</para>
+/// <para>Stages: lanes from the highest priority down; inside a lane items, then order. A promotion is suspect when a
+/// later stage has a promotion that does not treat every item alike (anything but an order discount on all items or an
+/// uncapped percentage off all items), and either a promotion that moves value comes in a stage between them, or the suspect
+/// competes for units with other item promotions of its lane: taking units, it changes which units the others take,
+/// and the lane's best is not always the order's best when an order discount on some items follows (a buy-X-get-Y
+/// saving on items that "100 % off" makes free anyway, instead of on items it does not). Every combination the evaluator
+/// considered (groups, exclusives, classes) is searched so: up to <see cref="MaxSuspects"/> suspects each, every subset
+/// of them is tried without, and the cheapest total over all wins (ties: the earlier combination, then fewer left
+/// out). A combination with more suspects, or past <see cref="MaxEvaluations"/> evaluations in all, is not searched,
+/// and the result says a fallback was used. Shipping promotions are never suspect: shipping is one amount, and
+/// discounting it earlier never makes a later shipping discount leave more to pay.</para>
+/// </remarks>
+internal static class LeaveOut
+{
+    /// <summary>The most suspects of one combination whose every subset is tried (15 more evaluations).</summary>
+    public const int MaxSuspects = 4;
+
+    /// <summary>The most evaluations spent leaving promotions out, over all the combinations of one cart.</summary>
+    public const int MaxEvaluations = 60;
+
+    /// <summary>A combination's identity: its promotions' ids, sorted.</summary>
+    public static string Key(List<Promotion> combination) =>
+        string.Join("\n", combination.Select(p => p.Id.Value).Order(System.StringComparer.Ordinal));
+
+    /// <summary>The applied promotions of a combination that may cost the shopper, by priority then id.</summary>
+    public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result)
+    {
+        var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
+        var lanes = scenario.Select(p => p.Priority).Distinct().OrderDescending().ToList();
+        int Stage(Promotion p) => (2 * lanes.IndexOf(p.Priority)) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
+
+        var staged = scenario.Where(p => p.Discount.Class != DiscountClass.Shipping).ToList();
+        var suspects = new List<Promotion>();
+        foreach (var promotion in staged.Where(p => applied.Contains(p.Id)))
+        {
+            var stage = Stage(promotion);
+
+            // Order promotions of one lane take their turns in the order that saves most, so only later lanes count.
+            bool SensitiveAfter(Promotion other, Promotion mover, int after) =>
+                other != promotion && other != mover && Stage(other) > after && !TreatsAllAlike(other);
+
+            // Competing for units in its own lane, an item promotion changes which units the others take.
+            var competes = promotion.Discount.Class == DiscountClass.Item
+                && staged.Any(o => o != promotion && o.Discount.Class == DiscountClass.Item && o.Priority == promotion.Priority);
+            var suspect = (competes && staged.Any(other => SensitiveAfter(other, promotion, stage)))
+                || staged.Any(mover => mover != promotion && Stage(mover) > stage && MovesValue(mover)
+                    && staged.Any(other => SensitiveAfter(other, mover, Stage(mover))));
+            if (suspect)
+            {
+                suspects.Add(promotion);
+            }
+        }
+
+        return [.. suspects.OrderByDescending(p => p.Priority).ThenBy(p => p.Id)];
+    }
+
+    /// <summary>Every non-empty subset of the suspects, fewer first, each as the combination without it.</summary>
+    public static IEnumerable<List<Promotion>> Without(List<Promotion> scenario, List<Promotion> suspects)
+    {
+        var count = suspects.Count;
+        return Enumerable.Range(1, (1 << count) - 1)
+            .OrderBy(mask => System.Numerics.BitOperations.PopCount((uint)mask))
+            .ThenBy(mask => mask)
+            .Select(mask =>
+            {
+                var dropped = suspects.Where((_, i) => (mask & (1 << i)) != 0).ToHashSet();
+                return scenario.Where(p => !dropped.Contains(p)).ToList();
+            });
+    }
+
+    /// <summary>Whether a promotion can lower one unit's price by raising another's share: a set price, a choice of
+    /// which unit is free, a cap, or an amount spread over lines.</summary>
+    private static bool MovesValue(Promotion promotion) => promotion.MaxDiscount is not null || promotion.Discount switch
+    {
+        FixedPriceDiscount or BuyXGetYDiscount or AmountOffOrderDiscount => true,
+        TieredDiscount tiered => tiered.Tiers.Any(t => t.AmountOff is not null),
+        _ => false,
+    };
+
+    /// <summary>Whether what a promotion saves depends only on the sum of what is left of every item.</summary>
+    private static bool TreatsAllAlike(Promotion promotion) =>
+        promotion.QualifyingItems.IsAll
+        && (promotion.Discount is OrderDiscount || (promotion.Discount is PercentOffItemsDiscount && promotion.MaxDiscount is null));
+}
