@@ -39,29 +39,66 @@ internal static class LeaveOut
         string.Join("\n", combination.Select(p => p.Id.Value).Order(System.StringComparer.Ordinal));
 
     /// <summary>The applied promotions of a combination that may cost the shopper, by priority then id.</summary>
+    /// <remarks>Linear in the combination: what lies after each stage is summed up once, from the last stage back.</remarks>
     public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result)
     {
-        var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
-        var lanes = scenario.Select(p => p.Priority).Distinct().OrderDescending().ToList();
-        int Stage(Promotion p) => (2 * lanes.IndexOf(p.Priority)) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
+        var lanes = new SortedSet<int>();
+        foreach (var promotion in scenario)
+        {
+            lanes.Add(promotion.Priority);
+        }
 
-        var staged = scenario.Where(p => p.Discount.Class != DiscountClass.Shipping).ToList();
-        var suspects = new List<Promotion>();
-        foreach (var promotion in staged.Where(p => applied.Contains(p.Id)))
+        if (lanes.Count == 1 && !scenario.Exists(p => p.Discount.Class == DiscountClass.Order))
+        {
+            return []; // one stage: nothing comes after anything
+        }
+
+        var laneIndex = new Dictionary<int, int>();
+        foreach (var priority in lanes.Reverse())
+        {
+            laneIndex[priority] = laneIndex.Count;
+        }
+
+        int Stage(Promotion p) => (2 * laneIndex[p.Priority]) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
+
+        var stages = 2 * lanes.Count;
+        var sensitiveAt = new bool[stages];
+        var moverAt = new bool[stages];
+        var itemsInLane = new int[lanes.Count];
+        foreach (var promotion in scenario.Where(p => p.Discount.Class != DiscountClass.Shipping))
         {
             var stage = Stage(promotion);
+            sensitiveAt[stage] |= !TreatsAllAlike(promotion);
+            moverAt[stage] |= MovesValue(promotion);
+            if (promotion.Discount.Class == DiscountClass.Item)
+            {
+                itemsInLane[stage / 2]++;
+            }
+        }
 
-            // Order promotions of one lane take their turns in the order that saves most, so only later lanes count.
-            bool SensitiveAfter(Promotion other, Promotion mover, int after) =>
-                other != promotion && other != mover && Stage(other) > after && !TreatsAllAlike(other);
+        // sensitiveAfter[s]: a promotion that does not treat all items alike comes after stage s.
+        // chainAfter[s]: a promotion that moves value comes after stage s, and such a promotion after it.
+        var sensitiveAfter = new bool[stages];
+        var chainAfter = new bool[stages];
+        for (var s = stages - 2; s >= 0; s--)
+        {
+            sensitiveAfter[s] = sensitiveAfter[s + 1] || sensitiveAt[s + 1];
+            chainAfter[s] = chainAfter[s + 1] || (moverAt[s + 1] && sensitiveAfter[s + 1]);
+        }
+
+        var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
+        var suspects = new List<Promotion>();
+        foreach (var promotion in scenario)
+        {
+            if (promotion.Discount.Class == DiscountClass.Shipping || !applied.Contains(promotion.Id))
+            {
+                continue;
+            }
 
             // Competing for units in its own lane, an item promotion changes which units the others take.
-            var competes = promotion.Discount.Class == DiscountClass.Item
-                && staged.Any(o => o != promotion && o.Discount.Class == DiscountClass.Item && o.Priority == promotion.Priority);
-            var suspect = (competes && staged.Any(other => SensitiveAfter(other, promotion, stage)))
-                || staged.Any(mover => mover != promotion && Stage(mover) > stage && MovesValue(mover)
-                    && staged.Any(other => SensitiveAfter(other, mover, Stage(mover))));
-            if (suspect)
+            var stage = Stage(promotion);
+            var competes = promotion.Discount.Class == DiscountClass.Item && itemsInLane[stage / 2] > 1;
+            if (chainAfter[stage] || (competes && sensitiveAfter[stage]))
             {
                 suspects.Add(promotion);
             }

@@ -447,6 +447,7 @@ public sealed partial class PromotionEvaluator
 
         private decimal ShippingAloneAmount(Promotion promotion) => ShippingAmount(promotion, _shippingRemaining);
 
+        /// <summary>What a shipping promotion takes off (capped, exact) when this much of shipping is left.</summary>
         private decimal ShippingAmount(Promotion promotion, decimal left) =>
             Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left));
 
@@ -459,7 +460,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var exact = ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining);
-            var capped = ShippingAmount(promotion, _shippingRemaining);
+            var capped = Capped(promotion, exact);
             var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
             {
