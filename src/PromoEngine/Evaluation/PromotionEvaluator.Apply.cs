@@ -160,23 +160,27 @@ public sealed partial class PromotionEvaluator
             return true;
         }
 
-        /// <summary>Applies the members of a compounding stack on its units, each as its own application, in the stack's order.</summary>
+        /// <summary>Applies the members of a compounding stack on its units, each as its own application, in the stack's
+        /// order. Which members go on a unit is the stack's choice; each amount is taken from what the members before
+        /// it really left (rounded), not from the exact figures the lane was solved with.</summary>
         private void ApplyStack(StackDiscount stack, List<int> units, Promotion?[] claimedBy, HashSet<Promotion> applied)
         {
             var start = units.ToDictionary(u => u, u => _pool.Remaining[u]);
-            var perUnit = units.ToDictionary(u => u, u => stack.OnUnit(u, start[u]));
+            var members = units.ToDictionary(u => u, u => stack.OnUnit(u, start[u]).Where(m => m.Amount > 0m).Select(m => m.Promotion).ToHashSet());
             foreach (var (member, _) in stack.Members)
             {
+                var discount = (ItemDiscount)member.Discount;
                 var proposal = new ItemProposal();
-                foreach (var unit in units)
+                foreach (var unit in units.Where(u => members[u].Contains(member)))
                 {
-                    foreach (var (promotion, amount) in perUnit[unit])
+                    var left = _pool.Remaining[unit];
+                    var amount = Options.Compounding == CompoundingMode.Sequential
+                        ? discount.MostPerUnit(left)
+                        : Math.Min(discount.MostPerUnit(start[unit]), left);
+                    if (amount > 0m)
                     {
-                        if (promotion == member && amount > 0m)
-                        {
-                            proposal.Amounts.Add((unit, amount));
-                            proposal.Claimed.Add(unit);
-                        }
+                        proposal.Amounts.Add((unit, amount));
+                        proposal.Claimed.Add(unit);
                     }
                 }
 

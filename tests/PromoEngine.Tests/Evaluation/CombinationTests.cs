@@ -317,6 +317,23 @@ public sealed class CompoundingTests
     }
 
     [Fact]
+    public void CompoundingStack_AnAmountAfterAPercentage_TakesWhatTheRoundedPercentageLeft()
+    {
+        // Found by a long run of the properties: the amount off each shirt was computed on the exact price the
+        // percentage left (15.97 less 12.5 %: 13.97375), but the percentage, rounded once over shirts and shoes and
+        // spread by largest remainder, left the shirts a cent less in all, and the evaluation failed.
+        var percent = Promo("a-percent", Discount.PercentOffItems(12.5m)).CompoundWithAll().Build();
+        var amount = Promo("b-amount", Discount.AmountOffEachItem(D(28.74m))).ForItems(ItemFilter.Categories("shirts")).CompoundWithAll().Build();
+        var cart = Cart(Line("shoes", 56.42m, 6), Line("shirts", 15.97m, 5, null, "shirts"));
+
+        var result = Run(CompoundingMode.Sequential, cart, percent, amount);
+
+        var shirts = result.Line("shirts");
+        Assert.Equal(0m, shirts.Final.Amount);
+        Assert.Equal(shirts.Original.Amount - shirts.Adjustments.Single(a => a.PromotionId.Value == "a-percent").Amount.Amount, result.Applied("b-amount"));
+    }
+
+    [Fact]
     public void Compounding_IsOnlyForPercentagesAndAmountsOffEachItemWithoutACap()
     {
         var e = Assert.Throws<PromotionDefinitionException>(() => Promo("b", Discount.BuyXGetY(1, 1)).CompoundWithAll().Build());

@@ -142,12 +142,26 @@ public sealed class LaneSolverTests
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
-    public void AddingAPromotion_NeverRaisesTheTotal(LaneCase c)
+    public void AddingAPromotion_NeverLowersTheExactSaving(LaneCase c)
+    {
+        var (pool, candidates) = Setup(c);
+
+        var without = LaneSolver.Solve(pool, candidates[1..], Cap);
+        var with = LaneSolver.Solve(pool, candidates, Cap);
+
+        Assert.True(with.Total >= without.Total, $"{with.Total} < {without.Total}");
+    }
+
+    /// <remarks>Each application is rounded once, so a promotion that ties with another on a unit and takes it splits
+    /// one application in two, which may round a cent the other way (found in a long run: 33.26 against 33.25 when a
+    /// capped 25 % took a 2.50 unit from an uncapped 25 %). Hence one minor unit per application.</remarks>
+    [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
+    public void AddingAPromotion_NeverRaisesTheTotal_ButForRounding(LaneCase c)
     {
         var without = Evaluate(c.Cart, c.Promotions[1..]);
         var with = Evaluate(c.Cart, c.Promotions);
 
-        Assert.True(with.Total <= without.Total, $"{with.Total} > {without.Total}");
+        Assert.True(with.Total.Amount <= without.Total.Amount + (0.01m * with.Applied.Length), $"{with.Total} > {without.Total}");
     }
 
     [Fact]
