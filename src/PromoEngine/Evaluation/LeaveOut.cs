@@ -23,7 +23,9 @@ namespace PromoEngine;
 /// considered (groups, exclusives, classes) is searched so: up to <see cref="MaxSuspects"/> suspects each, every subset
 /// of them is tried without, and the cheapest total over all wins (ties: the earlier combination, then fewer left
 /// out). A combination with more suspects, or past <see cref="MaxEvaluations"/> evaluations in all, is not searched,
-/// and the result says a fallback was used. Shipping promotions are never suspect: shipping is one amount, and
+/// and the result says a fallback was used. Each combination tried is then searched the same way, breadth first, while
+/// the evaluations last (leaving one promotion out may let another apply that costs the shopper too); running out
+/// there is not called a fallback, as the combinations the evaluator considered were all searched. Shipping promotions are never suspect: shipping is one amount, and
 /// discounting it earlier never makes a later shipping discount leave more to pay.</para>
 /// </remarks>
 internal static class LeaveOut

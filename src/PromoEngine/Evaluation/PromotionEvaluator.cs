@@ -104,8 +104,10 @@ public sealed partial class PromotionEvaluator
     private delegate Run RunFactory(out List<Promotion> admitted);
 
     /// <summary>The cheapest of the evaluated combinations and of each without some of its promotions that cost the
-    /// shopper through the lanes below them (see <see cref="LeaveOut"/>), ties going to the earlier; true when there
-    /// were too many to try.</summary>
+    /// shopper through the lanes below them (see <see cref="LeaveOut"/>), ties going to the earlier; true when the
+    /// combinations first evaluated could not all be searched.</summary>
+    /// <remarks>Each combination tried is searched in turn, breadth first, while the budget lasts: leaving one
+    /// promotion out may let another apply that costs the shopper too.</remarks>
     /// <param name="outcomes">The combinations evaluated so far; those evaluated here are added.</param>
     /// <param name="newRun">Makes a fresh run.</param>
     private static ((List<Promotion> Scenario, EvaluationResult Result) Best, bool Fallback) WithoutWhatCosts(
@@ -116,8 +118,10 @@ public sealed partial class PromotionEvaluator
         var fallback = false;
         var budget = LeaveOut.MaxEvaluations;
         var seen = outcomes.Select(o => LeaveOut.Key(o.Scenario)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (scenario, result) in outcomes.ToList())
+        var first = outcomes.Count;
+        for (var i = 0; i < outcomes.Count; i++)
         {
+            var (scenario, result) = outcomes[i];
             var suspects = LeaveOut.Suspects(scenario, result);
             if (suspects.Count == 0)
             {
@@ -127,7 +131,7 @@ public sealed partial class PromotionEvaluator
             var tries = (1 << Math.Min(suspects.Count, 30)) - 1;
             if (suspects.Count > LeaveOut.MaxSuspects || tries > budget)
             {
-                fallback = true;
+                fallback |= i < first;
                 continue;
             }
 

@@ -558,6 +558,31 @@ public sealed class LeaveOutTests
     }
 
     [Fact]
+    public void LeavingOneOut_CanLetAnotherApplyThatCostsTheShopper_AndItIsLeftOutToo()
+    {
+        // Found by a long run of the property "adding a promotion never raises the total". Alone, the capped $29.16
+        // off each item applies and the order discount below takes 79.41. With the buy-3-get-1 and the set price,
+        // the lane saves more but leaves more on the lines the order discount does not cover. Leaving out the
+        // buy-3-get-1 alone lets the set price apply, which costs too: both must go.
+        var cart = Cart(CustomerProfile.Registered("c1"), 0m,
+            new CartLine("L0", "s5", D(89.53m), 6, ["c2", "c3"]),
+            new CartLine("L1", "s1", D(4.39m), 4, ["c1"]),
+            new CartLine("L2", "s1", D(68.32m), 1, ["c3"]));
+        var notC1 = ItemFilter.Not(ItemFilter.Categories("c1"));
+        var buy3Get1 = Promo("buy3get1", Discount.BuyXGetY(3, 1, 10m, null, UnitSelection.MostExpensive, 2)).ForItems(notC1).WithPriority(1).Build();
+        var setPrice = Promo("set", Discount.FixedPrice(3, D(6.76m))).ForItems(ItemFilter.Categories("c2")).WithMaxDiscount(D(10.83m)).WithPriority(1).Build();
+        var eachItem = Promo("each", Discount.AmountOffEachItem(D(29.16m))).WithMaxDiscount(D(30.67m)).WithPriority(1).Build();
+        var order = Promo("order", Discount.AmountOffOrder(D(410.77m))).ForItems(ItemFilter.Not(ItemFilter.Categories("c2"))).Build();
+
+        var result = Evaluate(cart, [buy3Get1, setPrice, eachItem, order]);
+
+        Assert.Equal(512.98m, result.Total.Amount);
+        Assert.Equal(["each", "order"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("buy3get1").Reason);
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("set").Reason);
+    }
+
+    [Fact]
     public void StrictPriority_KeepsEveryPromotion()
     {
         var result = new PromotionEvaluator(PromotionCatalog.Create([TenOffHats, TwoForHundred, HalfOffHats]), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority })
