@@ -333,20 +333,36 @@ public sealed partial class PromotionEvaluator
         /// <summary>What is left of a promotion's qualifying lines, what they cost at first, and how many units they hold.</summary>
         private (decimal Remaining, decimal Original, int Quantity, List<int> Lines) Qualifying(Promotion promotion)
         {
+            var (original, quantity, lines) = Scope(promotion);
             var remaining = 0m;
-            var original = 0m;
-            var quantity = 0;
-            var lines = new List<int>();
-            foreach (var lineIndex in MatchingLines(promotion.QualifyingItems))
+            foreach (var lineIndex in lines)
             {
-                var line = _cart.Lines[lineIndex];
-                lines.Add(lineIndex);
-                original += line.Total.Amount;
-                quantity += line.Quantity;
                 remaining += LineLeft(lineIndex);
             }
 
             return (remaining, original, quantity, lines);
+        }
+
+        /// <summary>A promotion's qualifying lines, what they cost at first and how many units they hold; computed once.</summary>
+        private (decimal Original, int Quantity, List<int> Lines) Scope(Promotion promotion)
+        {
+            if (!_scopes.TryGetValue(promotion, out var scope))
+            {
+                var lines = new List<int>();
+                var original = 0m;
+                var quantity = 0;
+                foreach (var lineIndex in MatchingLines(promotion.QualifyingItems))
+                {
+                    var line = _cart.Lines[lineIndex];
+                    lines.Add(lineIndex);
+                    original += line.Total.Amount;
+                    quantity += line.Quantity;
+                }
+
+                _scopes[promotion] = scope = (original, quantity, lines);
+            }
+
+            return scope;
         }
 
         /// <summary>What is left to pay of a line's units that no stop holds.</summary>

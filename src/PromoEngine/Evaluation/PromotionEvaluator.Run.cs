@@ -29,6 +29,7 @@ public sealed partial class PromotionEvaluator
         private readonly List<Promotion> _entered = [];
         private readonly List<string> _enteredCodes = []; // in the order typed, each in the form used everywhere else
         private readonly Dictionary<ItemFilter, int[]> _matchingLines = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> _scopes = new(ReferenceEqualityComparer.Instance);
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
         private decimal _orderDiscounts;

@@ -119,7 +119,7 @@ public sealed partial class PromotionEvaluator
             var total = 0m;
             foreach (var promotion in sequence)
             {
-                var (_, original, quantity, lines) = Qualifying(promotion);
+                var (original, quantity, lines) = Scope(promotion);
                 var weights = new decimal[lines.Count];
                 for (var i = 0; i < lines.Count; i++)
                 {
