@@ -44,29 +44,37 @@ internal static class LeaveOut
     /// <remarks>Linear in the combination: what lies after each stage is summed up once, from the last stage back.</remarks>
     public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result)
     {
-        var lanes = new SortedSet<int>();
+        // Lanes, highest priority first; one lane without order promotions has one stage, where nothing comes after.
+        var priorities = new List<int>();
+        var hasOrder = false;
         foreach (var promotion in scenario)
         {
-            lanes.Add(promotion.Priority);
+            if (promotion.Discount.Class != DiscountClass.Shipping && !priorities.Contains(promotion.Priority))
+            {
+                priorities.Add(promotion.Priority);
+            }
+
+            hasOrder |= promotion.Discount.Class == DiscountClass.Order;
         }
 
-        if (lanes.Count == 1 && !scenario.Exists(p => p.Discount.Class == DiscountClass.Order))
+        if (priorities.Count == 0 || (priorities.Count == 1 && !hasOrder) || result.Applied.Length == 0)
         {
-            return []; // one stage: nothing comes after anything
+            return [];
         }
 
-        var laneIndex = new Dictionary<int, int>();
-        foreach (var priority in lanes.Reverse())
+        priorities.Sort((a, b) => b.CompareTo(a));
+        var laneIndex = new Dictionary<int, int>(priorities.Count);
+        foreach (var priority in priorities)
         {
             laneIndex[priority] = laneIndex.Count;
         }
 
         int Stage(Promotion p) => (2 * laneIndex[p.Priority]) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
 
-        var stages = 2 * lanes.Count;
+        var stages = 2 * priorities.Count;
         var sensitiveAt = new bool[stages];
         var moverAt = new bool[stages];
-        var itemsInLane = new int[lanes.Count];
+        var itemsInLane = new int[priorities.Count];
         foreach (var promotion in scenario.Where(p => p.Discount.Class != DiscountClass.Shipping))
         {
             var stage = Stage(promotion);

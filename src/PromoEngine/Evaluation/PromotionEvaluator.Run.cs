@@ -28,8 +28,8 @@ public sealed partial class PromotionEvaluator
         private readonly Dictionary<PromotionId, string> _codeOf = [];
         private readonly List<Promotion> _entered = [];
         private readonly List<string> _enteredCodes = []; // in the order typed, each in the form used everywhere else
-        private readonly Dictionary<ItemFilter, int[]> _matchingLines = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> _scopes = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<ItemFilter, int[]> _matchingLines;
+        private readonly Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> _scopes;
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
         private decimal _orderDiscounts;
@@ -38,16 +38,48 @@ public sealed partial class PromotionEvaluator
         private Promotion? _stoppedAll;
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
+            : this(evaluator, cart, at, usage, new UnitPool(cart), new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance))
+        {
+        }
+
+        private Run(
+            PromotionEvaluator evaluator,
+            Cart cart,
+            Instant at,
+            UsageSnapshot usage,
+            UnitPool pool,
+            Dictionary<ItemFilter, int[]> matchingLines,
+            Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> scopes)
         {
             _evaluator = evaluator;
             _cart = cart;
             _at = at;
             _usage = usage;
             _currency = cart.Currency;
-            _pool = new UnitPool(cart);
+            _pool = pool;
+            _matchingLines = matchingLines;
+            _scopes = scopes;
             _unitAdjustments = new List<Adjustment>?[_pool.Count];
             _stoppedBy = new Promotion?[_pool.Count];
             _shippingRemaining = cart.Shipping.Amount;
+        }
+
+        /// <summary>A run that starts where this one stands after <see cref="ResolveCodes"/> and <see cref="Admit"/>,
+        /// without gating every promotion again: one per combination evaluated. Call it before <see cref="Apply"/>.</summary>
+        public Run Fork()
+        {
+            var run = new Run(_evaluator, _cart, _at, _usage, _pool.Fresh(), _matchingLines, _scopes);
+            run._codeRejections.AddRange(_codeRejections);
+            run._rejections.AddRange(_rejections);
+            run._hints.AddRange(_hints);
+            run._entered.AddRange(_entered);
+            run._enteredCodes.AddRange(_enteredCodes);
+            foreach (var (id, code) in _codeOf)
+            {
+                run._codeOf[id] = code;
+            }
+
+            return run;
         }
 
         private EvaluationOptions Options => _evaluator.Options;

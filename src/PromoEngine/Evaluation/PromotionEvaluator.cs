@@ -61,20 +61,17 @@ public sealed partial class PromotionEvaluator
         Guard.NotNull(codes);
         var normalized = NormalizeCodes(codes);
         var snapshot = usage ?? UsageSnapshot.Empty;
-        Run NewRun(out List<Promotion> admitted)
-        {
-            var run = new Run(this, cart, at, snapshot);
-            run.ResolveCodes(normalized);
-            admitted = run.Admit();
-            return run;
-        }
+        // Codes are resolved and promotions gated once; every combination evaluated starts from there.
+        var admission = new Run(this, cart, at, snapshot);
+        admission.ResolveCodes(normalized);
+        var admitted = admission.Admit();
+        Run NewRun() => admission.Fork();
 
-        var first = NewRun(out var admitted);
         var scenarios = Combination.Scenarios(admitted, Options.Selection);
         List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes;
         if (scenarios.Count == 1 && scenarios[0].Count == admitted.Count)
         {
-            var all = first.Apply(admitted, []);
+            var all = NewRun().Apply(admitted, []);
             if (Options.Selection == SelectionPolicy.StrictPriority || LeaveOut.Suspects(admitted, all).Count == 0)
             {
                 return all;
@@ -86,7 +83,7 @@ public sealed partial class PromotionEvaluator
         {
             // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
             // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives).
-            outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun(out _).Apply(scenario, []))).ToList();
+            outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun().Apply(scenario, []))).ToList();
         }
 
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
@@ -94,14 +91,12 @@ public sealed partial class PromotionEvaluator
             : (outcomes.OrderBy(o => o.Result.Total.Amount).First(), false);
         var result = best.Scenario.Count == admitted.Count
             ? best.Result
-            : NewRun(out _).Apply(best.Scenario, Combination.Explain(admitted, best, outcomes, first.CodeOf, Options.Selection));
+            : NewRun().Apply(best.Scenario, Combination.Explain(admitted, best, outcomes, admission.CodeOf, Options.Selection));
 
         // A combination that lost after a shortcut might have won with an exhaustive search: the result says so.
         fallback |= outcomes.Exists(o => o.Result.UsedGreedyFallback);
         return fallback && !result.UsedGreedyFallback ? result with { UsedGreedyFallback = true } : result;
     }
-
-    private delegate Run RunFactory(out List<Promotion> admitted);
 
     /// <summary>The cheapest of the evaluated combinations and of each without some of its promotions that cost the
     /// shopper through the lanes below them (see <see cref="LeaveOut"/>), ties going to the earlier; true when the
@@ -112,7 +107,7 @@ public sealed partial class PromotionEvaluator
     /// <param name="newRun">Makes a fresh run.</param>
     private static ((List<Promotion> Scenario, EvaluationResult Result) Best, bool Fallback) WithoutWhatCosts(
         List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes,
-        RunFactory newRun)
+        Func<Run> newRun)
     {
         var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
         var fallback = false;
@@ -138,7 +133,7 @@ public sealed partial class PromotionEvaluator
             budget -= tries;
             foreach (var without in LeaveOut.Without(scenario, suspects).Where(w => seen.Add(LeaveOut.Key(w))))
             {
-                var outcome = (without, newRun(out _).Apply(without, []));
+                var outcome = (without, newRun().Apply(without, []));
                 outcomes.Add(outcome);
                 if (outcome.Item2.Total < best.Result.Total)
                 {

@@ -47,6 +47,20 @@ internal sealed class UnitPool
         LinesInOrder = order;
     }
 
+    /// <summary>A pool of the same units at their original prices; shares everything that never changes.</summary>
+    private UnitPool(UnitPool other)
+    {
+        LineOf = other.LineOf;
+        IndexInLine = other.IndexInLine;
+        Original = other.Original;
+        Remaining = (decimal[])other.Original.Clone();
+        FirstUnitOfLine = other.FirstUnitOfLine;
+        LinesInOrder = other.LinesInOrder;
+    }
+
+    /// <summary>The same units, every price back to its original.</summary>
+    public UnitPool Fresh() => new(this);
+
     public int Count => Remaining.Length;
 
     /// <summary>The cart line index of each unit.</summary>
