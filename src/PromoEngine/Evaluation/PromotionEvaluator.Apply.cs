@@ -27,12 +27,12 @@ public sealed partial class PromotionEvaluator
             var claimedBy = new Promotion?[_pool.Count];
             ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList(), claimedBy);
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount, OrderSequenceSaving))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
             {
                 ApplyOrderPromotion(promotion);
             }
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount, ShippingSequenceSaving))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount, ShippingSequenceSaving, null))
             {
                 ApplyShippingPromotion(promotion);
             }
@@ -53,14 +53,6 @@ public sealed partial class PromotionEvaluator
         }
 
         private List<(Promotion Promotion, List<int> Units)> _laneStops = [];
-
-        /// <summary>Larger saving first, then smaller id (by id alone under strict priority).</summary>
-        private List<Promotion> OrderByAloneAmount(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone) =>
-            promotions.Select(p => (Promotion: p, Amount: Options.Selection == SelectionPolicy.StrictPriority ? 0m : alone(p)))
-                .OrderByDescending(x => x.Amount)
-                .ThenBy(x => x.Promotion.Id)
-                .Select(x => x.Promotion)
-                .ToList();
 
         private void ApplyItemPromotions(List<Promotion> promotions, Promotion?[] claimedBy)
         {

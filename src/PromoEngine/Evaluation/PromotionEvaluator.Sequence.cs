@@ -16,23 +16,82 @@ public sealed partial class PromotionEvaluator
         /// The order in which a lane's order (or shipping) promotions take their turn, each on what the ones before it
         /// left. Under strict priority: by id. Under "best for the shopper": the order that saves most in all, since
         /// the order matters (50 % then $45 off $80 leaves nothing; $45 then 50 % leaves 17.50, though $45 alone saves
-        /// more). Every order is tried for up to <see cref="MaxExactSequence"/> promotions, ties going to the first
-        /// found from "larger saving alone first, then smaller id"; beyond that, starting there, neighbours are
-        /// swapped while a swap saves more, and the result says a fallback was used.
+        /// more).
         /// </summary>
+        /// <remarks>
+        /// <para>Promotions that save nothing now would save nothing later either (what is left only falls): they go
+        /// last. The others are split into groups that share no line (shipping is one group); a group's order does
+        /// not touch another's. In each group, from "larger saving alone first, then smaller id", every order is
+        /// tried for up to <see cref="MaxExactSequence"/> promotions, ties going to the first found; beyond that,
+        /// neighbours are swapped while a swap saves more, and the result says a fallback was used. A group whose
+        /// order already takes everything left of its lines stops there.</para>
+        /// </remarks>
         /// <param name="promotions">The promotions of one class in one lane.</param>
         /// <param name="alone">What a promotion alone saves now.</param>
-        /// <param name="saving">What a whole order of application saves, rounded exactly as applying it would.</param>
-        private List<Promotion> Sequence(IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone, Func<Promotion[], decimal> saving)
+        /// <param name="saving">What an order of application saves, rounded exactly as applying it would.</param>
+        /// <param name="linesOf">The lines a promotion works on; <see langword="null"/> for shipping.</param>
+        private List<Promotion> Sequence(
+            IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone, Func<Promotion[], decimal> saving, Func<Promotion, List<int>>? linesOf)
         {
-            var start = OrderByAloneAmount(promotions, alone);
-            if (start.Count < 2 || Options.Selection == SelectionPolicy.StrictPriority)
+            if (Options.Selection == SelectionPolicy.StrictPriority)
+            {
+                return [.. promotions.OrderBy(p => p.Id)];
+            }
+
+            var start = promotions.Select(p => (Promotion: p, Alone: alone(p)))
+                .OrderByDescending(x => x.Alone)
+                .ThenBy(x => x.Promotion.Id)
+                .ToList();
+            var idle = start.Where(x => x.Alone <= 0m).Select(x => x.Promotion).ToList();
+            var active = start.Where(x => x.Alone > 0m).Select(x => x.Promotion).ToList();
+            var ordered = new List<Promotion>(start.Count);
+            foreach (var group in linesOf is null ? [active] : LineGroups(active, linesOf))
+            {
+                var most = linesOf is null ? _shippingRemaining : group.SelectMany(linesOf).Distinct().Sum(LineLeft);
+                ordered.AddRange(group.Count < 2 ? group : BestOrder(group, saving, most));
+            }
+
+            ordered.AddRange(idle);
+            return ordered;
+        }
+
+        /// <summary>Promotions split into groups that share no line, each in the order given.</summary>
+        private static List<List<Promotion>> LineGroups(List<Promotion> promotions, Func<Promotion, List<int>> linesOf)
+        {
+            var groups = new List<(HashSet<int> Lines, List<Promotion> Members)>();
+            foreach (var promotion in promotions)
+            {
+                var lines = linesOf(promotion).ToHashSet();
+                var joined = groups.Where(g => g.Lines.Overlaps(lines)).ToList();
+                var members = new List<Promotion>();
+                foreach (var group in joined)
+                {
+                    lines.UnionWith(group.Lines);
+                    members.AddRange(group.Members);
+                    groups.Remove(group);
+                }
+
+                members.Add(promotion);
+                groups.Add((lines, members));
+            }
+
+            var position = promotions.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+            return groups.Select(g => g.Members.OrderBy(m => position[m]).ToList()).OrderBy(g => position[g[0]]).ToList();
+        }
+
+        /// <summary>The order of one group that saves most, searched from the order given.</summary>
+        /// <param name="start">The group, larger saving alone first.</param>
+        /// <param name="saving">What an order saves.</param>
+        /// <param name="most">The most the group could save: all that is left of its lines (or of shipping).</param>
+        private List<Promotion> BestOrder(List<Promotion> start, Func<Promotion[], decimal> saving, decimal most)
+        {
+            var best = start.ToArray();
+            var bestSaving = saving(best);
+            if (bestSaving >= most)
             {
                 return start;
             }
 
-            var best = start.ToArray();
-            var bestSaving = saving(best);
             if (start.Count > MaxExactSequence)
             {
                 _usedFallback = true;
@@ -41,7 +100,7 @@ public sealed partial class PromotionEvaluator
 
             var indices = Enumerable.Range(0, start.Count).ToArray();
             var trial = new Promotion[start.Count];
-            while (NextPermutation(indices))
+            while (bestSaving < most && NextPermutation(indices))
             {
                 for (var i = 0; i < indices.Length; i++)
                 {

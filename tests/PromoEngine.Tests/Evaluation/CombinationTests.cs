@@ -481,6 +481,35 @@ public sealed class LaneSequenceTests
     }
 
     [Fact]
+    public void ManyShippingOffers_OneThatTakesEverything_NeedsNoSearch()
+    {
+        var offers = Enumerable.Range(0, PromotionEvaluator.MaxExactSequence + 2)
+            .Select(i => Promo($"ship{i}", i == 0 ? Discount.FreeShipping : Discount.ShippingAmountOff(D(1 + i))).Build());
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 9.99m, Line("a", 50m)), offers);
+
+        Assert.Equal(9.99m, result.ShippingDiscount.Amount);
+        Assert.False(result.UsedGreedyFallback);
+    }
+
+    [Fact]
+    public void OrderPromotionsOnLinesTheyDoNotShare_AreOrderedApart()
+    {
+        // Eight categories, a percentage and an amount on each: eight groups of two, no search past the bound.
+        var lines = Enumerable.Range(0, 8).Select(i => Line($"l{i}", 80m, 1, null, $"c{i}")).ToArray();
+        var promotions = Enumerable.Range(0, 8).SelectMany(i => new[]
+        {
+            Promo($"half{i}", Discount.PercentOffOrder(50)).ForItems(ItemFilter.Categories($"c{i}")).Build(),
+            Promo($"amount{i}", Discount.AmountOffOrder(D(45))).ForItems(ItemFilter.Categories($"c{i}")).Build(),
+        });
+
+        var result = Evaluate(Cart(lines), promotions);
+
+        Assert.Equal(0m, result.Total.Amount);
+        Assert.False(result.UsedGreedyFallback);
+    }
+
+    [Fact]
     public void StrictPriority_KeepsTheIdOrder()
     {
         var half = Promo("b-half", Discount.PercentOffOrder(50)).Build();
