@@ -100,7 +100,7 @@ public sealed record EvaluationResult
     /// shortcut, which may save less than the best: a lane with more than 16 item promotions competing for the same
     /// units (solved greedily, promotions in order of what each alone saves), a lane with more than 6 order or
     /// shipping promotions (their order of application improved by swaps), or more promotions that could cost the
-    /// shopper through the lanes below them than are tried without (4 per combination, 60 evaluations per cart).</summary>
+    /// shopper through the lanes below them than are tried without (4 per combination, 32 evaluations per cart).</summary>
     /// <value><see langword="false"/> when every search was exhaustive.</value>
     public bool UsedGreedyFallback { get; internal init; }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -14,10 +15,11 @@ namespace PromoEngine;
 /// a lane below "10 % off hats", and "50 % off hats" in the lowest lane. Without the 10 %, the set price gives 50 and
 /// 50, and the hat ends at 25: 75 in all. With it, the hat is 90 when the set price is spread, so the shirt takes
 /// 52.63 and the hat 47.37, which ends at 23.68: 76.32. The 10 % costs the shopper 1.32.</para>
-/// <para>Stages: lanes from the highest priority down; inside a lane items, then order. A promotion is suspect when a
-/// later stage has a promotion that does not treat every item alike (anything but an order discount on all items or an
-/// uncapped percentage off all items), and either a promotion that moves value comes in a stage between them, or the suspect
-/// competes for units with other item promotions of its lane: taking units, it changes which units the others take,
+/// <para>Stages: lanes from the highest priority down; inside a lane items, then order. A promotion is suspect when, on
+/// lines it can reach, a later stage has a promotion that does not treat every item alike (anything but an order
+/// discount on all items or an uncapped percentage off all items), and either a promotion that moves value shares its
+/// lines in a stage between them, or the suspect competes for units with other item promotions of its lane: taking
+/// units, it changes which units the others take (on every line of the item promotions linked to it by shared lines),
 /// and the lane's best is not always the order's best when an order discount on some items follows (a buy-X-get-Y
 /// saving on items that "100 % off" makes free anyway, instead of on items it does not). Every combination the evaluator
 /// considered (groups, exclusives, classes) is searched so: up to <see cref="MaxSuspects"/> suspects each, every subset
@@ -34,15 +36,20 @@ internal static class LeaveOut
     public const int MaxSuspects = 4;
 
     /// <summary>The most evaluations spent leaving promotions out, over all the combinations of one cart.</summary>
-    public const int MaxEvaluations = 60;
+    public const int MaxEvaluations = 32;
 
     /// <summary>A combination's identity: its promotions' ids, sorted.</summary>
     public static string Key(List<Promotion> combination) =>
         string.Join("\n", combination.Select(p => p.Id.Value).Order(System.StringComparer.Ordinal));
 
     /// <summary>The applied promotions of a combination that may cost the shopper, by priority then id.</summary>
-    /// <remarks>Linear in the combination: what lies after each stage is summed up once, from the last stage back.</remarks>
-    public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result)
+    /// <param name="scenario">The combination.</param>
+    /// <param name="result">Its evaluation.</param>
+    /// <param name="linesOf">The cart lines a promotion can use (to qualify or to discount).</param>
+    /// <param name="lineCount">How many lines the cart has.</param>
+    /// <remarks>What lies after each stage is summed up once, from the last stage back, as sets of lines: a promotion
+    /// can only reach the lines it touches, and through them the promotions that share them.</remarks>
+    public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result, Func<Promotion, int[]> linesOf, int lineCount)
     {
         // Lanes, highest priority first; one lane without order promotions has one stage, where nothing comes after.
         var priorities = new List<int>();
@@ -71,44 +78,62 @@ internal static class LeaveOut
 
         int Stage(Promotion p) => (2 * laneIndex[p.Priority]) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
 
+        var staged = scenario.Where(p => p.Discount.Class != DiscountClass.Shipping).ToList();
+        var lines = staged.ToDictionary(p => p, p => LineSet.Of(linesOf(p), lineCount));
         var stages = 2 * priorities.Count;
-        var sensitiveAt = new bool[stages];
-        var moverAt = new bool[stages];
-        var itemsInLane = new int[priorities.Count];
-        foreach (var promotion in scenario.Where(p => p.Discount.Class != DiscountClass.Shipping))
+
+        // sensitiveAfter[s]: the lines of promotions after stage s that do not treat all items alike.
+        var sensitiveAfter = new LineSet[stages];
+        sensitiveAfter[stages - 1] = LineSet.Empty(lineCount);
+        for (var s = stages - 2; s >= 0; s--)
         {
-            var stage = Stage(promotion);
-            sensitiveAt[stage] |= !TreatsAllAlike(promotion);
-            moverAt[stage] |= MovesValue(promotion);
-            if (promotion.Discount.Class == DiscountClass.Item)
+            sensitiveAfter[s] = sensitiveAfter[s + 1].Copy();
+            foreach (var promotion in staged.Where(p => Stage(p) == s + 1 && !TreatsAllAlike(p)))
             {
-                itemsInLane[stage / 2]++;
+                sensitiveAfter[s].UnionWith(lines[promotion]);
             }
         }
 
-        // sensitiveAfter[s]: a promotion that does not treat all items alike comes after stage s.
-        // chainAfter[s]: a promotion that moves value comes after stage s, and such a promotion after it.
-        var sensitiveAfter = new bool[stages];
-        var chainAfter = new bool[stages];
+        // moversAfter[s]: the lines of promotions after stage s that move value onto lines a later sensitive one uses.
+        var moversAfter = new LineSet[stages];
+        moversAfter[stages - 1] = LineSet.Empty(lineCount);
         for (var s = stages - 2; s >= 0; s--)
         {
-            sensitiveAfter[s] = sensitiveAfter[s + 1] || sensitiveAt[s + 1];
-            chainAfter[s] = chainAfter[s + 1] || (moverAt[s + 1] && sensitiveAfter[s + 1]);
+            moversAfter[s] = moversAfter[s + 1].Copy();
+            foreach (var mover in staged.Where(p => Stage(p) == s + 1 && MovesValue(p) && lines[p].Overlaps(sensitiveAfter[s + 1])))
+            {
+                moversAfter[s].UnionWith(lines[mover]);
+            }
         }
 
         var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
         var suspects = new List<Promotion>();
-        foreach (var promotion in scenario)
+        foreach (var promotion in staged.Where(p => applied.Contains(p.Id)))
         {
-            if (promotion.Discount.Class == DiscountClass.Shipping || !applied.Contains(promotion.Id))
+            var stage = Stage(promotion);
+            var suspect = lines[promotion].Overlaps(moversAfter[stage]);
+            if (!suspect && promotion.Discount.Class == DiscountClass.Item)
             {
-                continue;
+                // Competing for units in its own lane, an item promotion changes which units the others take: the
+                // lines of every item promotion it is linked to by shared lines may end up priced otherwise.
+                var zone = lines[promotion].Copy();
+                var rivals = staged.Where(o => o != promotion && o.Priority == promotion.Priority && o.Discount.Class == DiscountClass.Item).ToList();
+                var competes = false;
+                for (var grown = true; grown;)
+                {
+                    grown = false;
+                    foreach (var rival in rivals.Where(r => lines[r].Overlaps(zone)).ToList())
+                    {
+                        zone.UnionWith(lines[rival]);
+                        rivals.Remove(rival);
+                        competes = grown = true;
+                    }
+                }
+
+                suspect = competes && zone.Overlaps(sensitiveAfter[stage]);
             }
 
-            // Competing for units in its own lane, an item promotion changes which units the others take.
-            var stage = Stage(promotion);
-            var competes = promotion.Discount.Class == DiscountClass.Item && itemsInLane[stage / 2] > 1;
-            if (chainAfter[stage] || (competes && sensitiveAfter[stage]))
+            if (suspect)
             {
                 suspects.Add(promotion);
             }
@@ -144,4 +169,48 @@ internal static class LeaveOut
     private static bool TreatsAllAlike(Promotion promotion) =>
         promotion.QualifyingItems.IsAll
         && (promotion.Discount is OrderDiscount || (promotion.Discount is PercentOffItemsDiscount && promotion.MaxDiscount is null));
+
+    /// <summary>A set of cart lines as bits.</summary>
+    private readonly struct LineSet
+    {
+        private readonly ulong[] _bits;
+
+        private LineSet(ulong[] bits) => _bits = bits;
+
+        public static LineSet Empty(int lineCount) => new(new ulong[(lineCount + 63) / 64]);
+
+        public static LineSet Of(int[] lines, int lineCount)
+        {
+            var set = Empty(lineCount);
+            foreach (var line in lines)
+            {
+                set._bits[line / 64] |= 1UL << (line % 64);
+            }
+
+            return set;
+        }
+
+        public LineSet Copy() => new((ulong[])_bits.Clone());
+
+        public void UnionWith(LineSet other)
+        {
+            for (var i = 0; i < _bits.Length; i++)
+            {
+                _bits[i] |= other._bits[i];
+            }
+        }
+
+        public bool Overlaps(LineSet other)
+        {
+            for (var i = 0; i < _bits.Length; i++)
+            {
+                if ((_bits[i] & other._bits[i]) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

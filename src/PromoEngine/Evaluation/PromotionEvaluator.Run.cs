@@ -192,6 +192,12 @@ public sealed partial class PromotionEvaluator
 
         public string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
 
+        /// <summary>The cart lines a promotion can use, to qualify or to discount.</summary>
+        public int[] LinesOf(Promotion promotion) =>
+            promotion.Discount is ItemDiscount { GetItems: { } getItems }
+                ? [.. MatchingLines(promotion.QualifyingItems).Union(MatchingLines(getItems))]
+                : MatchingLines(promotion.QualifyingItems);
+
         /// <summary>The cart lines a filter lets through, in canonical order; computed once per filter.</summary>
         private int[] MatchingLines(ItemFilter filter)
         {

@@ -72,7 +72,7 @@ public sealed partial class PromotionEvaluator
         if (scenarios.Count == 1 && scenarios[0].Count == admitted.Count)
         {
             var all = NewRun().Apply(admitted, []);
-            if (Options.Selection == SelectionPolicy.StrictPriority || LeaveOut.Suspects(admitted, all).Count == 0)
+            if (Options.Selection == SelectionPolicy.StrictPriority || LeaveOut.Suspects(admitted, all, admission.LinesOf, cart.Lines.Length).Count == 0)
             {
                 return all;
             }
@@ -87,7 +87,7 @@ public sealed partial class PromotionEvaluator
         }
 
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
-            ? WithoutWhatCosts(outcomes, NewRun)
+            ? WithoutWhatCosts(outcomes, NewRun, p => LeaveOut.Suspects(p.Scenario, p.Result, admission.LinesOf, cart.Lines.Length))
             : (outcomes.OrderBy(o => o.Result.Total.Amount).First(), false);
         var result = best.Scenario.Count == admitted.Count
             ? best.Result
@@ -105,9 +105,11 @@ public sealed partial class PromotionEvaluator
     /// promotion out may let another apply that costs the shopper too.</remarks>
     /// <param name="outcomes">The combinations evaluated so far; those evaluated here are added.</param>
     /// <param name="newRun">Makes a fresh run.</param>
+    /// <param name="suspectsOf">The promotions of an evaluated combination that may cost the shopper.</param>
     private static ((List<Promotion> Scenario, EvaluationResult Result) Best, bool Fallback) WithoutWhatCosts(
         List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes,
-        Func<Run> newRun)
+        Func<Run> newRun,
+        Func<(List<Promotion> Scenario, EvaluationResult Result), List<Promotion>> suspectsOf)
     {
         var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
         var fallback = false;
@@ -117,7 +119,7 @@ public sealed partial class PromotionEvaluator
         for (var i = 0; i < outcomes.Count; i++)
         {
             var (scenario, result) = outcomes[i];
-            var suspects = LeaveOut.Suspects(scenario, result);
+            var suspects = suspectsOf((scenario, result));
             if (suspects.Count == 0)
             {
                 continue;
