@@ -554,6 +554,9 @@ internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discou
 
     internal override Currency? AmountCurrency => amount?.Currency;
 
+    /// <summary>Gets a value indicating whether the discount is a share of shipping rather than an amount.</summary>
+    public bool IsPercentage => percent is not null;
+
     public decimal Amount(decimal remaining) =>
         percent is { } p ? remaining * p / 100m : Math.Min(amount!.Value.Amount, remaining);
 

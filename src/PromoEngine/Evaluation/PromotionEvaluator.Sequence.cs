@@ -24,7 +24,8 @@ public sealed partial class PromotionEvaluator
         /// not touch another's. In each group, from "larger saving alone first, then smaller id", every order is
         /// tried for up to <see cref="MaxExactSequence"/> promotions, ties going to the first found; beyond that,
         /// neighbours are swapped while a swap saves more, and the result says a fallback was used. A group whose
-        /// order already takes everything left of its lines stops there.</para>
+        /// order already takes everything left of its lines stops there, and a group of uncapped percentages, whose
+        /// order changes nothing but rounding, is not searched.</para>
         /// </remarks>
         /// <param name="promotions">The promotions of one class in one lane.</param>
         /// <param name="alone">What a promotion alone saves now.</param>
@@ -48,12 +49,23 @@ public sealed partial class PromotionEvaluator
             foreach (var group in linesOf is null ? [active] : LineGroups(active, linesOf))
             {
                 var most = linesOf is null ? _shippingRemaining : group.SelectMany(linesOf).Distinct().Sum(LineLeft);
-                ordered.AddRange(group.Count < 2 ? group : BestOrder(group, saving, most));
+                ordered.AddRange(group.Count < 2 || group.TrueForAll(Commutes) ? group : BestOrder(group, saving, most));
             }
 
             ordered.AddRange(idle);
             return ordered;
         }
+
+        /// <summary>Whether a promotion takes the same share of every price it reaches, whenever it comes: uncapped
+        /// percentages (and percentage tiers) leave the same exact amounts in any order, so only rounding could tell
+        /// two orders apart, and no search is made for it.</summary>
+        private static bool Commutes(Promotion promotion) => promotion.MaxDiscount is null && promotion.Discount switch
+        {
+            PercentOffOrderDiscount => true,
+            TieredDiscount tiered => tiered.Tiers.All(t => t.AmountOff is null),
+            ShippingDiscount shipping => shipping.IsPercentage,
+            _ => false,
+        };
 
         /// <summary>Promotions split into groups that share no line, each in the order given.</summary>
         private static List<List<Promotion>> LineGroups(List<Promotion> promotions, Func<Promotion, List<int>> linesOf)
