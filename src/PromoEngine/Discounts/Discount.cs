@@ -581,7 +581,18 @@ internal sealed class StackDiscount(IReadOnlyList<(Promotion Promotion, HashSet<
 
     internal override Currency? AmountCurrency => null;
 
-    public override decimal MostPerUnit(decimal remaining) => remaining;
+    /// <summary>At most what every member could take on its own from the unit's price, and never past it: a member
+    /// that comes later, or works on the starting price, takes no more than it would first.</summary>
+    public override decimal MostPerUnit(decimal remaining)
+    {
+        var most = 0m;
+        foreach (var (promotion, _) in Members)
+        {
+            most += ((ItemDiscount)promotion.Discount).MostPerUnit(remaining);
+        }
+
+        return Math.Min(most, remaining);
+    }
 
     public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
     {

@@ -219,6 +219,34 @@ public sealed class LaneSolverTests
     }
 
     [Fact]
+    public void ACompoundingStackAndTwoBuyXGetY_OnSeventeenUnits_AreSolvedExactly()
+    {
+        // Found by a long run of the properties: the stack's optimistic bound was the whole price of every unit, so
+        // nothing was pruned and three promotions ran past the node budget.
+        var cart = Cart(
+            new CartLine("L0", "s2", D(0.01m), 1, ["c3"]),
+            new CartLine("L1", "s4", D(55.08m), 2, ["c1", "c2", "c3"]),
+            new CartLine("L2", "s3", D(36.12m), 4, ["c2", "c3"]),
+            new CartLine("L3", "s5", D(126.99m), 1, ["c2", "c3"]),
+            new CartLine("L4", "s5", D(0.02m), 3, ["c2", "c3"]),
+            new CartLine("L5", "s4", D(34.73m), 1, ["c2"]),
+            new CartLine("L6", "s4", D(31.04m), 5, ["c1", "c3"]));
+        var promotions = new[]
+        {
+            Promo("P0", Discount.BuyXGetY(1, 3, 5m, null, UnitSelection.MostExpensive, 2)).ForItems(ItemFilter.Categories("c2")).WithMaxDiscount(D(41.48m)).Build(),
+            Promo("P1", Discount.PercentOffItems(12.5m)).ForItems(ItemFilter.Not(ItemFilter.Categories("c1"))).CompoundWithAll().Build(),
+            Promo("P2", Discount.PercentOffItems(5m)).ForItems(ItemFilter.Not(ItemFilter.Categories("c2"))).CompoundWithAll().Build(),
+            Promo("P4", Discount.BuyXGetY(3, 3, 15m, null, UnitSelection.MostExpensive, 2)).ForItems(ItemFilter.Categories("c1")).Build(),
+        };
+
+        var with = Evaluate(cart, promotions);
+        var without = Evaluate(cart, promotions[1..]);
+
+        Assert.False(with.UsedGreedyFallback);
+        Assert.True(with.Total <= without.Total);
+    }
+
+    [Fact]
     public void ManyCompetingPromotions_FallBackToGreedyAndSaySo()
     {
         var promotions = Enumerable.Range(0, LaneSolver.MaxExactCandidates + 1)
