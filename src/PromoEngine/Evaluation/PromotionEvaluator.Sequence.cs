@@ -48,8 +48,14 @@ public sealed partial class PromotionEvaluator
             var ordered = new List<Promotion>(start.Count);
             foreach (var group in linesOf is null ? [active] : LineGroups(active, linesOf))
             {
+                if (group.Count < 2 || group.TrueForAll(Commutes))
+                {
+                    ordered.AddRange(group);
+                    continue;
+                }
+
                 var most = linesOf is null ? _shippingRemaining : group.SelectMany(linesOf).Distinct().Sum(LineLeft);
-                ordered.AddRange(group.Count < 2 || group.TrueForAll(Commutes) ? group : BestOrder(group, saving, most));
+                ordered.AddRange(BestOrder(group, saving, most));
             }
 
             ordered.AddRange(idle);
