@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -50,7 +51,7 @@ internal static class LaneSolver
         var sets = new Dictionary<Promotion, List<int>>();
         var total = 0m;
         var fallback = false;
-        foreach (var component in Components(candidates))
+        foreach (var component in Connected.Groups(candidates, c => c.Units))
         {
             // A lone promotion whose saving never drops with more units is best off with every unit it can use,
             // which is what the greedy pass gives it: no search needed.
@@ -86,32 +87,6 @@ internal static class LaneSolver
         var qualifying = candidate.Qualifying.Where(set.Contains).ToList();
         var get = candidate.Discount.GetItems is null ? qualifying : candidate.Get.Where(set.Contains).ToList();
         return cap(candidate.Promotion, candidate.Discount.Propose(pool, qualifying, get).Total);
-    }
-
-    private static List<List<LaneCandidate>> Components(IReadOnlyList<LaneCandidate> candidates)
-    {
-        var parent = Enumerable.Range(0, candidates.Count).ToArray();
-        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        var owner = new Dictionary<int, int>();
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            foreach (var unit in candidates[i].Units)
-            {
-                if (owner.TryGetValue(unit, out var other))
-                {
-                    parent[Find(i)] = Find(other);
-                }
-                else
-                {
-                    owner[unit] = i;
-                }
-            }
-        }
-
-        return Enumerable.Range(0, candidates.Count)
-            .GroupBy(Find)
-            .Select(g => g.Select(i => candidates[i]).ToList())
-            .ToList();
     }
 
     /// <summary>A classic rule list: promotions in the order given (by id within a lane), each taking the units it

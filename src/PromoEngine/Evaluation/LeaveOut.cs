@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -79,7 +80,8 @@ internal static class LeaveOut
         int Stage(Promotion p) => (2 * laneIndex[p.Priority]) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
 
         var staged = scenario.Where(p => p.Discount.Class != DiscountClass.Shipping).ToList();
-        var lines = staged.ToDictionary(p => p, p => LineSet.Of(linesOf(p), lineCount));
+        var lineIndices = staged.ToDictionary(p => p, linesOf);
+        var lines = staged.ToDictionary(p => p, p => LineSet.Of(lineIndices[p], lineCount));
         var stages = 2 * priorities.Count;
 
         // sensitiveAfter[s]: the lines of promotions after stage s that do not treat all items alike.
@@ -106,34 +108,26 @@ internal static class LeaveOut
             }
         }
 
+        // Competing for units in its own lane, an item promotion changes which units the others take: the lines of
+        // every item promotion linked to it by shared lines (its rivals) may end up priced otherwise.
+        var rivalry = new Dictionary<Promotion, LineSet>();
+        foreach (var lane in staged.Where(p => p.Discount.Class == DiscountClass.Item).GroupBy(p => p.Priority))
+        {
+            foreach (var rivals in Connected.Groups(lane.ToList(), p => lineIndices[p]).Where(g => g.Count > 1))
+            {
+                var zone = LineSet.Empty(lineCount);
+                rivals.ForEach(r => zone.UnionWith(lines[r]));
+                rivals.ForEach(r => rivalry[r] = zone);
+            }
+        }
+
         var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
         var suspects = new List<Promotion>();
         foreach (var promotion in staged.Where(p => applied.Contains(p.Id)))
         {
             var stage = Stage(promotion);
-            var suspect = lines[promotion].Overlaps(moversAfter[stage]);
-            if (!suspect && promotion.Discount.Class == DiscountClass.Item)
-            {
-                // Competing for units in its own lane, an item promotion changes which units the others take: the
-                // lines of every item promotion it is linked to by shared lines may end up priced otherwise.
-                var zone = lines[promotion].Copy();
-                var rivals = staged.Where(o => o != promotion && o.Priority == promotion.Priority && o.Discount.Class == DiscountClass.Item).ToList();
-                var competes = false;
-                for (var grown = true; grown;)
-                {
-                    grown = false;
-                    foreach (var rival in rivals.Where(r => lines[r].Overlaps(zone)).ToList())
-                    {
-                        zone.UnionWith(lines[rival]);
-                        rivals.Remove(rival);
-                        competes = grown = true;
-                    }
-                }
-
-                suspect = competes && zone.Overlaps(sensitiveAfter[stage]);
-            }
-
-            if (suspect)
+            if (lines[promotion].Overlaps(moversAfter[stage])
+                || (rivalry.TryGetValue(promotion, out var zone) && zone.Overlaps(sensitiveAfter[stage])))
             {
                 suspects.Add(promotion);
             }

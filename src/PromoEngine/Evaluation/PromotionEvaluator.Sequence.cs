@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -46,7 +47,7 @@ public sealed partial class PromotionEvaluator
             var idle = start.Where(x => x.Alone <= 0m).Select(x => x.Promotion).ToList();
             var active = start.Where(x => x.Alone > 0m).Select(x => x.Promotion).ToList();
             var ordered = new List<Promotion>(start.Count);
-            foreach (var group in linesOf is null ? [active] : LineGroups(active, linesOf))
+            foreach (var group in linesOf is null ? [active] : Connected.Groups(active, linesOf))
             {
                 if (group.Count < 2 || group.TrueForAll(Commutes))
                 {
@@ -72,30 +73,6 @@ public sealed partial class PromotionEvaluator
             ShippingDiscount shipping => shipping.IsPercentage,
             _ => false,
         };
-
-        /// <summary>Promotions split into groups that share no line, each in the order given.</summary>
-        private static List<List<Promotion>> LineGroups(List<Promotion> promotions, Func<Promotion, List<int>> linesOf)
-        {
-            var groups = new List<(HashSet<int> Lines, List<Promotion> Members)>();
-            foreach (var promotion in promotions)
-            {
-                var lines = linesOf(promotion).ToHashSet();
-                var joined = groups.Where(g => g.Lines.Overlaps(lines)).ToList();
-                var members = new List<Promotion>();
-                foreach (var group in joined)
-                {
-                    lines.UnionWith(group.Lines);
-                    members.AddRange(group.Members);
-                    groups.Remove(group);
-                }
-
-                members.Add(promotion);
-                groups.Add((lines, members));
-            }
-
-            var position = promotions.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
-            return groups.Select(g => g.Members.OrderBy(m => position[m]).ToList()).OrderBy(g => position[g[0]]).ToList();
-        }
 
         /// <summary>The order of one group that saves most, searched from the order given.</summary>
         /// <param name="start">The group, larger saving alone first.</param>
