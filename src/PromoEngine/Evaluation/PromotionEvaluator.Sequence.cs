@@ -37,7 +37,7 @@ public sealed partial class PromotionEvaluator
         {
             if (Options.Selection == SelectionPolicy.StrictPriority)
             {
-                return [.. promotions.OrderBy(p => p.Id)];
+                return [.. promotions]; // a lane comes in id order
             }
 
             var start = promotions.Select(p => (Promotion: p, Alone: alone(p)))

@@ -67,27 +67,14 @@ public sealed partial class PromotionEvaluator
         var admitted = admission.Admit();
         Run NewRun() => admission.Fork();
 
-        var scenarios = Combination.Scenarios(admitted, Options.Selection);
-        List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes;
-        if (scenarios.Count == 1 && scenarios[0].Count == admitted.Count)
-        {
-            var all = NewRun().Apply(admitted, []);
-            if (Options.Selection == SelectionPolicy.StrictPriority || LeaveOut.Suspects(admitted, all, admission.LinesOf, cart.Lines.Length).Count == 0)
-            {
-                return all;
-            }
-
-            outcomes = [(admitted, all)];
-        }
-        else
-        {
-            // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
-            // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives).
-            outcomes = scenarios.Select(scenario => (Scenario: scenario, Result: NewRun().Apply(scenario, []))).ToList();
-        }
-
+        // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
+        // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives). Most
+        // carts have one combination: all.
+        var outcomes = Combination.Scenarios(admitted, Options.Selection)
+            .Select(scenario => (Scenario: scenario, Result: NewRun().Apply(scenario, [])))
+            .ToList();
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
-            ? WithoutWhatCosts(outcomes, NewRun, p => LeaveOut.Suspects(p.Scenario, p.Result, admission.LinesOf, cart.Lines.Length))
+            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, admission.LinesOf, cart.Lines.Length))
             : (outcomes.OrderBy(o => o.Result.Total.Amount).First(), false);
         var result = best.Scenario.Count == admitted.Count
             ? best.Result
@@ -114,7 +101,7 @@ public sealed partial class PromotionEvaluator
         var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
         var fallback = false;
         var budget = LeaveOut.MaxEvaluations;
-        var seen = outcomes.Select(o => LeaveOut.Key(o.Scenario)).ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // the combinations evaluated, made when the first suspect turns up
         var first = outcomes.Count;
         for (var i = 0; i < outcomes.Count; i++)
         {
@@ -133,6 +120,7 @@ public sealed partial class PromotionEvaluator
             }
 
             budget -= tries;
+            seen ??= outcomes.Select(o => LeaveOut.Key(o.Scenario)).ToHashSet(StringComparer.Ordinal);
             foreach (var without in LeaveOut.Without(scenario, suspects).Where(w => seen.Add(LeaveOut.Key(w))))
             {
                 var outcome = (without, newRun().Apply(without, []));
