@@ -70,12 +70,15 @@ public sealed partial class PromotionEvaluator
         // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
         // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives). Most
         // carts have one combination: all.
-        var outcomes = Combination.Scenarios(admitted, Options.Selection)
-            .Select(scenario => (Scenario: scenario, Result: NewRun().Apply(scenario, [])))
-            .ToList();
+        var outcomes = new List<(List<Promotion> Scenario, EvaluationResult Result)>();
+        foreach (var scenario in Combination.Scenarios(admitted, Options.Selection))
+        {
+            outcomes.Add((scenario, NewRun().Apply(scenario, [])));
+        }
+
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
             ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, admission.LinesOf, cart.Lines.Length))
-            : (outcomes.OrderBy(o => o.Result.Total.Amount).First(), false);
+            : (Cheapest(outcomes), false);
         var result = best.Scenario.Count == admitted.Count
             ? best.Result
             : NewRun().Apply(best.Scenario, Combination.Explain(admitted, best, outcomes, admission.CodeOf, Options.Selection));
@@ -98,7 +101,7 @@ public sealed partial class PromotionEvaluator
         Func<Run> newRun,
         Func<(List<Promotion> Scenario, EvaluationResult Result), List<Promotion>> suspectsOf)
     {
-        var best = outcomes.OrderBy(o => o.Result.Total.Amount).First();
+        var best = Cheapest(outcomes);
         var fallback = false;
         var budget = LeaveOut.MaxEvaluations;
         HashSet<string>? seen = null; // the combinations evaluated, made when the first suspect turns up
@@ -133,6 +136,21 @@ public sealed partial class PromotionEvaluator
         }
 
         return (best, fallback);
+    }
+
+    /// <summary>The outcome with the lowest total; ties go to the earlier.</summary>
+    private static (List<Promotion> Scenario, EvaluationResult Result) Cheapest(List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes)
+    {
+        var best = outcomes[0];
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Result.Total < best.Result.Total)
+            {
+                best = outcome;
+            }
+        }
+
+        return best;
     }
 
     private static List<string> NormalizeCodes(IEnumerable<string> codes)
