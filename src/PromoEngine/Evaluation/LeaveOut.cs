@@ -79,10 +79,21 @@ internal static class LeaveOut
 
         int Stage(Promotion p) => (2 * laneIndex[p.Priority]) + (p.Discount.Class == DiscountClass.Order ? 1 : 0);
 
-        var staged = scenario.Where(p => p.Discount.Class != DiscountClass.Shipping).ToList();
-        var lineIndices = staged.ToDictionary(p => p, linesOf);
-        var lines = staged.ToDictionary(p => p, p => LineSet.Of(lineIndices[p], lineCount));
+        // Only promotions that reach a line of this cart matter; each is placed in its stage once.
         var stages = 2 * priorities.Count;
+        var byStage = new List<(Promotion Promotion, int[] Indices, LineSet Lines)>[stages];
+        for (var s = 0; s < stages; s++)
+        {
+            byStage[s] = [];
+        }
+
+        foreach (var promotion in scenario)
+        {
+            if (promotion.Discount.Class != DiscountClass.Shipping && linesOf(promotion) is { Length: > 0 } indices)
+            {
+                byStage[Stage(promotion)].Add((promotion, indices, LineSet.Of(indices, lineCount)));
+            }
+        }
 
         // sensitiveAfter[s]: the lines of promotions after stage s that do not treat all items alike.
         var sensitiveAfter = new LineSet[stages];
@@ -90,10 +101,18 @@ internal static class LeaveOut
         for (var s = stages - 2; s >= 0; s--)
         {
             sensitiveAfter[s] = sensitiveAfter[s + 1].Copy();
-            foreach (var promotion in staged.Where(p => Stage(p) == s + 1 && !TreatsAllAlike(p)))
+            foreach (var (promotion, _, lines) in byStage[s + 1])
             {
-                sensitiveAfter[s].UnionWith(lines[promotion]);
+                if (!TreatsAllAlike(promotion))
+                {
+                    sensitiveAfter[s].UnionWith(lines);
+                }
             }
+        }
+
+        if (sensitiveAfter[0].IsEmpty)
+        {
+            return []; // nothing later can be hurt
         }
 
         // moversAfter[s]: the lines of promotions after stage s that move value onto lines a later sensitive one uses.
@@ -102,34 +121,45 @@ internal static class LeaveOut
         for (var s = stages - 2; s >= 0; s--)
         {
             moversAfter[s] = moversAfter[s + 1].Copy();
-            foreach (var mover in staged.Where(p => Stage(p) == s + 1 && MovesValue(p) && lines[p].Overlaps(sensitiveAfter[s + 1])))
+            foreach (var (promotion, _, lines) in byStage[s + 1])
             {
-                moversAfter[s].UnionWith(lines[mover]);
-            }
-        }
-
-        // Competing for units in its own lane, an item promotion changes which units the others take: the lines of
-        // every item promotion linked to it by shared lines (its rivals) may end up priced otherwise.
-        var rivalry = new Dictionary<Promotion, LineSet>();
-        foreach (var lane in staged.Where(p => p.Discount.Class == DiscountClass.Item).GroupBy(p => p.Priority))
-        {
-            foreach (var rivals in Connected.Groups(lane.ToList(), p => lineIndices[p]).Where(g => g.Count > 1))
-            {
-                var zone = LineSet.Empty(lineCount);
-                rivals.ForEach(r => zone.UnionWith(lines[r]));
-                rivals.ForEach(r => rivalry[r] = zone);
+                if (MovesValue(promotion) && lines.Overlaps(sensitiveAfter[s + 1]))
+                {
+                    moversAfter[s].UnionWith(lines);
+                }
             }
         }
 
         var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
         var suspects = new List<Promotion>();
-        foreach (var promotion in staged.Where(p => applied.Contains(p.Id)))
+        for (var stage = 0; stage < stages; stage++)
         {
-            var stage = Stage(promotion);
-            if (lines[promotion].Overlaps(moversAfter[stage])
-                || (rivalry.TryGetValue(promotion, out var zone) && zone.Overlaps(sensitiveAfter[stage])))
+            var appliedHere = byStage[stage].Where(x => applied.Contains(x.Promotion.Id)).ToList();
+            if (appliedHere.Count == 0)
             {
-                suspects.Add(promotion);
+                continue;
+            }
+
+            // Competing for units in its own lane, an item promotion changes which units the others take: the lines
+            // of every item promotion linked to it by shared lines (its rivals) may end up priced otherwise.
+            var rivalry = new Dictionary<Promotion, LineSet>();
+            if (stage % 2 == 0 && byStage[stage].Count > 1)
+            {
+                foreach (var rivals in Connected.Groups(byStage[stage], x => x.Indices).Where(g => g.Count > 1))
+                {
+                    var zone = LineSet.Empty(lineCount);
+                    rivals.ForEach(r => zone.UnionWith(r.Lines));
+                    rivals.ForEach(r => rivalry[r.Promotion] = zone);
+                }
+            }
+
+            foreach (var (promotion, _, lines) in appliedHere)
+            {
+                if (lines.Overlaps(moversAfter[stage])
+                    || (rivalry.TryGetValue(promotion, out var zone) && zone.Overlaps(sensitiveAfter[stage])))
+                {
+                    suspects.Add(promotion);
+                }
             }
         }
 
@@ -183,6 +213,8 @@ internal static class LeaveOut
 
             return set;
         }
+
+        public bool IsEmpty => Array.TrueForAll(_bits, b => b == 0);
 
         public LineSet Copy() => new((ulong[])_bits.Clone());
 
