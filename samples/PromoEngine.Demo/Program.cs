@@ -68,8 +68,8 @@ static void Show(string title, Cart cart, EvaluationResult result) => Console.Wr
 // Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.
 void Checkout(string orderId, Cart cart, string[] codes, string? title = null, bool quiet = false, int maxCodes = 1)
 {
-    var usage = ledger.GetUsageAsync(catalog.Promotions.Select(p => p.Id), codes, cart.Customer.Id).AsTask().GetAwaiter().GetResult();
     var checkoutEvaluator = maxCodes == 1 ? evaluator : new PromotionEvaluator(catalog, new EvaluationOptions { MaxCodesPerOrder = maxCodes });
+    var usage = ledger.GetUsageAsync(checkoutEvaluator.UsageRequestFor(cart, codes, now)).AsTask().GetAwaiter().GetResult();
     var result = checkoutEvaluator.Evaluate(cart, codes, now, usage);
     var reservation = ledger.ReserveAsync(ReservationRequest.For(orderId, result, catalog)).AsTask().GetAwaiter().GetResult();
     var state = reservation.Succeeded ? ledger.CommitAsync(orderId).AsTask().GetAwaiter().GetResult() : reservation.State;
@@ -77,7 +77,7 @@ void Checkout(string orderId, Cart cart, string[] codes, string? title = null, b
     {
         Console.Write(Receipt.Print(title ?? orderId, cart, result));
         var held = string.Join(", ", result.Redemptions.Select(r => r.Code is null ? r.PromotionId.Value : $"{r.PromotionId} ({r.Code})"));
-        var first50 = ledger.GetUsageAsync([], ["FIRST50"], null).AsTask().GetAwaiter().GetResult().CodeUses("FIRST50");
+        var first50 = ledger.GetUsageAsync(new UsageRequest([], ["FIRST50"], null)).AsTask().GetAwaiter().GetResult().CodeUses("FIRST50");
         Console.WriteLine($"  ledger    {orderId} {state}: {held}; FIRST50 used {first50} of 50");
         Console.WriteLine();
     }

@@ -40,7 +40,7 @@ internal static class Receipt
         foreach (var applied in result.Applied)
         {
             var code = applied.Code is null ? "automatic" : "code " + applied.Code;
-            text.AppendLine($"  applied   {applied.Name} ({code}): {applied.Amount}{(applied.Capped ? ", capped" : string.Empty)}");
+            text.AppendLine($"  applied   {applied.Name} ({code}): {applied.Amount}{Clamp(applied)}");
         }
 
         foreach (var rejection in result.Rejected)
@@ -61,4 +61,12 @@ internal static class Receipt
 
     private static string Row(string label, Money amount) =>
         string.Create(CultureInfo.InvariantCulture, $"{label,-40}{amount.Amount,12:0.00}");
+
+    private static string Clamp(AppliedPromotion applied) => applied.ClampedBy switch
+    {
+        ClampedBy.Price => $", {applied.NominalAmount} cut to the price",
+        ClampedBy.MaxDiscount => ", capped",
+        ClampedBy.Budget => ", cut to what is left of its budget",
+        _ => string.Empty,
+    };
 }

@@ -170,6 +170,9 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
     /// <summary>The most one unit with this much left of its price can contribute to the saving: a bound for the solver.</summary>
     public abstract decimal MostPerUnit(decimal remaining);
 
+    /// <summary>What one unit with this much left would take if its price did not hold the discount back.</summary>
+    public virtual decimal NominalPerUnit(decimal remaining) => MostPerUnit(remaining);
+
     /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
     public virtual bool IsMonotone => true;
 
@@ -206,6 +209,10 @@ internal sealed class ItemProposal
 
     /// <summary>When nothing applies: how many more qualifying units would make it apply (0 when unknown).</summary>
     public int MissingQuantity { get; set; }
+
+    /// <summary>What the discount would take if no price held it back (an amount off each unit on units that cost
+    /// less); <see langword="null"/> when that is <see cref="Total"/>.</summary>
+    public decimal? Nominal { get; set; }
 
     public decimal Total
     {
@@ -262,10 +269,13 @@ internal sealed class AmountOffEachItemDiscount(Money amount) : ItemDiscount(Dis
             proposal.Claimed.Add(unit);
         }
 
+        proposal.Nominal = Amount.Amount * eligible.Count;
         return proposal;
     }
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
+
+    public override decimal NominalPerUnit(decimal remaining) => Amount.Amount;
 
     public override bool IsAdditive => true;
 
@@ -466,6 +476,9 @@ internal abstract class OrderDiscount() : Discount(DiscountClass.Order)
 {
     /// <summary>The exact amount off, given what is left of the qualifying lines and how much they were at first.</summary>
     public abstract decimal Amount(decimal remaining, decimal originalSubtotal, int quantity);
+
+    /// <summary>What <see cref="Amount"/> would be if what is left of the lines did not hold it back.</summary>
+    public virtual decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Amount(remaining, originalSubtotal, quantity);
 }
 
 internal sealed class PercentOffOrderDiscount(decimal percent) : OrderDiscount
@@ -486,6 +499,8 @@ internal sealed class AmountOffOrderDiscount(Money amount) : OrderDiscount
     internal override Currency? AmountCurrency => Value.Currency;
 
     public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Math.Min(Value.Amount, remaining);
+
+    public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Value.Amount;
 
     public override string ToString() => $"{Value} off the order";
 }
@@ -528,6 +543,9 @@ internal sealed class TieredDiscount(TierBasis basis, ImmutableArray<Tier> tiers
         _ => 0m,
     };
 
+    public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) =>
+        Reached(originalSubtotal, quantity) is { AmountOff: { } amount } ? amount.Amount : Amount(remaining, originalSubtotal, quantity);
+
     public override string ToString() => "tiers by " + Basis.ToString().ToLowerInvariant() + ": " + string.Join(", ", Tiers);
 }
 
@@ -559,6 +577,9 @@ internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discou
 
     public decimal Amount(decimal remaining) =>
         percent is { } p ? remaining * p / 100m : Math.Min(amount!.Value.Amount, remaining);
+
+    /// <summary>What <see cref="Amount"/> would be if the charge did not hold it back.</summary>
+    public decimal Nominal(decimal remaining) => percent is { } p ? remaining * p / 100m : amount!.Value.Amount;
 
     public override string ToString() =>
         percent == 100m ? "free shipping" : percent is { } p ? FormattableString.Invariant($"{p}% off shipping") : $"{amount} off shipping";

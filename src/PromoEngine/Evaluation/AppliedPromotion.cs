@@ -4,14 +4,15 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe, with value equality.</remarks>
 public sealed record AppliedPromotion
 {
-    internal AppliedPromotion(PromotionId promotionId, string name, string? code, DiscountClass discountClass, Money amount, bool capped)
+    internal AppliedPromotion(PromotionId promotionId, string name, string? code, DiscountClass discountClass, Money amount, Money nominalAmount, ClampedBy clampedBy)
     {
         PromotionId = promotionId;
         Name = name;
         Code = code;
         Class = discountClass;
         Amount = amount;
-        Capped = capped;
+        NominalAmount = nominalAmount;
+        ClampedBy = clampedBy;
     }
 
     /// <summary>Gets the promotion.</summary>
@@ -34,7 +35,16 @@ public sealed record AppliedPromotion
     /// <value>More than zero.</value>
     public Money Amount { get; }
 
-    /// <summary>Gets a value indicating whether the promotion's cap reduced its amount.</summary>
-    /// <value><see langword="true"/> when <see cref="Promotion.MaxDiscount"/> clamped it.</value>
-    public bool Capped { get; }
+    /// <summary>Gets what the promotion would have taken off had nothing cut it: exact, before rounding.</summary>
+    /// <value>At least <see cref="Amount"/> less rounding; more when <see cref="ClampedBy"/> says what cut it.</value>
+    public Money NominalAmount { get; }
+
+    /// <summary>Gets what cut the amount below <see cref="NominalAmount"/>: the price left to pay, the promotion's cap,
+    /// or what was left of its budget (the one that bound last).</summary>
+    /// <value><see cref="PromoEngine.ClampedBy.None"/> when nothing did.</value>
+    public ClampedBy ClampedBy { get; }
+
+    /// <summary>Gets a value indicating whether the promotion's cap or budget reduced its amount.</summary>
+    /// <value><see langword="true"/> when <see cref="ClampedBy"/> is the cap or the budget.</value>
+    public bool Capped => ClampedBy is ClampedBy.MaxDiscount or ClampedBy.Budget;
 }

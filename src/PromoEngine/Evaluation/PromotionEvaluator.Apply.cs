@@ -148,7 +148,7 @@ public sealed partial class PromotionEvaluator
             }
 
             _itemDiscounts += rounded;
-            RecordApplied(promotion, rounded, capped < exact);
+            RecordApplied(promotion, rounded, proposal.Nominal ?? exact, exact, capped);
             return true;
         }
 
@@ -162,17 +162,17 @@ public sealed partial class PromotionEvaluator
             foreach (var (member, _) in stack.Members)
             {
                 var discount = (ItemDiscount)member.Discount;
-                var proposal = new ItemProposal();
+                var proposal = new ItemProposal { Nominal = 0m };
                 foreach (var unit in units.Where(u => members[u].Contains(member)))
                 {
                     var left = _pool.Remaining[unit];
-                    var amount = Options.Compounding == CompoundingMode.Sequential
-                        ? discount.MostPerUnit(left)
-                        : Math.Min(discount.MostPerUnit(start[unit]), left);
+                    var basis = Options.Compounding == CompoundingMode.Sequential ? left : start[unit];
+                    var amount = Math.Min(discount.MostPerUnit(basis), left);
                     if (amount > 0m)
                     {
                         proposal.Amounts.Add((unit, amount));
                         proposal.Claimed.Add(unit);
+                        proposal.Nominal += discount.NominalPerUnit(basis);
                     }
                 }
 
@@ -427,7 +427,7 @@ public sealed partial class PromotionEvaluator
             }
 
             _orderDiscounts += rounded;
-            RecordApplied(promotion, rounded, capped < exact);
+            RecordApplied(promotion, rounded, discount.Nominal(remaining, original, quantity), exact, capped);
         }
 
         private Rejection MissTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier first)
@@ -471,7 +471,8 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            var exact = ((ShippingDiscount)promotion.Discount).Amount(_shippingRemaining);
+            var shippingBefore = _shippingRemaining;
+            var exact = ((ShippingDiscount)promotion.Discount).Amount(shippingBefore);
             var capped = Capped(promotion, exact);
             var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
@@ -487,7 +488,7 @@ public sealed partial class PromotionEvaluator
                 _laneStops.Add((promotion, []));
             }
 
-            RecordApplied(promotion, rounded, capped < exact);
+            RecordApplied(promotion, rounded, ((ShippingDiscount)promotion.Discount).Nominal(shippingBefore), exact, capped);
         }
 
         /// <summary>Spreads a rounded amount over units by weights, never past what is left of a unit, and records it.</summary>

@@ -41,12 +41,20 @@ public sealed partial class PromotionEvaluator
                 return customerRejection;
             }
 
-            if (CheckUsage(promotion) is { } usageRejection)
+            if (CheckUsage(promotion, out var usageUnavailable) is { } usageRejection)
             {
                 return usageRejection;
             }
 
-            return CheckItems(promotion);
+            if (CheckItems(promotion) is { } itemsRejection)
+            {
+                return itemsRejection;
+            }
+
+            return usageUnavailable
+                ? Reject(promotion, RejectionReason.UsageUnavailable,
+                    $"{promotion.Name} could not be checked against its usage limits just now: try again in a moment.")
+                : null;
         }
 
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
@@ -62,6 +70,11 @@ public sealed partial class PromotionEvaluator
             if (promotion.MaxDiscount is { } cap)
             {
                 return cap.Currency;
+            }
+
+            if (promotion.Limits.Budget is { } budget)
+            {
+                return budget.Currency;
             }
 
             return promotion.Restrictions.OfType<MinimumSubtotalRestriction>().Select(r => (Currency?)r.Amount.Currency).FirstOrDefault();
@@ -94,33 +107,45 @@ public sealed partial class PromotionEvaluator
             return null;
         }
 
-        private Rejection? CheckUsage(Promotion promotion)
+        /// <summary>Checks the promotion's limits against the snapshot. A limit reached is a rejection; a limit the
+        /// snapshot does not know makes <paramref name="unavailable"/> true (the caller rejects with
+        /// <see cref="RejectionReason.UsageUnavailable"/> once nothing more specific applies), so a limit is never
+        /// treated as unused because its usage could not be read.</summary>
+        private Rejection? CheckUsage(Promotion promotion, out bool unavailable)
         {
+            unavailable = false;
             var limits = promotion.Limits;
-            if (limits.Total is { } total && _usage.PromotionUses(promotion.Id) is var used && used >= total)
+            if (limits.Total is not null || limits.Budget is not null)
             {
-                return Reject(promotion, RejectionReason.UsageLimitReached,
-                    string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used {Times(total)}, as often as it allows.")) with { Limit = total, Used = used };
-            }
-
-            if (limits.Budget is { } budget && _usage.PromotionSpent(promotion.Id) is { } spent
-                && spent.Currency == budget.Currency && spent >= budget)
-            {
-                return Reject(promotion, RejectionReason.BudgetExhausted, $"{promotion.Name} has given away its whole budget.");
-            }
-
-            if (CodeOf(promotion) is { } code)
-            {
-                var codeUses = _usage.CodeUses(code);
-                if (promotion.Activation.Kind == ActivationKind.ClaimCodes && codeUses >= 1)
+                if (_usage.PromotionUses(promotion.Id) is not { } used)
                 {
-                    return Reject(promotion, RejectionReason.AlreadyRedeemed, $"The code {code} has already been redeemed.") with { Limit = 1, Used = codeUses };
+                    unavailable = true;
                 }
-
-                if (limits.PerCode is { } perCode && codeUses >= perCode)
+                else if (limits.Total is { } total && used >= total)
                 {
                     return Reject(promotion, RejectionReason.UsageLimitReached,
-                        string.Create(CultureInfo.InvariantCulture, $"The code {code} has been used {Times(perCode)}, as often as it allows.")) with { Limit = perCode, Used = codeUses };
+                        string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used {Times(total)}, as often as it allows.")) with { Limit = total, Used = used };
+                }
+                else if (limits.Budget is { } budget && _usage.PromotionSpent(promotion.Id) is { } spent
+                    && spent.Currency == budget.Currency && spent >= budget)
+                {
+                    return Reject(promotion, RejectionReason.BudgetExhausted, $"{promotion.Name} has given away its whole budget.");
+                }
+            }
+
+            var perCode = promotion.Activation.Kind == ActivationKind.ClaimCodes ? 1 : limits.PerCode;
+            if (perCode is { } codeLimit && CodeOf(promotion) is { } code)
+            {
+                if (_usage.CanonicalCodeUses(code) is not { } codeUses)
+                {
+                    unavailable = true;
+                }
+                else if (codeUses >= codeLimit)
+                {
+                    return promotion.Activation.Kind == ActivationKind.ClaimCodes
+                        ? Reject(promotion, RejectionReason.AlreadyRedeemed, $"The code {code} has already been redeemed.") with { Limit = 1, Used = codeUses }
+                        : Reject(promotion, RejectionReason.UsageLimitReached,
+                            string.Create(CultureInfo.InvariantCulture, $"The code {code} has been used {Times(codeLimit)}, as often as it allows.")) with { Limit = codeLimit, Used = codeUses };
                 }
             }
 
@@ -132,8 +157,11 @@ public sealed partial class PromotionEvaluator
                         $"{promotion.Name} is limited per customer: sign in to use it.") with { Limit = perCustomer };
                 }
 
-                var customerUses = _usage.CustomerUses(promotion.Id, customerId);
-                if (customerUses >= perCustomer)
+                if (_usage.CustomerUses(promotion.Id, customerId) is not { } customerUses)
+                {
+                    unavailable = true;
+                }
+                else if (customerUses >= perCustomer)
                 {
                     return Reject(promotion, RejectionReason.CustomerLimitReached,
                         string.Create(CultureInfo.InvariantCulture, $"You have used {promotion.Name} {Times(perCustomer)}, as often as it allows.")) with { Limit = perCustomer, Used = customerUses };
@@ -141,6 +169,31 @@ public sealed partial class PromotionEvaluator
             }
 
             return null;
+        }
+
+        /// <summary>The promotion as this evaluation applies it: with a hard budget, capped to what is left of it
+        /// (when that could bind on this cart), so the evaluator never offers more than the ledger will accept.</summary>
+        /// <remarks>Implementation note: the cap is carried by a copy of the promotion whose <see cref="Promotion.MaxDiscount"/>
+        /// is what is left, so every part of the search (the lane solver's bounds, the order of application, the
+        /// leave-out rules) sees the budget exactly as it sees a cap.</remarks>
+        private Promotion WithinBudget(Promotion promotion)
+        {
+            if (promotion.Limits is not { Budget: { } budget, BudgetPolicy: BudgetPolicy.Hard })
+            {
+                return promotion;
+            }
+
+            var spent = _usage.PromotionSpent(promotion.Id) is { } s && s.Currency == budget.Currency ? s.Amount : 0m;
+            var left = budget.Amount - spent;
+            var most = _cart.Subtotal.Amount + _cart.Shipping.Amount;
+            if (left >= most || (promotion.MaxDiscount is { } cap && cap.Amount <= left))
+            {
+                return promotion;
+            }
+
+            var capped = promotion.WithMaxDiscount(new Money(left, budget.Currency));
+            _budgetCapped.Add(capped);
+            return capped;
         }
 
         private Rejection? CheckItems(Promotion promotion)

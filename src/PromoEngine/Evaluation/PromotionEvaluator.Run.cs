@@ -36,6 +36,7 @@ public sealed partial class PromotionEvaluator
         private decimal _shippingDiscount;
         private bool _usedFallback;
         private Promotion? _stoppedAll;
+        private HashSet<Promotion> _budgetCapped = new(ReferenceEqualityComparer.Instance); // shared by every fork
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
             : this(evaluator, cart, at, usage, new UnitPool(cart), new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance))
@@ -74,6 +75,7 @@ public sealed partial class PromotionEvaluator
             run._hints.AddRange(_hints);
             run._entered.AddRange(_entered);
             run._enteredCodes.AddRange(_enteredCodes);
+            run._budgetCapped = _budgetCapped;
             foreach (var (id, code) in _codeOf)
             {
                 run._codeOf[id] = code;
@@ -134,7 +136,7 @@ public sealed partial class PromotionEvaluator
                 else
                 {
                     slots--;
-                    admitted.Add(promotion);
+                    admitted.Add(WithinBudget(promotion));
                 }
             }
 
@@ -148,7 +150,7 @@ public sealed partial class PromotionEvaluator
                 }
                 else
                 {
-                    admitted.Add(promotion);
+                    admitted.Add(WithinBudget(promotion));
                 }
             }
 
@@ -318,11 +320,16 @@ public sealed partial class PromotionEvaluator
             _codeRejections.Sort((a, b) => _enteredCodes.IndexOf(a.Code!).CompareTo(_enteredCodes.IndexOf(b.Code!)));
         }
 
-        private void RecordApplied(Promotion promotion, decimal amount, bool capped)
+        /// <summary>Records an application: its rounded amount, and what cut it below its nominal amount, if anything
+        /// (the cap or budget when it bound, else the price when the discount wanted more than was left).</summary>
+        private void RecordApplied(Promotion promotion, decimal amount, decimal nominal, decimal exact, decimal capped)
         {
             var money = M(amount);
             var code = CodeOf(promotion);
-            _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, capped));
+            var clampedBy = capped < exact
+                ? (_budgetCapped.Contains(promotion) ? ClampedBy.Budget : ClampedBy.MaxDiscount)
+                : exact < nominal ? ClampedBy.Price : ClampedBy.None;
+            _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy));
             _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at));
         }
 

@@ -83,4 +83,8 @@ public enum RejectionReason
     /// <summary>A promotion of a higher lane stopped the lower lanes (for these items, or altogether); the rejection
     /// names it.</summary>
     StoppedByHigherLane = 26,
+
+    /// <summary>The promotion has usage limits and the usage could not be read (the ledger is unavailable, or the
+    /// snapshot does not cover it): the shopper may try again in a moment. Never a limit reached.</summary>
+    UsageUnavailable = 28,
 }

@@ -31,6 +31,27 @@ public sealed class Promotion
         CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
     }
 
+    private Promotion(Promotion source, Money maxDiscount)
+    {
+        Id = source.Id;
+        Name = source.Name;
+        Status = source.Status;
+        Activation = source.Activation;
+        Schedule = source.Schedule;
+        Restrictions = source.Restrictions;
+        QualifyingItems = source.QualifyingItems;
+        Discount = source.Discount;
+        Limits = source.Limits;
+        Priority = source.Priority;
+        MaxDiscount = maxDiscount;
+        IsExclusive = source.IsExclusive;
+        Group = source.Group;
+        Stops = source.Stops;
+        CombinesWith = source.CombinesWith;
+        CompoundsWithAll = source.CompoundsWithAll;
+        CompoundsWith = source.CompoundsWith;
+    }
+
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
     /// <value>The id.</value>
     public PromotionId Id { get; }
@@ -139,6 +160,10 @@ public sealed class Promotion
     /// <param name="name">The name shown to shoppers.</param>
     /// <returns>A builder; call <see cref="PromotionBuilder.Build"/> when done.</returns>
     public static PromotionBuilder Create(string id, string name) => new(id, name);
+
+    /// <summary>This promotion as one evaluation sees it when something lowers its cap (what is left of a hard
+    /// budget): the same promotion in every other respect.</summary>
+    internal Promotion WithMaxDiscount(Money cap) => MaxDiscount == cap ? this : new Promotion(this, cap);
 
     /// <summary>Describes the promotion.</summary>
     /// <returns>Its id and name.</returns>

@@ -7,8 +7,8 @@ namespace PromoEngine;
 /// <para>A single-use claim code is limited to one use per code whatever <see cref="PerCode"/> says. A group claim
 /// code for "the first 50 customers" is a shared code with <see cref="PerCode"/> 50 (or <see cref="Total"/> 50) and
 /// <see cref="PerCustomer"/> 1.</para>
-/// <para>The evaluator checks these against a <see cref="UsageSnapshot"/> to say "already redeemed" early; the
-/// redemption ledger is the authority at checkout.</para>
+/// <para>The evaluator checks these against a <see cref="UsageSnapshot"/> to say "already redeemed" early, and keeps a
+/// hard budget by never offering more than is left of it; the redemption ledger is the authority at checkout.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class UsageLimits
@@ -20,8 +20,19 @@ public sealed class UsageLimits
     /// use a promotion with this limit.</param>
     /// <param name="budget">The most the promotion may give away in all, or <see langword="null"/> for no budget.</param>
     /// <param name="budgetPolicy">Whether the budget is hard (never exceeded) or soft (the last order may pass it).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A limit is below one, or the budget is not positive and rounded.</exception>
-    public UsageLimits(int? total = null, int? perCode = null, int? perCustomer = null, Money? budget = null, BudgetPolicy budgetPolicy = BudgetPolicy.Hard)
+    /// <param name="countPolicy">Whether <paramref name="total"/> and <paramref name="perCode"/> are hard (the ledger
+    /// refuses a use past them) or soft (the evaluator stops offering at the limit, and the ledger accepts every offer
+    /// made before: checkouts in flight when the limit is reached may pass it). Single-use claim codes and per-customer
+    /// limits are always hard.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below one, the budget is not positive and rounded, or a
+    /// policy is not defined.</exception>
+    public UsageLimits(
+        int? total = null,
+        int? perCode = null,
+        int? perCustomer = null,
+        Money? budget = null,
+        BudgetPolicy budgetPolicy = BudgetPolicy.Hard,
+        LimitPolicy countPolicy = LimitPolicy.Hard)
     {
         Total = Check(total, nameof(total));
         PerCode = Check(perCode, nameof(perCode));
@@ -36,8 +47,14 @@ public sealed class UsageLimits
             throw new ArgumentOutOfRangeException(nameof(budgetPolicy), budgetPolicy, "Not a defined BudgetPolicy value.");
         }
 
+        if (countPolicy is not (LimitPolicy.Hard or LimitPolicy.Soft))
+        {
+            throw new ArgumentOutOfRangeException(nameof(countPolicy), countPolicy, "Not a defined LimitPolicy value.");
+        }
+
         Budget = budget;
         BudgetPolicy = budgetPolicy;
+        CountPolicy = countPolicy;
     }
 
     /// <summary>Gets no limits at all.</summary>
@@ -63,6 +80,14 @@ public sealed class UsageLimits
     /// <summary>Gets how the budget is enforced.</summary>
     /// <value><see cref="BudgetPolicy.Hard"/> unless said.</value>
     public BudgetPolicy BudgetPolicy { get; }
+
+    /// <summary>Gets how <see cref="Total"/> and <see cref="PerCode"/> are enforced.</summary>
+    /// <value><see cref="LimitPolicy.Hard"/> unless said.</value>
+    public LimitPolicy CountPolicy { get; }
+
+    /// <summary>Gets a value indicating whether the promotion has any limit that needs usage to check.</summary>
+    /// <value><see langword="true"/> when a count or a budget is set.</value>
+    internal bool NeedsUsage => Total is not null || PerCode is not null || PerCustomer is not null || Budget is not null;
 
     private static int? Check(int? limit, string name) =>
         limit is < 1 ? throw new ArgumentOutOfRangeException(name, limit, "A usage limit must be one or more.") : limit;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,6 +11,10 @@ namespace PromoEngine;
 /// count against limits; released and expired ones do not.</para>
 /// <para>A retried reserve of the same order returns the reservation it already has; a retried commit or release
 /// changes nothing. A reservation not committed within the ledger's timeout expires and gives its uses back.</para>
+/// <para>A technical failure (the store cannot be reached, a timeout) is never reported as a limit: every operation
+/// throws <see cref="LedgerUnavailableException"/> for it, so checkout can tell "this code is used up" from "try again".
+/// The ledger's state is then as if the call had not been made, or as if it had completed; a retry with the same order
+/// id settles which.</para>
 /// <para>Implementations must be thread-safe. The contract tests in the PromoEngine test suite
 /// (<c>RedemptionLedgerContract</c>) check an implementation against these rules.</para>
 /// </remarks>
@@ -22,6 +25,8 @@ public interface IRedemptionLedger
     /// <param name="cancellationToken">Cancels the call before it takes effect.</param>
     /// <returns>Success with the expiry, or every refused redemption.</returns>
     /// <exception cref="System.InvalidOperationException">The order already holds a different reservation.</exception>
+    /// <exception cref="LedgerUnavailableException">The store cannot be reached: nothing is known to be held; retry
+    /// with the same order id, or place the order without its promotions.</exception>
     ValueTask<ReservationResult> ReserveAsync(ReservationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Commits an order's reservation when the order is placed.</summary>
@@ -29,6 +34,7 @@ public interface IRedemptionLedger
     /// <param name="cancellationToken">Cancels the call before it takes effect.</param>
     /// <returns>The state after the call: <see cref="ReservationState.Committed"/> on success (also when it was
     /// committed already); otherwise the state that prevented it (none, released, expired).</returns>
+    /// <exception cref="LedgerUnavailableException">The store cannot be reached; retry with the same order id.</exception>
     ValueTask<ReservationState> CommitAsync(string orderId, CancellationToken cancellationToken = default);
 
     /// <summary>Releases an order's reservation or commitment (cancel, return), giving its uses back.</summary>
@@ -36,24 +42,24 @@ public interface IRedemptionLedger
     /// <param name="cancellationToken">Cancels the call before it takes effect.</param>
     /// <returns>The state after the call: <see cref="ReservationState.Released"/>, or the state it already had
     /// (none, expired).</returns>
+    /// <exception cref="LedgerUnavailableException">The store cannot be reached; retry with the same order id.</exception>
     ValueTask<ReservationState> ReleaseAsync(string orderId, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the state of an order's reservation.</summary>
     /// <param name="orderId">The order's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state.</returns>
+    /// <exception cref="LedgerUnavailableException">The store cannot be reached; retry with the same order id.</exception>
     ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets the usage the evaluator needs for a cart: counts and spend of the promotions, counts of the codes,
-    /// and the customer's counts; held and committed uses both count.</summary>
-    /// <param name="promotions">The promotions of interest (a catalog's, say).</param>
-    /// <param name="codes">The codes entered, in any form.</param>
-    /// <param name="customerId">The customer's key, or <see langword="null"/> for a guest.</param>
+    /// <summary>Gets the usage an evaluation needs, and nothing more: the counts and spend of the requested promotions,
+    /// the counts of the requested codes, and the customer's counts of the requested promotions; held and committed
+    /// uses both count, released and expired ones do not.</summary>
+    /// <param name="request">What to read; make it with <see cref="PromotionEvaluator.UsageRequestFor"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A snapshot to pass to the evaluator.</returns>
-    ValueTask<UsageSnapshot> GetUsageAsync(
-        IEnumerable<PromotionId> promotions,
-        IEnumerable<string> codes,
-        string? customerId,
-        CancellationToken cancellationToken = default);
+    /// <returns>A partial snapshot (see <see cref="UsageSnapshot.IsComplete"/>) that knows exactly the requested
+    /// counters, to pass to the evaluator.</returns>
+    /// <exception cref="LedgerUnavailableException">The ledger's store cannot be reached or did not answer in time:
+    /// evaluate with <see cref="UsageSnapshot.Unavailable"/> instead.</exception>
+    ValueTask<UsageSnapshot> GetUsageAsync(UsageRequest request, CancellationToken cancellationToken = default);
 }

@@ -114,40 +114,40 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
         Change(orderId, cancellationToken, change: null);
 
     /// <inheritdoc/>
-    public ValueTask<UsageSnapshot> GetUsageAsync(
-        IEnumerable<PromotionId> promotions,
-        IEnumerable<string> codes,
-        string? customerId,
-        CancellationToken cancellationToken = default)
+    /// <remarks>Costs time in proportion to what is asked, and holds the lock only to copy those counters.</remarks>
+    public ValueTask<UsageSnapshot> GetUsageAsync(UsageRequest request, CancellationToken cancellationToken = default)
     {
-        var promotionList = Guard.NotNull(promotions).ToList();
-        var codeList = Guard.NotNull(codes).Select(PromotionCode.Normalize).ToList();
+        Guard.NotNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var promotions = new KeyValuePair<PromotionId, int>[request.Promotions.Length];
+        var codes = new KeyValuePair<string, int>[request.Codes.Length];
+        var customers = request.CustomerId is null ? [] : new KeyValuePair<(PromotionId, string), int>[request.Promotions.Length];
+        var spent = new List<KeyValuePair<PromotionId, Money>>();
         lock (_gate)
         {
             Sweep();
-            var snapshot = UsageSnapshot.Empty;
-            foreach (var promotion in promotionList)
+            for (var i = 0; i < promotions.Length; i++)
             {
-                snapshot = snapshot.WithPromotionUses(promotion, _promotionUses.GetValueOrDefault(promotion));
-                if (_spent.TryGetValue(promotion, out var spent))
+                var id = request.Promotions[i];
+                promotions[i] = new(id, _promotionUses.GetValueOrDefault(id));
+                if (_spent.TryGetValue(id, out var amount))
                 {
-                    snapshot = snapshot.WithPromotionSpent(promotion, spent);
+                    spent.Add(new(id, amount));
                 }
 
-                if (customerId is not null)
+                if (request.CustomerId is { } customer)
                 {
-                    snapshot = snapshot.WithCustomerUses(promotion, customerId, _customerUses.GetValueOrDefault((promotion, customerId)));
+                    customers[i] = new((id, customer), _customerUses.GetValueOrDefault((id, customer)));
                 }
             }
 
-            foreach (var code in codeList)
+            for (var i = 0; i < codes.Length; i++)
             {
-                snapshot = snapshot.WithCodeUses(code, _codeUses.GetValueOrDefault(code));
+                codes[i] = new(request.Codes[i], _codeUses.GetValueOrDefault(request.Codes[i]));
             }
-
-            return ValueTask.FromResult(snapshot);
         }
+
+        return ValueTask.FromResult(UsageSnapshot.Partial(promotions, codes, customers, spent));
     }
 
     /// <summary>Applies a change to an order's reservation under the lock, after expiring what is due; returns the
@@ -189,12 +189,13 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
     private ReservationFailure? Check(Redemption redemption, RedemptionLimits limits)
     {
         var id = redemption.PromotionId;
-        if (limits.Total is { } total && _promotionUses.GetValueOrDefault(id) is var used && used >= total)
+        if (limits.Total is { } total && limits.TotalPolicy == LimitPolicy.Hard && _promotionUses.GetValueOrDefault(id) is var used && used >= total)
         {
             return new(id, redemption.Code, RejectionReason.UsageLimitReached, total, used);
         }
 
-        if (redemption.Code is { } code && limits.PerCode is { } perCode && _codeUses.GetValueOrDefault(code) is var codeUses && codeUses >= perCode)
+        if (redemption.Code is { } code && limits.PerCode is { } perCode && limits.PerCodePolicy == LimitPolicy.Hard
+            && _codeUses.GetValueOrDefault(code) is var codeUses && codeUses >= perCode)
         {
             return new(id, code, perCode == 1 ? RejectionReason.AlreadyRedeemed : RejectionReason.UsageLimitReached, perCode, codeUses);
         }

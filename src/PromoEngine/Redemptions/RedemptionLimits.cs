@@ -2,17 +2,20 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>The limits a ledger checks for one redemption: per promotion, per code, per customer, and a spend budget.</summary>
+/// <summary>The limits a ledger checks for one redemption: per promotion, per code, per customer, and a spend budget,
+/// each with how it is enforced.</summary>
 /// <remarks>Immutable and thread-safe, with value equality.</remarks>
 public sealed record RedemptionLimits
 {
-    private RedemptionLimits(int? total, int? perCode, int? perCustomer, Money? budget, BudgetPolicy budgetPolicy)
+    private RedemptionLimits(int? total, int? perCode, int? perCustomer, Money? budget, BudgetPolicy budgetPolicy, LimitPolicy totalPolicy, LimitPolicy perCodePolicy)
     {
         Total = total;
         PerCode = perCode;
         PerCustomer = perCustomer;
         Budget = budget;
         BudgetPolicy = budgetPolicy;
+        TotalPolicy = totalPolicy;
+        PerCodePolicy = perCodePolicy;
     }
 
     /// <summary>Gets the limit on uses of the promotion in all.</summary>
@@ -23,7 +26,7 @@ public sealed record RedemptionLimits
     /// <value><see langword="null"/> for none.</value>
     public int? PerCode { get; }
 
-    /// <summary>Gets the limit on uses by one customer.</summary>
+    /// <summary>Gets the limit on uses by one customer; always enforced.</summary>
     /// <value><see langword="null"/> for none.</value>
     public int? PerCustomer { get; }
 
@@ -35,14 +38,29 @@ public sealed record RedemptionLimits
     /// <value>Hard unless the promotion says soft.</value>
     public BudgetPolicy BudgetPolicy { get; }
 
+    /// <summary>Gets how <see cref="Total"/> is enforced: a soft limit is counted but never refused by the ledger.</summary>
+    /// <value>Hard unless the promotion says soft.</value>
+    public LimitPolicy TotalPolicy { get; }
+
+    /// <summary>Gets how <see cref="PerCode"/> is enforced: a soft limit is counted but never refused by the ledger.</summary>
+    /// <value>Hard for single-use claim codes; otherwise as the promotion says.</value>
+    public LimitPolicy PerCodePolicy { get; }
+
     /// <summary>Gets the limits of a promotion as a ledger checks them.</summary>
     /// <param name="promotion">The promotion.</param>
-    /// <returns>Its limits; a pool of claim codes is limited to one use per code whatever else it says.</returns>
+    /// <returns>Its limits; a pool of claim codes is limited to one use per code, hard, whatever else it says.</returns>
     public static RedemptionLimits For(Promotion promotion)
     {
         Guard.NotNull(promotion);
         var limits = promotion.Limits;
-        var perCode = promotion.Activation.Kind == ActivationKind.ClaimCodes ? 1 : limits.PerCode;
-        return new(limits.Total, perCode, limits.PerCustomer, limits.Budget, limits.BudgetPolicy);
+        var claimCodes = promotion.Activation.Kind == ActivationKind.ClaimCodes;
+        return new(
+            limits.Total,
+            claimCodes ? 1 : limits.PerCode,
+            limits.PerCustomer,
+            limits.Budget,
+            limits.BudgetPolicy,
+            limits.CountPolicy,
+            claimCodes ? LimitPolicy.Hard : limits.CountPolicy);
     }
 }

@@ -67,7 +67,8 @@ public static class EvaluationJson
                 OptionalString(writer, "code", applied.Code);
                 writer.WriteString("class", applied.Class.ToString());
                 Money(writer, "amount", applied.Amount);
-                writer.WriteBoolean("capped", applied.Capped);
+                Money(writer, "nominalAmount", applied.NominalAmount);
+                writer.WriteString("clampedBy", applied.ClampedBy.ToString());
                 writer.WriteEndObject();
             }
 

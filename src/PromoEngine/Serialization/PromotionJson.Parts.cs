@@ -354,7 +354,7 @@ public static partial class PromotionJson
 
     private static UsageLimits? ReadLimits(JsonElement element, string path, JsonErrors errors)
     {
-        if (!errors.Object(element, path, "total", "perCode", "perCustomer", "budget", "budgetPolicy"))
+        if (!errors.Object(element, path, "total", "perCode", "perCustomer", "budget", "budgetPolicy", "countPolicy"))
         {
             return null;
         }
@@ -367,6 +367,11 @@ public static partial class PromotionJson
         var policy = JsonErrors.Optional(element, "budgetPolicy", out var bp)
             ? errors.Enum(bp, path + ".budgetPolicy", ("hard", BudgetPolicy.Hard), ("soft", BudgetPolicy.Soft))
             : BudgetPolicy.Hard;
-        return policy is { } pol ? errors.Make(path, () => new UsageLimits(total, perCode, perCustomer, budget, pol)) : null;
+        var countPolicy = JsonErrors.Optional(element, "countPolicy", out var cp)
+            ? errors.Enum(cp, path + ".countPolicy", ("hard", LimitPolicy.Hard), ("soft", LimitPolicy.Soft))
+            : LimitPolicy.Hard;
+        return policy is { } pol && countPolicy is { } counts
+            ? errors.Make(path, () => new UsageLimits(total, perCode, perCustomer, budget, pol, counts))
+            : null;
     }
 }

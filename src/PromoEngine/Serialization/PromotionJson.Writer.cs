@@ -344,6 +344,11 @@ public static partial class PromotionJson
             writer.WriteString("budgetPolicy", limits.BudgetPolicy == BudgetPolicy.Hard ? "hard" : "soft");
         }
 
+        if (limits.CountPolicy == LimitPolicy.Soft)
+        {
+            writer.WriteString("countPolicy", "soft");
+        }
+
         writer.WriteEndObject();
     }
 

@@ -63,14 +63,35 @@ internal static class ReadmeSnippets
         var ledger = new InMemoryRedemptionLedger(SystemClock.Instance, Duration.FromMinutes(15));
         var cart = new Cart(usd, [new CartLine("1", "MUG", new Money(25m, usd), 2)], CustomerProfile.Registered("c-42"));
 
-        async Task<string> CheckoutAsync(string orderId, string typedCode)
+        async Task<string> CheckoutAsync(string orderId, string typedCode) // typedCode: any text the shopper typed
         {
-            var usage = await ledger.GetUsageAsync(catalog.Promotions.Select(p => p.Id), [typedCode], cart.Customer.Id);
-            var result = evaluator.Evaluate(cart, [typedCode], SystemClock.Instance.GetCurrentInstant(), usage);
-            var reservation = await ledger.ReserveAsync(ReservationRequest.For(orderId, result, catalog));
+            var now = SystemClock.Instance.GetCurrentInstant();
+            UsageSnapshot usage;
+            try
+            {
+                // Only the counters this cart can use: its codes (every spelling reads the same counter) and the
+                // limited promotions that can concern it, never the whole catalog.
+                usage = await ledger.GetUsageAsync(evaluator.UsageRequestFor(cart, [typedCode], now));
+            }
+            catch (LedgerUnavailableException)
+            {
+                usage = UsageSnapshot.Unavailable; // limited promotions say "try again in a moment"; the rest apply
+            }
+
+            var result = evaluator.Evaluate(cart, [typedCode], now, usage);
+            ReservationResult reservation;
+            try
+            {
+                reservation = await ledger.ReserveAsync(ReservationRequest.For(orderId, result, catalog));
+            }
+            catch (LedgerUnavailableException)
+            {
+                return "technical issue: retry with the same order id, or place the order without its promotions";
+            }
+
             if (!reservation.Succeeded)
             {
-                return "lost a race since evaluating: evaluate again";
+                return "lost a race since evaluating: evaluate again"; // on unchanged state the ledger never refuses
             }
 
             await ledger.CommitAsync(orderId); // when the order is placed; ReleaseAsync(orderId) on cancel or return

@@ -57,7 +57,7 @@ public sealed class LedgerConcurrencyTests
             Assert.Equal(ReservationState.Committed, await ledger.CommitAsync(winner.OrderId));
         }
 
-        var usage = await ledger.GetUsageAsync([First50], ["FIRST50"], null);
+        var usage = await ledger.GetUsageAsync(new UsageRequest([First50], ["FIRST50"], null));
         Assert.Equal(50, usage.CodeUses("FIRST50"));
         Assert.Equal(50, usage.PromotionUses(First50));
     }
@@ -97,7 +97,7 @@ public sealed class LedgerConcurrencyTests
                         break;
                 }
 
-                var uses = (await ledger.GetUsageAsync([First50], ["FIRST50"], null)).CodeUses("FIRST50");
+                var uses = (await ledger.GetUsageAsync(new UsageRequest([First50], ["FIRST50"], null))).CodeUses("FIRST50")!.Value;
                 InterlockedMax(ref maxSeen, uses);
             }
         })).ToArray();
@@ -107,7 +107,7 @@ public sealed class LedgerConcurrencyTests
         Assert.InRange(maxSeen, 1, 50);
         Assert.Equal(50, committed.Count);
         Assert.Equal(50, committed.Values.Distinct().Count());
-        var usage = await ledger.GetUsageAsync([First50], ["FIRST50"], null);
+        var usage = await ledger.GetUsageAsync(new UsageRequest([First50], ["FIRST50"], null));
         Assert.Equal(committed.Count, usage.CodeUses("FIRST50"));
         foreach (var order in committed.Keys)
         {

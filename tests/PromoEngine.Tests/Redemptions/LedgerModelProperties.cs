@@ -126,18 +126,18 @@ public sealed class LedgerModelProperties
 
             Expire(model, clock.GetCurrentInstant());
             var holding = model.Values.Where(o => o.Holds).ToList();
-            var usage = ledger.GetUsageAsync([P], Codes, null).AsTask().GetAwaiter().GetResult();
+            var usage = ledger.GetUsageAsync(new UsageRequest([P], Codes, null)).AsTask().GetAwaiter().GetResult();
             Assert.Equal(holding.Count, usage.PromotionUses(P));
-            Assert.InRange(usage.PromotionUses(P), 0, Total);
+            Assert.InRange(usage.PromotionUses(P)!.Value, 0, Total);
             for (var code = 0; code < Codes.Length; code++)
             {
                 Assert.Equal(holding.Count(o => o.Code == code), usage.CodeUses(Codes[code]));
-                Assert.InRange(usage.CodeUses(Codes[code]), 0, PerCode);
+                Assert.InRange(usage.CodeUses(Codes[code])!.Value, 0, PerCode);
             }
 
             for (var customer = 0; customer < 4; customer++)
             {
-                var uses = ledger.GetUsageAsync([P], [], $"c{customer}").AsTask().GetAwaiter().GetResult().CustomerUses(P, $"c{customer}");
+                var uses = ledger.GetUsageAsync(new UsageRequest([P], [], $"c{customer}")).AsTask().GetAwaiter().GetResult().CustomerUses(P, $"c{customer}")!.Value;
                 Assert.Equal(holding.Count(o => o.Customer == customer), uses);
                 Assert.InRange(uses, 0, PerCustomer);
             }

@@ -148,7 +148,7 @@ public abstract class RedemptionLedgerContract
         var result = await ledger.ReserveAsync(Request("o2", (Redemption("a", null, "c2"), Limits(total: 1)), (Redemption("b", null, "c2"), Limits(total: 1))));
 
         Assert.False(result.Succeeded);
-        var usage = await ledger.GetUsageAsync([new PromotionId("a"), new PromotionId("b")], [], "c2");
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("a"), new PromotionId("b")], [], "c2"));
         Assert.Equal(0, usage.PromotionUses(new PromotionId("a")));
         Assert.Equal(1, usage.PromotionUses(new PromotionId("b")));
     }
@@ -164,7 +164,7 @@ public abstract class RedemptionLedgerContract
         var retry = await ledger.ReserveAsync(request);
 
         Assert.Equal(first, retry);
-        var usage = await ledger.GetUsageAsync([new PromotionId("p")], ["CODE"], "c1");
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], ["CODE"], "c1"));
         Assert.Equal(1, usage.PromotionUses(new PromotionId("p")));
         Assert.Equal(1, usage.CodeUses("CODE"));
         Assert.Equal(1, usage.CustomerUses(new PromotionId("p"), "c1"));
@@ -191,7 +191,7 @@ public abstract class RedemptionLedgerContract
         Clock.Advance(Timeout * 2);
 
         Assert.Equal(ReservationState.Committed, await ledger.GetStateAsync("o1"));
-        var usage = await ledger.GetUsageAsync([new PromotionId("p")], [], null);
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], [], null));
         Assert.Equal(1, usage.PromotionUses(new PromotionId("p")));
     }
 
@@ -214,7 +214,7 @@ public abstract class RedemptionLedgerContract
         Assert.Equal(ReservationState.Released, await ledger.ReleaseAsync("o1"));
         Assert.Equal(ReservationState.Released, await ledger.ReleaseAsync("o1"));
 
-        var usage = await ledger.GetUsageAsync([new PromotionId("p")], ["CODE"], "c1");
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], ["CODE"], "c1"));
         Assert.Equal(0, usage.PromotionUses(new PromotionId("p")));
         Assert.Equal(0, usage.CodeUses("CODE"));
         Assert.Equal(Usd(0m), usage.PromotionSpent(new PromotionId("p")));
@@ -261,7 +261,7 @@ public abstract class RedemptionLedgerContract
         await ledger.ReserveAsync(Request("o2", (Redemption("p", "CODEA", "c1", 3m), limits)));
         await ledger.CommitAsync("o2");
 
-        var usage = await ledger.GetUsageAsync([new PromotionId("p")], ["Code A"], "c1");
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], ["Code A"], "c1"));
 
         Assert.Equal(2, usage.PromotionUses(new PromotionId("p")));
         Assert.Equal(2, usage.CodeUses("CODEA"));

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using NodaTime;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+public sealed partial class PromotionEvaluator
+{
+    /// <summary>Says which usage an evaluation of this cart, with these codes, at this instant needs: the promotions
+    /// that can concern the cart and have limits (their counts and spend, and the customer's counts of them), and the
+    /// codes entered, each in the canonical form its promotion records (normalized, and folded where it folds
+    /// look-alikes). Checkout asks the ledger for exactly this (<see cref="IRedemptionLedger.GetUsageAsync"/>) and
+    /// passes the snapshot to <see cref="Evaluate"/> with the same cart, codes and instant.</summary>
+    /// <param name="cart">The cart.</param>
+    /// <param name="codes">The codes the shopper entered, as typed: any text; one that is malformed or unknown needs
+    /// no usage.</param>
+    /// <param name="at">The instant the cart will be evaluated at: promotions paused, cancelled, or outside their
+    /// schedule then need no usage.</param>
+    /// <returns>The request; <see cref="UsageRequest.IsEmpty"/> when no usage is needed.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null.</exception>
+    /// <remarks>Costs time in proportion to the codes and to the automatic promotions that can concern the cart, never
+    /// to the whole catalog; reads no clock.</remarks>
+    public UsageRequest UsageRequestFor(Cart cart, IEnumerable<string> codes, Instant at)
+    {
+        Guard.NotNull(cart);
+        Guard.NotNull(codes);
+        var promotions = new List<PromotionId>();
+        var canonicalCodes = new List<string>();
+        var seen = new HashSet<Promotion>(ReferenceEqualityComparer.Instance);
+        foreach (var typed in codes)
+        {
+            if (typed is not null && PromotionCode.TryNormalize(typed, out var normalized, out _)
+                && Catalog.Resolve(normalized) is var (promotion, code) && NeedsUsage(promotion, at))
+            {
+                if (promotion.Activation.Kind == ActivationKind.ClaimCodes || promotion.Limits.PerCode is not null)
+                {
+                    canonicalCodes.Add(code);
+                }
+
+                if (seen.Add(promotion) && NeedsPromotionCounters(promotion, cart))
+                {
+                    promotions.Add(promotion.Id);
+                }
+            }
+        }
+
+        var automatic = new HashSet<Promotion>();
+        Catalog.AddAutomaticCandidates(cart, automatic);
+        foreach (var promotion in automatic)
+        {
+            if (NeedsUsage(promotion, at) && seen.Add(promotion) && NeedsPromotionCounters(promotion, cart))
+            {
+                promotions.Add(promotion.Id);
+            }
+        }
+
+        promotions.Sort();
+        return promotions.Count == 0 && canonicalCodes.Count == 0 ? UsageRequest.None : new UsageRequest(promotions, canonicalCodes, cart.Customer.Id);
+    }
+
+    private static bool NeedsUsage(Promotion promotion, Instant at) =>
+        promotion.Limits.NeedsUsage || promotion.Activation.Kind == ActivationKind.ClaimCodes
+            ? promotion.Status == PromotionStatus.Active && promotion.Schedule.StateAt(at) == ScheduleState.Running
+            : false;
+
+    private static bool NeedsPromotionCounters(Promotion promotion, Cart cart) =>
+        promotion.Limits.Total is not null || promotion.Limits.Budget is not null
+        || (promotion.Limits.PerCustomer is not null && cart.Customer.Id is not null);
+}
