@@ -27,10 +27,11 @@ public abstract class RedemptionLedgerContract
     protected static Redemption Redemption(string promotion, string? code, string? customer, decimal amount = 5m) =>
         new(new PromotionId(promotion), code is null ? null : PromotionCode.Normalize(code), customer, null, Usd(amount), Start);
 
-    protected static RedemptionLimits Limits(int? total = null, int? perCode = null, int? perCustomer = null, decimal? budget = null, BudgetPolicy policy = BudgetPolicy.Hard)
+    protected static RedemptionLimits Limits(
+        int? total = null, int? perCode = null, int? perCustomer = null, decimal? budget = null, BudgetPolicy policy = BudgetPolicy.Hard, LimitPolicy counts = LimitPolicy.Hard)
     {
         var builder = Promotion.Create("x", "x").Giving(Discount.PercentOffItems(10))
-            .WithLimits(new UsageLimits(total, perCode, perCustomer, budget is { } b ? Usd(b) : null, policy));
+            .WithLimits(new UsageLimits(total, perCode, perCustomer, budget is { } b ? Usd(b) : null, policy, counts));
         return RedemptionLimits.For(builder.Build());
     }
 
@@ -280,6 +281,64 @@ public abstract class RedemptionLedgerContract
             await ledger.ReserveAsync(Request("o1", (Redemption("p", null, "c1"), Limits())), cancelled.Token));
 
         Assert.Equal(ReservationState.None, await ledger.GetStateAsync("o1"));
+    }
+
+    [Fact]
+    public async Task GetUsage_KnowsExactlyTheCountersAsked_AndNothingElse()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+        await ledger.ReserveAsync(Request("o1", (Redemption("p", "CODE", "c1", 3m), Limits()), (Redemption("q", "OTHER", "c1"), Limits())));
+
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p"), new PromotionId("none")], ["code", "UNUSED"], "c1"));
+
+        Assert.False(usage.IsComplete);
+        Assert.Equal(1, usage.PromotionUses(new PromotionId("p")));
+        Assert.Equal(Usd(3m), usage.PromotionSpent(new PromotionId("p")));
+        Assert.Equal(0, usage.PromotionUses(new PromotionId("none")));
+        Assert.Equal(1, usage.CustomerUses(new PromotionId("p"), "c1"));
+        Assert.Equal(0, usage.CodeUses("UNUSED"));
+        Assert.Null(usage.PromotionUses(new PromotionId("q")));
+        Assert.Null(usage.CodeUses("OTHER"));
+        Assert.Null(usage.CustomerUses(new PromotionId("p"), "c2"));
+    }
+
+    [Fact]
+    public async Task GetUsage_GuestRequest_KnowsNoCustomerCounts()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], [], null));
+
+        Assert.Equal(0, usage.PromotionUses(new PromotionId("p")));
+        Assert.Null(usage.CustomerUses(new PromotionId("p"), "c1"));
+    }
+
+    [Fact]
+    public async Task Reserve_SoftCountLimits_AreCountedButNeverRefused()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+        var soft = Limits(total: 1, perCode: 1, counts: LimitPolicy.Soft);
+        await ledger.ReserveAsync(Request("o1", (Redemption("p", "CODE", "c1"), soft)));
+
+        var second = await ledger.ReserveAsync(Request("o2", (Redemption("p", "CODE", "c2"), soft)));
+
+        Assert.True(second.Succeeded);
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], ["CODE"], null));
+        Assert.Equal((2, 2), (usage.PromotionUses(new PromotionId("p")), usage.CodeUses("CODE")));
+    }
+
+    [Fact]
+    public async Task Reserve_HardBudget_AcceptsAnOrderThatTakesExactlyWhatIsLeft()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+        var limits = Limits(budget: 10m);
+        await ledger.ReserveAsync(Request("o1", (Redemption("p", null, "c1", 7.5m), limits)));
+
+        var over = await ledger.ReserveAsync(Request("o2", (Redemption("p", null, "c2", 2.51m), limits)));
+        var exact = await ledger.ReserveAsync(Request("o3", (Redemption("p", null, "c2", 2.5m), limits)));
+
+        Assert.Equal(RejectionReason.BudgetExhausted, Assert.Single(over.Failures).Reason);
+        Assert.True(exact.Succeeded);
     }
 }
 

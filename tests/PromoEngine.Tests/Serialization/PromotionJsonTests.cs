@@ -69,6 +69,7 @@ public sealed class PromotionJsonTests
         { With(""" "items": { "type": "not" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.filter: is required." },
         { With(""" "limits": { "total": 0 }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits: a usage limit must be one or more." },
         { With(""" "limits": { "budget": { "amount": 100, "currency": "USD" }, "budgetPolicy": "maybe" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.budgetPolicy: 'maybe' is not one of: hard, soft." },
+        { With(""" "limits": { "total": 5, "countPolicy": "loose" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.countPolicy: 'loose' is not one of: hard, soft." },
         { With(""" "priority": 1.5, "discount": { "type": "freeShipping" } """), "$.promotions[0].priority: must be a whole number, not a number." },
         { With(""" "exclusive": "yes", "discount": { "type": "freeShipping" } """), "$.promotions[0].exclusive: must be true or false, not a string." },
         { With(""" "stops": "everything", "discount": { "type": "freeShipping" } """), "$.promotions[0].stops: 'everything' is not one of: none, itsItems, allLowerLanes." },
@@ -154,5 +155,25 @@ public sealed class PromotionJsonTests
         Assert.Equal(json, PromotionJson.Write(read));
         var cart = Cart(CustomerProfile.Registered("c").WithMemberships(["prime"]), 7m, Line("L0", 30m, 2, "s1", "c1"), Line("L1", 12.5m, 3, "s2", "c2", "c3"));
         Assert.Equal(Evaluate(cart, unique, "CODE0", "CODE1"), Evaluate(cart, read, "CODE0", "CODE1"));
+    }
+
+    [Fact]
+    public void Read_SoftCountPolicy_IsReadAndWrittenBack()
+    {
+        var json = With(""" "limits": { "total": 50, "perCode": 5, "countPolicy": "soft" }, "discount": { "type": "freeShipping" } """);
+
+        var promotion = Assert.Single(PromotionJson.Read(json));
+
+        Assert.Equal((50, 5, LimitPolicy.Soft), (promotion.Limits.Total, promotion.Limits.PerCode, promotion.Limits.CountPolicy));
+        Assert.Contains("\"countPolicy\": \"soft\"", PromotionJson.Write([promotion]), StringComparison.Ordinal);
+        Assert.DoesNotContain("countPolicy", PromotionJson.Write([Promotion.Create("h", "h").Giving(Discount.FreeShipping).WithLimits(new UsageLimits(total: 1)).Build()]), StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(AgreementArbitraries)])]
+    public void RoundTrip_LimitedCatalogs_GiveTheSameDefinitions(AgreementCase session)
+    {
+        var json = PromotionJson.Write(session.Promotions);
+
+        Assert.Equal(json, PromotionJson.Write(PromotionJson.Read(json)));
     }
 }

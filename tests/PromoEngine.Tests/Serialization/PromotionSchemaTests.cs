@@ -38,6 +38,12 @@ public sealed class PromotionSchemaTests
         Assert.Empty(Validate(json));
     }
 
+    [Property(MaxTest = 100, Arbitrary = [typeof(AgreementArbitraries)])]
+    public void GeneratedLimitedDocuments_PassTheSchema(AgreementCase session)
+    {
+        Assert.Empty(Validate(PromotionJson.Write(session.Promotions)));
+    }
+
     [Fact]
     public void StructuralMistakes_TheLoaderRefuses_TheSchemaRefusesToo()
     {
