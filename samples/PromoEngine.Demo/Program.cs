@@ -54,10 +54,16 @@ Show("4. Guest, codes FALL15 and INSTA10", smallCart, evaluator.Evaluate(smallCa
 // 5. Two codes on one order: only one counts, and the second is refused by name.
 Show("5. Customer, codes SAVE20 and INSTA10", aliceCart, evaluator.Evaluate(aliceCart, ["SAVE20", "INSTA10"], now));
 
-// 6. Before launch: the catalog linter checks the promotions for stacking to 100 % off, ties, impossible offers,
+// 6. The ledger is down (a timeout, the database unreachable): checkout evaluates with UsageSnapshot.Unavailable. The
+//    limited group code says "try again in a moment" instead of pretending it was never used; every promotion
+//    without limits still applies.
+var carolAgain = new Cart(Currency.Usd, [jacket, mug], carol, Usd(6.99m));
+Show("6. The ledger is down, code FIRST50", carolAgain, evaluator.Evaluate(carolAgain, ["FIRST50"], now, UsageSnapshot.Unavailable));
+
+// 7. Before launch: the catalog linter checks the promotions for stacking to 100 % off, ties, impossible offers,
 //    ended schedules, colliding codes, unusable limits and hidden shipping offers.
 var findings = CatalogLinter.Lint(catalog.Promotions, now);
-Console.WriteLine($"6. Catalog lint: {(findings.IsEmpty ? "no findings" : findings.Length + " finding(s)")}");
+Console.WriteLine($"7. Catalog lint: {(findings.IsEmpty ? "no findings" : findings.Length + " finding(s)")}");
 foreach (var finding in findings)
 {
     Console.WriteLine($"  {finding.Severity,-8} {finding.Rule}: {finding.Message}");
