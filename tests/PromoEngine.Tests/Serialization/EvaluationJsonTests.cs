@@ -30,6 +30,19 @@ public sealed class EvaluationJsonTests
     }
 
     [Fact]
+    public void Write_Result_SaysWhatCutAnAppliedPromotion()
+    {
+        var result = Evaluate(Cart(Line("a", 30m)), Promo("p", Discount.AmountOffOrder(D(50m))).Build());
+
+        using var json = JsonDocument.Parse(EvaluationJson.Write(result));
+        var applied = json.RootElement.GetProperty("applied")[0];
+
+        Assert.Equal(30m, applied.GetProperty("amount").GetProperty("amount").GetDecimal());
+        Assert.Equal(50m, applied.GetProperty("nominalAmount").GetProperty("amount").GetDecimal());
+        Assert.Equal("Price", applied.GetProperty("clampedBy").GetString());
+    }
+
+    [Fact]
     public void Write_Cart_HoldsLinesCustomerAndShipping()
     {
         var cart = new Cart(Usd, [Line("a", 9.99m, 3, "sku-a", "shoes")], CustomerProfile.Registered("c9").WithMemberships(["prime"]).WithRegion(new Region("US", "CA")), D(4.50m), "web");
