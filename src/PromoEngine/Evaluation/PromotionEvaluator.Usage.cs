@@ -59,9 +59,9 @@ public sealed partial class PromotionEvaluator
     }
 
     private static bool NeedsUsage(Promotion promotion, Instant at) =>
-        promotion.Limits.NeedsUsage || promotion.Activation.Kind == ActivationKind.ClaimCodes
-            ? promotion.Status == PromotionStatus.Active && promotion.Schedule.StateAt(at) == ScheduleState.Running
-            : false;
+        (promotion.Limits.NeedsUsage || promotion.Activation.Kind == ActivationKind.ClaimCodes)
+        && promotion.Status == PromotionStatus.Active
+        && promotion.Schedule.StateAt(at) == ScheduleState.Running;
 
     private static bool NeedsPromotionCounters(Promotion promotion, Cart cart) =>
         promotion.Limits.Total is not null || promotion.Limits.Budget is not null
