@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using FsCheck.Xunit;
+using Json.Schema;
 using Xunit;
 
 namespace PromoEngine.Tests;
@@ -12,13 +13,18 @@ namespace PromoEngine.Tests;
 public sealed class PromotionSchemaTests
 {
     private static readonly string Root = Repository.Root;
-    private static readonly JsonDocument SchemaDocument = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "schemas/promotions.schema.json")));
-    private static readonly MiniJsonSchema Schema = new(SchemaDocument.RootElement);
+    private static readonly JsonSchema Schema = JsonSchema.FromText(
+        File.ReadAllText(Path.Combine(Root, "schemas/promotions.schema.json")),
+        new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
+    /// <summary>What JsonSchema.Net finds wrong with a document, one line per failed keyword: location, then message.</summary>
     private static string[] Validate(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return [.. Schema.Validate(document.RootElement)];
+        var results = Schema.Evaluate(document.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = OutputFormat.List });
+        return results.IsValid
+            ? []
+            : [.. (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")).DefaultIfEmpty("$: invalid")];
     }
 
     [Fact]
