@@ -23,11 +23,15 @@ public sealed partial class PromotionEvaluator
             switch (schedule.StateAt(_at))
             {
                 case ScheduleState.NotStarted:
-                    return Reject(promotion, RejectionReason.NotStarted,
-                        $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.") with { Boundary = schedule.StartInstant };
+                    return Reject(promotion, RejectionReason.NotStarted, schedule.FirstDay is { } firstDay
+                        ? $"{promotion.Name} starts on {Describe(firstDay)} ({schedule.Zone.Id})."
+                        : $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.") with { Boundary = schedule.StartInstant };
                 case ScheduleState.Ended:
-                    return Reject(promotion, RejectionReason.Expired,
-                        $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
+                    // The boundary is the first instant after the schedule, however the end was written; the message
+                    // names the end as written (an inclusive 23:59, a last day).
+                    return Reject(promotion, RejectionReason.Expired, schedule.LastDay is { } lastDay
+                        ? $"{promotion.Name} ended: its last day was {Describe(lastDay)} ({schedule.Zone.Id})."
+                        : $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
             }
 
             if (CurrencyOf(promotion) is { } currency && currency != _currency)
@@ -50,7 +54,10 @@ public sealed partial class PromotionEvaluator
         }
 
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
-            local.ToString("uuuu'-'MM'-'dd HH':'mm", CultureInfo.InvariantCulture) + " " + schedule.Zone.Id;
+            local.ToString(local.Second == 0 && local.NanosecondOfSecond == 0 ? "uuuu'-'MM'-'dd HH':'mm" : "uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFFFF", CultureInfo.InvariantCulture)
+            + " " + schedule.Zone.Id;
+
+        private static string Describe(NodaTime.LocalDate day) => day.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 
         private static Currency? CurrencyOf(Promotion promotion)
         {

@@ -144,7 +144,7 @@ public static class CatalogLinter
             {
                 findings.Add(Finding(LintRule.NeverActive, LintSeverity.Info, [promotion], $"{promotion.Id} is cancelled: it can never apply."));
             }
-            else if (promotion.Schedule.EndInstant is { } end && (promotion.Schedule.EndInclusive ? end < at : end <= at))
+            else if (promotion.Schedule.EndInstant is { } end && end <= at)
             {
                 findings.Add(Finding(LintRule.NeverActive, LintSeverity.Warning, [promotion],
                     $"{promotion.Id} ended at {end} ({promotion.Schedule.Zone.Id}): it can never apply again."));
