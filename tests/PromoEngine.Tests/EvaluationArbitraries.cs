@@ -93,7 +93,16 @@ public static class EvaluationArbitraries
                 from zone in Gen.Elements("UTC", "America/New_York", "Asia/Tokyo")
                 let tz = DateTimeZoneProviders.Tzdb[zone]
                 let start = Base.Plus(Duration.FromDays(startDays)).InZone(tz).Date
-                select Schedule.Days(start, start.PlusDays(lengthDays), tz)));
+                from open in Gen.Elements("none", "start", "end")
+                select Schedule.Days(open == "start" ? null : start, open == "end" ? null : start.PlusDays(lengthDays), tz)),
+            (1, from startHours in Gen.Choose(-24 * 20, 24 * 20)
+                from lengthMinutes in Gen.Choose(0, 60 * 24 * 10)
+                from seconds in Gen.Elements(0, 0, 30)
+                from inclusive in Gen.Elements(false, true)
+                from zone in Gen.Elements("UTC", "America/Los_Angeles", "Europe/Berlin")
+                let tz = DateTimeZoneProviders.Tzdb[zone]
+                let start = Base.Plus(Duration.FromHours(startHours)).InZone(tz).LocalDateTime
+                select Schedule.Between(start, start.PlusMinutes(lengthMinutes + (inclusive ? 0 : 1)).PlusSeconds(seconds), tz, inclusive)));
 
     private static Gen<Promotion> PromotionGen(int index) =>
         from discount in DiscountGen

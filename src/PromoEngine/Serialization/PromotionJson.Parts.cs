@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -76,7 +77,7 @@ public static partial class PromotionJson
 
     private static Schedule? ReadSchedule(JsonElement element, string path, JsonErrors errors)
     {
-        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive"))
+        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive", "firstDay", "lastDay"))
         {
             return null;
         }
@@ -104,9 +105,35 @@ public static partial class PromotionJson
             return null;
         }
 
+        LocalDate? Day(string name)
+        {
+            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, $"{path}.{name}") is not { } text)
+            {
+                return null;
+            }
+
+            var parsed = LocalDatePattern.Iso.Parse(text);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+
+            errors.Add($"{path}.{name}", $"'{text}' is not an ISO 8601 date such as 2026-11-27.");
+            return null;
+        }
+
         var before = errors.Errors.Count;
+        var days = Array.Find(["firstDay", "lastDay"], name => element.TryGetProperty(name, out _));
+        var times = Array.Find(["start", "end", "endInclusive"], name => element.TryGetProperty(name, out _));
+        if (days is not null && times is not null)
+        {
+            errors.Add($"{path}.{days}", $"cannot be given with {times}: a schedule is either whole days (firstDay, lastDay) or local date-times (start, end, endInclusive).");
+        }
+
         var start = Local("start");
         var end = Local("end");
+        var firstDay = Day("firstDay");
+        var lastDay = Day("lastDay");
         DateTimeZone? zone = null;
         if (errors.Required(element, "zone", path, out var zoneElement) && errors.String(zoneElement, path + ".zone") is { } zoneId)
         {
@@ -123,7 +150,9 @@ public static partial class PromotionJson
             return null;
         }
 
-        return errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
+        return days is not null
+            ? errors.Make(path + ".lastDay", () => Schedule.Days(firstDay, lastDay, zone))
+            : errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
     }
 
     private static Restriction? ReadRestriction(JsonElement element, string path, JsonErrors errors)

@@ -10,7 +10,7 @@ namespace PromoEngine.Tests;
 /// <summary>
 /// A validator for the part of JSON Schema (2020-12) that <c>schemas/promotions.schema.json</c> uses: type,
 /// properties, required, additionalProperties false, const, enum, numeric and length bounds, pattern, items,
-/// minItems, oneOf and local <c>$ref</c>s. (No schema validator package restores here with its dependencies.)
+/// minItems, oneOf, anyOf and local <c>$ref</c>s. (No schema validator package restores here with its dependencies.)
 /// </summary>
 internal sealed class MiniJsonSchema(JsonElement root)
 {
@@ -142,6 +142,16 @@ internal sealed class MiniJsonSchema(JsonElement root)
             {
                 errors.Add($"{path}: matches {matches} of oneOf");
             }
+        }
+
+        if (schema.TryGetProperty("anyOf", out var anyOf) && !anyOf.EnumerateArray().Any(option =>
+            {
+                var optionErrors = new List<string>();
+                Check(option, value, path, optionErrors);
+                return optionErrors.Count == 0;
+            }))
+        {
+            errors.Add($"{path}: matches none of anyOf");
         }
     }
 

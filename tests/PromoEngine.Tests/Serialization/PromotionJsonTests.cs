@@ -59,6 +59,12 @@ public sealed class PromotionJsonTests
         { With(""" "schedule": { "start": "2026-12-01", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.start: '2026-12-01' is not an ISO 8601 local date and time" },
         { With(""" "schedule": { "start": "2026-12-01T00:00", "zone": "Mars/Olympus" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: 'Mars/Olympus' is not an IANA time zone id" },
         { With(""" "schedule": { "start": "2026-12-01T00:00" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: is required." },
+        { With(""" "schedule": { "start": "2026-11-27T00:00", "firstDay": "2026-11-27", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: cannot be given with start: a schedule is either whole days (firstDay, lastDay) or local date-times (start, end, endInclusive)." },
+        { With(""" "schedule": { "lastDay": "2026-11-30", "endInclusive": true, "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.lastDay: cannot be given with endInclusive" },
+        { With(""" "schedule": { "firstDay": "2026-11-27", "lastDay": "2026-11-26", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.lastDay: the last day (2026-11-26) is before the first day (2026-11-27)." },
+        { With(""" "schedule": { "firstDay": "2026-11-31", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: '2026-11-31' is not an ISO 8601 date such as 2026-11-27." },
+        { With(""" "schedule": { "lastDay": "2026-11-30T23:59", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.lastDay: '2026-11-30T23:59' is not an ISO 8601 date such as 2026-11-27." },
+        { With(""" "schedule": { "firstDay": 20261127, "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: must be a string, not a number." },
         { With(""" "restrictions": [ { "type": "minimumQuantity", "quantity": 0 } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].quantity: must be greater than zero." },
         { With(""" "restrictions": [ { "type": "regions", "regions": ["USA"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions[0]: 'USA' is not an ISO 3166-1 alpha-2 country code." },
         { With(""" "restrictions": [ { "type": "membersOnly", "memberships": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].memberships: at least one value is required." },
@@ -141,6 +147,50 @@ public sealed class PromotionJsonTests
         var promotion = Assert.Single(promotions);
         Assert.Equal("p", promotion.Id.Value);
         Assert.Equal(8m, Evaluate(Cart(Line("a", 80m)), promotion).Total.Amount - 64m);
+    }
+
+    [Fact]
+    public void Read_WholeDaysSchedule_RunsThroughTheLastDayAndIsWrittenBackAsDays()
+    {
+        var json = With(""" "schedule": { "zone": "America/Los_Angeles", "firstDay": "2026-11-27", "lastDay": "2026-11-30" }, "discount": { "type": "freeShipping" } """);
+
+        var schedule = Assert.Single(PromotionJson.Read(json)).Schedule;
+
+        Assert.True(schedule.IsWholeDays);
+        Assert.Equal(new NodaTime.LocalDate(2026, 11, 27), schedule.FirstDay);
+        Assert.Equal(new NodaTime.LocalDate(2026, 11, 30), schedule.LastDay);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 11, 27, 8, 0), schedule.StartInstant); // 00:00 PST
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 8, 0), schedule.EndInstant);    // 00:00 PST after the last day
+        var written = PromotionJson.Write(PromotionJson.Read(json));
+        Assert.Contains("\"firstDay\": \"2026-11-27\",", written, StringComparison.Ordinal);
+        Assert.Contains("\"lastDay\": \"2026-11-30\",", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"end\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_OnlyALastDay_HasNoStartAndIsWrittenBackAsADay()
+    {
+        var json = With(""" "schedule": { "zone": "UTC", "lastDay": "2026-11-30" }, "discount": { "type": "freeShipping" } """);
+
+        var schedule = Assert.Single(PromotionJson.Read(json)).Schedule;
+
+        Assert.Null(schedule.StartInstant);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 0, 0), schedule.EndInstant);
+        Assert.Contains("\"lastDay\": \"2026-11-30\"", PromotionJson.Write(PromotionJson.Read(json)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_InclusiveEnd_IsWrittenAsWrittenAndReadsBackToTheSameInstant()
+    {
+        var promotion = Promo("p", Discount.FreeShipping)
+            .WithSchedule(Schedule.Between(null, new NodaTime.LocalDateTime(2026, 11, 30, 23, 59), NodaTime.DateTimeZone.Utc, endInclusive: true)).Build();
+
+        var json = PromotionJson.Write([promotion]);
+        var read = Assert.Single(PromotionJson.Read(json)).Schedule;
+
+        Assert.Contains("\"end\": \"2026-11-30T23:59:00\",", json, StringComparison.Ordinal);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 0, 0), read.EndInstant);
+        Assert.False(read.IsWholeDays);
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
