@@ -84,9 +84,8 @@ public sealed partial class PromotionEvaluator
                     case MembershipRestriction members when !members.Memberships.Any(m => customer.Memberships.Contains(m)):
                         return Reject(promotion, RejectionReason.MembersOnly,
                             $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.");
-                    case RegionRestriction regions when customer.Region is not { } region || !regions.Allowed.Any(r => r.Contains(region)):
-                        return Reject(promotion, RejectionReason.RegionNotEligible,
-                            $"{promotion.Name} is only for customers in {string.Join(", ", regions.Allowed)}.");
+                    case RegionRestriction regions when (regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion) is var region && !regions.Admits(region):
+                        return Reject(promotion, RejectionReason.RegionNotEligible, RegionMessage(promotion, regions, region));
                     case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
                         return Reject(promotion, RejectionReason.ChannelNotEligible,
                             $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.");
@@ -99,6 +98,23 @@ public sealed partial class PromotionEvaluator
             }
 
             return null;
+
+            static string RegionMessage(Promotion promotion, RegionRestriction regions, Region? region)
+            {
+                var who = regions.Of == RegionSource.Customer ? "customers in" : "deliveries to";
+                if (region is not { } known)
+                {
+                    // An unknown region fails an exclusion-only restriction too: nothing says it is outside the excluded places.
+                    var unknown = regions.Of == RegionSource.Customer ? "your region is not known" : "the shipping address is not known";
+                    return regions.Allowed.IsEmpty
+                        ? $"{promotion.Name} is not available for {who} {string.Join(", ", regions.Excluded)}, and {unknown}."
+                        : $"{promotion.Name} is only for {who} {regions.Describe()}, and {unknown}.";
+                }
+
+                return regions.Excluded.Any(e => e.Contains(known))
+                    ? $"{promotion.Name} is not available for {who} {known}."
+                    : $"{promotion.Name} is only for {who} {regions.Describe()}.";
+            }
         }
 
         private Rejection? CheckUsage(Promotion promotion)

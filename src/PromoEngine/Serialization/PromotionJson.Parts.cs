@@ -174,23 +174,38 @@ public static partial class PromotionJson
                 errors.Object(element, path, "type");
                 return Restriction.FirstOrderOnly;
             case "regions":
-                errors.Object(element, path, "type", "regions");
-                if (!errors.Required(element, "regions", path, out var regions) || errors.Strings(regions, path + ".regions") is not { } codes)
+            {
+                errors.Object(element, path, "type", "regions", "except", "of");
+                var before = errors.Errors.Count;
+                var hasAllowed = JsonErrors.Optional(element, "regions", out var allowedElement);
+                var hasExcluded = JsonErrors.Optional(element, "except", out var exceptElement);
+                if (!hasAllowed && !hasExcluded)
+                {
+                    errors.Add(path + ".regions", "is required (or except, for anywhere but the excluded regions).");
+                }
+
+                var allowed = hasAllowed ? ReadRegions(allowedElement, path + ".regions", errors) : [];
+                var excluded = hasExcluded ? ReadRegions(exceptElement, path + ".except", errors) : [];
+                var of = JsonErrors.Optional(element, "of", out var ofElement)
+                    ? errors.Enum(ofElement, path + ".of", ("customer", RegionSource.Customer), ("shippingAddress", RegionSource.ShippingAddress))
+                    : RegionSource.Customer;
+                if (errors.Errors.Count > before || of is not { } source)
                 {
                     return null;
                 }
 
-                var parsed = new List<Region>();
-                for (var i = 0; i < codes.Count; i++)
+                // A factory error about an exclusion belongs to except, any other to regions.
+                try
                 {
-                    var parts = codes[i].Split('-', 2);
-                    if (errors.Make(string.Create(CultureInfo.InvariantCulture, $"{path}.regions[{i}]"), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
-                    {
-                        parsed.Add(region);
-                    }
+                    return Restriction.Regions(allowed, excluded, source);
                 }
+                catch (ArgumentException e)
+                {
+                    errors.Add(e.ParamName == "except" ? path + ".except" : path + ".regions", JsonErrors.Plain(e));
+                    return null;
+                }
+            }
 
-                return errors.Make(path + ".regions", () => Restriction.Regions(parsed));
             case { } named:
                 var property = named switch
                 {
@@ -213,6 +228,31 @@ public static partial class PromotionJson
             default:
                 return null;
         }
+    }
+
+    private static List<Region> ReadRegions(JsonElement element, string path, JsonErrors errors)
+    {
+        var parsed = new List<Region>();
+        if (errors.Strings(element, path) is not { } codes)
+        {
+            return parsed;
+        }
+
+        if (codes.Count == 0)
+        {
+            errors.Add(path, "at least one value is required.");
+        }
+
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var parts = codes[i].Split('-', 2);
+            if (errors.Make(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
+            {
+                parsed.Add(region);
+            }
+        }
+
+        return parsed;
     }
 
     private static ItemFilter? ReadFilter(JsonElement element, string path, JsonErrors errors)

@@ -203,7 +203,21 @@ public static partial class PromotionJson
                 break;
             case RegionRestriction r:
                 writer.WriteString("type", "regions");
-                WriteStrings(writer, "regions", r.Allowed.Select(region => region.ToString()));
+                if (!r.Allowed.IsEmpty)
+                {
+                    WriteStrings(writer, "regions", r.Allowed.Select(region => region.ToString()));
+                }
+
+                if (!r.Excluded.IsEmpty)
+                {
+                    WriteStrings(writer, "except", r.Excluded.Select(region => region.ToString()));
+                }
+
+                if (r.Of == RegionSource.ShippingAddress)
+                {
+                    writer.WriteString("of", "shippingAddress");
+                }
+
                 break;
             case ChannelRestriction r:
                 writer.WriteString("type", "channels");

@@ -67,6 +67,14 @@ public sealed class PromotionJsonTests
         { With(""" "schedule": { "firstDay": 20261127, "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: must be a string, not a number." },
         { With(""" "restrictions": [ { "type": "minimumQuantity", "quantity": 0 } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].quantity: must be greater than zero." },
         { With(""" "restrictions": [ { "type": "regions", "regions": ["USA"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions[0]: 'USA' is not an ISO 3166-1 alpha-2 country code." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions: at least one value is required." },
+        { With(""" "restrictions": [ { "type": "regions" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions: is required (or except, for anywhere but the excluded regions)." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US", "us"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions: the region US appears twice among the allowed regions." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US"], "except": ["DE-BY"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].except: the excluded region DE-BY lies outside every allowed region (US): excluding it changes nothing." },
+        { With(""" "restrictions": [ { "type": "regions", "except": ["CA", "CAN"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].except[1]: 'CAN' is not an ISO 3166-1 alpha-2 country code." },
+        { With(""" "restrictions": [ { "type": "regions", "except": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].except: at least one value is required." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US"], "of": "billingAddress" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].of: 'billingAddress' is not one of: customer, shippingAddress." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US"], "excluding": ["US-AK"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].excluding: is not a known property" },
         { With(""" "restrictions": [ { "type": "membersOnly", "memberships": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].memberships: at least one value is required." },
         { With(""" "restrictions": [ { "type": "vipOnly" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].type: 'vipOnly' is not a known type" },
         { With(""" "restrictions": { "type": "firstOrderOnly" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions: must be an array, not an object." },
@@ -191,6 +199,36 @@ public sealed class PromotionJsonTests
         Assert.Contains("\"end\": \"2026-11-30T23:59:00\",", json, StringComparison.Ordinal);
         Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 0, 0), read.EndInstant);
         Assert.False(read.IsWholeDays);
+    }
+
+    [Fact]
+    public void Read_RegionsWithExclusionsByShippingAddress_AppliesAsWrittenAndIsWrittenBack()
+    {
+        var restriction = """{ "type": "regions", "regions": ["US"], "except": ["US-AK", "US-HI"], "of": "shippingAddress" }""";
+        var json = With($$""" "restrictions": [ {{restriction}} ], "discount": { "type": "freeShipping" } """);
+
+        var promotion = Assert.Single(PromotionJson.Read(json));
+
+        var cart = new Cart(Usd, [Line("a", 40m)], CustomerProfile.Registered("c").WithRegion(new Region("US", "CA")), D(7m));
+        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(cart.WithShippingRegion(new Region("US", "HI")), promotion).Rejection("p").Reason);
+        Assert.Equal(7m, Evaluate(cart.WithShippingRegion(new Region("US", "NY")), promotion).Applied("p"));
+        var written = PromotionJson.Write([promotion]);
+        Assert.Contains("\"except\": [\n", written.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"of\": \"shippingAddress\"", written, StringComparison.Ordinal);
+        Assert.Equal(written, PromotionJson.Write(PromotionJson.Read(written)));
+    }
+
+    [Fact]
+    public void Read_RegionsExclusionOnly_MeansAnywhereButThose()
+    {
+        var json = With(""" "restrictions": [ { "type": "regions", "except": ["CA", "MX"] } ], "discount": { "type": "percentOffItems", "percent": 10 } """);
+
+        var promotion = Assert.Single(PromotionJson.Read(json));
+
+        Cart From(Region region) => Cart(CustomerProfile.Registered("c").WithRegion(region), null, Line("a", 40m));
+        Assert.Equal(4m, Evaluate(From(new Region("US")), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(From(new Region("MX", "JAL")), promotion).Rejection("p").Reason);
+        Assert.DoesNotContain("\"regions\": [", PromotionJson.Write([promotion]), StringComparison.Ordinal);
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
