@@ -12,7 +12,7 @@ public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] 
 {
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
-        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel);
+        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion);
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(promotions ?? Promotions),
             new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
@@ -51,8 +51,10 @@ public static class EvaluationArbitraries
         from customer in Gen.Elements(
             CustomerProfile.Guest,
             CustomerProfile.Registered("c1"),
-            CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder())
-        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null);
+            CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder(),
+            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")))
+        from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
+        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion);
 
     private static Gen<ItemFilter> FilterGen =>
         Gen.OneOf(
@@ -93,7 +95,16 @@ public static class EvaluationArbitraries
                 from zone in Gen.Elements("UTC", "America/New_York", "Asia/Tokyo")
                 let tz = DateTimeZoneProviders.Tzdb[zone]
                 let start = Base.Plus(Duration.FromDays(startDays)).InZone(tz).Date
-                select Schedule.Days(start, start.PlusDays(lengthDays), tz)));
+                from open in Gen.Elements("none", "start", "end")
+                select Schedule.Days(open == "start" ? null : start, open == "end" ? null : start.PlusDays(lengthDays), tz)),
+            (1, from startHours in Gen.Choose(-24 * 20, 24 * 20)
+                from lengthMinutes in Gen.Choose(0, 60 * 24 * 10)
+                from seconds in Gen.Elements(0, 0, 30)
+                from inclusive in Gen.Elements(false, true)
+                from zone in Gen.Elements("UTC", "America/Los_Angeles", "Europe/Berlin")
+                let tz = DateTimeZoneProviders.Tzdb[zone]
+                let start = Base.Plus(Duration.FromHours(startHours)).InZone(tz).LocalDateTime
+                select Schedule.Between(start, start.PlusMinutes(lengthMinutes + (inclusive ? 0 : 1)).PlusSeconds(seconds), tz, inclusive)));
 
     private static Gen<Promotion> PromotionGen(int index) =>
         from discount in DiscountGen
@@ -104,10 +115,14 @@ public static class EvaluationArbitraries
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from region in Gen.Frequency((8, Gen.Constant<Restriction?>(null)), (1, Gen.Elements<Restriction?>(
+            Restriction.Regions(new Region("US")),
+            Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
+            Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused, combination);
+        select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused, combination, region);
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused, string? combination)
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
@@ -123,6 +138,11 @@ public static class EvaluationArbitraries
         if (minimum is { } m)
         {
             builder.Require(Restriction.MinimumSubtotal(m));
+        }
+
+        if (region is not null)
+        {
+            builder.Require(region);
         }
 
         if (paused)

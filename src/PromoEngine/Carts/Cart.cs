@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
+using System.Runtime.CompilerServices;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>A shopper's cart: one currency, its lines, the customer, an optional shipping charge and the sales channel.</summary>
+/// <summary>A shopper's cart: one currency, its lines, the customer, an optional shipping charge, the sales channel and
+/// the region it ships to.</summary>
 /// <remarks>Immutable and thread-safe. Everything is checked when it is built; a cart that exists is valid.</remarks>
 public sealed class Cart
 {
@@ -16,11 +19,19 @@ public sealed class Cart
     /// <param name="shipping">The shipping charge, zero or more, in <paramref name="currency"/>; none when
     /// <see langword="null"/>.</param>
     /// <param name="channel">The sales channel (such as <c>web</c>, <c>app</c>, <c>store</c>), if any.</param>
-    /// <exception cref="ArgumentException"><paramref name="currency"/> is default, two lines share an id, or the
-    /// shipping charge is not rounded.</exception>
+    /// <param name="shippingRegion">The region of the shipping address, if known (for restrictions on
+    /// <see cref="RegionSource.ShippingAddress"/>).</param>
+    /// <exception cref="ArgumentException"><paramref name="currency"/> is default, two lines share an id, the
+    /// shipping charge is not rounded, or <paramref name="shippingRegion"/> is <c>default(Region)</c>.</exception>
     /// <exception cref="CurrencyMismatchException">A line or the shipping charge is in another currency.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shipping charge is negative.</exception>
-    public Cart(Currency currency, IEnumerable<CartLine> lines, CustomerProfile? customer = null, Money? shipping = null, string? channel = null)
+    public Cart(
+        Currency currency,
+        IEnumerable<CartLine> lines,
+        CustomerProfile? customer = null,
+        Money? shipping = null,
+        string? channel = null,
+        Region? shippingRegion = null)
     {
         if (currency.IsDefault)
         {
@@ -72,6 +83,18 @@ public sealed class Cart
         Shipping = shipping ?? Money.Zero(currency);
         Channel = channel is null ? null : Text.Identifier(channel);
         Subtotal = subtotal;
+        ShippingRegion = CheckRegion(shippingRegion);
+    }
+
+    private Cart(Cart source, Region? shippingRegion)
+    {
+        Currency = source.Currency;
+        Lines = source.Lines;
+        Customer = source.Customer;
+        Shipping = source.Shipping;
+        Channel = source.Channel;
+        Subtotal = source.Subtotal;
+        ShippingRegion = shippingRegion;
     }
 
     /// <summary>Gets the cart's currency.</summary>
@@ -94,7 +117,24 @@ public sealed class Cart
     /// <value><see langword="null"/> when not said; channel-restricted promotions then do not apply.</value>
     public string? Channel { get; }
 
+    /// <summary>Gets the region of the shipping address.</summary>
+    /// <value><see langword="null"/> when not known; promotions restricted by shipping address then do not apply.</value>
+    public Region? ShippingRegion { get; }
+
     /// <summary>Gets the sum of the line totals.</summary>
     /// <value>Before any discount and without shipping.</value>
     public Money Subtotal { get; }
+
+    /// <summary>Returns a copy that ships to the given region.</summary>
+    /// <param name="region">The region of the shipping address, or <see langword="null"/> when unknown.</param>
+    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    /// <exception cref="ArgumentException"><paramref name="region"/> is <c>default(Region)</c>.</exception>
+    [Pure]
+    public Cart WithShippingRegion(Region? region) =>
+        CheckRegion(region) == ShippingRegion ? this : new Cart(this, region);
+
+    private static Region? CheckRegion(Region? region, [CallerArgumentExpression(nameof(region))] string? paramName = null) =>
+        region is { Country: null }
+            ? throw new ArgumentException("A shipping region needs a country; default(Region) is not one.", paramName)
+            : region;
 }

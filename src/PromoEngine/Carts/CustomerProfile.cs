@@ -39,7 +39,7 @@ public sealed class CustomerProfile
     public ImmutableArray<string> Memberships { get; }
 
     /// <summary>Gets where the customer is, if known.</summary>
-    /// <value><see langword="null"/> when unknown; regional promotions then do not apply.</value>
+    /// <value><see langword="null"/> when unknown; promotions restricted by the customer's region then do not apply.</value>
     public Region? Region { get; }
 
     /// <summary>Gets a value indicating whether this is the customer's first order.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
@@ -43,12 +44,58 @@ public abstract class Restriction
     public static Restriction MembersOnly(params IEnumerable<string> memberships) => new MembershipRestriction(Text.NonEmptyIdentifiers(memberships, nameof(memberships)));
 
     /// <summary>Only customers in one of these regions (a country includes its subdivisions).</summary>
-    /// <param name="regions">The regions; at least one.</param>
-    /// <returns>The restriction.</returns>
+    /// <param name="regions">The regions; at least one, none twice, none inside another.</param>
+    /// <returns>The restriction, on <see cref="CustomerProfile.Region"/>; a customer whose region is unknown does not
+    /// qualify.</returns>
+    /// <exception cref="ArgumentException"><paramref name="regions"/> is empty, or names a region twice or one
+    /// inside another.</exception>
     public static Restriction Regions(params IEnumerable<Region> regions)
     {
         var list = ImmutableArray.CreateRange(Guard.NotNull(regions));
-        return list.IsEmpty ? throw new ArgumentException("At least one region is required.", nameof(regions)) : new RegionRestriction(list);
+        return list.IsEmpty
+            ? throw new ArgumentException("At least one region is required.", nameof(regions))
+            : RegionRestriction.Create(list, [], RegionSource.Customer, nameof(regions), nameof(regions));
+    }
+
+    /// <summary>Only in one of the allowed regions but not in an excluded one, judged on the customer's region or on
+    /// the shipping address: "everywhere in the US but AK and HI, by shipping address" is
+    /// <c>Regions([new("US")], except: [new("US", "AK"), new("US", "HI")], of: RegionSource.ShippingAddress)</c>.</summary>
+    /// <param name="allowed">The allowed regions (a country includes its subdivisions); empty for anywhere but the
+    /// excluded ones. None twice, none inside another.</param>
+    /// <param name="except">The excluded regions, each strictly inside an allowed region when there are any. None
+    /// twice, none inside another.</param>
+    /// <param name="of">Whose region counts.</param>
+    /// <returns>The restriction. An unknown region (a customer without one, a cart without a shipping region) never
+    /// qualifies, not even for an exclusion-only restriction: nobody can tell it is outside the excluded places.</returns>
+    /// <exception cref="ArgumentException">Both lists are empty; a list names a region twice or one inside another;
+    /// a region is both allowed and excluded; or an exclusion lies outside every allowed region.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="of"/> is not a defined value.</exception>
+    public static Restriction Regions(IEnumerable<Region> allowed, IEnumerable<Region> except, RegionSource of = RegionSource.Customer)
+    {
+        var allowedList = ImmutableArray.CreateRange(Guard.NotNull(allowed));
+        var exceptList = ImmutableArray.CreateRange(Guard.NotNull(except));
+        if (of is not (RegionSource.Customer or RegionSource.ShippingAddress))
+        {
+            throw new ArgumentOutOfRangeException(nameof(of), of, "Not a defined RegionSource value.");
+        }
+
+        return allowedList.IsEmpty && exceptList.IsEmpty
+            ? throw new ArgumentException("A region restriction needs at least one allowed or excluded region.", nameof(allowed))
+            : RegionRestriction.Create(allowedList, exceptList, of, nameof(allowed), nameof(except));
+    }
+
+    /// <summary>Anywhere but these regions, judged on the customer's region (for the shipping address, use
+    /// <see cref="Regions(IEnumerable{Region}, IEnumerable{Region}, RegionSource)"/> with no allowed region).</summary>
+    /// <param name="excluded">The excluded regions; at least one, none twice, none inside another.</param>
+    /// <returns>The restriction; a customer whose region is unknown does not qualify.</returns>
+    /// <exception cref="ArgumentException"><paramref name="excluded"/> is empty, or names a region twice or one
+    /// inside another.</exception>
+    public static Restriction ExceptRegions(params IEnumerable<Region> excluded)
+    {
+        var list = ImmutableArray.CreateRange(Guard.NotNull(excluded));
+        return list.IsEmpty
+            ? throw new ArgumentException("At least one excluded region is required.", nameof(excluded))
+            : RegionRestriction.Create([], list, RegionSource.Customer, nameof(excluded), nameof(excluded));
     }
 
     /// <summary>Only carts from one of these sales channels.</summary>
@@ -88,11 +135,80 @@ internal sealed class MembershipRestriction(ImmutableArray<string> memberships) 
     public override string ToString() => "members of " + string.Join(", ", Memberships);
 }
 
-internal sealed class RegionRestriction(ImmutableArray<Region> regions) : Restriction
+internal sealed class RegionRestriction : Restriction
 {
-    public ImmutableArray<Region> Allowed { get; } = regions;
+    private RegionRestriction(ImmutableArray<Region> allowed, ImmutableArray<Region> excluded, RegionSource of)
+    {
+        Allowed = allowed;
+        Excluded = excluded;
+        Of = of;
+    }
 
-    public override string ToString() => "customers in " + string.Join(", ", Allowed);
+    /// <summary>The allowed regions; empty for anywhere but <see cref="Excluded"/>.</summary>
+    public ImmutableArray<Region> Allowed { get; }
+
+    public ImmutableArray<Region> Excluded { get; }
+
+    public RegionSource Of { get; }
+
+    public static RegionRestriction Create(ImmutableArray<Region> allowed, ImmutableArray<Region> excluded, RegionSource of, string allowedName, string excludedName)
+    {
+        Distinct(allowed, "allowed", allowedName);
+        Distinct(excluded, "excluded", excludedName);
+        foreach (var region in excluded)
+        {
+            if (allowed.Contains(region))
+            {
+                throw new ArgumentException($"The region {region} is both allowed and excluded.", excludedName);
+            }
+
+            if (!allowed.IsEmpty && !allowed.Any(a => a.Contains(region)))
+            {
+                throw new ArgumentException(
+                    $"The excluded region {region} lies outside every allowed region ({string.Join(", ", allowed)}): excluding it changes nothing.", excludedName);
+            }
+        }
+
+        return new RegionRestriction(allowed, excluded, of);
+    }
+
+    /// <summary>Tells whether a region qualifies; an unknown one never does.</summary>
+    public bool Admits(Region? region) =>
+        region is { } r && (Allowed.IsEmpty || Allowed.Any(a => a.Contains(r))) && !Excluded.Any(e => e.Contains(r));
+
+    /// <summary>Such as <c>US, except US-AK, US-HI</c>, or <c>anywhere except CA, MX</c>.</summary>
+    public string Describe() =>
+        Allowed.IsEmpty ? "anywhere except " + string.Join(", ", Excluded)
+        : Excluded.IsEmpty ? string.Join(", ", Allowed)
+        : $"{string.Join(", ", Allowed)}, except {string.Join(", ", Excluded)}";
+
+    public override string ToString() =>
+        (Of == RegionSource.Customer ? "customers" : "deliveries") + (Allowed.IsEmpty ? " " : Of == RegionSource.Customer ? " in " : " to ") + Describe();
+
+    private static void Distinct(ImmutableArray<Region> regions, string kind, string paramName)
+    {
+        for (var i = 0; i < regions.Length; i++)
+        {
+            if (regions[i].Country is null)
+            {
+                throw new ArgumentException("A region needs a country; default(Region) is not one.", paramName);
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (regions[i] == regions[j])
+                {
+                    throw new ArgumentException($"The region {regions[i]} appears twice among the {kind} regions.", paramName);
+                }
+
+                var (inner, outer) = regions[j].Contains(regions[i]) ? (regions[i], regions[j]) : (regions[j], regions[i]);
+                if (outer.Contains(inner))
+                {
+                    throw new ArgumentException($"The region {inner} lies inside {outer}, which is {kind} already.", paramName);
+                }
+            }
+        }
+    }
 }
 
 internal sealed class ChannelRestriction(ImmutableArray<string> channels) : Restriction

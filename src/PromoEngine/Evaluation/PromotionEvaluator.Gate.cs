@@ -23,11 +23,15 @@ public sealed partial class PromotionEvaluator
             switch (schedule.StateAt(_at))
             {
                 case ScheduleState.NotStarted:
-                    return Reject(promotion, RejectionReason.NotStarted,
-                        $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.") with { Boundary = schedule.StartInstant };
+                    return Reject(promotion, RejectionReason.NotStarted, schedule.FirstDay is { } firstDay
+                        ? $"{promotion.Name} starts on {Describe(firstDay)} ({schedule.Zone.Id})."
+                        : $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.") with { Boundary = schedule.StartInstant };
                 case ScheduleState.Ended:
-                    return Reject(promotion, RejectionReason.Expired,
-                        $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
+                    // The boundary is the first instant after the schedule, however the end was written; the message
+                    // names the end as written (an inclusive 23:59, a last day).
+                    return Reject(promotion, RejectionReason.Expired, schedule.LastDay is { } lastDay
+                        ? $"{promotion.Name} ended: its last day was {Describe(lastDay)} ({schedule.Zone.Id})."
+                        : $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
             }
 
             if (CurrencyOf(promotion) is { } currency && currency != _currency)
@@ -58,7 +62,10 @@ public sealed partial class PromotionEvaluator
         }
 
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
-            local.ToString("uuuu'-'MM'-'dd HH':'mm", CultureInfo.InvariantCulture) + " " + schedule.Zone.Id;
+            local.ToString(local.Second == 0 && local.NanosecondOfSecond == 0 ? "uuuu'-'MM'-'dd HH':'mm" : "uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFFFF", CultureInfo.InvariantCulture)
+            + " " + schedule.Zone.Id;
+
+        private static string Describe(NodaTime.LocalDate day) => day.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 
         private static Currency? CurrencyOf(Promotion promotion)
         {
@@ -90,9 +97,8 @@ public sealed partial class PromotionEvaluator
                     case MembershipRestriction members when !members.Memberships.Any(m => customer.Memberships.Contains(m)):
                         return Reject(promotion, RejectionReason.MembersOnly,
                             $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.");
-                    case RegionRestriction regions when customer.Region is not { } region || !regions.Allowed.Any(r => r.Contains(region)):
-                        return Reject(promotion, RejectionReason.RegionNotEligible,
-                            $"{promotion.Name} is only for customers in {string.Join(", ", regions.Allowed)}.");
+                    case RegionRestriction regions when (regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion) is var region && !regions.Admits(region):
+                        return Reject(promotion, RejectionReason.RegionNotEligible, RegionMessage(promotion, regions, region));
                     case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
                         return Reject(promotion, RejectionReason.ChannelNotEligible,
                             $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.");
@@ -105,6 +111,23 @@ public sealed partial class PromotionEvaluator
             }
 
             return null;
+
+            static string RegionMessage(Promotion promotion, RegionRestriction regions, Region? region)
+            {
+                var who = regions.Of == RegionSource.Customer ? "customers in" : "deliveries to";
+                if (region is not { } known)
+                {
+                    // An unknown region fails an exclusion-only restriction too: nothing says it is outside the excluded places.
+                    var unknown = regions.Of == RegionSource.Customer ? "your region is not known" : "the shipping address is not known";
+                    return regions.Allowed.IsEmpty
+                        ? $"{promotion.Name} is not available for {who} {string.Join(", ", regions.Excluded)}, and {unknown}."
+                        : $"{promotion.Name} is only for {who} {regions.Describe()}, and {unknown}.";
+                }
+
+                return regions.Excluded.Any(e => e.Contains(known))
+                    ? $"{promotion.Name} is not available for {who} {known}."
+                    : $"{promotion.Name} is only for {who} {regions.Describe()}.";
+            }
         }
 
         /// <summary>Checks the promotion's limits against the snapshot. A limit reached is a rejection; a limit the

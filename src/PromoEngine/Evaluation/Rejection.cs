@@ -55,7 +55,9 @@ public sealed record Rejection
     /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>.</value>
     public Money? AloneAmount { get; init; }
 
-    /// <summary>Gets the instant the promotion starts or ended.</summary>
-    /// <value>Set for <see cref="RejectionReason.NotStarted"/> and <see cref="RejectionReason.Expired"/>.</value>
+    /// <summary>Gets the instant the promotion starts or ended: the instant its schedule changes state.</summary>
+    /// <value>Set for <see cref="RejectionReason.NotStarted"/>, as the first instant inside the schedule
+    /// (<see cref="Schedule.StartInstant"/>), and for <see cref="RejectionReason.Expired"/>, as the first instant after
+    /// it (<see cref="Schedule.EndInstant"/>; for an inclusive end of 23:59, the following 00:00).</value>
     public Instant? Boundary { get; init; }
 }

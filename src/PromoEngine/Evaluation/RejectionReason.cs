@@ -33,7 +33,8 @@ public enum RejectionReason
     /// <summary>Only for members, and the customer is not one.</summary>
     MembersOnly = 10,
 
-    /// <summary>Not for the customer's region (or the region is unknown).</summary>
+    /// <summary>Not for the region that counts, the customer's or the shipping address's (or that region is unknown,
+    /// even when the restriction only excludes regions).</summary>
     RegionNotEligible = 11,
 
     /// <summary>Not for this sales channel (or the channel is unknown).</summary>

@@ -10,7 +10,7 @@ namespace PromoEngine;
 
 /// <summary>Checks a set of promotions before launch for what can go wrong: stacking to 100 % off, ties decided only by
 /// ids, buy-X-get-Y that can never fire, schedules that have ended, colliding codes, limits that make a promotion
-/// unusable, and shipping offers a stop always hides.</summary>
+/// unusable, shipping offers a stop always hides, and region restrictions that exclude what they allow.</summary>
 /// <remarks>A pure function of its arguments: the instant is passed in, never read from a clock.</remarks>
 public static class CatalogLinter
 {
@@ -31,6 +31,7 @@ public static class CatalogLinter
         Codes(list, findings);
         Limits(list, findings);
         HiddenShipping(list, options, findings);
+        UnreachableRegions(list, findings);
         return [.. findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Rule)
@@ -144,7 +145,7 @@ public static class CatalogLinter
             {
                 findings.Add(Finding(LintRule.NeverActive, LintSeverity.Info, [promotion], $"{promotion.Id} is cancelled: it can never apply."));
             }
-            else if (promotion.Schedule.EndInstant is { } end && (promotion.Schedule.EndInclusive ? end < at : end <= at))
+            else if (promotion.Schedule.EndInstant is { } end && end <= at)
             {
                 findings.Add(Finding(LintRule.NeverActive, LintSeverity.Warning, [promotion],
                     $"{promotion.Id} ended at {end} ({promotion.Schedule.Zone.Id}): it can never apply again."));
@@ -234,5 +235,59 @@ public static class CatalogLinter
                 : Finding(LintRule.HiddenByStop, LintSeverity.Info, [shipping, stopper],
                     $"{shipping.Id} applies only when it saves more than {stopper.Id}, which applies to every cart from a higher lane and stops every lane below it."));
         }
+    }
+
+    private static void UnreachableRegions(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        // One region restriction alone is checked when it is made; two or more on the same region may still exclude
+        // what another allows (US-CA or CA, then anywhere but CA).
+        foreach (var promotion in promotions)
+        {
+            foreach (var group in promotion.Restrictions.OfType<RegionRestriction>().GroupBy(r => r.Of).Where(g => g.Count() > 1))
+            {
+                var restrictions = group.ToList();
+                var candidates = RegionCandidates(restrictions);
+                var dead = new List<Region>();
+                var never = false;
+                foreach (var restriction in restrictions.Where(r => !r.Allowed.IsEmpty))
+                {
+                    var reachable = restriction.Allowed.Where(a => candidates.Any(c => a.Contains(c) && restrictions.All(r => r.Admits(c)))).ToList();
+                    never |= reachable.Count == 0;
+                    dead.AddRange(restriction.Allowed.Except(reachable));
+                }
+
+                var whose = group.Key == RegionSource.Customer ? "customer's region" : "shipping address";
+                if (never)
+                {
+                    findings.Add(Finding(LintRule.UnreachableRegion, LintSeverity.Error, [promotion],
+                        $"{promotion.Id} can never apply: no {whose} meets all of its region restrictions ({string.Join("; ", restrictions)})."));
+                }
+                else if (dead.Count > 0)
+                {
+                    findings.Add(Finding(LintRule.UnreachableRegion, LintSeverity.Warning, [promotion],
+                        $"{promotion.Id} allows {string.Join(", ", dead.Distinct())}, which its other region restrictions exclude entirely: remove the region or the exclusion."));
+                }
+            }
+        }
+    }
+
+    /// <summary>Regions that stand for every case the restrictions tell apart: each region they name, each country
+    /// they name with no subdivision and with one they do not name, and a country they do not name.</summary>
+    private static List<Region> RegionCandidates(List<RegionRestriction> restrictions)
+    {
+        var named = restrictions.SelectMany(r => r.Allowed.Concat(r.Excluded)).Distinct().ToList();
+        var candidates = new List<Region>(named);
+        foreach (var country in named.Select(r => r.Country).Distinct(StringComparer.Ordinal))
+        {
+            candidates.Add(new Region(country));
+            var other = Enumerable.Range(0, named.Count + 1).Select(i => "X" + i.ToString(CultureInfo.InvariantCulture))
+                .First(s => !named.Contains(new Region(country, s)));
+            candidates.Add(new Region(country, other));
+        }
+
+        var countries = named.Select(r => r.Country).ToHashSet(StringComparer.Ordinal);
+        var fresh = Enumerable.Range(0, 26 * 26).Select(i => $"{(char)('A' + (i / 26))}{(char)('A' + (i % 26))}").First(c => !countries.Contains(c));
+        candidates.Add(new Region(fresh));
+        return candidates;
     }
 }

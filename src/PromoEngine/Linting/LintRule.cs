@@ -23,4 +23,8 @@ public enum LintRule
 
     /// <summary>A shipping promotion that a stop in a higher lane always hides.</summary>
     HiddenByStop = 7,
+
+    /// <summary>Region restrictions of one promotion (on the same region) that exclude an allowed region entirely, or
+    /// that no region can meet.</summary>
+    UnreachableRegion = 8,
 }

@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using NodaTime.Text;
 using NodaTime.TimeZones;
 using PromoEngine.Internal;
 
@@ -8,11 +9,16 @@ namespace PromoEngine;
 /// <summary>When a promotion runs: an optional start and end in local time of a time zone, so "ends Sunday 23:59 in
 /// Los Angeles" means that whatever the offset, across daylight-saving changes.</summary>
 /// <remarks>
-/// <para>The start is inclusive. The end is exclusive unless <see cref="EndInclusive"/> says otherwise; for whole days
-/// use <see cref="Days"/>, which runs through the end of the last day.</para>
+/// <para>The start is inclusive. The end is exclusive unless <see cref="EndInclusive"/> says otherwise; an inclusive
+/// end covers the whole last unit written: the whole minute when its seconds and sub-seconds are zero (an inclusive
+/// 23:59 runs through 23:59:59.999999999), the whole second when only its sub-seconds are zero, otherwise just that
+/// instant. For whole days use <see cref="Days"/>, which runs through the end of the last day.</para>
 /// <para>A local time that falls in a daylight-saving gap moves forward by the gap; one that occurs twice means its
 /// earlier occurrence for the start and its later occurrence for the end, so the schedule is never shorter than
-/// written.</para>
+/// written. An inclusive end's last unit is added to the end's instant, not to its local time: an inclusive 00:59
+/// before clocks go back at 01:00 ends at the first 01:00, not an hour later.</para>
+/// <para>Whichever way the end is written, the schedule keeps one boundary: <see cref="EndInstant"/>, the first
+/// instant after it.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class Schedule
@@ -22,58 +28,82 @@ public sealed class Schedule
     private static readonly ZoneLocalMappingResolver EndResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnForwardShifted);
 
-    private Schedule(LocalDateTime? start, LocalDateTime? end, DateTimeZone zone, bool endInclusive)
+    private Schedule(LocalDateTime? start, LocalDateTime? end, DateTimeZone zone, bool endInclusive, bool wholeDays)
     {
         Start = start;
         End = end;
         Zone = zone;
         EndInclusive = endInclusive;
+        IsWholeDays = wholeDays;
         StartInstant = start is { } s ? s.InZone(zone, StartResolver).ToInstant() : null;
-        EndInstant = end is { } e ? e.InZone(zone, EndResolver).ToInstant() : null;
+        EndInstant = end is { } e ? e.InZone(zone, EndResolver).ToInstant() + (endInclusive ? LastUnit(e) : Duration.Zero) : null;
     }
 
     /// <summary>Gets a schedule that is always running.</summary>
     /// <value>No start, no end, in UTC.</value>
-    public static Schedule Always { get; } = new(null, null, DateTimeZone.Utc, false);
+    public static Schedule Always { get; } = new(null, null, DateTimeZone.Utc, false, false);
 
     /// <summary>Gets the local start, if any.</summary>
-    /// <value><see langword="null"/> when the promotion has always been running.</value>
+    /// <value><see langword="null"/> when the promotion has always been running; midnight of the first day for
+    /// <see cref="Days"/>.</value>
     public LocalDateTime? Start { get; }
 
-    /// <summary>Gets the local end, if any.</summary>
-    /// <value><see langword="null"/> when the promotion never ends.</value>
+    /// <summary>Gets the local end as written, if any.</summary>
+    /// <value><see langword="null"/> when the promotion never ends; for <see cref="Days"/>, midnight after the last
+    /// day (exclusive).</value>
     public LocalDateTime? End { get; }
 
     /// <summary>Gets the time zone the start and end are in.</summary>
     /// <value>Such as <c>America/Los_Angeles</c>.</value>
     public DateTimeZone Zone { get; }
 
-    /// <summary>Gets a value indicating whether the end instant itself is still inside the schedule.</summary>
+    /// <summary>Gets a value indicating whether the end as written is inside the schedule: the whole minute, the
+    /// whole second or the instant it names (see the remarks).</summary>
     /// <value><see langword="false"/>: the end is exclusive unless said.</value>
     public bool EndInclusive { get; }
 
-    /// <summary>Gets the instant the promotion starts.</summary>
+    /// <summary>Gets a value indicating whether the schedule was made of whole days by <see cref="Days"/>, so that it
+    /// is written back as days.</summary>
+    /// <value><see langword="false"/> for <see cref="Between"/> and <see cref="Always"/>.</value>
+    public bool IsWholeDays { get; }
+
+    /// <summary>Gets the first day of a schedule of whole days.</summary>
+    /// <value>The day <see cref="Start"/> is the midnight of; <see langword="null"/> when the schedule is not made of
+    /// whole days or has no start.</value>
+    public LocalDate? FirstDay => IsWholeDays ? Start?.Date : null;
+
+    /// <summary>Gets the last day, included whole, of a schedule of whole days.</summary>
+    /// <value>The day before <see cref="End"/>; <see langword="null"/> when the schedule is not made of whole days or
+    /// has no end.</value>
+    public LocalDate? LastDay => IsWholeDays ? End?.Date.PlusDays(-1) : null;
+
+    /// <summary>Gets the instant the promotion starts: the first instant inside the schedule.</summary>
     /// <value><see langword="null"/> when there is no start.</value>
     public Instant? StartInstant { get; }
 
-    /// <summary>Gets the instant the promotion ends.</summary>
-    /// <value><see langword="null"/> when there is no end.</value>
+    /// <summary>Gets the instant the promotion ends: the first instant after the schedule, whether the end was written
+    /// exclusive, inclusive or as a last day. The promotion runs while the instant is before it.</summary>
+    /// <value><see langword="null"/> when there is no end. For an inclusive end of 23:59, the instant of the
+    /// following 00:00; for an exclusive end, the end's own instant.</value>
     public Instant? EndInstant { get; }
 
     /// <summary>Makes a schedule from local date-times in a zone.</summary>
     /// <param name="start">The local start (inclusive), or <see langword="null"/> for none.</param>
     /// <param name="end">The local end, or <see langword="null"/> for none.</param>
     /// <param name="zone">The zone both are in.</param>
-    /// <param name="endInclusive">Whether the end instant itself is still inside; exclusive unless said.</param>
+    /// <param name="endInclusive">Whether the end is still inside: its whole minute when its seconds and sub-seconds
+    /// are zero, its whole second when only its sub-seconds are zero, otherwise just that instant. Exclusive unless
+    /// said.</param>
     /// <returns>The schedule.</returns>
-    /// <exception cref="ArgumentException">The end is not after the start (or, when inclusive, before it).</exception>
+    /// <exception cref="ArgumentException">The schedule ends before it starts or as it starts (nothing would be
+    /// inside).</exception>
     public static Schedule Between(LocalDateTime? start, LocalDateTime? end, DateTimeZone zone, bool endInclusive = false)
     {
         Guard.NotNull(zone);
-        var schedule = new Schedule(start, end, zone, endInclusive);
-        if (schedule.StartInstant is { } s && schedule.EndInstant is { } e && (endInclusive ? e < s : e <= s))
+        var schedule = new Schedule(start, end, zone, endInclusive, false);
+        if (schedule.StartInstant is { } s && schedule.EndInstant is { } e && e <= s)
         {
-            var iso = NodaTime.Text.LocalDateTimePattern.ExtendedIso;
+            var iso = LocalDateTimePattern.ExtendedIso;
             throw new ArgumentException($"The schedule ends ({iso.Format(end!.Value)}) before it starts ({iso.Format(start!.Value)}).", nameof(end));
         }
 
@@ -81,14 +111,25 @@ public sealed class Schedule
     }
 
     /// <summary>Makes a schedule of whole days in a zone: from the start of <paramref name="firstDay"/> through the
-    /// end of <paramref name="lastDay"/> (to 24:00, not 23:59).</summary>
+    /// end of <paramref name="lastDay"/> (to 24:00, not 23:59), however long daylight-saving changes make those days.</summary>
     /// <param name="firstDay">The first day, or <see langword="null"/> for no start.</param>
     /// <param name="lastDay">The last day, included whole, or <see langword="null"/> for no end.</param>
     /// <param name="zone">The zone the days are in.</param>
-    /// <returns>The schedule.</returns>
+    /// <returns>The schedule; with neither day, the same as <c>Between(null, null, zone)</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="lastDay"/> is before <paramref name="firstDay"/>.</exception>
-    public static Schedule Days(LocalDate? firstDay, LocalDate? lastDay, DateTimeZone zone) =>
-        Between(firstDay?.AtMidnight(), lastDay?.PlusDays(1).AtMidnight(), zone);
+    public static Schedule Days(LocalDate? firstDay, LocalDate? lastDay, DateTimeZone zone)
+    {
+        Guard.NotNull(zone);
+        if (firstDay is { } first && lastDay is { } last && last < first)
+        {
+            var iso = LocalDatePattern.Iso;
+            throw new ArgumentException($"The last day ({iso.Format(last)}) is before the first day ({iso.Format(first)}).", nameof(lastDay));
+        }
+
+        return firstDay is null && lastDay is null
+            ? Between(null, null, zone)
+            : new Schedule(firstDay?.AtMidnight(), lastDay?.PlusDays(1).AtMidnight(), zone, false, true);
+    }
 
     /// <summary>Tells where an instant is relative to the schedule.</summary>
     internal ScheduleState StateAt(Instant instant)
@@ -98,13 +139,19 @@ public sealed class Schedule
             return ScheduleState.NotStarted;
         }
 
-        if (EndInstant is { } end && (EndInclusive ? instant > end : instant >= end))
+        if (EndInstant is { } end && instant >= end)
         {
             return ScheduleState.Ended;
         }
 
         return ScheduleState.Running;
     }
+
+    /// <summary>The last unit an inclusive end names: a minute, a second, or (with sub-seconds) one nanosecond.</summary>
+    private static Duration LastUnit(LocalDateTime end) =>
+        end.NanosecondOfSecond != 0 ? Duration.Epsilon
+        : end.Second != 0 ? Duration.FromSeconds(1)
+        : Duration.FromMinutes(1);
 }
 
 /// <summary>Where an instant is relative to a schedule.</summary>

@@ -122,7 +122,7 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer, shipping and channel.</summary>
+    /// <summary>Writes a cart: currency, lines, customer, shipping, channel and shipping region.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -156,6 +156,7 @@ public static class EvaluationJson
             writer.WriteEndObject();
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
+            OptionalString(writer, "shippingRegion", cart.ShippingRegion?.ToString());
             writer.WriteEndObject();
         });
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -76,7 +77,7 @@ public static partial class PromotionJson
 
     private static Schedule? ReadSchedule(JsonElement element, string path, JsonErrors errors)
     {
-        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive"))
+        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive", "firstDay", "lastDay"))
         {
             return null;
         }
@@ -104,9 +105,35 @@ public static partial class PromotionJson
             return null;
         }
 
+        LocalDate? Day(string name)
+        {
+            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, $"{path}.{name}") is not { } text)
+            {
+                return null;
+            }
+
+            var parsed = LocalDatePattern.Iso.Parse(text);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+
+            errors.Add($"{path}.{name}", $"'{text}' is not an ISO 8601 date such as 2026-11-27.");
+            return null;
+        }
+
         var before = errors.Errors.Count;
+        var days = Array.Find(["firstDay", "lastDay"], name => element.TryGetProperty(name, out _));
+        var times = Array.Find(["start", "end", "endInclusive"], name => element.TryGetProperty(name, out _));
+        if (days is not null && times is not null)
+        {
+            errors.Add($"{path}.{days}", $"cannot be given with {times}: a schedule is either whole days (firstDay, lastDay) or local date-times (start, end, endInclusive).");
+        }
+
         var start = Local("start");
         var end = Local("end");
+        var firstDay = Day("firstDay");
+        var lastDay = Day("lastDay");
         DateTimeZone? zone = null;
         if (errors.Required(element, "zone", path, out var zoneElement) && errors.String(zoneElement, path + ".zone") is { } zoneId)
         {
@@ -123,7 +150,9 @@ public static partial class PromotionJson
             return null;
         }
 
-        return errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
+        return days is not null
+            ? errors.Make(path + ".lastDay", () => Schedule.Days(firstDay, lastDay, zone))
+            : errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
     }
 
     private static Restriction? ReadRestriction(JsonElement element, string path, JsonErrors errors)
@@ -145,23 +174,38 @@ public static partial class PromotionJson
                 errors.Object(element, path, "type");
                 return Restriction.FirstOrderOnly;
             case "regions":
-                errors.Object(element, path, "type", "regions");
-                if (!errors.Required(element, "regions", path, out var regions) || errors.Strings(regions, path + ".regions") is not { } codes)
+            {
+                errors.Object(element, path, "type", "regions", "except", "of");
+                var before = errors.Errors.Count;
+                var hasAllowed = JsonErrors.Optional(element, "regions", out var allowedElement);
+                var hasExcluded = JsonErrors.Optional(element, "except", out var exceptElement);
+                if (!hasAllowed && !hasExcluded)
+                {
+                    errors.Add(path + ".regions", "is required (or except, for anywhere but the excluded regions).");
+                }
+
+                var allowed = hasAllowed ? ReadRegions(allowedElement, path + ".regions", errors) : [];
+                var excluded = hasExcluded ? ReadRegions(exceptElement, path + ".except", errors) : [];
+                var of = JsonErrors.Optional(element, "of", out var ofElement)
+                    ? errors.Enum(ofElement, path + ".of", ("customer", RegionSource.Customer), ("shippingAddress", RegionSource.ShippingAddress))
+                    : RegionSource.Customer;
+                if (errors.Errors.Count > before || of is not { } source)
                 {
                     return null;
                 }
 
-                var parsed = new List<Region>();
-                for (var i = 0; i < codes.Count; i++)
+                // A factory error about an exclusion belongs to except, any other to regions.
+                try
                 {
-                    var parts = codes[i].Split('-', 2);
-                    if (errors.Make(string.Create(CultureInfo.InvariantCulture, $"{path}.regions[{i}]"), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
-                    {
-                        parsed.Add(region);
-                    }
+                    return Restriction.Regions(allowed, excluded, source);
                 }
+                catch (ArgumentException e)
+                {
+                    errors.Add(e.ParamName == "except" ? path + ".except" : path + ".regions", JsonErrors.Plain(e));
+                    return null;
+                }
+            }
 
-                return errors.Make(path + ".regions", () => Restriction.Regions(parsed));
             case { } named:
                 var property = named switch
                 {
@@ -184,6 +228,31 @@ public static partial class PromotionJson
             default:
                 return null;
         }
+    }
+
+    private static List<Region> ReadRegions(JsonElement element, string path, JsonErrors errors)
+    {
+        var parsed = new List<Region>();
+        if (errors.Strings(element, path) is not { } codes)
+        {
+            return parsed;
+        }
+
+        if (codes.Count == 0)
+        {
+            errors.Add(path, "at least one value is required.");
+        }
+
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var parts = codes[i].Split('-', 2);
+            if (errors.Make(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
+            {
+                parsed.Add(region);
+            }
+        }
+
+        return parsed;
     }
 
     private static ItemFilter? ReadFilter(JsonElement element, string path, JsonErrors errors)

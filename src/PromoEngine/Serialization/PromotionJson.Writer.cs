@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using NodaTime.Text;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
@@ -47,12 +48,24 @@ public static partial class PromotionJson
         if (p.Schedule != Schedule.Always)
         {
             writer.WriteStartObject("schedule");
-            if (p.Schedule.Start is { } start)
+            if (p.Schedule.IsWholeDays)
+            {
+                if (p.Schedule.FirstDay is { } firstDay)
+                {
+                    writer.WriteString("firstDay", LocalDatePattern.Iso.Format(firstDay));
+                }
+
+                if (p.Schedule.LastDay is { } lastDay)
+                {
+                    writer.WriteString("lastDay", LocalDatePattern.Iso.Format(lastDay));
+                }
+            }
+            else if (p.Schedule.Start is { } start)
             {
                 writer.WriteString("start", LocalPattern.Format(start));
             }
 
-            if (p.Schedule.End is { } end)
+            if (!p.Schedule.IsWholeDays && p.Schedule.End is { } end)
             {
                 writer.WriteString("end", LocalPattern.Format(end));
             }
@@ -190,7 +203,21 @@ public static partial class PromotionJson
                 break;
             case RegionRestriction r:
                 writer.WriteString("type", "regions");
-                WriteStrings(writer, "regions", r.Allowed.Select(region => region.ToString()));
+                if (!r.Allowed.IsEmpty)
+                {
+                    WriteStrings(writer, "regions", r.Allowed.Select(region => region.ToString()));
+                }
+
+                if (!r.Excluded.IsEmpty)
+                {
+                    WriteStrings(writer, "except", r.Excluded.Select(region => region.ToString()));
+                }
+
+                if (r.Of == RegionSource.ShippingAddress)
+                {
+                    writer.WriteString("of", "shippingAddress");
+                }
+
                 break;
             case ChannelRestriction r:
                 writer.WriteString("type", "channels");

@@ -13,7 +13,9 @@ namespace PromoEngine;
 /// <remarks>
 /// <para>A document is <c>{ "schemaVersion": 1, "promotions": [ ... ] }</c>. Restrictions, item filters, discounts and
 /// activations are objects with a <c>type</c>; money is <c>{ "amount": 12.50, "currency": "USD" }</c>; schedules use
-/// ISO 8601 local date-times with an IANA time zone id. Unknown properties are errors, so typos do not pass
+/// ISO 8601 local date-times (<c>start</c>, <c>end</c>, <c>endInclusive</c>) or whole days (<c>firstDay</c>,
+/// <c>lastDay</c>, the last day included), not both, with an IANA time zone id, and are written back in the form they
+/// were made in. Unknown properties are errors, so typos do not pass
 /// silently. The JSON Schema is <c>schemas/promotions.schema.json</c> in the repository.</para>
 /// <para>Reading walks a <see cref="JsonDocument"/>, with no reflection. Thread-safe: it keeps no state.</para>
 /// </remarks>

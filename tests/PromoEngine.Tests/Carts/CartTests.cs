@@ -82,6 +82,30 @@ public sealed class CartTests
     }
 
     [Fact]
+    public void WithShippingRegion_ChangesOnlyTheShippingRegion()
+    {
+        var cart = new Cart(Usd, [Line("a", 1m)], CustomerProfile.Registered("c").WithRegion(new Region("US", "CA")), D(4m), "web");
+
+        var shipped = cart.WithShippingRegion(new Region("us", "hi"));
+
+        Assert.Null(cart.ShippingRegion);
+        Assert.Equal(new Region("US", "HI"), shipped.ShippingRegion);
+        Assert.Equal(new Region("US", "CA"), shipped.Customer.Region);
+        Assert.Equal((cart.Lines, cart.Shipping, cart.Channel, cart.Subtotal), (shipped.Lines, shipped.Shipping, shipped.Channel, shipped.Subtotal));
+        Assert.Same(shipped, shipped.WithShippingRegion(new Region("US", "HI")));
+        Assert.Null(shipped.WithShippingRegion(null).ShippingRegion);
+    }
+
+    [Fact]
+    public void Cart_DefaultShippingRegion_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Cart(Usd, [], shippingRegion: default(Region)));
+
+        Assert.Equal("shippingRegion", e.ParamName);
+        Assert.Equal("region", Assert.Throws<ArgumentException>(() => Cart(Line("a", 1m)).WithShippingRegion(default(Region))).ParamName);
+    }
+
+    [Fact]
     public void Region_MalformedCountry_IsRefused()
     {
         var e = Assert.Throws<ArgumentException>(() => new Region("USA"));

@@ -91,6 +91,60 @@ public sealed class CatalogLinterTests
     }
 
     [Fact]
+    public void Schedule_InclusiveEndInItsLastMinute_IsNotEnded()
+    {
+        var schedule = Schedule.Between(null, new LocalDateTime(2026, 6, 15, 12, 0), DateTimeZone.Utc, endInclusive: true);
+        var promotion = Promo("p", Discount.PercentOffItems(10)).WithSchedule(schedule).Build();
+
+        Assert.Empty(CatalogLinter.Lint([promotion], Instant.FromUtc(2026, 6, 15, 12, 0, 30)));
+        Assert.Equal(LintRule.NeverActive, Assert.Single(CatalogLinter.Lint([promotion], Instant.FromUtc(2026, 6, 15, 12, 1))).Rule);
+    }
+
+    [Fact]
+    public void Regions_AnAllowedRegionAnotherRestrictionExcludesEntirely_IsAWarning()
+    {
+        var promotion = Promo("p", Discount.PercentOffItems(10))
+            .Require(Restriction.Regions(new Region("US"), new Region("CA")))
+            .Require(Restriction.ExceptRegions(new Region("CA")))
+            .Build();
+
+        var finding = Assert.Single(Lint(promotion));
+
+        Assert.Equal(LintRule.UnreachableRegion, finding.Rule);
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal("p allows CA, which its other region restrictions exclude entirely: remove the region or the exclusion.", finding.Message);
+    }
+
+    [Fact]
+    public void Regions_NoRegionMeetsEveryRestriction_IsAnError()
+    {
+        var promotion = Promo("p", Discount.PercentOffItems(10))
+            .Require(Restriction.Regions(new Region("US", "CA")))
+            .Require(Restriction.ExceptRegions(new Region("US")))
+            .Build();
+
+        var finding = Assert.Single(Lint(promotion));
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal("p can never apply: no customer's region meets all of its region restrictions (customers in US-CA; customers anywhere except US).", finding.Message);
+    }
+
+    [Fact]
+    public void Regions_RestrictionsThatLeaveEachAllowedRegionSomewhere_OrJudgeDifferentRegions_AreFine()
+    {
+        var exceptAlaska = Promo("a", Discount.PercentOffItems(10))
+            .Require(Restriction.Regions(new Region("US"), new Region("CA")))
+            .Require(Restriction.ExceptRegions(new Region("US", "AK")))
+            .Build();
+        var byShipping = Promo("b", Discount.PercentOffItems(10))
+            .Require(Restriction.Regions(new Region("US", "CA")))
+            .Require(Restriction.Regions([], except: [new Region("US")], of: RegionSource.ShippingAddress))
+            .Build();
+
+        Assert.Empty(Lint(exceptAlaska, byShipping));
+    }
+
+    [Fact]
     public void Codes_CollidingOnceNormalized_OrByLookAlikes()
     {
         var a = Promo("a", Discount.PercentOffItems(10)).WithCode("SAVE-10").Build();

@@ -5,7 +5,7 @@ using static PromoEngine.Tests.Shop;
 namespace PromoEngine.Tests;
 
 /// <summary>Schedules are judged in the promotion's time zone (DOMAIN.md hard case 15).</summary>
-public sealed class ScheduleTests
+public sealed partial class ScheduleTests
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
@@ -33,8 +33,9 @@ public sealed class ScheduleTests
         // Clocks go back on Sunday 1 November 2026; 23:59 that day is UTC-8.
         var schedule = Schedule.Between(null, new LocalDateTime(2026, 11, 1, 23, 59), LosAngeles, endInclusive: true);
 
-        Assert.True(Applies(schedule, Instant.FromUtc(2026, 11, 2, 7, 59)));
-        Assert.False(Applies(schedule, Instant.FromUtc(2026, 11, 2, 7, 59) + Duration.FromTicks(1)));
+        // 23:59 PST is 07:59 UTC on 2 November; the inclusive end covers that whole minute, to 08:00 UTC.
+        Assert.True(Applies(schedule, Instant.FromUtc(2026, 11, 2, 7, 59, 59) + Duration.FromNanoseconds(999_999_999)));
+        Assert.False(Applies(schedule, Instant.FromUtc(2026, 11, 2, 8, 0)));
     }
 
     [Fact]

@@ -153,6 +153,39 @@ internal static class ReadmeSnippets
         // endsnippet
     }
 
+    public static void Regions()
+    {
+        // snippet: regions
+        var usd = Currency.FromCode("USD");
+        var losAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("ship", "Free shipping")
+                .WithSchedule(Schedule.Days(new LocalDate(2026, 11, 27), new LocalDate(2026, 11, 30), losAngeles))
+                .Require(Restriction.Regions(
+                    [new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress))
+                .Giving(Discount.FreeShipping)
+                .Build(),
+        ]);
+        var evaluator = new PromotionEvaluator(catalog);
+        var cart = new Cart(usd, [new CartLine("1", "MUG", new Money(25m, usd), 1)],
+            CustomerProfile.Registered("c-7").WithRegion(new Region("US", "CA")), shipping: new Money(6m, usd));
+
+        string Outcome(Region shipTo, Instant at)
+        {
+            var result = evaluator.Evaluate(cart.WithShippingRegion(shipTo), [], at);
+            return result.Rejected.IsEmpty ? result.Total.ToString() : result.Rejected[0].Message;
+        }
+
+        var lastMinute = Instant.FromUtc(2026, 12, 1, 7, 59); // 23:59 on 30 November in Los Angeles (UTC-8)
+        var newYork = Outcome(new Region("US", "NY"), lastMinute);
+        var hawaii = Outcome(new Region("US", "HI"), lastMinute);
+        var tooLate = Outcome(new Region("US", "NY"), lastMinute + Duration.FromMinutes(1));
+        Console.WriteLine($"{newYork} | {hawaii} | {tooLate}");
+        // 25.00 USD | Free shipping is not available for deliveries to US-HI. | Free shipping ended: its last day was 2026-11-30 (America/Los_Angeles).
+        // endsnippet
+    }
+
     /// <summary>Stands in for <see cref="System.Console"/> inside the snippets, so a test can read what they print.</summary>
     private static class Console
     {

@@ -43,9 +43,9 @@ public sealed class EvaluationJsonTests
     }
 
     [Fact]
-    public void Write_Cart_HoldsLinesCustomerAndShipping()
+    public void Write_Cart_HoldsLinesCustomerShippingAndShippingRegion()
     {
-        var cart = new Cart(Usd, [Line("a", 9.99m, 3, "sku-a", "shoes")], CustomerProfile.Registered("c9").WithMemberships(["prime"]).WithRegion(new Region("US", "CA")), D(4.50m), "web");
+        var cart = new Cart(Usd, [Line("a", 9.99m, 3, "sku-a", "shoes")], CustomerProfile.Registered("c9").WithMemberships(["prime"]).WithRegion(new Region("US", "CA")), D(4.50m), "web", new Region("US", "HI"));
 
         using var json = JsonDocument.Parse(EvaluationJson.Write(cart));
         var root = json.RootElement;
@@ -56,5 +56,6 @@ public sealed class EvaluationJsonTests
         Assert.Equal("US-CA", root.GetProperty("customer").GetProperty("region").GetString());
         Assert.Equal(4.50m, root.GetProperty("shipping").GetDecimal());
         Assert.Equal("web", root.GetProperty("channel").GetString());
+        Assert.Equal("US-HI", root.GetProperty("shippingRegion").GetString());
     }
 }

@@ -59,8 +59,22 @@ public sealed class PromotionJsonTests
         { With(""" "schedule": { "start": "2026-12-01", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.start: '2026-12-01' is not an ISO 8601 local date and time" },
         { With(""" "schedule": { "start": "2026-12-01T00:00", "zone": "Mars/Olympus" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: 'Mars/Olympus' is not an IANA time zone id" },
         { With(""" "schedule": { "start": "2026-12-01T00:00" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: is required." },
+        { With(""" "schedule": { "start": "2026-11-27T00:00", "firstDay": "2026-11-27", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: cannot be given with start: a schedule is either whole days (firstDay, lastDay) or local date-times (start, end, endInclusive)." },
+        { With(""" "schedule": { "lastDay": "2026-11-30", "endInclusive": true, "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.lastDay: cannot be given with endInclusive" },
+        { With(""" "schedule": { "firstDay": "2026-11-27", "lastDay": "2026-11-26", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.lastDay: the last day (2026-11-26) is before the first day (2026-11-27)." },
+        { With(""" "schedule": { "firstDay": "2026-11-31", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: '2026-11-31' is not an ISO 8601 date such as 2026-11-27." },
+        { With(""" "schedule": { "lastDay": "2026-11-30T23:59", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.lastDay: '2026-11-30T23:59' is not an ISO 8601 date such as 2026-11-27." },
+        { With(""" "schedule": { "firstDay": 20261127, "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.firstDay: must be a string, not a number." },
         { With(""" "restrictions": [ { "type": "minimumQuantity", "quantity": 0 } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].quantity: must be greater than zero." },
         { With(""" "restrictions": [ { "type": "regions", "regions": ["USA"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions[0]: 'USA' is not an ISO 3166-1 alpha-2 country code." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions: at least one value is required." },
+        { With(""" "restrictions": [ { "type": "regions" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions: is required (or except, for anywhere but the excluded regions)." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US", "us"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].regions: the region US appears twice among the allowed regions." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US"], "except": ["DE-BY"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].except: the excluded region DE-BY lies outside every allowed region (US): excluding it changes nothing." },
+        { With(""" "restrictions": [ { "type": "regions", "except": ["CA", "CAN"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].except[1]: 'CAN' is not an ISO 3166-1 alpha-2 country code." },
+        { With(""" "restrictions": [ { "type": "regions", "except": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].except: at least one value is required." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US"], "of": "billingAddress" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].of: 'billingAddress' is not one of: customer, shippingAddress." },
+        { With(""" "restrictions": [ { "type": "regions", "regions": ["US"], "excluding": ["US-AK"] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].excluding: is not a known property" },
         { With(""" "restrictions": [ { "type": "membersOnly", "memberships": [] } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].memberships: at least one value is required." },
         { With(""" "restrictions": [ { "type": "vipOnly" } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].type: 'vipOnly' is not a known type" },
         { With(""" "restrictions": { "type": "firstOrderOnly" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions: must be an array, not an object." },
@@ -142,6 +156,80 @@ public sealed class PromotionJsonTests
         var promotion = Assert.Single(promotions);
         Assert.Equal("p", promotion.Id.Value);
         Assert.Equal(8m, Evaluate(Cart(Line("a", 80m)), promotion).Total.Amount - 64m);
+    }
+
+    [Fact]
+    public void Read_WholeDaysSchedule_RunsThroughTheLastDayAndIsWrittenBackAsDays()
+    {
+        var json = With(""" "schedule": { "zone": "America/Los_Angeles", "firstDay": "2026-11-27", "lastDay": "2026-11-30" }, "discount": { "type": "freeShipping" } """);
+
+        var schedule = Assert.Single(PromotionJson.Read(json)).Schedule;
+
+        Assert.True(schedule.IsWholeDays);
+        Assert.Equal(new NodaTime.LocalDate(2026, 11, 27), schedule.FirstDay);
+        Assert.Equal(new NodaTime.LocalDate(2026, 11, 30), schedule.LastDay);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 11, 27, 8, 0), schedule.StartInstant); // 00:00 PST
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 8, 0), schedule.EndInstant);    // 00:00 PST after the last day
+        var written = PromotionJson.Write(PromotionJson.Read(json));
+        Assert.Contains("\"firstDay\": \"2026-11-27\",", written, StringComparison.Ordinal);
+        Assert.Contains("\"lastDay\": \"2026-11-30\",", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"end\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_OnlyALastDay_HasNoStartAndIsWrittenBackAsADay()
+    {
+        var json = With(""" "schedule": { "zone": "UTC", "lastDay": "2026-11-30" }, "discount": { "type": "freeShipping" } """);
+
+        var schedule = Assert.Single(PromotionJson.Read(json)).Schedule;
+
+        Assert.Null(schedule.StartInstant);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 0, 0), schedule.EndInstant);
+        Assert.Contains("\"lastDay\": \"2026-11-30\"", PromotionJson.Write(PromotionJson.Read(json)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_InclusiveEnd_IsWrittenAsWrittenAndReadsBackToTheSameInstant()
+    {
+        var promotion = Promo("p", Discount.FreeShipping)
+            .WithSchedule(Schedule.Between(null, new NodaTime.LocalDateTime(2026, 11, 30, 23, 59), NodaTime.DateTimeZone.Utc, endInclusive: true)).Build();
+
+        var json = PromotionJson.Write([promotion]);
+        var read = Assert.Single(PromotionJson.Read(json)).Schedule;
+
+        Assert.Contains("\"end\": \"2026-11-30T23:59:00\",", json, StringComparison.Ordinal);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 12, 1, 0, 0), read.EndInstant);
+        Assert.False(read.IsWholeDays);
+    }
+
+    [Fact]
+    public void Read_RegionsWithExclusionsByShippingAddress_AppliesAsWrittenAndIsWrittenBack()
+    {
+        var restriction = """{ "type": "regions", "regions": ["US"], "except": ["US-AK", "US-HI"], "of": "shippingAddress" }""";
+        var json = With($$""" "restrictions": [ {{restriction}} ], "discount": { "type": "freeShipping" } """);
+
+        var promotion = Assert.Single(PromotionJson.Read(json));
+
+        var cart = new Cart(Usd, [Line("a", 40m)], CustomerProfile.Registered("c").WithRegion(new Region("US", "CA")), D(7m));
+        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(cart.WithShippingRegion(new Region("US", "HI")), promotion).Rejection("p").Reason);
+        Assert.Equal(7m, Evaluate(cart.WithShippingRegion(new Region("US", "NY")), promotion).Applied("p"));
+        var written = PromotionJson.Write([promotion]);
+        Assert.Contains("\"except\": [\n", written.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"of\": \"shippingAddress\"", written, StringComparison.Ordinal);
+        Assert.Equal(written, PromotionJson.Write(PromotionJson.Read(written)));
+    }
+
+    [Fact]
+    public void Read_RegionsExclusionOnly_MeansAnywhereButThose()
+    {
+        var json = With(""" "restrictions": [ { "type": "regions", "except": ["CA", "MX"] } ], "discount": { "type": "percentOffItems", "percent": 10 } """);
+
+        var promotion = Assert.Single(PromotionJson.Read(json));
+
+        Cart From(Region region) => Cart(CustomerProfile.Registered("c").WithRegion(region), null, Line("a", 40m));
+        Assert.Equal(4m, Evaluate(From(new Region("US")), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(From(new Region("MX", "JAL")), promotion).Rejection("p").Reason);
+        Assert.DoesNotContain("\"regions\": [", PromotionJson.Write([promotion]), StringComparison.Ordinal);
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]

@@ -74,4 +74,35 @@ public sealed class PromotionSchemaTests
         Assert.True(checkedCases >= 30, $"only {checkedCases} structural cases");
     }
 
+    [Theory]
+    [InlineData("""{ "type": "regions", "regions": ["US"], "except": ["US-AK", "US-HI"], "of": "shippingAddress" }""", true)]
+    [InlineData("""{ "type": "regions", "except": ["CA", "MX"] }""", true)]
+    [InlineData("""{ "type": "regions", "regions": ["US"], "of": "customer" }""", true)]
+    [InlineData("""{ "type": "regions" }""", false)]
+    [InlineData("""{ "type": "regions", "except": [] }""", false)]
+    [InlineData("""{ "type": "regions", "regions": ["US"], "of": "billingAddress" }""", false)]
+    public void RegionRestriction_AllowedExcludedAndWhoseRegion_AsTheLoaderReadsIt(string restriction, bool valid)
+    {
+        var json = $$"""{ "schemaVersion": 1, "promotions": [ { "id": "p", "name": "P", "restrictions": [ {{restriction}} ], "discount": { "type": "freeShipping" } } ] }""";
+
+        Assert.Equal(valid, Validate(json).Length == 0);
+        Assert.Equal(valid, Record.Exception(() => PromotionJson.Read(json)) is null);
+    }
+
+    [Theory]
+    [InlineData("""{ "zone": "America/Los_Angeles", "firstDay": "2026-11-27", "lastDay": "2026-11-30" }""", true)]
+    [InlineData("""{ "zone": "UTC", "lastDay": "2026-11-30" }""", true)]
+    [InlineData("""{ "zone": "UTC", "start": "2026-11-27T00:00", "end": "2026-11-30T23:59", "endInclusive": true }""", true)]
+    [InlineData("""{ "zone": "UTC" }""", true)]
+    [InlineData("""{ "zone": "UTC", "start": "2026-11-27T00:00", "lastDay": "2026-11-30" }""", false)]
+    [InlineData("""{ "zone": "UTC", "firstDay": "2026-11-27", "endInclusive": true }""", false)]
+    [InlineData("""{ "zone": "UTC", "firstDay": "2026-11-27T00:00" }""", false)]
+    public void Schedule_EitherLocalDateTimesOrWholeDays_AsTheLoaderReadsIt(string schedule, bool valid)
+    {
+        var json = $$"""{ "schemaVersion": 1, "promotions": [ { "id": "p", "name": "P", "schedule": {{schedule}}, "discount": { "type": "freeShipping" } } ] }""";
+
+        Assert.Equal(valid, Validate(json).Length == 0);
+        Assert.Equal(valid, Record.Exception(() => PromotionJson.Read(json)) is null);
+    }
+
 }
