@@ -26,6 +26,11 @@ internal sealed class JsonErrors
             Add(path, Plain(e));
             return null;
         }
+        catch (OverflowException)
+        {
+            Add(path, "is out of range: an amount must fit its currency's minor units.");
+            return null;
+        }
     }
 
     public static string Plain(ArgumentException e)
@@ -47,7 +52,8 @@ internal sealed class JsonErrors
         return message.Length == 0 ? "is not valid." : char.ToLowerInvariant(message[0]) + message[1..];
     }
 
-    /// <summary>Checks that an element is an object holding only known properties.</summary>
+    /// <summary>Checks that an element is an object holding only known properties, each once: a repeated name is an
+    /// error (a reader must never see one value where the engine runs another).</summary>
     public bool Object(JsonElement element, string path, params string[] known)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -56,15 +62,41 @@ internal sealed class JsonErrors
             return false;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var valid = true;
         foreach (var property in element.EnumerateObject())
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            if (!TryName(property, out var name))
             {
-                Add($"{path}.{property.Name}", $"is not a known property (expected one of: {string.Join(", ", known)}).");
+                Add(path, "has a property name that is not valid text (a lone surrogate escape).");
+                valid = false;
+            }
+            else if (!seen.Add(name))
+            {
+                Add($"{path}.{name}", "is given more than once; each property may appear once.");
+                valid = false;
+            }
+            else if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                Add($"{path}.{name}", $"is not a known property (expected one of: {string.Join(", ", known)}).");
             }
         }
 
-        return true;
+        return valid;
+    }
+
+    private static bool TryName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
     }
 
     public bool Required(JsonElement obj, string name, string path, out JsonElement value)
@@ -85,7 +117,15 @@ internal sealed class JsonErrors
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            return element.GetString();
+            try
+            {
+                return element.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                Add(path, "is not valid text (it holds a lone surrogate escape).");
+                return null;
+            }
         }
 
         Add(path, $"must be a string, not {Describe(element)}.");
@@ -99,7 +139,9 @@ internal sealed class JsonErrors
             return value;
         }
 
-        Add(path, $"must be a whole number, not {Describe(element)}.");
+        Add(path, element.ValueKind == JsonValueKind.Number
+            ? "must be a whole number from -2147483648 to 2147483647."
+            : $"must be a whole number, not {Describe(element)}.");
         return null;
     }
 
@@ -110,13 +152,9 @@ internal sealed class JsonErrors
             return value;
         }
 
-        if (element.ValueKind == JsonValueKind.String
-            && decimal.TryParse(element.GetString(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
-        {
-            return value;
-        }
-
-        Add(path, $"must be a decimal number, not {Describe(element)}.");
+        Add(path, element.ValueKind == JsonValueKind.Number
+            ? "is out of range for a decimal number."
+            : $"must be a decimal number, not {Describe(element)}.");
         return null;
     }
 

@@ -45,7 +45,19 @@ public static partial class PromotionJson
 
         using (document)
         {
-            var promotions = ReadDocument(document.RootElement, errors);
+            List<Promotion> promotions;
+            try
+            {
+                promotions = ReadDocument(document.RootElement, errors);
+            }
+            catch (Exception e) when (e is InvalidOperationException or OverflowException or FormatException)
+            {
+                // Implementation note: every value is read through JsonErrors, which turns what it knows into errors
+                // with paths; this is the net under it, so the contract (a definition error, never another type)
+                // holds for any input.
+                throw new PromotionDefinitionException("document", [.. errors.Errors, $"$: could not be read ({e.GetType().Name}: {e.Message})"]);
+            }
+
             if (errors.Errors.Count > 0)
             {
                 throw new PromotionDefinitionException("document", [.. errors.Errors]);
