@@ -7,12 +7,19 @@ using PromoEngine.Internal;
 namespace PromoEngine;
 
 /// <summary>Which cart items a promotion targets: all of them, some SKUs, categories, tags or brands, or a combination.</summary>
-/// <remarks>Immutable and thread-safe. Names compare ordinally. Build filters with the static factories.</remarks>
+/// <remarks>Immutable and thread-safe. Names compare ordinally. Build filters with the static factories. Filters nest
+/// at most <see cref="MaxDepth"/> deep, so every walk over one is bounded and every filter the API accepts is written
+/// and read back as JSON.</remarks>
 public abstract class ItemFilter
 {
-    private protected ItemFilter()
-    {
-    }
+    /// <summary>How deep filters may nest: a leaf (SKUs, categories, all items...) is depth 1, and each
+    /// <see cref="AnyOf"/>, <see cref="AllOf"/> or <see cref="Not"/> around filters adds one.</summary>
+    public const int MaxDepth = 16;
+
+    private protected ItemFilter(int depth = 1) => Depth = depth;
+
+    /// <summary>How deep this filter nests: 1 for a leaf.</summary>
+    internal int Depth { get; }
 
     /// <summary>Gets the filter that every item passes.</summary>
     /// <value>All items.</value>
@@ -45,19 +52,30 @@ public abstract class ItemFilter
     /// <summary>Items that pass at least one of these filters.</summary>
     /// <param name="filters">The filters; at least one.</param>
     /// <returns>The filter.</returns>
-    /// <exception cref="ArgumentException">There is no filter.</exception>
-    public static ItemFilter AnyOf(params IEnumerable<ItemFilter> filters) => new AnyOfFilter(NonEmptyFilters(filters, nameof(filters)));
+    /// <exception cref="ArgumentException">There is no filter, or the result would nest deeper than
+    /// <see cref="MaxDepth"/>.</exception>
+    public static ItemFilter AnyOf(params IEnumerable<ItemFilter> filters)
+    {
+        var inner = NonEmptyFilters(filters, nameof(filters));
+        return new AnyOfFilter(inner, DepthAround(inner, nameof(filters)));
+    }
 
     /// <summary>Items that pass every one of these filters.</summary>
     /// <param name="filters">The filters; at least one.</param>
     /// <returns>The filter.</returns>
-    /// <exception cref="ArgumentException">There is no filter.</exception>
-    public static ItemFilter AllOf(params IEnumerable<ItemFilter> filters) => new AllOfFilter(NonEmptyFilters(filters, nameof(filters)));
+    /// <exception cref="ArgumentException">There is no filter, or the result would nest deeper than
+    /// <see cref="MaxDepth"/>.</exception>
+    public static ItemFilter AllOf(params IEnumerable<ItemFilter> filters)
+    {
+        var inner = NonEmptyFilters(filters, nameof(filters));
+        return new AllOfFilter(inner, DepthAround(inner, nameof(filters)));
+    }
 
     /// <summary>Items that do not pass a filter (to exclude, say, gift cards).</summary>
     /// <param name="filter">The filter to invert.</param>
     /// <returns>The filter.</returns>
-    public static ItemFilter Not(ItemFilter filter) => new NotFilter(Guard.NotNull(filter));
+    /// <exception cref="ArgumentException">The result would nest deeper than <see cref="MaxDepth"/>.</exception>
+    public static ItemFilter Not(ItemFilter filter) => new NotFilter(Guard.NotNull(filter), DepthAround([filter], nameof(filter)));
 
     /// <summary>Tells whether a cart line passes the filter.</summary>
     /// <param name="line">The line.</param>
@@ -85,6 +103,19 @@ public abstract class ItemFilter
     {
         var result = Guard.NotNull(filters, name).Select(f => Guard.NotNull(f, name)).ToImmutableArray();
         return result.IsEmpty ? throw new ArgumentException("At least one filter is required.", name) : result;
+    }
+
+    private static int DepthAround(ImmutableArray<ItemFilter> inner, string name)
+    {
+        var depth = 1;
+        foreach (var filter in inner)
+        {
+            depth = Math.Max(depth, filter.Depth + 1);
+        }
+
+        return depth <= MaxDepth
+            ? depth
+            : throw new ArgumentException(FormattableString.Invariant($"Filters may nest at most {MaxDepth} deep; this one would nest {depth} deep."), name);
     }
 
     private static bool Intersects(ImmutableArray<string> sorted, ImmutableArray<string> values)
@@ -156,7 +187,7 @@ public abstract class ItemFilter
         public override string ToString() => "brand " + string.Join(", ", brands);
     }
 
-    private sealed class AnyOfFilter(ImmutableArray<ItemFilter> filters) : ItemFilter
+    private sealed class AnyOfFilter(ImmutableArray<ItemFilter> filters, int depth) : ItemFilter(depth)
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("anyOf", [], filters);
 
@@ -185,7 +216,7 @@ public abstract class ItemFilter
         public override string ToString() => "any of (" + string.Join("; ", filters) + ")";
     }
 
-    private sealed class AllOfFilter(ImmutableArray<ItemFilter> filters) : ItemFilter
+    private sealed class AllOfFilter(ImmutableArray<ItemFilter> filters, int depth) : ItemFilter(depth)
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("allOf", [], filters);
 
@@ -226,7 +257,7 @@ public abstract class ItemFilter
         public override string ToString() => "all of (" + string.Join("; ", filters) + ")";
     }
 
-    private sealed class NotFilter(ItemFilter inner) : ItemFilter
+    private sealed class NotFilter(ItemFilter inner, int depth) : ItemFilter(depth)
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("not", [], [inner]);
 

@@ -298,7 +298,7 @@ public static partial class PromotionJson
             case "not":
                 errors.Object(element, path, "type", "filter");
                 return errors.Required(element, "filter", path, out var negated) && ReadFilter(negated, path + ".filter", errors) is { } n
-                    ? ItemFilter.Not(n)
+                    ? errors.Make(path, () => ItemFilter.Not(n))
                     : null;
             default:
                 return null;
