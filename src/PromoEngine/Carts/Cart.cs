@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using PromoEngine.Internal;
 
@@ -12,6 +13,12 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe. Everything is checked when it is built; a cart that exists is valid.</remarks>
 public sealed class Cart
 {
+    /// <summary>The most lines one cart may hold.</summary>
+    public const int MaxLines = 1_000;
+
+    /// <summary>The most units one cart may hold in all lines together (see <see cref="CartLine.MaxQuantity"/>).</summary>
+    public const int MaxUnits = 10_000;
+
     /// <summary>Initializes a new instance of the <see cref="Cart"/> class.</summary>
     /// <param name="currency">The cart's one currency.</param>
     /// <param name="lines">The lines, with unique line ids, all priced in <paramref name="currency"/>. May be empty.</param>
@@ -21,7 +28,8 @@ public sealed class Cart
     /// <param name="channel">The sales channel (such as <c>web</c>, <c>app</c>, <c>store</c>), if any.</param>
     /// <param name="shippingRegion">The region of the shipping address, if known (for restrictions on
     /// <see cref="RegionSource.ShippingAddress"/>).</param>
-    /// <exception cref="ArgumentException"><paramref name="currency"/> is default, two lines share an id, the
+    /// <exception cref="ArgumentException">The cart holds more than <see cref="MaxLines"/> lines or <see cref="MaxUnits"/>
+    /// units, or its lines and shipping add up to more than <see cref="PromoEngine.Currency.MaxAmount"/>; or <paramref name="currency"/> is default, two lines share an id, the
     /// shipping charge is not rounded, or <paramref name="shippingRegion"/> is <c>default(Region)</c>.</exception>
     /// <exception cref="CurrencyMismatchException">A line or the shipping charge is in another currency.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The shipping charge is negative.</exception>
@@ -42,6 +50,7 @@ public sealed class Cart
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var builder = ImmutableArray.CreateBuilder<CartLine>();
         var subtotal = Money.Zero(currency);
+        var units = 0;
         foreach (var line in lines)
         {
             Guard.NotNull(line, nameof(lines));
@@ -56,6 +65,17 @@ public sealed class Cart
             }
 
             builder.Add(line);
+            if (builder.Count > MaxLines)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"A cart may hold at most {MaxLines:#,0} lines (Cart.MaxLines)."), nameof(lines));
+            }
+
+            units += line.Quantity;
+            if (units > MaxUnits)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"A cart may hold at most {MaxUnits:#,0} units in all (Cart.MaxUnits)."), nameof(lines));
+            }
+
             subtotal += line.Total;
         }
 
@@ -66,6 +86,7 @@ public sealed class Cart
                 throw new CurrencyMismatchException(currency, charge.Currency, nameof(shipping));
             }
 
+            Guard.WithinMaxAmount(charge, nameof(shipping));
             if (charge.IsNegative)
             {
                 throw new ArgumentOutOfRangeException(nameof(shipping), charge, "A shipping charge must not be negative.");
@@ -75,6 +96,11 @@ public sealed class Cart
             {
                 throw new ArgumentException($"The shipping charge {charge} is not a whole number of minor units.", nameof(shipping));
             }
+        }
+
+        if (subtotal.Amount + (shipping?.Amount ?? 0m) > currency.MaxAmount)
+        {
+            throw new ArgumentException("The cart's lines and shipping add up to too much: " + Guard.TooLarge(currency), nameof(lines));
         }
 
         Currency = currency;

@@ -10,6 +10,11 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class CartLine
 {
+    /// <summary>The most units one line may hold.</summary>
+    /// <remarks>Units are evaluated one by one today, so this bounds the time and memory one cart can cost; it will
+    /// rise when identical units are held as runs.</remarks>
+    public const int MaxQuantity = 10_000;
+
     /// <summary>Initializes a new instance of the <see cref="CartLine"/> class.</summary>
     /// <param name="lineId">The line's id, unique in its cart.</param>
     /// <param name="sku">The item's SKU.</param>
@@ -21,8 +26,9 @@ public sealed class CartLine
     /// <param name="attributes">Other attributes (name to value), if any.</param>
     /// <exception cref="ArgumentException">An id, SKU, category, tag or brand is empty or malformed; or the unit
     /// price is not rounded to the minor unit.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unitPrice"/> is negative or
-    /// <paramref name="quantity"/> is below one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unitPrice"/> is negative or past
+    /// <see cref="Currency.MaxAmount"/>, <paramref name="quantity"/> is below one or past <see cref="MaxQuantity"/>, or
+    /// the line's total is past <see cref="Currency.MaxAmount"/>.</exception>
     public CartLine(
         string lineId,
         string sku,
@@ -53,6 +59,18 @@ public sealed class CartLine
         if (quantity <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "A quantity must be one or more.");
+        }
+
+        if (quantity > MaxQuantity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"A line may hold at most {MaxQuantity:#,0} units (CartLine.MaxQuantity)."));
+        }
+
+        Guard.WithinMaxAmount(unitPrice);
+        if (unitPrice.Amount * quantity > unitPrice.Currency.MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "The line's total is too large: " + Guard.TooLarge(unitPrice.Currency));
         }
 
         UnitPrice = unitPrice;

@@ -51,6 +51,8 @@ public abstract class Discount
             throw new ArgumentOutOfRangeException(nameof(price), price, "A fixed price must be zero or more and rounded to its minor unit.");
         }
 
+        Guard.WithinMaxAmount(price);
+
         return new FixedPriceDiscount(quantity, price, CheckMax(maxApplications));
     }
 
@@ -151,7 +153,7 @@ public abstract class Discount
 
     internal static Money CheckAmount(Money amount, string name = "amount") =>
         !amount.Currency.IsDefault && amount.Amount > 0m && amount.IsRounded
-            ? amount
+            ? Guard.WithinMaxAmount(amount, name)
             : throw new ArgumentOutOfRangeException(name, amount, "An amount off must be more than zero and rounded to its minor unit.");
 
     private static int? CheckMax(int? max) =>

@@ -29,7 +29,7 @@ public abstract class Restriction
 
         return amount.Amount <= 0m
             ? throw new ArgumentOutOfRangeException(nameof(amount), amount, "A minimum subtotal must be more than zero.")
-            : new MinimumSubtotalRestriction(amount);
+            : new MinimumSubtotalRestriction(Guard.WithinMaxAmount(amount));
     }
 
     /// <summary>The cart must hold at least this many qualifying units.</summary>

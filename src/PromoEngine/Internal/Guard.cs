@@ -28,6 +28,18 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Checks that an amount is within what its currency supports (<see cref="Currency.MaxAmount"/>), either
+    /// way from zero.</summary>
+    public static Money WithinMaxAmount(Money value, [CallerArgumentExpression(nameof(value))] string? paramName = null) =>
+        value.Currency.IsDefault || Math.Abs(value.Amount) <= value.Currency.MaxAmount
+            ? value
+            : throw new ArgumentOutOfRangeException(paramName, value, TooLarge(value.Currency));
+
+    /// <summary>The message for an amount past <see cref="Currency.MaxAmount"/>.</summary>
+    public static string TooLarge(Currency currency) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"An amount in {currency.Code} must be at most {currency.MaxAmount:#,0} (Currency.MaxAmount).");
+
     public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         if (value <= 0)

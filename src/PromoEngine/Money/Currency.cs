@@ -143,6 +143,15 @@ public readonly partial struct Currency : IEquatable<Currency>
     /// <summary>Gets ten to the power of <see cref="MinorUnits"/>: how many minor units make one major unit.</summary>
     internal decimal MinorUnitsPerMajor => PowersOfTen[_minorUnits];
 
+    /// <summary>Gets the largest amount PromoEngine accepts in this currency for a price, a line, a cart, a discount, a
+    /// cap, a threshold or a budget: ten to the power of (28 - <see cref="MinorUnits"/>) / 2, rounded down. So 10
+    /// trillion for USD (10^13), 10^14 for JPY, 10^12 for BHD, 10^5 for a currency of 18 minor units.</summary>
+    /// <value>A power of ten.</value>
+    /// <remarks>Implementation note: allocation multiplies an amount in minor units by a weight of up to the same
+    /// size; below this bound that product stays under 10^28, so no arithmetic inside an evaluation can overflow a
+    /// <see cref="decimal"/>. No store's cart comes near it.</remarks>
+    public decimal MaxAmount => PowersOfTen[(28 - _minorUnits) / 2];
+
     /// <inheritdoc/>
     public bool Equals(Currency other) =>
         string.Equals(_code, other._code, StringComparison.Ordinal) && _minorUnits == other._minorUnits;

@@ -55,8 +55,9 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
     {
         get
         {
-            var minor = Amount * Currency.MinorUnitsPerMajor;
-            return minor == decimal.Truncate(minor);
+            // Implementation note: rounding to the minor unit cannot overflow, where scaling to minor units can
+            // (decimal.MaxValue in a currency of 18 minor units).
+            return decimal.Round(Amount, Currency.MinorUnits) == Amount;
         }
     }
 

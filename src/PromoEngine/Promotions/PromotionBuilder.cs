@@ -251,6 +251,10 @@ public sealed class PromotionBuilder
         {
             errors.Add($"maxDiscount: must be more than zero and rounded to its minor unit; {cap} is not.");
         }
+        else if (MaxDiscount is { } big && big.Amount > big.Currency.MaxAmount)
+        {
+            errors.Add("maxDiscount: " + char.ToLowerInvariant(Guard.TooLarge(big.Currency)[0]) + Guard.TooLarge(big.Currency)[1..]);
+        }
 
         Currency? currency = Discount?.AmountCurrency;
         currency = CheckCurrency(errors, currency, MaxDiscount?.Currency, "maxDiscount");

@@ -1,4 +1,5 @@
 using System;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -40,6 +41,11 @@ public sealed class UsageLimits
         if (budget is { } b && (b.Currency.IsDefault || b.Amount <= 0m || !b.IsRounded))
         {
             throw new ArgumentOutOfRangeException(nameof(budget), budget, "A budget must be more than zero and rounded to its minor unit.");
+        }
+
+        if (budget is { } within)
+        {
+            Guard.WithinMaxAmount(within, nameof(budget));
         }
 
         if (budgetPolicy is not (BudgetPolicy.Hard or BudgetPolicy.Soft))
