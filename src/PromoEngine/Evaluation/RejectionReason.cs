@@ -83,4 +83,10 @@ public enum RejectionReason
     /// <summary>A promotion of a higher lane stopped the lower lanes (for these items, or altogether); the rejection
     /// names it.</summary>
     StoppedByHigherLane = 26,
+
+    /// <summary>What was entered cannot be read as a code: empty once normalized, longer than
+    /// <see cref="PromotionCode.MaxLength"/>, or holding a control, invisible or symbol character (the message says
+    /// which, as U+XXXX). It takes no code slot, and is reported as such even when code status is hidden: it reveals
+    /// nothing about the catalog.</summary>
+    MalformedCode = 27,
 }
