@@ -23,4 +23,9 @@ public enum LintRule
 
     /// <summary>A shipping promotion that a stop in a higher lane always hides.</summary>
     HiddenByStop = 7,
+
+    /// <summary>Claim codes that are too easy to guess: a format whose random part holds fewer than
+    /// <see cref="CatalogLinter.MinClaimCodeBits"/> bits, or a pool that fills more than
+    /// <see cref="ClaimCodeGenerator.DefaultMaxShare"/> (one millionth) of its format's capacity.</summary>
+    GuessableClaimCodes = 8,
 }

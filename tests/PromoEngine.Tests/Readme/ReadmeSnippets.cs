@@ -81,7 +81,7 @@ internal static class ReadmeSnippets
         var shown = format.Display(codes[0]); // as e-mailed: GIFT-XXXX-XXXX-X
         var first = await CheckoutAsync("order-1", shown.ToLowerInvariant());
         var again = await CheckoutAsync("order-2", shown);
-        var typo = await CheckoutAsync("order-3", shown[..5] + (shown[5] == 'A' ? 'B' : 'A') + shown[6..]); // one wrong character
+        var typo = await CheckoutAsync("order-3", shown[..5] + (shown[5] == 'A' ? 'C' : 'A') + shown[6..]); // one wrong character
         Console.WriteLine($"{first} | {again} | {typo}");
         // 40.00 USD, no rejection | 50.00 USD, AlreadyRedeemed | 50.00 USD, LikelyTypo
         // endsnippet
