@@ -49,7 +49,7 @@ public static class PromotionCode
     /// <param name="code">The code as typed or defined.</param>
     /// <param name="normalized">The normalized code when it is well formed.</param>
     /// <param name="error">Why the code is malformed, when it is: empty, too long (with the numbers), or the first
-    /// control, invisible or symbol character found, named as <c>U+XXXX</c>.</param>
+    /// control, invisible or symbol character found, named by its code point (<c>U+200B</c>).</param>
     /// <returns><see langword="true"/> when the code is well formed.</returns>
     public static bool TryNormalize(
         string? code,
@@ -86,6 +86,7 @@ public static class PromotionCode
 
         var folded = Ascii.IsValid(code) ? code : code.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(folded.Length);
+        Span<char> upper = stackalloc char[2];
         foreach (var rune in folded.EnumerateRunes())
         {
             if (IsSeparator(rune))
@@ -93,19 +94,20 @@ public static class PromotionCode
                 continue;
             }
 
-            if (IsInvisible(rune))
+            var category = Rune.GetUnicodeCategory(rune);
+            if (IsInvisible(rune, category))
             {
                 error = FormattableString.Invariant($"A code must not contain control or invisible characters (found U+{rune.Value:X4}).");
                 return false;
             }
 
-            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol)
+            if (category == UnicodeCategory.OtherSymbol)
             {
                 error = FormattableString.Invariant($"A code must not contain symbols such as emoji (found U+{rune.Value:X4}).");
                 return false;
             }
 
-            builder.Append(Rune.ToUpperInvariant(rune).ToString());
+            builder.Append(upper[..Rune.ToUpperInvariant(rune).EncodeToUtf16(upper)]);
         }
 
         if (builder.Length == 0)
@@ -126,8 +128,8 @@ public static class PromotionCode
     }
 
     /// <summary>A printable rendering of what was typed, for a malformed code: at most <see cref="RenderedLength"/>
-    /// characters kept, control and invisible characters (and lone surrogates) written as <c>[U+XXXX]</c>, longer input
-    /// cut with an ellipsis. Reads at most a bounded prefix of the input.</summary>
+    /// characters kept, control and invisible characters (and lone surrogates) written as their code point
+    /// (<c>[U+200B]</c>), longer input cut with an ellipsis. Reads at most a bounded prefix of the input.</summary>
     internal static string Render(string typed)
     {
         var builder = new StringBuilder();
@@ -142,7 +144,7 @@ public static class PromotionCode
             }
             else
             {
-                if (IsInvisible(rune) || (Rune.IsWhiteSpace(rune) && rune.Value != ' '))
+                if (IsInvisible(rune, Rune.GetUnicodeCategory(rune)) || (Rune.IsWhiteSpace(rune) && rune.Value != ' '))
                 {
                     builder.Append(CultureInfo.InvariantCulture, $"[U+{rune.Value:X4}]");
                 }
@@ -174,8 +176,8 @@ public static class PromotionCode
 
     /// <summary>Control characters, format characters (zero-width space, joiners, marks of direction...), variation
     /// selectors, private-use and unassigned code points, and the line and paragraph separators.</summary>
-    private static bool IsInvisible(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+    private static bool IsInvisible(Rune rune, UnicodeCategory category) =>
+        category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
             or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator
         || rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);

@@ -85,8 +85,8 @@ public enum RejectionReason
     StoppedByHigherLane = 26,
 
     /// <summary>What was entered cannot be read as a code: empty once normalized, longer than
-    /// <see cref="PromotionCode.MaxLength"/>, or holding a control, invisible or symbol character (the message says
-    /// which, as U+XXXX). It takes no code slot, and is reported as such even when code status is hidden: it reveals
-    /// nothing about the catalog.</summary>
+    /// <see cref="PromotionCode.MaxLength"/>, or holding a control, invisible or symbol character (the message names
+    /// it by its code point, such as U+200B). It takes no code slot, and is reported as such even when code status is
+    /// hidden: it reveals nothing about the catalog.</summary>
     MalformedCode = 27,
 }
