@@ -92,14 +92,14 @@ public sealed partial class PromotionEvaluator
         /// entered. Repeats (the same code in another spelling, or the same malformed rendering) are ignored.</summary>
         public void ResolveCodes(List<(string? Normalized, string Typed, string? Error)> codes)
         {
-            var malformedSeen = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? malformedSeen = null; // made when the first malformed entry turns up
             int entered = 0, unknown = 0, malformed = 0, typos = 0;
-            foreach (var (typed, raw, error) in codes)
+            foreach (var (normalized, typed, error) in codes)
             {
-                if (typed is null)
+                if (normalized is null)
                 {
-                    var rendering = PromotionCode.Render(raw);
-                    if (malformedSeen.Add(rendering))
+                    var rendering = PromotionCode.Render(typed);
+                    if ((malformedSeen ??= new(StringComparer.Ordinal)).Add(rendering))
                     {
                         malformed++;
                         _codeRejections.Add((entered++, new Rejection(null, rendering, RejectionReason.MalformedCode, $"The code entered cannot be read: {error}")));
@@ -109,9 +109,8 @@ public sealed partial class PromotionEvaluator
                 }
 
                 // Every later step speaks of a code in one form: the promotion's own (folded) form when it resolves.
-                var resolved = _evaluator.Catalog.Resolve(typed);
-                var key = resolved?.Code ?? typed;
-                if (!_entryOf.TryAdd(key, entered))
+                var resolved = _evaluator.Catalog.Resolve(normalized);
+                if (!_entryOf.TryAdd(resolved?.Code ?? normalized, entered))
                 {
                     continue;
                 }
@@ -119,15 +118,15 @@ public sealed partial class PromotionEvaluator
                 var entry = entered++;
                 if (resolved is not var (promotion, code))
                 {
-                    if (_evaluator.Catalog.IsLikelyTypo(typed))
+                    if (_evaluator.Catalog.IsLikelyTypo(normalized))
                     {
                         typos++;
-                        _codeRejections.Add((entry, new Rejection(null, typed, RejectionReason.LikelyTypo, $"The code {typed} looks mistyped: check each character.")));
+                        _codeRejections.Add((entry, new Rejection(null, normalized, RejectionReason.LikelyTypo, $"The code {normalized} looks mistyped: check each character.")));
                     }
                     else
                     {
                         unknown++;
-                        _codeRejections.Add((entry, Unknown(typed)));
+                        _codeRejections.Add((entry, Unknown(normalized)));
                     }
                 }
                 else if (_codeOf.TryGetValue(promotion.Id, out var first))

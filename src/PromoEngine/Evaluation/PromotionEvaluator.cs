@@ -76,11 +76,13 @@ public sealed partial class PromotionEvaluator
 
         // Each way to give out the code slots yields its admitted promotions and their combinations; the cheapest
         // outcome over all wins (ties: the earlier choice, which takes the codes entered first). Most carts have one.
-        var (choices, fallback) = CodeChoices(coded, Options.MaxCodesPerOrder, Options.Selection);
+        var (choices, fallback) = coded.Count <= Options.MaxCodesPerOrder
+            ? ([coded], false)
+            : CodeChoices(coded, Options.MaxCodesPerOrder, Options.Selection);
         Choice? best = null;
         foreach (var chosen in choices)
         {
-            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, cart);
+            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, cart, choices.Length == 1);
             fallback |= choice.Fallback;
             if (best is null || choice.Best.Result.Total < best.Best.Result.Total)
             {
@@ -109,11 +111,21 @@ public sealed partial class PromotionEvaluator
 
     /// <summary>Evaluates the combinations of one choice of codes with the automatic promotions, and keeps the
     /// cheapest.</summary>
-    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, Cart cart)
+    /// <param name="run">The run for this choice (see <see cref="Run.WithCodes"/>).</param>
+    /// <param name="chosen">The promotions whose codes take the slots.</param>
+    /// <param name="automatic">The automatic promotions that may apply.</param>
+    /// <param name="cart">The cart.</param>
+    /// <param name="only">Whether this is the only choice: then <paramref name="automatic"/> may hold the admitted
+    /// promotions itself.</param>
+    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, Cart cart, bool only)
     {
-        var admitted = new List<Promotion>(chosen.Count + automatic.Count);
+        var admitted = only ? automatic : new List<Promotion>(chosen.Count + automatic.Count);
+        if (!only)
+        {
+            admitted.AddRange(automatic);
+        }
+
         admitted.AddRange(chosen);
-        admitted.AddRange(automatic);
         admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
         Run NewRun() => run.Fork();
 
@@ -137,13 +149,8 @@ public sealed partial class PromotionEvaluator
 
     /// <summary>The ways to give out the code slots among the usable codes, each in the order entered, the codes
     /// entered first first; and whether there were too many to try (then only the codes entered first).</summary>
-    private static (List<List<Promotion>> Choices, bool Fallback) CodeChoices(List<Promotion> coded, int slots, SelectionPolicy selection)
+    private static (List<Promotion>[] Choices, bool Fallback) CodeChoices(List<Promotion> coded, int slots, SelectionPolicy selection)
     {
-        if (coded.Count <= slots)
-        {
-            return ([coded], false);
-        }
-
         var first = coded.GetRange(0, slots);
         if (selection == SelectionPolicy.StrictPriority || slots == 0)
         {
@@ -187,7 +194,7 @@ public sealed partial class PromotionEvaluator
 
             if (j < 0)
             {
-                return (choices, false);
+                return ([.. choices], false);
             }
 
             picks[j]++;
@@ -267,7 +274,7 @@ public sealed partial class PromotionEvaluator
     private static List<(string? Normalized, string Typed, string? Error)> ReadCodes(IEnumerable<string> codes)
     {
         var result = new List<(string? Normalized, string Typed, string? Error)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // made for the first code
         foreach (var code in codes)
         {
             if (code is null)
@@ -279,7 +286,7 @@ public sealed partial class PromotionEvaluator
             {
                 result.Add((null, code, error));
             }
-            else if (seen.Add(normalized))
+            else if ((seen ??= new(StringComparer.Ordinal)).Add(normalized))
             {
                 result.Add((normalized, code, null));
             }
