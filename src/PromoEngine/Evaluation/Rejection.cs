@@ -22,9 +22,9 @@ public sealed record Rejection
     /// <summary>Gets the normalized code the shopper entered for it (the promotion's own form of it when the code was
     /// read with look-alikes folded).</summary>
     /// <value><see langword="null"/> for an automatic promotion. For <see cref="RejectionReason.MalformedCode"/>, which
-    /// has no normalized form, a printable rendering of what was typed, never the raw input: at most 32 characters are
-    /// kept, control and invisible characters (and lone surrogates) are written as their code point, such as
-    /// <c>[U+200B]</c>, and longer input is cut with <c>…</c>.</value>
+    /// has no normalized form, a printable rendering of what was typed (never long, never invisible): at most 32
+    /// characters are kept, control and invisible characters (and lone surrogates) are written as their code point,
+    /// such as <c>[U+200B]</c>, and longer input is cut with <c>…</c>.</value>
     public string? Code { get; }
 
     /// <summary>Gets why it did not apply.</summary>

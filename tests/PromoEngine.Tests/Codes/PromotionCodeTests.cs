@@ -69,7 +69,7 @@ public sealed class PromotionCodeTests
     }
 
     [Fact]
-    public void Render_IsPrintableAndCapped()
+    public void Render_MalformedInput_IsPrintableAndCapped()
     {
         Assert.Equal("SAVE[U+200B]20", PromotionCode.Render("SAVE\u200B20"));
         Assert.Equal("A[U+0000][U+D835]", PromotionCode.Render("A\u0000\uD835"));
