@@ -112,6 +112,7 @@ public static class EvaluationArbitraries
         from priority in Gen.Choose(0, 2)
         from schedule in ScheduleGen
         from coded in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from foldLookAlikes in Gen.Elements(false, true)
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
@@ -120,14 +121,14 @@ public static class EvaluationArbitraries
             Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, cap, minimum, paused, combination, region);
+        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region);
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region)
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
         {
-            builder.WithCode($"CODE{index}");
+            builder.WithCode($"CODE{index}", foldLookAlikes);
         }
 
         if (cap is { } c)

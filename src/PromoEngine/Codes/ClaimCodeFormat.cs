@@ -12,22 +12,31 @@ namespace PromoEngine;
 /// <para>The check character catches every single wrong character and every swap of two adjacent characters. It is
 /// computed with a totally anti-symmetric quasigroup (Damm's method generalized: <c>x * y = 2x + y</c> over the field
 /// with as many elements as the alphabet has characters), so the alphabet's size must be a prime of at least 3 or a
-/// power of two of at least 4. The default alphabet, <c>23456789ABCDEFGHJKLMNPQRSTUVWXYZ</c>, has 32.</para>
+/// power of two of at least 4. The default alphabet, <c>23456789ACDEFGHJKLMNPQRTUVWXY</c>, has 29, a prime.</para>
+/// <para>The default alphabet holds no two characters that look alike (the sets the constructor's
+/// <c>foldLookAlikes</c> and the catalog linter use), so every default format can fold look-alikes. Codes made
+/// with the former default, <c>23456789ABCDEFGHJKLMNPQRSTUVWXYZ</c> (with B, S and Z), keep their format only when that
+/// alphabet is passed explicitly (and their former default length, 8).</para>
+/// <para>Guessing: a code's random part holds <see cref="EntropyBits"/> bits; the catalog linter warns below 40, and
+/// <see cref="ClaimCodeGenerator.Generate"/> fills at most one millionth of <see cref="Capacity"/> unless told
+/// otherwise, so a guess finds a code at most once in a million tries.</para>
 /// <para>Codes are compared in normalized form (see <see cref="PromotionCode"/>): the prefix, grouping separators and
 /// letter case do not matter when a shopper types one.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ClaimCodeFormat
 {
-    /// <summary>The default alphabet: digits and upper-case letters without 0, 1, I and O.</summary>
-    public const string DefaultAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    /// <summary>The default alphabet: digits and upper-case letters without any two that look alike: no 0, 1, B, I,
+    /// O, S or Z, so at most one of each look-alike set (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B); 29 characters, a prime.</summary>
+    public const string DefaultAlphabet = "23456789ACDEFGHJKLMNPQRTUVWXY";
 
     private readonly int[] _indexOf;
     private readonly int _fieldBits;
     private readonly char[]? _folding;
 
     /// <summary>Initializes a new instance of the <see cref="ClaimCodeFormat"/> class.</summary>
-    /// <param name="length">Random characters per code, not counting the prefix or the check character; 4 to 32.</param>
+    /// <param name="length">Random characters per code, not counting the prefix or the check character; 4 to 32. 9
+    /// unless said (43.7 bits with the default alphabet).</param>
     /// <param name="prefix">A fixed prefix such as <c>WELCOME</c>; letters and digits only. Empty unless said.</param>
     /// <param name="groupSize">Characters per group when displayed (<c>ABCD-EFGH</c>); 0 for no grouping.</param>
     /// <param name="checkCharacter">Whether a check character is appended; <see langword="true"/> unless said.</param>
@@ -40,7 +49,7 @@ public sealed class ClaimCodeFormat
     /// look-alikes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A length is out of range.</exception>
     public ClaimCodeFormat(
-        int length = 8,
+        int length = 9,
         string prefix = "",
         int groupSize = 4,
         bool checkCharacter = true,
@@ -102,8 +111,8 @@ public sealed class ClaimCodeFormat
         _folding = foldLookAlikes ? BuildFolding(alphabet) : null;
     }
 
-    /// <summary>Gets the default format: 8 characters of the default alphabet, grouped by 4, with a check character.</summary>
-    /// <value>Codes such as <c>7KQ2-MX4P-R</c>.</value>
+    /// <summary>Gets the default format: 9 characters of the default alphabet, grouped by 4, with a check character.</summary>
+    /// <value>Codes such as <c>7KQ2-MX4P-RD</c>.</value>
     public static ClaimCodeFormat Default { get; } = new();
 
     /// <summary>Gets the number of random characters per code.</summary>
@@ -137,6 +146,11 @@ public sealed class ClaimCodeFormat
     /// <summary>Gets how many different codes the format can make.</summary>
     /// <value>The alphabet's size to the power of <see cref="Length"/>, as a double (it can be huge).</value>
     public double Capacity => Math.Pow(Alphabet.Length, Length);
+
+    /// <summary>Gets how many bits of randomness a code's random part holds: <see cref="Length"/> times the base-2
+    /// logarithm of the alphabet's size (the prefix and the check character add none).</summary>
+    /// <value>43.7 for the default format.</value>
+    public double EntropyBits => Length * Math.Log2(Alphabet.Length);
 
     /// <summary>Formats a normalized code for display: prefix, then the rest in groups (<c>WELCOME-7KQ2-MX4P-R</c>).</summary>
     /// <param name="code">A code of this format, in any form.</param>
@@ -178,7 +192,6 @@ public sealed class ClaimCodeFormat
 
         normalized = Fold(normalized);
         if (normalized.Length != NormalizedLength
-            || normalized.Length != NormalizedLength
             || !normalized.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return ClaimCodeCheck.OtherShape;
@@ -323,15 +336,38 @@ public sealed class ClaimCodeFormat
 
     private static readonly char[][] LookAlikeClasses = [['0', 'O', 'Q'], ['1', 'I', 'L'], ['2', 'Z'], ['5', 'S'], ['8', 'B']];
 
-    /// <summary>A normalized code with every look-alike read as the first of its set (O and Q as 0, I and L as 1...):
-    /// two codes a shopper could confuse have the same key.</summary>
+    /// <summary>Each ASCII character's look-alike key: the first of its set, or itself.</summary>
+    private static readonly char[] LookAlikeMap = BuildLookAlikeMap();
+
+    private static char[] BuildLookAlikeMap()
+    {
+        var map = new char[128];
+        for (var c = 0; c < map.Length; c++)
+        {
+            map[c] = (char)c;
+        }
+
+        foreach (var set in LookAlikeClasses)
+        {
+            foreach (var c in set)
+            {
+                map[c] = set[0];
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>A normalized code with every look-alike read as the first of its set (O and Q as 0, I and L as 1, Z as
+    /// 2, S as 5, B as 8): two codes a shopper could confuse have the same key. Shared codes that fold look-alikes are
+    /// found by this key, and the linter compares codes by it.</summary>
     internal static string LookAlikeKey(string normalized) =>
         string.Create(normalized.Length, normalized, static (span, source) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
                 var c = source[i];
-                span[i] = Array.Find(LookAlikeClasses, set => Array.IndexOf(set, c) >= 0)?[0] ?? c;
+                span[i] = c < 128 ? LookAlikeMap[c] : c;
             }
         });
 }

@@ -10,8 +10,11 @@ public sealed record EvaluationOptions
     /// <value>The defaults.</value>
     public static EvaluationOptions Default { get; } = new();
 
-    /// <summary>Gets how many codes one order may carry; codes past this are rejected with
-    /// <see cref="RejectionReason.TooManyCodes"/>.</summary>
+    /// <summary>Gets how many codes one order may carry. Only usable codes compete for the slots (an unknown,
+    /// malformed, expired or otherwise ineligible code takes none); when more are entered, under
+    /// <see cref="SelectionPolicy.BestForShopper"/> the slots go to the codes that leave the lowest total (ties: the
+    /// codes entered first), under <see cref="SelectionPolicy.StrictPriority"/> to the first entered, and the others
+    /// are rejected with <see cref="RejectionReason.TooManyCodes"/>, naming the code that took the slot.</summary>
     /// <value>1 unless said; at least 0.</value>
     public int MaxCodesPerOrder { get; init; } = 1;
 
@@ -27,7 +30,9 @@ public sealed record EvaluationOptions
 
     /// <summary>Gets a value indicating whether code status is hidden from shoppers (anti-enumeration): every entered
     /// code that cannot be used is reported as <see cref="RejectionReason.UnknownCode"/>, with no promotion, details
-    /// or hints, so codes cannot be probed. <see cref="RejectionReason.LikelyTypo"/> is still reported.</summary>
+    /// or hints, so codes cannot be probed. <see cref="RejectionReason.LikelyTypo"/> and
+    /// <see cref="RejectionReason.MalformedCode"/> are still reported: they reveal nothing about the catalog.
+    /// <see cref="EvaluationResult.CodeAttempts"/> keeps the true counts, for the host.</summary>
     /// <value><see langword="false"/> unless said.</value>
     public bool HideCodeStatus { get; init; }
 

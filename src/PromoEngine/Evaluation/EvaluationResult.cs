@@ -31,8 +31,10 @@ public sealed record EvaluationResult
         ImmutableArray<Rejection> rejected,
         ImmutableArray<NearMissHint> hints,
         ImmutableArray<Redemption> redemptions,
-        bool usedGreedyFallback)
+        bool usedGreedyFallback,
+        CodeAttempts codeAttempts)
     {
+        CodeAttempts = codeAttempts;
         UsedGreedyFallback = usedGreedyFallback;
         At = at;
         _lines = new(lines);
@@ -99,10 +101,17 @@ public sealed record EvaluationResult
     /// <summary>Gets a value indicating whether a search had too much to try exhaustively and took a documented
     /// shortcut, which may save less than the best: a lane with more than 16 item promotions competing for the same
     /// units (solved greedily, promotions in order of what each alone saves), a lane with more than 6 order or
-    /// shipping promotions (their order of application improved by swaps), or more promotions that could cost the
-    /// shopper through the lanes below them than are tried without (4 per combination, 32 evaluations per cart).</summary>
+    /// shipping promotions (their order of application improved by swaps), more promotions that could cost the
+    /// shopper through the lanes below them than are tried without (4 per combination, 32 evaluations per cart), or,
+    /// when more usable codes are entered than the order has code slots, more than 64 ways to give out the slots (the
+    /// codes entered first then take them).</summary>
     /// <value><see langword="false"/> when every search was exhaustive.</value>
     public bool UsedGreedyFallback { get; internal init; }
+
+    /// <summary>Gets what the entered codes came to, for a host's rate limiter: how many were entered, unknown,
+    /// malformed or likely typos. True counts even when code status is hidden from the shopper.</summary>
+    /// <value><see cref="PromoEngine.CodeAttempts.None"/> when no code was entered.</value>
+    public CodeAttempts CodeAttempts { get; }
 
     /// <summary>Gets the total discount: items, order and shipping.</summary>
     /// <value>Zero or more.</value>

@@ -15,17 +15,19 @@ public sealed class PromotionCatalog
 {
     private readonly FrozenDictionary<PromotionId, Promotion> _byId;
     private readonly FrozenDictionary<string, Promotion> _byCode;
+    private readonly FrozenDictionary<string, Promotion> _byLookAlikeKey;
     private readonly FrozenDictionary<string, Promotion[]> _automaticBySku;
     private readonly FrozenDictionary<string, Promotion[]> _automaticByCategory;
     private readonly Promotion[] _automaticAlways;
     private readonly ClaimCodeFormat[] _foldingFormats;
     private readonly ClaimCodeFormat[] _checkedFormats;
 
-    private PromotionCatalog(ImmutableArray<Promotion> promotions, Dictionary<string, Promotion> byCode)
+    private PromotionCatalog(ImmutableArray<Promotion> promotions, Dictionary<string, Promotion> byCode, Dictionary<string, Promotion> byLookAlikeKey)
     {
         Promotions = promotions;
         _byId = FrozenDictionary.ToFrozenDictionary(promotions, p => p.Id);
         _byCode = byCode.ToFrozenDictionary(StringComparer.Ordinal);
+        _byLookAlikeKey = byLookAlikeKey.ToFrozenDictionary(StringComparer.Ordinal);
         var bySku = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
         var byCategory = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
         var always = new List<Promotion>();
@@ -78,7 +80,9 @@ public sealed class PromotionCatalog
     public ImmutableArray<Promotion> Promotions { get; }
 
     /// <summary>Checks and compiles a set of promotions.</summary>
-    /// <param name="promotions">The promotions; ids must be unique, and no code may belong to two promotions.</param>
+    /// <param name="promotions">The promotions; ids must be unique, no code may belong to two promotions, and no code
+    /// may match a shared code that folds look-alikes once look-alikes are read alike (<c>5AVE20</c> beside a folding
+    /// <c>SAVE20</c> would be found by both).</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="PromotionDefinitionException">Ids or codes collide; every collision is listed.</exception>
     public static PromotionCatalog Create(IEnumerable<Promotion> promotions)
@@ -88,10 +92,12 @@ public sealed class PromotionCatalog
         var ids = new Dictionary<PromotionId, int>();
         var codes = new Dictionary<string, Promotion>(StringComparer.Ordinal);
         var list = new List<Promotion>();
+        var indexed = new List<(Promotion Promotion, int Index)>();
         var index = 0;
         foreach (var promotion in promotions)
         {
             Guard.NotNull(promotion, nameof(promotions));
+            indexed.Add((promotion, index));
             if (ids.TryGetValue(promotion.Id, out var first))
             {
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].id: '{promotion.Id}' is also the id of promotions[{first}]."));
@@ -117,13 +123,50 @@ public sealed class PromotionCatalog
             index++;
         }
 
+        var byLookAlikeKey = LookAlikeKeys(indexed, codes, errors);
         if (errors.Count > 0)
         {
             throw new PromotionDefinitionException("catalog", [.. errors]);
         }
 
         list.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return new PromotionCatalog([.. list], codes);
+        return new PromotionCatalog([.. list], codes, byLookAlikeKey);
+    }
+
+    /// <summary>The shared codes that fold look-alikes, by look-alike key; an error for every other code with the
+    /// same key (a typed code would match both).</summary>
+    private static Dictionary<string, Promotion> LookAlikeKeys(List<(Promotion Promotion, int Index)> promotions, Dictionary<string, Promotion> codes, List<string> errors)
+    {
+        var byKey = new Dictionary<string, Promotion>(StringComparer.Ordinal);
+        foreach (var (promotion, _) in promotions)
+        {
+            if (promotion.Activation is { Kind: ActivationKind.SharedCode, FoldsLookAlikes: true } activation)
+            {
+                byKey.TryAdd(ClaimCodeFormat.LookAlikeKey(activation.Codes[0]), promotion);
+            }
+        }
+
+        if (byKey.Count == 0)
+        {
+            return byKey;
+        }
+
+        // Implementation note: every code of the catalog is keyed once (a table look-up per character), and only
+        // when some shared code folds.
+        foreach (var (promotion, index) in promotions)
+        {
+            foreach (var code in promotion.Activation.Codes)
+            {
+                if (byKey.TryGetValue(ClaimCodeFormat.LookAlikeKey(code), out var folding) && folding.Id != promotion.Id
+                    && ReferenceEquals(codes.GetValueOrDefault(code), promotion))
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"promotions[{index}].codes: '{code}' reads as '{folding.Activation.Codes[0]}' of '{folding.Id}', which folds look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B)."));
+                }
+            }
+        }
+
+        return byKey;
     }
 
     /// <summary>Finds a promotion by id.</summary>
@@ -132,18 +175,26 @@ public sealed class PromotionCatalog
     public Promotion? Find(PromotionId id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Finds the promotion a code activates.</summary>
-    /// <param name="code">The code in any form; it is normalized.</param>
-    /// <returns>The promotion, or <see langword="null"/> when no promotion has the code.</returns>
-    /// <exception cref="ArgumentException">The code is malformed.</exception>
-    public Promotion? FindByCode(string code) => Resolve(PromotionCode.Normalize(Guard.NotNull(code)))?.Promotion;
+    /// <param name="code">The code in any form, as a shopper typed it; it is normalized (and read with look-alikes
+    /// folded where the promotion says so).</param>
+    /// <returns>The promotion, or <see langword="null"/> when no promotion has the code or the code is malformed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is <see langword="null"/>.</exception>
+    public Promotion? FindByCode(string code) =>
+        PromotionCode.TryNormalize(Guard.NotNull(code), out var normalized, out _) ? Resolve(normalized)?.Promotion : null;
 
-    /// <summary>The promotion of a normalized code and the code as the promotion holds it (folded when its format
-    /// folds look-alikes): the one form used for limits and redemption records.</summary>
+    /// <summary>The promotion of a normalized code and the code as the promotion holds it (its own form when it is a
+    /// shared code that folds look-alikes, folded when its claim-code format folds them): the one form used for
+    /// limits and redemption records.</summary>
     internal (Promotion Promotion, string Code)? Resolve(string normalized)
     {
         if (_byCode.TryGetValue(normalized, out var promotion))
         {
             return (promotion, normalized);
+        }
+
+        if (_byLookAlikeKey.Count > 0 && _byLookAlikeKey.TryGetValue(ClaimCodeFormat.LookAlikeKey(normalized), out promotion))
+        {
+            return (promotion, promotion.Activation.Codes[0]);
         }
 
         foreach (var format in _foldingFormats)

@@ -20,14 +20,14 @@ public sealed partial class PromotionEvaluator
         private readonly UnitPool _pool;
         private readonly Promotion?[] _stoppedBy;
         private readonly List<Adjustment>?[] _unitAdjustments;
-        private readonly List<Rejection> _codeRejections = [];
+        private readonly List<(int Entry, Rejection Rejection)> _codeRejections = []; // by entry: the order typed
         private readonly List<Rejection> _rejections = [];
         private readonly List<NearMissHint> _hints = [];
         private readonly List<AppliedPromotion> _applied = [];
         private readonly List<Redemption> _redemptions = [];
         private readonly Dictionary<PromotionId, string> _codeOf = [];
         private readonly List<Promotion> _entered = [];
-        private readonly List<string> _enteredCodes = []; // in the order typed, each in the form used everywhere else
+        private readonly Dictionary<string, int> _entryOf; // each code entered, in the form used everywhere else: its entry
         private readonly Dictionary<ItemFilter, int[]> _matchingLines;
         private readonly Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> _scopes;
         private decimal _shippingRemaining;
@@ -37,9 +37,10 @@ public sealed partial class PromotionEvaluator
         private bool _usedFallback;
         private Promotion? _stoppedAll;
         private HashSet<Promotion> _budgetCapped = new(ReferenceEqualityComparer.Instance); // shared by every fork
+        private CodeAttempts _attempts = CodeAttempts.None;
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
-            : this(evaluator, cart, at, usage, new UnitPool(cart), new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance))
+            : this(evaluator, cart, at, usage, new UnitPool(cart), new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance), new(StringComparer.Ordinal))
         {
         }
 
@@ -50,8 +51,10 @@ public sealed partial class PromotionEvaluator
             UsageSnapshot usage,
             UnitPool pool,
             Dictionary<ItemFilter, int[]> matchingLines,
-            Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> scopes)
+            Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> scopes,
+            Dictionary<string, int> entryOf)
         {
+            _entryOf = entryOf;
             _evaluator = evaluator;
             _cart = cart;
             _at = at;
@@ -69,13 +72,13 @@ public sealed partial class PromotionEvaluator
         /// without gating every promotion again: one per combination evaluated. Call it before <see cref="Apply"/>.</summary>
         public Run Fork()
         {
-            var run = new Run(_evaluator, _cart, _at, _usage, _pool.Fresh(), _matchingLines, _scopes);
+            var run = new Run(_evaluator, _cart, _at, _usage, _pool.Fresh(), _matchingLines, _scopes, _entryOf);
             run._codeRejections.AddRange(_codeRejections);
             run._rejections.AddRange(_rejections);
             run._hints.AddRange(_hints);
             run._entered.AddRange(_entered);
-            run._enteredCodes.AddRange(_enteredCodes);
             run._budgetCapped = _budgetCapped;
+            run._attempts = _attempts;
             foreach (var (id, code) in _codeOf)
             {
                 run._codeOf[id] = code;
@@ -86,23 +89,52 @@ public sealed partial class PromotionEvaluator
 
         private EvaluationOptions Options => _evaluator.Options;
 
-        public void ResolveCodes(List<string> codes)
+        /// <summary>Reads the entered codes, in the order entered: a malformed entry is rejected as such, an unknown
+        /// code as unknown (or a likely typo), a second code of one promotion as such; the others are the promotions
+        /// entered. Repeats (the same code in another spelling, or the same malformed rendering) are ignored.</summary>
+        public void ResolveCodes(List<(string? Normalized, string Typed, string? Error)> codes)
         {
-            foreach (var typed in codes)
+            HashSet<string>? malformedSeen = null; // made when the first malformed entry turns up
+            int entered = 0, unknown = 0, malformed = 0, typos = 0;
+            foreach (var (normalized, typed, error) in codes)
             {
+                if (normalized is null)
+                {
+                    var rendering = PromotionCode.Render(typed);
+                    if ((malformedSeen ??= new(StringComparer.Ordinal)).Add(rendering))
+                    {
+                        malformed++;
+                        _codeRejections.Add((entered++, new Rejection(null, rendering, RejectionReason.MalformedCode, $"The code entered cannot be read: {error}")));
+                    }
+
+                    continue;
+                }
+
                 // Every later step speaks of a code in one form: the promotion's own (folded) form when it resolves.
-                var resolved = _evaluator.Catalog.Resolve(typed);
-                _enteredCodes.Add(resolved?.Code ?? typed);
+                var resolved = _evaluator.Catalog.Resolve(normalized);
+                if (!_entryOf.TryAdd(resolved?.Code ?? normalized, entered))
+                {
+                    continue;
+                }
+
+                var entry = entered++;
                 if (resolved is not var (promotion, code))
                 {
-                    _codeRejections.Add(_evaluator.Catalog.IsLikelyTypo(typed)
-                        ? new Rejection(null, typed, RejectionReason.LikelyTypo, $"The code {typed} looks mistyped: check each character.")
-                        : Unknown(typed));
+                    if (_evaluator.Catalog.IsLikelyTypo(normalized))
+                    {
+                        typos++;
+                        _codeRejections.Add((entry, new Rejection(null, normalized, RejectionReason.LikelyTypo, $"The code {normalized} looks mistyped: check each character.")));
+                    }
+                    else
+                    {
+                        unknown++;
+                        _codeRejections.Add((entry, Unknown(normalized)));
+                    }
                 }
                 else if (_codeOf.TryGetValue(promotion.Id, out var first))
                 {
-                    _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
-                        $"The code {first} for the same promotion was entered first; a promotion applies once per order."));
+                    _codeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
+                        $"The code {first} for the same promotion was entered first; a promotion applies once per order.")));
                 }
                 else
                 {
@@ -110,39 +142,34 @@ public sealed partial class PromotionEvaluator
                     _entered.Add(promotion);
                 }
             }
+
+            _attempts = entered == 0 ? CodeAttempts.None : new CodeAttempts(entered, unknown, malformed, typos);
         }
 
-        /// <summary>Gates every candidate (codes entered, then automatic ones): records the rejections and returns the
-        /// promotions that may apply.</summary>
-        public List<Promotion> Admit()
+        /// <summary>Gates every candidate (codes entered, then automatic ones) and records the rejections.</summary>
+        /// <returns>The promotions entered by code that may apply, in the order entered (they still compete for the
+        /// order's code slots: see <see cref="WithCodes"/>), and the automatic ones that may apply.</returns>
+        /// <remarks>Implementation note: a code competes for one of the order's code slots only when its promotion
+        /// passes the gate, so an expired or unknown code never crowds out a good one typed after it.</remarks>
+        public (List<Promotion> Coded, List<Promotion> Automatic) Admit()
         {
-            var admitted = new List<Promotion>();
-
-            // Implementation note: a code takes one of the order's code slots only when its promotion passes the
-            // gate, so an expired or unknown code never crowds out a good one typed after it.
-            var slots = Options.MaxCodesPerOrder;
+            var coded = new List<Promotion>();
             foreach (var promotion in _entered)
             {
                 if (Gate(promotion) is { } rejection)
                 {
                     _rejections.Add(rejection);
                 }
-                else if (slots == 0)
-                {
-                    var code = CodeOf(promotion)!;
-                    _codeRejections.Add(new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
-                        string.Create(CultureInfo.InvariantCulture, $"The code {code} was not used: {Plural(Options.MaxCodesPerOrder, "code")} can be used on one order.")) { Limit = Options.MaxCodesPerOrder });
-                }
                 else
                 {
-                    slots--;
-                    admitted.Add(WithinBudget(promotion));
+                    coded.Add(WithinBudget(promotion));
                 }
             }
 
-            var automatic = new HashSet<Promotion>();
-            _evaluator.Catalog.AddAutomaticCandidates(_cart, automatic);
-            foreach (var promotion in automatic)
+            var candidates = new HashSet<Promotion>();
+            _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+            var automatic = new List<Promotion>();
+            foreach (var promotion in candidates)
             {
                 if (Gate(promotion) is { } rejection)
                 {
@@ -150,12 +177,51 @@ public sealed partial class PromotionEvaluator
                 }
                 else
                 {
-                    admitted.Add(WithinBudget(promotion));
+                    automatic.Add(WithinBudget(promotion));
                 }
             }
 
-            admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
-            return admitted;
+            return (coded, automatic);
+        }
+
+        /// <summary>The run for one way of giving out the order's code slots: the usable codes not chosen are rejected
+        /// as too many, naming the codes that took the slots. This run itself when every usable code is chosen.</summary>
+        /// <param name="chosen">The promotions whose codes take the slots, in the order entered.</param>
+        /// <param name="coded">Every promotion entered by code that may apply, in the order entered.</param>
+        public Run WithCodes(List<Promotion> chosen, List<Promotion> coded)
+        {
+            if (chosen.Count == coded.Count)
+            {
+                return this;
+            }
+
+            var run = Fork();
+            var slots = Options.MaxCodesPerOrder;
+            var last = chosen.Count > 0 ? chosen[^1] : null;
+            var taken = chosen.Count switch
+            {
+                0 => string.Empty,
+                1 => $", and {CodeOf(chosen[0])} took the slot",
+                _ => $", and {string.Join(", ", chosen.Take(chosen.Count - 1).Select(CodeOf))} and {CodeOf(last!)} took the slots",
+            };
+            foreach (var promotion in coded)
+            {
+                if (chosen.Contains(promotion))
+                {
+                    continue;
+                }
+
+                var code = CodeOf(promotion)!;
+                run._codeRejections.Add((_entryOf[code], new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
+                    string.Create(CultureInfo.InvariantCulture, $"The code {code} was not used: {Plural(slots, "code")} can be used on one order{taken}."))
+                {
+                    Limit = slots,
+                    Winner = last?.Id,
+                    WinnerCode = last is null ? null : CodeOf(last),
+                }));
+            }
+
+            return run;
         }
 
         /// <summary>Applies a set of admitted promotions lane by lane and builds the result, with the rejections of the
@@ -277,47 +343,50 @@ public sealed partial class PromotionEvaluator
                 _cart.Shipping,
                 M(_shippingDiscount),
                 [.. _applied],
-                [.. _codeRejections, .. _rejections],
+                [.. CodeRejectionsInOrder(), .. _rejections],
                 [.. _hints],
                 [.. _redemptions],
-                _usedFallback);
+                _usedFallback,
+                _attempts);
+        }
+
+        private IEnumerable<Rejection> CodeRejectionsInOrder()
+        {
+            _codeRejections.Sort((a, b) => a.Entry.CompareTo(b.Entry));
+            return _codeRejections.Select(r => r.Rejection);
         }
 
         /// <summary>Anti-enumeration: every entered code that cannot be used is reported as unknown, in the order
-        /// entered, and nothing else is said of its promotion (a likely typo is still said: it reveals no code).</summary>
+        /// entered, and nothing else is said of its promotion (a likely typo or a malformed entry is still said: it
+        /// reveals no code).</summary>
         private void HideCodeStatus()
         {
-            var hidden = new Dictionary<string, Rejection>(StringComparer.Ordinal);
-            foreach (var rejection in _codeRejections.Concat(_rejections))
-            {
-                if (rejection.Code is { } code && rejection.Reason != RejectionReason.LikelyTypo)
-                {
-                    hidden[code] = Unknown(code);
-                }
-            }
-
-            var coded = _rejections.Where(r => r.Code is not null).Select(r => r.PromotionId).ToHashSet();
-            _rejections.RemoveAll(r => r.Code is not null);
-            _hints.RemoveAll(h => coded.Contains(h.PromotionId));
+            var listed = new HashSet<int>();
             for (var i = 0; i < _codeRejections.Count; i++)
             {
-                if (hidden.TryGetValue(_codeRejections[i].Code!, out var unknown))
+                var (entry, rejection) = _codeRejections[i];
+                listed.Add(entry);
+                if (rejection.Reason is not (RejectionReason.LikelyTypo or RejectionReason.MalformedCode))
                 {
-                    _codeRejections[i] = unknown;
+                    _codeRejections[i] = (entry, Unknown(rejection.Code!));
                 }
             }
 
-            var listed = _codeRejections.Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
-            foreach (var code in _enteredCodes)
+            var coded = new HashSet<PromotionId?>();
+            foreach (var rejection in _rejections)
             {
-                if (hidden.TryGetValue(code, out var unknown) && listed.Add(code))
+                if (rejection.Code is { } code)
                 {
-                    _codeRejections.Add(unknown);
+                    coded.Add(rejection.PromotionId);
+                    if (_entryOf.TryGetValue(code, out var entry) && listed.Add(entry))
+                    {
+                        _codeRejections.Add((entry, Unknown(code)));
+                    }
                 }
             }
 
-            // Entered order for every code rejection.
-            _codeRejections.Sort((a, b) => _enteredCodes.IndexOf(a.Code!).CompareTo(_enteredCodes.IndexOf(b.Code!)));
+            _rejections.RemoveAll(r => r.Code is not null);
+            _hints.RemoveAll(h => coded.Contains(h.PromotionId));
         }
 
         /// <summary>Records an application: its rounded amount, and what cut it below its nominal amount, if anything

@@ -47,25 +47,87 @@ public sealed partial class PromotionEvaluator
 
     /// <summary>Evaluates a cart.</summary>
     /// <param name="cart">The cart.</param>
-    /// <param name="codes">The codes the shopper entered, in the order entered; repeats (after normalization) are
-    /// ignored.</param>
+    /// <param name="codes">The codes the shopper entered, in the order entered, as typed: any string is accepted. A
+    /// code that cannot be read (empty, longer than <see cref="PromotionCode.MaxLength"/>, with control, invisible or
+    /// symbol characters) is rejected with <see cref="RejectionReason.MalformedCode"/> and takes no code slot; repeats
+    /// (after normalization, look-alikes read alike where a promotion folds them) are ignored.</param>
     /// <param name="at">The instant to judge schedules at; never read from a clock.</param>
     /// <param name="usage">The redemptions known so far; none when <see langword="null"/>.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null.</exception>
-    /// <exception cref="ArgumentException">A code is malformed (empty, longer than <see cref="PromotionCode.MaxLength"/>,
-    /// or with control characters): hosts should check typed codes with <see cref="PromotionCode.TryNormalize"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null, or holds a
+    /// null code.</exception>
+    /// <remarks>When more usable codes (codes whose promotions pass every check but the discount itself) are entered
+    /// than <see cref="EvaluationOptions.MaxCodesPerOrder"/> allows, under <see cref="SelectionPolicy.StrictPriority"/>
+    /// the first entered take the slots; under <see cref="SelectionPolicy.BestForShopper"/> every way to give out the
+    /// slots is evaluated whole, and the one that leaves the lowest total wins (ties: the codes entered first). Past
+    /// <see cref="MaxCodeChoices"/> ways, the first entered take the slots and the result says a fallback was used.
+    /// Each code left out is rejected with <see cref="RejectionReason.TooManyCodes"/>, naming the code that took the
+    /// slot.</remarks>
     public EvaluationResult Evaluate(Cart cart, IEnumerable<string> codes, Instant at, UsageSnapshot? usage = null)
     {
         Guard.NotNull(cart);
         Guard.NotNull(codes);
-        var normalized = NormalizeCodes(codes);
+        var entries = ReadCodes(codes);
         var snapshot = usage ?? UsageSnapshot.Empty;
-        // Codes are resolved and promotions gated once; every combination evaluated starts from there.
+        // Codes are resolved and promotions gated once; every choice of codes and every combination starts from there.
         var admission = new Run(this, cart, at, snapshot);
-        admission.ResolveCodes(normalized);
-        var admitted = admission.Admit();
-        Run NewRun() => admission.Fork();
+        admission.ResolveCodes(entries);
+        var (coded, automatic) = admission.Admit();
+
+        // Each way to give out the code slots yields its admitted promotions and their combinations; the cheapest
+        // outcome over all wins (ties: the earlier choice, which takes the codes entered first). Most carts have one.
+        var (choices, fallback) = coded.Count <= Options.MaxCodesPerOrder
+            ? ([coded], false)
+            : CodeChoices(coded, Options.MaxCodesPerOrder, Options.Selection);
+        Choice? best = null;
+        foreach (var chosen in choices)
+        {
+            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, cart, choices.Length == 1);
+            fallback |= choice.Fallback;
+            if (best is null || choice.Best.Result.Total < best.Best.Result.Total)
+            {
+                best = choice;
+            }
+        }
+
+        var result = best!.Best.Scenario.Count == best.Admitted.Count
+            ? best.Best.Result
+            : best.Run.Fork().Apply(best.Best.Scenario, Combination.Explain(best.Admitted, best.Best, best.Outcomes, admission.CodeOf, Options.Selection));
+        return fallback && !result.UsedGreedyFallback ? result with { UsedGreedyFallback = true } : result;
+    }
+
+    /// <summary>The most ways to give out an order's code slots that are evaluated; past it the codes entered first
+    /// take the slots.</summary>
+    public const int MaxCodeChoices = 64;
+
+    /// <summary>One way of giving out the code slots, evaluated: its run, its admitted promotions, the combinations
+    /// evaluated, the cheapest, and whether a search took a shortcut.</summary>
+    private sealed record Choice(
+        Run Run,
+        List<Promotion> Admitted,
+        List<(List<Promotion> Scenario, EvaluationResult Result)> Outcomes,
+        (List<Promotion> Scenario, EvaluationResult Result) Best,
+        bool Fallback);
+
+    /// <summary>Evaluates the combinations of one choice of codes with the automatic promotions, and keeps the
+    /// cheapest.</summary>
+    /// <param name="run">The run for this choice (see <see cref="Run.WithCodes"/>).</param>
+    /// <param name="chosen">The promotions whose codes take the slots.</param>
+    /// <param name="automatic">The automatic promotions that may apply.</param>
+    /// <param name="cart">The cart.</param>
+    /// <param name="only">Whether this is the only choice: then <paramref name="automatic"/> may hold the admitted
+    /// promotions itself.</param>
+    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, Cart cart, bool only)
+    {
+        var admitted = only ? automatic : new List<Promotion>(chosen.Count + automatic.Count);
+        if (!only)
+        {
+            admitted.AddRange(automatic);
+        }
+
+        admitted.AddRange(chosen);
+        admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
+        Run NewRun() => run.Fork();
 
         // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that
         // leaves the shopper the lowest total wins (ties: the earlier scenario, combinations before exclusives). Most
@@ -77,15 +139,70 @@ public sealed partial class PromotionEvaluator
         }
 
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
-            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, admission.LinesOf, cart.Lines.Length))
+            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, run.LinesOf, cart.Lines.Length))
             : (Cheapest(outcomes), false);
-        var result = best.Scenario.Count == admitted.Count
-            ? best.Result
-            : NewRun().Apply(best.Scenario, Combination.Explain(admitted, best, outcomes, admission.CodeOf, Options.Selection));
 
         // A combination that lost after a shortcut might have won with an exhaustive search: the result says so.
         fallback |= outcomes.Exists(o => o.Result.UsedGreedyFallback);
-        return fallback && !result.UsedGreedyFallback ? result with { UsedGreedyFallback = true } : result;
+        return new Choice(run, admitted, outcomes, best, fallback);
+    }
+
+    /// <summary>The ways to give out the code slots among the usable codes, each in the order entered, the codes
+    /// entered first first; and whether there were too many to try (then only the codes entered first).</summary>
+    private static (List<Promotion>[] Choices, bool Fallback) CodeChoices(List<Promotion> coded, int slots, SelectionPolicy selection)
+    {
+        var first = coded.GetRange(0, slots);
+        if (selection == SelectionPolicy.StrictPriority || slots == 0)
+        {
+            return ([first], false);
+        }
+
+        // C(n, k), stopping as soon as it passes the bound.
+        long ways = 1;
+        for (var i = 0; i < slots && ways <= MaxCodeChoices; i++)
+        {
+            ways = ways * (coded.Count - i) / (i + 1);
+        }
+
+        if (ways > MaxCodeChoices)
+        {
+            return ([first], true);
+        }
+
+        // Every k-subset, in lexicographic order of entry positions.
+        var choices = new List<List<Promotion>>();
+        var picks = new int[slots];
+        for (var i = 0; i < slots; i++)
+        {
+            picks[i] = i;
+        }
+
+        while (true)
+        {
+            var choice = new List<Promotion>(slots);
+            foreach (var pick in picks)
+            {
+                choice.Add(coded[pick]);
+            }
+
+            choices.Add(choice);
+            var j = slots - 1;
+            while (j >= 0 && picks[j] == coded.Count - slots + j)
+            {
+                j--;
+            }
+
+            if (j < 0)
+            {
+                return ([.. choices], false);
+            }
+
+            picks[j]++;
+            for (var k = j + 1; k < slots; k++)
+            {
+                picks[k] = picks[k - 1] + 1;
+            }
+        }
     }
 
     /// <summary>The cheapest of the evaluated combinations and of each without some of its promotions that cost the
@@ -153,21 +270,25 @@ public sealed partial class PromotionEvaluator
         return best;
     }
 
-    private static List<string> NormalizeCodes(IEnumerable<string> codes)
+    /// <summary>Each code entered, normalized, or with why it cannot be: a shopper's input is never an exception.</summary>
+    private static List<(string? Normalized, string Typed, string? Error)> ReadCodes(IEnumerable<string> codes)
     {
-        var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<(string? Normalized, string Typed, string? Error)>();
+        HashSet<string>? seen = null; // made for the first code
         foreach (var code in codes)
         {
-            if (!PromotionCode.TryNormalize(code, out var normalized, out var error))
+            if (code is null)
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Code {result.Count + 1} is malformed: {error}"), nameof(codes));
+                throw new ArgumentNullException(nameof(codes), string.Create(CultureInfo.InvariantCulture, $"Code {result.Count + 1} is null."));
             }
 
-            if (seen.Add(normalized))
+            if (!PromotionCode.TryNormalize(code, out var normalized, out var error))
             {
-                result.Add(normalized);
+                result.Add((null, code, error));
+            }
+            else if ((seen ??= new(StringComparer.Ordinal)).Add(normalized))
+            {
+                result.Add((normalized, code, null));
             }
         }
 

@@ -19,8 +19,12 @@ public sealed record Rejection
     /// <value><see langword="null"/> when the code matched none.</value>
     public PromotionId? PromotionId { get; }
 
-    /// <summary>Gets the normalized code the shopper entered for it.</summary>
-    /// <value><see langword="null"/> for an automatic promotion.</value>
+    /// <summary>Gets the normalized code the shopper entered for it (the promotion's own form of it when the code was
+    /// read with look-alikes folded).</summary>
+    /// <value><see langword="null"/> for an automatic promotion. For <see cref="RejectionReason.MalformedCode"/>, which
+    /// has no normalized form, a printable rendering of what was typed (never long, never invisible): at most 32
+    /// characters are kept, control and invisible characters (and lone surrogates) are written as their code point,
+    /// such as <c>[U+200B]</c>, and longer input is cut with <c>…</c>.</value>
     public string? Code { get; }
 
     /// <summary>Gets why it did not apply.</summary>
@@ -47,9 +51,17 @@ public sealed record Rejection
     /// <value>Set for the usage-limit reasons.</value>
     public int? Used { get; init; }
 
-    /// <summary>Gets the promotion that won the units.</summary>
-    /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>.</value>
+    /// <summary>Gets the promotion that won the units, or the code slot.</summary>
+    /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>, <see cref="RejectionReason.NotCombinable"/>,
+    /// <see cref="RejectionReason.StoppedByHigherLane"/>, and <see cref="RejectionReason.TooManyCodes"/> (the promotion
+    /// of <see cref="WinnerCode"/>).</value>
     public PromotionId? Winner { get; init; }
+
+    /// <summary>Gets the code that took the code slot this one did not get.</summary>
+    /// <value>Set for <see cref="RejectionReason.TooManyCodes"/> when some code took a slot: with one slot, the code
+    /// that took it; with more, the last (in the order entered) of the codes that took them. The message names them
+    /// all.</value>
+    public string? WinnerCode { get; init; }
 
     /// <summary>Gets what this promotion alone would have taken off (before rounding).</summary>
     /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>.</value>

@@ -85,6 +85,12 @@ public enum RejectionReason
     /// names it.</summary>
     StoppedByHigherLane = 26,
 
+    /// <summary>What was entered cannot be read as a code: empty once normalized, longer than
+    /// <see cref="PromotionCode.MaxLength"/>, or holding a control, invisible or symbol character (the message names
+    /// it by its code point, such as U+200B). It takes no code slot, and is reported as such even when code status is
+    /// hidden: it reveals nothing about the catalog.</summary>
+    MalformedCode = 27,
+
     /// <summary>The promotion has usage limits and the usage could not be read (the ledger is unavailable, or the
     /// snapshot does not cover it): the shopper may try again in a moment. Never a limit reached.</summary>
     UsageUnavailable = 28,

@@ -9,11 +9,16 @@ using PromoEngine.Internal;
 namespace PromoEngine;
 
 /// <summary>Checks a set of promotions before launch for what can go wrong: stacking to 100 % off, ties decided only by
-/// ids, buy-X-get-Y that can never fire, schedules that have ended, colliding codes, limits that make a promotion
-/// unusable, shipping offers a stop always hides, and region restrictions that exclude what they allow.</summary>
+/// ids, buy-X-get-Y that can never fire, schedules that have ended, colliding codes, claim codes that are easy to guess,
+/// limits that make a promotion unusable, shipping offers a stop always hides, and region restrictions that exclude
+/// what they allow.</summary>
 /// <remarks>A pure function of its arguments: the instant is passed in, never read from a clock.</remarks>
 public static class CatalogLinter
 {
+    /// <summary>The fewest bits of randomness a claim-code format's random part should hold (40: about a million
+    /// million codes), below which <see cref="LintRule.GuessableClaimCodes"/> warns.</summary>
+    public const int MinClaimCodeBits = 40;
+
     /// <summary>Lints promotions as an evaluator with the given options would use them.</summary>
     /// <param name="promotions">The promotions (need not form a valid catalog: colliding codes are findings here).</param>
     /// <param name="at">The instant to judge schedules at (launch time, say).</param>
@@ -29,6 +34,7 @@ public static class CatalogLinter
         BuyXGetY(list, findings);
         Schedules(list, at, findings);
         Codes(list, findings);
+        ClaimCodes(list, findings);
         Limits(list, findings);
         HiddenShipping(list, options, findings);
         UnreachableRegions(list, findings);
@@ -176,11 +182,38 @@ public static class CatalogLinter
         foreach (var (_, similar) in byLookAlike.Where(kv => kv.Value.Select(x => x.Code).Distinct().Count() > 1).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var codes = similar.Select(x => x.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-            findings.Add(Finding(LintRule.CodeCollision, LintSeverity.Warning, similar.Select(x => x.Promotion),
-                $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (such as O and 0, or I, L and 1): a shopper may type one for the other."));
+            var folding = similar.Any(x => x.Promotion.Activation.FoldsLookAlikes) && similar.Select(x => x.Promotion.Id).Distinct().Count() > 1;
+            findings.Add(folding
+                ? Finding(LintRule.CodeCollision, LintSeverity.Error, similar.Select(x => x.Promotion),
+                    $"The codes {string.Join(" and ", codes)} differ only by look-alike characters, and one of them folds look-alikes: a catalog refuses it.")
+                : Finding(LintRule.CodeCollision, LintSeverity.Warning, similar.Select(x => x.Promotion),
+                    $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (such as O and 0, or I, L and 1): a shopper may type one for the other."));
         }
     }
 
+    private static void ClaimCodes(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Activation.Format is not { } format)
+            {
+                continue;
+            }
+
+            if (format.EntropyBits < MinClaimCodeBits)
+            {
+                findings.Add(Finding(LintRule.GuessableClaimCodes, LintSeverity.Warning, [promotion], string.Create(CultureInfo.InvariantCulture,
+                    $"{promotion.Id}'s claim codes hold {format.EntropyBits:F1} bits of randomness ({format.Length} characters of {format.Alphabet.Length}), fewer than {MinClaimCodeBits}: use a longer length.")));
+            }
+
+            var share = promotion.Activation.Codes.Length / format.Capacity;
+            if (share > ClaimCodeGenerator.DefaultMaxShare)
+            {
+                findings.Add(Finding(LintRule.GuessableClaimCodes, LintSeverity.Warning, [promotion], string.Create(CultureInfo.InvariantCulture,
+                    $"{promotion.Id} has {promotion.Activation.Codes.Length} claim codes of a format that can make {format.Capacity:G3}: one guess in {1 / share:G3} finds one, more than one in {1 / ClaimCodeGenerator.DefaultMaxShare:G3}. Use a longer length.")));
+            }
+        }
+    }
 
     private static void Limits(List<Promotion> promotions, List<LintFinding> findings)
     {

@@ -27,4 +27,9 @@ public enum LintRule
     /// <summary>Region restrictions of one promotion (on the same region) that exclude an allowed region entirely, or
     /// that no region can meet.</summary>
     UnreachableRegion = 8,
+
+    /// <summary>Claim codes that are too easy to guess: a format whose random part holds fewer than
+    /// <see cref="CatalogLinter.MinClaimCodeBits"/> bits, or a pool that fills more than
+    /// <see cref="ClaimCodeGenerator.DefaultMaxShare"/> (one millionth) of its format's capacity.</summary>
+    GuessableClaimCodes = 9,
 }

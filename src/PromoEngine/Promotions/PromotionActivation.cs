@@ -9,11 +9,12 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe. Codes are stored normalized (see <see cref="PromotionCode"/>).</remarks>
 public sealed class PromotionActivation
 {
-    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes, ClaimCodeFormat? format = null)
+    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes, ClaimCodeFormat? format = null, bool foldsLookAlikes = false)
     {
         Kind = kind;
         Codes = codes;
         Format = format;
+        FoldsLookAlikes = foldsLookAlikes;
     }
 
     /// <summary>Gets the activation of promotions that need no code.</summary>
@@ -33,11 +34,21 @@ public sealed class PromotionActivation
     /// <value><see langword="null"/> unless given.</value>
     public ClaimCodeFormat? Format { get; }
 
+    /// <summary>Gets a value indicating whether a shared code is also found when typed with look-alike characters:
+    /// 0, O and Q; 1, I and L; 2 and Z; 5 and S; 8 and B are then read alike, so <c>SAVEZO</c> and <c>5AVE2O</c> find
+    /// <c>SAVE20</c>. The code is still recorded in its own form. A catalog refuses a folding code that another code
+    /// matches once look-alikes are read alike.</summary>
+    /// <value><see langword="false"/> unless said; claim codes fold through their <see cref="Format"/>.</value>
+    public bool FoldsLookAlikes { get; }
+
     /// <summary>Activation by one shared code (social-media codes, group claim codes).</summary>
     /// <param name="code">The code; it is normalized.</param>
+    /// <param name="foldLookAlikes">Whether the code is also found when typed with look-alike characters (see
+    /// <see cref="FoldsLookAlikes"/>); <see langword="false"/> unless said.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentException">The code is malformed.</exception>
-    public static PromotionActivation SharedCode(string code) => new(ActivationKind.SharedCode, [PromotionCode.Normalize(Guard.NotNull(code))]);
+    public static PromotionActivation SharedCode(string code, bool foldLookAlikes = false) =>
+        new(ActivationKind.SharedCode, [PromotionCode.Normalize(Guard.NotNull(code))], null, foldLookAlikes);
 
     /// <summary>Activation by a pool of single-use claim codes.</summary>
     /// <param name="codes">The codes; each is normalized. At least one.</param>

@@ -127,11 +127,13 @@ public sealed class PromotionBuilder
 
     /// <summary>Activates it by one shared code.</summary>
     /// <param name="code">The code; it is normalized.</param>
+    /// <param name="foldLookAlikes">Whether the code is also found when typed with look-alike characters (0/O/Q,
+    /// 1/I/L, 2/Z, 5/S, 8/B: <c>SAVEZO</c> finds <c>SAVE20</c>); <see langword="false"/> unless said.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The code is malformed.</exception>
-    public PromotionBuilder WithCode(string code)
+    public PromotionBuilder WithCode(string code, bool foldLookAlikes = false)
     {
-        Activation = PromotionActivation.SharedCode(code);
+        Activation = PromotionActivation.SharedCode(code, foldLookAlikes);
         return this;
     }
 

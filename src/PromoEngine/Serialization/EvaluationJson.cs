@@ -29,6 +29,12 @@ public static class EvaluationJson
             Money(writer, "shippingDiscount", result.ShippingDiscount);
             Money(writer, "total", result.Total);
             writer.WriteBoolean("usedGreedyFallback", result.UsedGreedyFallback);
+            writer.WriteStartObject("codeAttempts");
+            writer.WriteNumber("entered", result.CodeAttempts.Entered);
+            writer.WriteNumber("unknown", result.CodeAttempts.Unknown);
+            writer.WriteNumber("malformed", result.CodeAttempts.Malformed);
+            writer.WriteNumber("likelyTypos", result.CodeAttempts.LikelyTypos);
+            writer.WriteEndObject();
             writer.WriteStartArray("lines");
             foreach (var line in result.Lines)
             {
@@ -86,6 +92,7 @@ public static class EvaluationJson
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
                 OptionalString(writer, "winner", rejection.Winner?.Value);
+                OptionalString(writer, "winnerCode", rejection.WinnerCode);
                 OptionalMoney(writer, "aloneAmount", rejection.AloneAmount);
                 OptionalString(writer, "boundary", rejection.Boundary?.ToString());
                 writer.WriteEndObject();

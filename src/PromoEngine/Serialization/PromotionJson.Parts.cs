@@ -32,10 +32,11 @@ public static partial class PromotionJson
                 builder.Automatic();
                 break;
             case "code":
-                errors.Object(element, path, "type", "code");
+                errors.Object(element, path, "type", "code", "foldLookAlikes");
+                var foldLookAlikes = JsonErrors.Optional(element, "foldLookAlikes", out var fold) && errors.Bool(fold, path + ".foldLookAlikes") == true;
                 if (errors.Required(element, "code", path, out var code) && errors.String(code, path + ".code") is { } c)
                 {
-                    errors.Make(path + ".code", () => builder.WithCode(c));
+                    errors.Make(path + ".code", () => builder.WithCode(c, foldLookAlikes));
                 }
 
                 break;
@@ -66,7 +67,7 @@ public static partial class PromotionJson
         int Int(string name, int fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") ?? fallback : fallback;
         bool Bool(string name, bool fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Bool(e, $"{path}.{name}") ?? fallback : fallback;
         string Text(string name, string fallback) => JsonErrors.Optional(element, name, out var e) ? errors.String(e, $"{path}.{name}") ?? fallback : fallback;
-        var length = Int("length", 8);
+        var length = Int("length", ClaimCodeFormat.Default.Length);
         var prefix = Text("prefix", string.Empty);
         var groupSize = Int("groupSize", 4);
         var check = Bool("checkCharacter", true);

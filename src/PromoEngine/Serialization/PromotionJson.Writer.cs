@@ -163,6 +163,10 @@ public static partial class PromotionJson
         {
             writer.WriteString("type", "code");
             writer.WriteString("code", activation.Codes[0]);
+            if (activation.FoldsLookAlikes)
+            {
+                writer.WriteBoolean("foldLookAlikes", true);
+            }
         }
         else
         {

@@ -10,7 +10,8 @@ public sealed class ClaimCodeTests
 {
 
     [Theory]
-    [InlineData(ClaimCodeFormat.DefaultAlphabet)]
+    [InlineData(ClaimCodeFormat.DefaultAlphabet)]    // 29, a prime
+    [InlineData("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")] // 32, the former default
     [InlineData("23456789ABCDEFGHJKLMNPQRSTUVWXY")] // 31, a prime
     [InlineData("ABCDEFGHJKLMNPQRSTUVWXYZ2345678")]  // 31, another order
     [InlineData("2345678ABCDEFGHJ")]                  // 16, a power of two
@@ -18,7 +19,7 @@ public sealed class ClaimCodeTests
     public void CheckCharacter_CatchesEverySingleErrorAndEveryAdjacentSwap(string alphabet)
     {
         var format = new ClaimCodeFormat(length: 8, alphabet: alphabet);
-        var codes = ClaimCodeGenerator.Generate(format, 300);
+        var codes = ClaimCodeGenerator.Generate(format, 300, maxShare: ClaimCodeGenerator.MaxShareLimit);
 
         foreach (var code in codes)
         {
@@ -68,8 +69,8 @@ public sealed class ClaimCodeTests
     [Fact]
     public void Generate_UsesEveryCharacterAboutEquallyOften()
     {
-        // 40,000 codes x 8 characters over 32 symbols: 10,000 expected each; a chi-square far above 100 (31 degrees
-        // of freedom; 61 is the 0.1 % tail) would mean a biased draw.
+        // 40,000 codes x 9 characters over 29 symbols: about 12,414 expected each; a chi-square far above 100 (28
+        // degrees of freedom; 56.9 is the 0.1 % tail) would mean a biased draw.
         var format = new ClaimCodeFormat(checkCharacter: false, groupSize: 0);
         var counts = new Dictionary<char, int>();
         foreach (var code in ClaimCodeGenerator.Generate(format, 40_000))
@@ -80,8 +81,8 @@ public sealed class ClaimCodeTests
             }
         }
 
-        Assert.Equal(32, counts.Count);
-        var expected = 40_000 * 8 / 32.0;
+        Assert.Equal(29, counts.Count);
+        var expected = 40_000 * 9 / 29.0;
         var chiSquare = counts.Values.Sum(n => (n - expected) * (n - expected) / expected);
         Assert.True(chiSquare < 100, $"chi-square {chiSquare:F1}");
     }
@@ -92,7 +93,7 @@ public sealed class ClaimCodeTests
         var format = new ClaimCodeFormat(length: 4, checkCharacter: false, alphabet: "AB");
         var existing = new[] { "a-a-a-a", "AAAB", "aaba" };
 
-        var codes = ClaimCodeGenerator.Generate(format, 1, existing);
+        var codes = ClaimCodeGenerator.Generate(format, 1, existing, maxShare: ClaimCodeGenerator.MaxShareLimit);
 
         Assert.DoesNotContain(codes[0], new[] { "AAAA", "AAAB", "AABA" });
     }
@@ -102,7 +103,7 @@ public sealed class ClaimCodeTests
     {
         var format = new ClaimCodeFormat(length: 4, checkCharacter: false, alphabet: "AB");
 
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClaimCodeGenerator.Generate(format, 5));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClaimCodeGenerator.Generate(format, 5, maxShare: ClaimCodeGenerator.MaxShareLimit));
 
         Assert.Equal("count", e.ParamName);
         Assert.Contains("use a longer length", e.Message, StringComparison.Ordinal);
@@ -112,7 +113,7 @@ public sealed class ClaimCodeTests
     public void Display_GroupsAfterThePrefix_AndTypedFormsAreAllValid()
     {
         var format = new ClaimCodeFormat(length: 8, prefix: "WELCOME");
-        var code = ClaimCodeGenerator.Generate(format, 1)[0];
+        var code = ClaimCodeGenerator.Generate(format, 1, maxShare: ClaimCodeGenerator.MaxShareLimit)[0];
 
         var shown = format.Display(code);
 
@@ -126,7 +127,7 @@ public sealed class ClaimCodeTests
     public void FoldLookAlikes_ReadsTypedLookAlikesAsTheAlphabetsOwn()
     {
         var format = new ClaimCodeFormat(length: 6, alphabet: "0123456", checkCharacter: true, foldLookAlikes: true, groupSize: 0);
-        var code = ClaimCodeGenerator.Generate(format, 1, null)[0];
+        var code = ClaimCodeGenerator.Generate(format, 1, null, ClaimCodeGenerator.MaxShareLimit)[0];
         var typed = code.Replace('0', 'O').Replace('1', 'l').Replace('5', 's');
 
         Assert.Equal(ClaimCodeCheck.Valid, format.Check(typed));
@@ -164,7 +165,7 @@ public sealed class ClaimCodeTests
     public void Evaluate_FoldedClaimCode_IsRecordedInItsOneCanonicalForm()
     {
         var format = new ClaimCodeFormat(length: 6, alphabet: "0123456", foldLookAlikes: true, groupSize: 0);
-        var code = ClaimCodeGenerator.Generate(format, 1)[0];
+        var code = ClaimCodeGenerator.Generate(format, 1, maxShare: ClaimCodeGenerator.MaxShareLimit)[0];
         var promotion = Promo("p", Discount.PercentOffItems(10)).WithClaimCodes([code], format).Build();
 
         var result = Evaluate(Cart(Line("a", 10m)), promotion, code.Replace('0', 'o').Replace('1', 'I'));
@@ -207,7 +208,7 @@ public sealed class HideCodeStatusFoldingTests
     {
         // A claim code typed with look-alikes resolves to its canonical form; hiding its status must not lose it.
         var format = new ClaimCodeFormat(length: 6, alphabet: "0123456", foldLookAlikes: true, groupSize: 0);
-        var code = ClaimCodeGenerator.Generate(format, 1)[0];
+        var code = ClaimCodeGenerator.Generate(format, 1, maxShare: ClaimCodeGenerator.MaxShareLimit)[0];
         var promotion = Promo("p", Discount.PercentOffItems(10)).WithClaimCodes([code], format).Build();
         var evaluator = new PromotionEvaluator(PromotionCatalog.Create([promotion]), new EvaluationOptions { HideCodeStatus = true, MaxCodesPerOrder = 2 });
         var typed = code.Replace('0', 'O').Replace('1', 'I');

@@ -55,7 +55,9 @@ public sealed class RejectionTests
         Assert.Equal(RejectionReason.TooManyCodes, rejection.Reason);
         Assert.Equal("B", rejection.Code);
         Assert.Equal(1, rejection.Limit);
-        Assert.Equal("The code B was not used: only one code can be used on one order.", rejection.Message);
+        Assert.Equal("The code B was not used: only one code can be used on one order, and A took the slot.", rejection.Message);
+        Assert.Equal(new PromotionId("a"), rejection.Winner);
+        Assert.Equal("A", rejection.WinnerCode);
     }
 
     [Fact]

@@ -136,14 +136,14 @@ public sealed class PromotionDefinitionTests
     }
 
     [Fact]
-    public void Evaluate_MalformedEnteredCode_ThrowsAndNamesIt()
+    public void Evaluate_MalformedEnteredCode_IsRejectedNotThrown()
     {
         var evaluator = new PromotionEvaluator(PromotionCatalog.Create([]));
 
-        var e = Assert.Throws<ArgumentException>(() => evaluator.Evaluate(Cart(Line("a", 1m)), ["OK", new string('x', 100)], Now));
+        var result = evaluator.Evaluate(Cart(Line("a", 1m)), ["OK", new string('x', 100)], Now);
 
-        Assert.Equal("codes", e.ParamName);
-        Assert.StartsWith("Code 2 is malformed: A code must be at most 64 characters", e.Message, StringComparison.Ordinal);
+        Assert.Equal([RejectionReason.UnknownCode, RejectionReason.MalformedCode], result.Rejected.Select(r => r.Reason));
+        Assert.StartsWith("The code entered cannot be read: A code must be at most 64 characters", result.Rejected[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ internal static class ReadmeSnippets
     {
         // snippet: checkout
         var usd = Currency.FromCode("USD");
-        var format = new ClaimCodeFormat(length: 8, prefix: "GIFT"); // GIFT-XXXX-XXXX-C: the last one is a check character
+        var format = new ClaimCodeFormat(prefix: "GIFT");  // GIFT-XXXX-XXXX-XC: 9 random characters, then a check character
         var codes = ClaimCodeGenerator.Generate(format, 1_000);      // unique, unbiased, from a cryptographic source
         var catalog = PromotionCatalog.Create(
         [
@@ -99,10 +99,10 @@ internal static class ReadmeSnippets
             return $"{result.Total}, {string.Join(", ", reasons)}";
         }
 
-        var shown = format.Display(codes[0]); // as e-mailed: GIFT-XXXX-XXXX-X
+        var shown = format.Display(codes[0]); // as e-mailed: GIFT-XXXX-XXXX-XC
         var first = await CheckoutAsync("order-1", shown.ToLowerInvariant());
         var again = await CheckoutAsync("order-2", shown);
-        var typo = await CheckoutAsync("order-3", shown[..5] + (shown[5] == 'A' ? 'B' : 'A') + shown[6..]); // one wrong character
+        var typo = await CheckoutAsync("order-3", shown[..5] + (shown[5] == 'A' ? 'C' : 'A') + shown[6..]); // one wrong character
         Console.WriteLine($"{first} | {again} | {typo}");
         // 40.00 USD, no rejection | 50.00 USD, AlreadyRedeemed | 50.00 USD, LikelyTypo
         // endsnippet

@@ -30,6 +30,23 @@ public sealed class EvaluationJsonTests
     }
 
     [Fact]
+    public void Write_Result_HoldsCodeAttemptsAndTheCodeThatTookTheSlot()
+    {
+        var catalog = PromotionCatalog.Create(
+            [Promo("a", Discount.PercentOffItems(10)).WithCode("A").Build(), Promo("b", Discount.PercentOffItems(20)).WithCode("B").Build()]);
+        var result = new PromotionEvaluator(catalog).Evaluate(Cart(Line("x", 10m)), ["A", "B", "NOPE", "\u0000"], Now);
+
+        using var json = JsonDocument.Parse(EvaluationJson.Write(result));
+        var root = json.RootElement;
+
+        var attempts = root.GetProperty("codeAttempts");
+        Assert.Equal((4, 1, 1, 0), (attempts.GetProperty("entered").GetInt32(), attempts.GetProperty("unknown").GetInt32(),
+            attempts.GetProperty("malformed").GetInt32(), attempts.GetProperty("likelyTypos").GetInt32()));
+        Assert.Equal("B", root.GetProperty("rejected")[0].GetProperty("winnerCode").GetString());
+        Assert.Equal("MalformedCode", root.GetProperty("rejected")[2].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public void Write_Result_SaysWhatCutAnAppliedPromotion()
     {
         var result = Evaluate(Cart(Line("a", 30m)), Promo("p", Discount.AmountOffOrder(D(50m))).Build());

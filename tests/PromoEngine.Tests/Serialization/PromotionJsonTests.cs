@@ -52,6 +52,8 @@ public sealed class PromotionJsonTests
         { With(""" "status": "sleeping", "discount": { "type": "freeShipping" } """), "$.promotions[0].status: 'sleeping' is not one of: active, paused, cancelled." },
         { With(""" "activation": { "type": "code" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: is required." },
         { With(""" "activation": { "type": "code", "code": " - " }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: a code must have at least one letter or digit." },
+        { With(""" "activation": { "type": "code", "code": "SAVE20", "foldLookAlikes": "yes" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.foldLookAlikes: must be true or false, not a string." },
+        { With(""" "activation": { "type": "code", "code": "SAVE\u200B20" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: a code must not contain control or invisible characters (found U+200B)." },
         { With(""" "activation": { "type": "claimCodes", "codes": [] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes: a pool of claim codes needs at least one code." },
         { With(""" "activation": { "type": "claimCodes", "codes": ["ab-1", "AB1"] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes: the claim code 'AB1' appears twice once normalized." },
         { With(""" "activation": { "type": "claimCodes", "codes": ["AAAA"], "format": { "alphabet": "0123456789" } }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.format: a check character needs an alphabet whose size is a prime" },
