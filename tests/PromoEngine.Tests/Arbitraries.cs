@@ -38,8 +38,8 @@ public static class Arbitraries
 
     public static PromotionCatalog SpellingCatalog() => PromotionCatalog.Create(
     [
-        Promotion.Create("plain", "plain").WithCode(PlainCode).Giving(Discount.PercentOffItems(10)).Build(),
-        Promotion.Create("folding", "folding").WithCode(FoldingCode, foldLookAlikes: true).Giving(Discount.PercentOffItems(20)).Build(),
+        Promotion.Create("plain", "plain").WithCode(PlainCode).WithLimits(new UsageLimits(perCode: 100)).Giving(Discount.PercentOffItems(10)).Build(),
+        Promotion.Create("folding", "folding").WithCode(FoldingCode, foldLookAlikes: true).WithLimits(new UsageLimits(perCode: 100)).Giving(Discount.PercentOffItems(20)).Build(),
         Promotion.Create("claim", "claim").WithClaimCodes([ClaimCode], FoldingFormat).Giving(Discount.AmountOffOrder(new Money(5m, Currency.Usd))).Build(),
     ]);
 

@@ -31,7 +31,10 @@ public sealed record EvaluationOptions
     /// <summary>Gets a value indicating whether code status is hidden from shoppers (anti-enumeration): every entered
     /// code that cannot be used is reported as <see cref="RejectionReason.UnknownCode"/>, with no promotion, details
     /// or hints, so codes cannot be probed. <see cref="RejectionReason.LikelyTypo"/> and
-    /// <see cref="RejectionReason.MalformedCode"/> are still reported: they reveal nothing about the catalog.
+    /// <see cref="RejectionReason.MalformedCode"/> are still reported: they reveal nothing about the catalog. So is
+    /// <see cref="RejectionReason.UsageUnavailable"/>, without its promotion, so that during an outage of the ledger a
+    /// shopper is asked to try again rather than told the code does not exist (it tells a prober that a limited code
+    /// exists only while usage cannot be read).
     /// <see cref="EvaluationResult.CodeAttempts"/> keeps the true counts, for the host.</summary>
     /// <value><see langword="false"/> unless said.</value>
     public bool HideCodeStatus { get; init; }

@@ -380,7 +380,11 @@ public sealed partial class PromotionEvaluator
                     coded.Add(rejection.PromotionId);
                     if (_entryOf.TryGetValue(code, out var entry) && listed.Add(entry))
                     {
-                        _codeRejections.Add((entry, Unknown(code)));
+                        // A shopper whose code could not be checked during an outage is told to try again, not that
+                        // the code does not exist; nothing else of the promotion is said.
+                        _codeRejections.Add((entry, rejection.Reason == RejectionReason.UsageUnavailable
+                            ? new Rejection(null, code, RejectionReason.UsageUnavailable, $"The code {code} could not be checked just now: try again in a moment.")
+                            : Unknown(code)));
                     }
                 }
             }

@@ -25,6 +25,35 @@ public sealed class CodeProperties
         Assert.Equal(canonical, typed);
     }
 
+    /// <summary>A ledger where each code of the spelling catalog was redeemed once, in its canonical form.</summary>
+    private static readonly InMemoryRedemptionLedger Redeemed = RedeemEachOnce();
+
+    private static InMemoryRedemptionLedger RedeemEachOnce()
+    {
+        var ledger = new InMemoryRedemptionLedger(new NodaTime.Testing.FakeClock(Now), NodaTime.Duration.FromDays(1));
+        string[] codes = [Arbitraries.PlainCode, Arbitraries.FoldingCode, Arbitraries.ClaimCode];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var result = Spelling.Evaluate(Basic, [codes[i]], Now);
+            Assert.True(ledger.ReserveAsync(ReservationRequest.For($"seed{i}", result, Spelling.Catalog)).AsTask().GetAwaiter().GetResult().Succeeded);
+        }
+
+        return ledger;
+    }
+
+    [Property(MaxTest = 500, Arbitrary = [typeof(Arbitraries)])]
+    public void Usage_AnySpellingOfACode_ReadsTheSameCountersAsItsCanonicalForm(CodeSpelling spelling)
+    {
+        var typedRequest = Spelling.UsageRequestFor(Basic, [spelling.Typed], Now);
+        var canonicalRequest = Spelling.UsageRequestFor(Basic, [spelling.Canonical], Now);
+        var typedUsage = Redeemed.GetUsageAsync(typedRequest).AsTask().GetAwaiter().GetResult();
+        var canonicalUsage = Redeemed.GetUsageAsync(canonicalRequest).AsTask().GetAwaiter().GetResult();
+
+        Assert.Equal(canonicalRequest, typedRequest);
+        Assert.Equal(1, typedUsage.CodeUses(Assert.Single(typedRequest.Codes)));
+        Assert.Equal(Spelling.Evaluate(Basic, [spelling.Canonical], Now, canonicalUsage), Spelling.Evaluate(Basic, [spelling.Typed], Now, typedUsage));
+    }
+
     [Fact]
     public void Evaluate_TenThousandRandomStrings_NeverThrow_AndARealCodeBesideThemApplies()
     {

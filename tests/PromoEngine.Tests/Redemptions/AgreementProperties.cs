@@ -105,7 +105,7 @@ public static class AgreementArbitraries
     public static Arbitrary<AgreementCase> Cases() =>
         (from count in Gen.Choose(1, 6)
          from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
-         let codes = promotions.SelectMany(p => p.Activation.Codes).Append("NOPE").ToArray()
+         let codes = promotions.SelectMany(p => p.Activation.Codes).Concat(["NOPE", "", "\u200B", "\U0001F600", "S\0AVE"]).ToArray()
          from steps in Gen.Choose(1, 12).SelectMany(n => Gen.ArrayOf(StepGen(codes), n))
          select new AgreementCase(promotions, steps))
         .ToArbitrary();

@@ -283,4 +283,17 @@ public sealed class UsageTests
         Assert.Equal(request.GetHashCode(), new UsageRequest([P], ["SAVE20", "OK"], "c1").GetHashCode());
         Assert.NotEqual(request, new UsageRequest([P], ["SAVE20"], "c1"));
     }
+
+    [Fact]
+    public void Evaluate_UnavailableUnderHiddenCodeStatus_AsksToTryAgainWithoutNamingThePromotion()
+    {
+        var limited = Promo("limited", Discount.PercentOffItems(10)).WithCode("SAVE").WithLimits(new UsageLimits(perCode: 50)).Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([limited]), new EvaluationOptions { HideCodeStatus = true });
+
+        var result = evaluator.Evaluate(Cart(Line("a", 40m)), ["save", "nope"], Now, UsageSnapshot.Unavailable);
+
+        Assert.Equal([(RejectionReason.UsageUnavailable, "SAVE"), (RejectionReason.UnknownCode, "NOPE")], result.Rejected.Select(r => (r.Reason, r.Code!)));
+        Assert.Null(result.Rejected[0].PromotionId);
+        Assert.Contains("try again", result.Rejected[0].Message);
+    }
 }
