@@ -18,6 +18,8 @@ public sealed partial class PromotionEvaluator
     /// schedule then need no usage.</param>
     /// <returns>The request; <see cref="UsageRequest.IsEmpty"/> when no usage is needed.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="codes"/> holds more than
+    /// <see cref="MaxCodesPerRequest"/> codes.</exception>
     /// <remarks>Costs time in proportion to the codes and to the automatic promotions that can concern the cart, never
     /// to the whole catalog; reads no clock.</remarks>
     public UsageRequest UsageRequestFor(Cart cart, IEnumerable<string> codes, Instant at)
@@ -27,8 +29,10 @@ public sealed partial class PromotionEvaluator
         var promotions = new List<PromotionId>();
         var canonicalCodes = new List<string>();
         var seen = new HashSet<Promotion>(ReferenceEqualityComparer.Instance);
+        var count = 0;
         foreach (var typed in codes)
         {
+            CountCode(ref count);
             if (typed is not null && PromotionCode.TryNormalize(typed, out var normalized, out _)
                 && Catalog.Resolve(normalized) is var (promotion, code) && NeedsUsage(promotion, at))
             {

@@ -56,6 +56,8 @@ public sealed partial class PromotionEvaluator
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null, or holds a
     /// null code.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="codes"/> holds more than
+    /// <see cref="MaxCodesPerRequest"/> codes.</exception>
     /// <remarks>When more usable codes (codes whose promotions pass every check but the discount itself) are entered
     /// than <see cref="EvaluationOptions.MaxCodesPerOrder"/> allows, under <see cref="SelectionPolicy.StrictPriority"/>
     /// the first entered take the slots; under <see cref="SelectionPolicy.BestForShopper"/> every way to give out the
@@ -270,17 +272,35 @@ public sealed partial class PromotionEvaluator
         return best;
     }
 
+    /// <summary>The most codes one evaluation (or usage request) takes: far more than any code box, few enough that a
+    /// request cannot make an evaluation do unbounded work.</summary>
+    public const int MaxCodesPerRequest = 32;
+
+    /// <summary>Counts one more code entered, refusing the one past <see cref="MaxCodesPerRequest"/> (the sequence is
+    /// not read further).</summary>
+    internal static void CountCode(ref int count)
+    {
+        if (++count > MaxCodesPerRequest)
+        {
+            throw new ArgumentOutOfRangeException("codes", count, string.Create(CultureInfo.InvariantCulture,
+                $"At most {MaxCodesPerRequest} codes can be entered for one evaluation (PromotionEvaluator.MaxCodesPerRequest)."));
+        }
+    }
+
     /// <summary>Each code entered, normalized, or with why it cannot be: a shopper's input is never an exception.</summary>
     private static List<(string? Normalized, string Typed, string? Error)> ReadCodes(IEnumerable<string> codes)
     {
         var result = new List<(string? Normalized, string Typed, string? Error)>();
         HashSet<string>? seen = null; // made for the first code
+        var count = 0;
         foreach (var code in codes)
         {
             if (code is null)
             {
                 throw new ArgumentNullException(nameof(codes), string.Create(CultureInfo.InvariantCulture, $"Code {result.Count + 1} is null."));
             }
+
+            CountCode(ref count);
 
             if (!PromotionCode.TryNormalize(code, out var normalized, out var error))
             {

@@ -108,4 +108,24 @@ public sealed class BoundsTests
         Assert.Equal(result.ItemDiscounts + result.OrderDiscounts, result.Lines.Aggregate(D(0m), (sum, l) => sum + l.Discount));
         Assert.False(result.Total.IsNegative);
     }
+
+    [Fact]
+    public void Evaluate_MoreCodesThanTheLimit_IsRefusedWithoutReadingThemAll()
+    {
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([]));
+        static System.Collections.Generic.IEnumerable<string> Endless()
+        {
+            while (true)
+            {
+                yield return "CODE";
+            }
+        }
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => evaluator.Evaluate(Cart(Line("a", 1m)), Endless(), Now));
+        var usage = Assert.Throws<ArgumentOutOfRangeException>(() => evaluator.UsageRequestFor(Cart(Line("a", 1m)), Endless(), Now));
+
+        Assert.Equal(("codes", "codes"), (e.ParamName, usage.ParamName));
+        Assert.Contains("PromotionEvaluator.MaxCodesPerRequest", e.Message, StringComparison.Ordinal);
+        Assert.Empty(evaluator.Evaluate(Cart(Line("a", 1m)), Enumerable.Repeat("CODE", PromotionEvaluator.MaxCodesPerRequest), Now).Applied);
+    }
 }
