@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -168,7 +169,7 @@ public static class CatalogLinter
             foreach (var code in promotion.Activation.Codes)
             {
                 (byCode.TryGetValue(code, out var owners) ? owners : byCode[code] = []).Add(promotion);
-                var folded = ClaimCodeFormat.LookAlikeKey(code);
+                var folded = Skeleton(code);
                 (byLookAlike.TryGetValue(folded, out var similar) ? similar : byLookAlike[folded] = []).Add((promotion, code));
             }
         }
@@ -187,9 +188,58 @@ public static class CatalogLinter
                 ? Finding(LintRule.CodeCollision, LintSeverity.Error, similar.Select(x => x.Promotion),
                     $"The codes {string.Join(" and ", codes)} differ only by look-alike characters, and one of them folds look-alikes: a catalog refuses it.")
                 : Finding(LintRule.CodeCollision, LintSeverity.Warning, similar.Select(x => x.Promotion),
-                    $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (such as O and 0, or I, L and 1): a shopper may type one for the other."));
+                    $"The codes {string.Join(" and ", codes)} differ only by look-alike characters (such as O and 0, I, L and 1, or a Cyrillic or Greek letter for a Latin one): a shopper may type one for the other."));
+        }
+
+        foreach (var promotion in promotions)
+        {
+            foreach (var code in promotion.Activation.Codes)
+            {
+                if (FirstConfusable(code) is { } c)
+                {
+                    findings.Add(Finding(LintRule.ConfusableCharacters, LintSeverity.Warning, [promotion], string.Create(CultureInfo.InvariantCulture,
+                        $"The code {code} of {promotion.Id} holds U+{(int)c:X4}, a letter of another script that looks like the Latin {Confusables[c]}: a shopper typing what they see cannot enter it.")));
+                }
+            }
         }
     }
+
+    /// <summary>Capital letters of the Cyrillic and Greek scripts that look like a Latin capital (codes are upper case
+    /// once normalized), from the Unicode confusables data, restricted to what a code can hold.</summary>
+    private static readonly FrozenDictionary<char, char> Confusables = new Dictionary<char, char>
+    {
+        ['\u0410'] = 'A', ['\u0412'] = 'B', ['\u0415'] = 'E', ['\u041A'] = 'K', ['\u041C'] = 'M', ['\u041D'] = 'H',
+        ['\u041E'] = 'O', ['\u0420'] = 'P', ['\u0421'] = 'C', ['\u0422'] = 'T', ['\u0423'] = 'Y', ['\u0425'] = 'X',
+        ['\u0405'] = 'S', ['\u0406'] = 'I', ['\u0408'] = 'J', ['\u04AE'] = 'Y', ['\u04C0'] = 'I', ['\u0417'] = '3',
+        ['\u0391'] = 'A', ['\u0392'] = 'B', ['\u0395'] = 'E', ['\u0396'] = 'Z', ['\u0397'] = 'H', ['\u0399'] = 'I',
+        ['\u039A'] = 'K', ['\u039C'] = 'M', ['\u039D'] = 'N', ['\u039F'] = 'O', ['\u03A1'] = 'P', ['\u03A4'] = 'T',
+        ['\u03A5'] = 'Y', ['\u03A7'] = 'X',
+    }.ToFrozenDictionary();
+
+    private static char? FirstConfusable(string code)
+    {
+        foreach (var c in code)
+        {
+            if (Confusables.ContainsKey(c))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a code looks like: confusable letters of other scripts read as their Latin twins, then the
+    /// look-alikes of <see cref="ClaimCodeFormat"/> (O as 0, I and L as 1...). Two codes with one skeleton can be
+    /// mistaken for each other.</summary>
+    private static string Skeleton(string code) =>
+        ClaimCodeFormat.LookAlikeKey(string.Create(code.Length, code, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Confusables.TryGetValue(source[i], out var latin) ? latin : source[i];
+            }
+        }));
 
     private static void ClaimCodes(List<Promotion> promotions, List<LintFinding> findings)
     {

@@ -32,4 +32,8 @@ public enum LintRule
     /// <see cref="CatalogLinter.MinClaimCodeBits"/> bits, or a pool that fills more than
     /// <see cref="ClaimCodeGenerator.DefaultMaxShare"/> (one millionth) of its format's capacity.</summary>
     GuessableClaimCodes = 9,
+
+    /// <summary>A code holding letters of another script that look like Latin ones (a Cyrillic А, a Greek Ο): a shopper
+    /// typing what they see on a Latin keyboard cannot enter it.</summary>
+    ConfusableCharacters = 10,
 }
