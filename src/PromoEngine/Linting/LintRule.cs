@@ -27,4 +27,11 @@ public enum LintRule
     /// <summary>Region restrictions of one promotion (on the same region) that exclude an allowed region entirely, or
     /// that no region can meet.</summary>
     UnreachableRegion = 8,
+
+    /// <summary>A schedule whose weekly windows never open between its start and end (a validity of one Tuesday with a
+    /// Friday-only window): the promotion can never apply.</summary>
+    WindowNeverOpen = 20,
+
+    /// <summary>Weekly windows of one schedule that cover the same local times: one of them is probably a typo.</summary>
+    OverlappingWindows = 21,
 }
