@@ -149,6 +149,27 @@ public sealed partial class ScheduleTests
         Assert.Empty(result.Applied);
     }
 
+    [Fact]
+    public void StateAt_WithWindows_AllocatesNothing()
+    {
+        var schedule = Weekly(Berlin,
+            Window(IsoDayOfWeek.Friday, 17, 0, 20, 0),
+            Window(IsoDayOfWeek.Saturday, 22, 0, 2, 0),
+            new WeeklyWindow(WeeklyWindow.Weekdays, new LocalTime(11, 30), new LocalTime(14, 0)));
+        var at = Instant.FromUtc(2026, 12, 2, 10, 0);
+        schedule.StateAt(at); // warm the zone's cache
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        var states = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            states += (int)schedule.StateAt(at + Duration.FromMinutes(i));
+        }
+
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(states > 0);
+    }
+
     // Daylight-saving changes, checked against the zone's own transitions first.
 
     [Theory]
