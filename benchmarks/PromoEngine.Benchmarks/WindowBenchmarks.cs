@@ -9,7 +9,7 @@ namespace PromoEngine.Benchmarks;
 /// Happy hours at scale (issue 14): 10,000 automatic promotions, each open one hour a week, 1% of them open at the
 /// instant evaluated, against a catalog of only the promotions open then (the baseline: what the open ones cost), and
 /// against the same 10,000 promotions held back by their start date instead of a window (what an ordinary closed
-/// promotion costs today).
+/// promotion costs today), and against the same 10,000 with no windows at all (every one open).
 /// </summary>
 /// <remarks>Every promotion targets a category of the cart, so all 10,000 are candidates: the candidate index is by
 /// item, not by time, and this measures what gating the closed ones costs per cart.</remarks>
@@ -22,6 +22,7 @@ public class WindowBenchmarks
     private PromotionEvaluator _openOnly = null!;
     private PromotionEvaluator _windows = null!;
     private PromotionEvaluator _notStarted = null!;
+    private PromotionEvaluator _noWindows = null!;
     private Cart _cart = null!;
 
     [GlobalSetup]
@@ -30,6 +31,7 @@ public class WindowBenchmarks
         var open = new List<Promotion>();
         var windowed = new List<Promotion>();
         var notStarted = new List<Promotion>();
+        var always = new List<Promotion>();
         var later = Schedule.Days(new LocalDate(2027, 1, 1), null, Berlin);
         for (var i = 0; i < Count; i++)
         {
@@ -45,6 +47,7 @@ public class WindowBenchmarks
                 .Build();
             windowed.Add(Make(Schedule.Between(null, null, Berlin).WithWeeklyWindows([window])));
             notStarted.Add(i % 100 == 0 ? Make(Schedule.Always) : Make(later));
+            always.Add(Make(Schedule.Always));
             if (i % 100 == 0)
             {
                 open.Add(Make(Schedule.Always));
@@ -54,6 +57,7 @@ public class WindowBenchmarks
         _openOnly = new PromotionEvaluator(PromotionCatalog.Create(open));
         _windows = new PromotionEvaluator(PromotionCatalog.Create(windowed));
         _notStarted = new PromotionEvaluator(PromotionCatalog.Create(notStarted));
+        _noWindows = new PromotionEvaluator(PromotionCatalog.Create(always));
         var usd = Currency.Usd;
         _cart = new Cart(usd, [new CartLine("1", "IPA", new Money(6.50m, usd), 2, ["drinks"]), new CartLine("2", "NUTS", new Money(3m, usd), 1, ["snacks"])]);
         if (_windows.Evaluate(_cart, [], Now).Applied.Length != _openOnly.Evaluate(_cart, [], Now).Applied.Length)
@@ -70,4 +74,7 @@ public class WindowBenchmarks
 
     [Benchmark]
     public EvaluationResult NotStarted9900Plus100Open() => _notStarted.Evaluate(_cart, [], Now);
+
+    [Benchmark]
+    public EvaluationResult NoWindows10000AllOpen() => _noWindows.Evaluate(_cart, [], Now);
 }

@@ -79,9 +79,11 @@ public sealed partial class PromotionEvaluator
 
             var local = opens.InZone(schedule.Zone).LocalDateTime;
             return Reject(promotion, RejectionReason.OutsideWindow,
-                $"{promotion.Name} is not available at this time: it opens {local.DayOfWeek} {WeeklyWindow.Format(local.TimeOfDay)} {schedule.Zone.Id} ({Describe(local.Date)}).")
+                $"{promotion.Name} is not available at this time: it opens {WeeklyWindow.DayName(local.DayOfWeek)} {WeeklyWindow.Format(local.TimeOfDay)} {schedule.Zone.Id} ({DayPattern.Format(local.Date)}).")
                 with { Boundary = opens };
         }
+
+        private static readonly NodaTime.Text.LocalDatePattern DayPattern = NodaTime.Text.LocalDatePattern.Iso;
 
         private static string Describe(NodaTime.LocalDate day) => day.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -158,15 +159,20 @@ public sealed class WeeklyWindow : IEquatable<WeeklyWindow>
     /// <returns>Such as <c>Friday 17:00-20:00</c>, <c>Monday, Friday 22:00-02:00</c> or <c>Saturday, Sunday all day</c>.</returns>
     public override string ToString()
     {
-        var text = new StringBuilder(string.Join(", ", Days));
+        var text = new StringBuilder(string.Join(", ", Days.Select(DayName)));
         return (IsWholeDay ? text.Append(" all day") : text.Append(' ').Append(Format(Start)).Append('-').Append(Format(End))).ToString();
     }
 
     /// <summary>A local time as written in documents and messages: HH:mm, with seconds (and a fraction) only when set.</summary>
     internal static string Format(LocalTime time) =>
-        time.Second == 0 && time.NanosecondOfSecond == 0
-            ? time.ToString("HH':'mm", CultureInfo.InvariantCulture)
-            : LocalTimePattern.ExtendedIso.Format(time);
+        time.Second == 0 && time.NanosecondOfSecond == 0 ? MinutesPattern.Format(time) : LocalTimePattern.ExtendedIso.Format(time);
+
+    /// <summary>The invariant English name of a day, without the cost of formatting an enum.</summary>
+    internal static string DayName(IsoDayOfWeek day) => DayNames[(int)day];
+
+    private static readonly LocalTimePattern MinutesPattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    private static readonly string[] DayNames = ["None", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
     internal bool HasDay(int isoDay) => (_mask & (1 << isoDay)) != 0;
 }
