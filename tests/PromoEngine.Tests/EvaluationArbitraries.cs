@@ -87,7 +87,30 @@ public static class EvaluationArbitraries
             Percent.Select(Discount.ShippingPercentOff),
             Usd(1, 2_000).Select(Discount.ShippingAmountOff));
 
+    /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
+    /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>
+    public static Gen<WeeklyWindow> WindowGen =>
+        from days in Gen.Frequency(
+            (2, Gen.Constant(new[] { IsoDayOfWeek.Sunday })),
+            (1, Gen.Constant(new[] { IsoDayOfWeek.Saturday })),
+            (3, from n in Gen.Choose(1, 7) from list in Gen.ArrayOf(Gen.Choose(1, 7).Select(d => (IsoDayOfWeek)d), n) select list))
+        from start in TimeGen
+        from end in TimeGen
+        from whole in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select whole ? WeeklyWindow.WholeDays(days) : new WeeklyWindow(days, start, end == start ? start.PlusMinutes(1) : end);
+
+    private static Gen<LocalTime> TimeGen =>
+        Gen.Frequency(
+            (3, from h in Gen.Choose(0, 3) from m in Gen.Elements(0, 15, 30, 45, 59) select new LocalTime(h, m)),
+            (3, from m in Gen.Choose(0, (24 * 60) - 1) select LocalTime.FromMinutesSinceMidnight(m)),
+            (1, from m in Gen.Choose(0, (24 * 60) - 1) from sec in Gen.Choose(1, 59) select LocalTime.FromMinutesSinceMidnight(m).PlusSeconds(sec)));
+
     private static Gen<Schedule> ScheduleGen =>
+        from schedule in PlainScheduleGen
+        from windows in Gen.Frequency((4, Gen.Constant(Array.Empty<WeeklyWindow>())), (1, from n in Gen.Choose(1, 3) from list in Gen.ArrayOf(WindowGen, n) select list))
+        select schedule.WithWeeklyWindows(windows);
+
+    private static Gen<Schedule> PlainScheduleGen =>
         Gen.Frequency(
             (3, Gen.Constant(Schedule.Always)),
             (2, from startDays in Gen.Choose(-20, 20)

@@ -32,6 +32,8 @@ public sealed partial class PromotionEvaluator
                     return Reject(promotion, RejectionReason.Expired, schedule.LastDay is { } lastDay
                         ? $"{promotion.Name} ended: its last day was {Describe(lastDay)} ({schedule.Zone.Id})."
                         : $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
+                case ScheduleState.OutsideWindow:
+                    return OutsideWindow(promotion, schedule);
             }
 
             if (CurrencyOf(promotion) is { } currency && currency != _currency)
@@ -64,6 +66,24 @@ public sealed partial class PromotionEvaluator
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
             local.ToString(local.Second == 0 && local.NanosecondOfSecond == 0 ? "uuuu'-'MM'-'dd HH':'mm" : "uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFFFF", CultureInfo.InvariantCulture)
             + " " + schedule.Zone.Id;
+
+        /// <summary>The rejection of a promotion between its start and end but outside its windows: when it next opens,
+        /// by the local time the clock will show then (03:00 for a 02:30 start on the day 02:00 becomes 03:00).</summary>
+        private Rejection OutsideWindow(Promotion promotion, Schedule schedule)
+        {
+            if (schedule.NextRunning(_at) is not { } opens)
+            {
+                return Reject(promotion, RejectionReason.OutsideWindow,
+                    $"{promotion.Name} is not available at this time, and its schedule ends before it opens again.");
+            }
+
+            var local = opens.InZone(schedule.Zone).LocalDateTime;
+            return Reject(promotion, RejectionReason.OutsideWindow,
+                $"{promotion.Name} is not available at this time: it opens {WeeklyWindow.DayName(local.DayOfWeek)} {WeeklyWindow.Format(local.TimeOfDay)} {schedule.Zone.Id} ({DayPattern.Format(local.Date)}).")
+                with { Boundary = opens };
+        }
+
+        private static readonly NodaTime.Text.LocalDatePattern DayPattern = NodaTime.Text.LocalDatePattern.Iso;
 
         private static string Describe(NodaTime.LocalDate day) => day.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 

@@ -67,9 +67,11 @@ public sealed record Rejection
     /// <value>Set for <see cref="RejectionReason.BetterDealChosen"/>.</value>
     public Money? AloneAmount { get; init; }
 
-    /// <summary>Gets the instant the promotion starts or ended: the instant its schedule changes state.</summary>
+    /// <summary>Gets the instant the promotion starts, ended or next opens: the instant its schedule changes state.</summary>
     /// <value>Set for <see cref="RejectionReason.NotStarted"/>, as the first instant inside the schedule
     /// (<see cref="Schedule.StartInstant"/>), and for <see cref="RejectionReason.Expired"/>, as the first instant after
-    /// it (<see cref="Schedule.EndInstant"/>; for an inclusive end of 23:59, the following 00:00).</value>
+    /// it (<see cref="Schedule.EndInstant"/>; for an inclusive end of 23:59, the following 00:00). For
+    /// <see cref="RejectionReason.OutsideWindow"/>, the first instant after the evaluation's at which a weekly window
+    /// opens; <see langword="null"/> when the schedule ends first.</value>
     public Instant? Boundary { get; init; }
 }

@@ -94,4 +94,9 @@ public enum RejectionReason
     /// <summary>The promotion has usage limits and the usage could not be read (the ledger is unavailable, or the
     /// snapshot does not cover it): the shopper may try again in a moment. Never a limit reached.</summary>
     UsageUnavailable = 28,
+
+    /// <summary>The promotion is between its start and end but outside its weekly windows at this instant (judged on the
+    /// local time in its time zone); the rejection's <see cref="Rejection.Boundary"/> is the instant a window next opens,
+    /// when one opens before the schedule ends.</summary>
+    OutsideWindow = 30,
 }

@@ -39,6 +39,7 @@ public static class CatalogLinter
         Limits(list, findings);
         HiddenShipping(list, options, findings);
         UnreachableRegions(list, findings);
+        Windows(list, findings);
         return [.. findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Rule)
@@ -303,6 +304,7 @@ public static class CatalogLinter
         var alwaysStops = promotions
             .Where(p => p.Stops == StopScope.AllLowerLanes && p.Status == PromotionStatus.Active
                 && p.Activation.Kind == ActivationKind.Automatic && p.Schedule.StartInstant is null && p.Schedule.EndInstant is null
+                && p.Schedule.Windows.IsEmpty
                 && AppliesToAnyCart(p) && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
             .ToList();
         foreach (var shipping in promotions.Where(p => p.Discount is ShippingDiscount))
@@ -350,6 +352,71 @@ public static class CatalogLinter
                     findings.Add(Finding(LintRule.UnreachableRegion, LintSeverity.Warning, [promotion],
                         $"{promotion.Id} allows {string.Join(", ", dead.Distinct())}, which its other region restrictions exclude entirely: remove the region or the exclusion."));
                 }
+            }
+        }
+    }
+
+    private static void Windows(List<Promotion> promotions, List<LintFinding> findings)
+    {
+        foreach (var promotion in promotions)
+        {
+            var schedule = promotion.Schedule;
+            if (schedule.Windows.IsEmpty)
+            {
+                continue;
+            }
+
+            // Only a schedule with a start can be too short for its windows: without one it has run for ever.
+            if (schedule.StartInstant is { } start && schedule.NextRunning(start) is null)
+            {
+                findings.Add(Finding(LintRule.WindowNeverOpen, LintSeverity.Error, [promotion],
+                    $"{promotion.Id} can never apply: none of its windows ({string.Join("; ", schedule.Windows)}) opens between its start and end ({schedule.Zone.Id})."));
+            }
+
+            for (var i = 0; i < schedule.Windows.Length; i++)
+            {
+                for (var j = i + 1; j < schedule.Windows.Length; j++)
+                {
+                    if (Overlap(schedule.Windows[i], schedule.Windows[j]))
+                    {
+                        findings.Add(Finding(LintRule.OverlappingWindows, LintSeverity.Warning, [promotion],
+                            $"{promotion.Id} has windows that overlap: {schedule.Windows[i]} and {schedule.Windows[j]}. Merge them or fix the times."));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether two windows share a local time: each is a set of spans of the week, Monday 00:00 first, a span
+    /// that crosses midnight running into the next day (Sunday into Monday wraps around).</summary>
+    private static bool Overlap(WeeklyWindow a, WeeklyWindow b)
+    {
+        var weekNanoseconds = NodaConstants.NanosecondsPerDay * 7;
+        foreach (var (aStart, aEnd) in Spans(a))
+        {
+            foreach (var (bStart, bEnd) in Spans(b))
+            {
+                // Compare on a line of two weeks, so a span that wraps past Sunday midnight is met from either side.
+                for (var shift = -weekNanoseconds; shift <= weekNanoseconds; shift += weekNanoseconds)
+                {
+                    if (aStart < bEnd + shift && bStart + shift < aEnd)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+
+        static IEnumerable<(long Start, long End)> Spans(WeeklyWindow window)
+        {
+            foreach (var day in window.Days)
+            {
+                var dayStart = ((int)day - 1) * NodaConstants.NanosecondsPerDay;
+                var start = dayStart + window.Start.NanosecondOfDay;
+                var end = dayStart + window.End.NanosecondOfDay + (window.End <= window.Start ? NodaConstants.NanosecondsPerDay : 0);
+                yield return (start, end);
             }
         }
     }

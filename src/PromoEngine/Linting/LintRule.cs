@@ -36,4 +36,11 @@ public enum LintRule
     /// <summary>A code holding letters of another script that look like Latin ones (a Cyrillic А, a Greek Ο): a shopper
     /// typing what they see on a Latin keyboard cannot enter it.</summary>
     ConfusableCharacters = 10,
+
+    /// <summary>A schedule whose weekly windows never open between its start and end (a validity of one Tuesday with a
+    /// Friday-only window): the promotion can never apply.</summary>
+    WindowNeverOpen = 20,
+
+    /// <summary>Weekly windows of one schedule that cover the same local times: one of them is probably a typo.</summary>
+    OverlappingWindows = 21,
 }

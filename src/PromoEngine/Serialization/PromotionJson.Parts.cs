@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -78,7 +79,7 @@ public static partial class PromotionJson
 
     private static Schedule? ReadSchedule(JsonElement element, string path, JsonErrors errors)
     {
-        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive", "firstDay", "lastDay"))
+        if (!errors.Object(element, path, "start", "end", "zone", "endInclusive", "firstDay", "lastDay", "windows"))
         {
             return null;
         }
@@ -146,14 +147,116 @@ public static partial class PromotionJson
         }
 
         var inclusive = JsonErrors.Optional(element, "endInclusive", out var inc) && errors.Bool(inc, path + ".endInclusive") == true;
+        var windows = JsonErrors.Optional(element, "windows", out var windowsElement) ? ReadWindows(windowsElement, path + ".windows", errors) : [];
         if (errors.Errors.Count > before || zone is null)
         {
             return null;
         }
 
-        return days is not null
+        var schedule = days is not null
             ? errors.Make(path + ".lastDay", () => Schedule.Days(firstDay, lastDay, zone))
             : errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
+        return schedule?.WithWeeklyWindows(windows);
+    }
+
+    private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    // Seconds may be left out: 17:00 or 17:00:30.
+    private static readonly LocalTimePattern MinutesTimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    /// <summary>Weekly windows: <c>{ "days": ["friday"], "start": "17:00", "end": "20:00" }</c>, or days alone for whole days.</summary>
+    private static List<WeeklyWindow> ReadWindows(JsonElement element, string path, JsonErrors errors)
+    {
+        var windows = new List<WeeklyWindow>();
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(path, $"must be an array of windows, not {JsonErrors.Describe(element)}.");
+            return windows;
+        }
+
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]");
+            if (!errors.Object(item, itemPath, "days", "start", "end"))
+            {
+                continue;
+            }
+
+            var before = errors.Errors.Count;
+            var days = new List<IsoDayOfWeek>();
+            if (errors.Required(item, "days", itemPath, out var daysElement))
+            {
+                if (daysElement.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add(itemPath + ".days", $"must be an array of days such as \"friday\", not {JsonErrors.Describe(daysElement)}.");
+                }
+                else if (daysElement.GetArrayLength() == 0)
+                {
+                    errors.Add(itemPath + ".days", "needs at least one day.");
+                }
+                else
+                {
+                    var dayIndex = 0;
+                    foreach (var day in daysElement.EnumerateArray())
+                    {
+                        var dayPath = string.Create(CultureInfo.InvariantCulture, $"{itemPath}.days[{dayIndex++}]");
+                        if (errors.Enum(day, dayPath, DayNames.Select((name, i) => (name, (IsoDayOfWeek)(i + 1))).ToArray()) is { } d)
+                        {
+                            if (days.Contains(d))
+                            {
+                                errors.Add(dayPath, $"'{DayNames[(int)d - 1]}' is given more than once.");
+                            }
+
+                            days.Add(d);
+                        }
+                    }
+                }
+            }
+
+            LocalTime? Time(string name)
+            {
+                if (!JsonErrors.Optional(item, name, out var value) || errors.String(value, $"{itemPath}.{name}") is not { } text)
+                {
+                    return null;
+                }
+
+                var parsed = MinutesTimePattern.Parse(text);
+                if (!parsed.Success)
+                {
+                    parsed = LocalTimePattern.ExtendedIso.Parse(text);
+                }
+
+                if (parsed.Success)
+                {
+                    return parsed.Value;
+                }
+
+                errors.Add($"{itemPath}.{name}", $"'{text}' is not a local time such as 17:00 or 17:00:30.");
+                return null;
+            }
+
+            var start = Time("start");
+            var end = Time("end");
+            var hasStart = JsonErrors.Optional(item, "start", out _);
+            var hasEnd = JsonErrors.Optional(item, "end", out _);
+            if (hasStart != hasEnd)
+            {
+                errors.Add($"{itemPath}.{(hasStart ? "end" : "start")}", $"is required with {(hasStart ? "start" : "end")} (leave both out for whole days).");
+            }
+
+            if (errors.Errors.Count > before)
+            {
+                continue;
+            }
+
+            if (errors.Make(itemPath + ".end", () => new WeeklyWindow(days, start ?? LocalTime.Midnight, end ?? LocalTime.Midnight)) is { } window)
+            {
+                windows.Add(window);
+            }
+        }
+
+        return windows;
     }
 
     private static Restriction? ReadRestriction(JsonElement element, string path, JsonErrors errors)

@@ -34,6 +34,31 @@ public static partial class PromotionJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    private static void WriteWindows(Utf8JsonWriter writer, IEnumerable<WeeklyWindow> windows)
+    {
+        writer.WriteStartArray("windows");
+        foreach (var window in windows)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("days");
+            foreach (var day in window.Days)
+            {
+                writer.WriteStringValue(DayNames[(int)day - 1]);
+            }
+
+            writer.WriteEndArray();
+            if (!window.IsWholeDay)
+            {
+                writer.WriteString("start", WeeklyWindow.Format(window.Start));
+                writer.WriteString("end", WeeklyWindow.Format(window.End));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WritePromotion(Utf8JsonWriter writer, Promotion p)
     {
         writer.WriteStartObject();
@@ -74,6 +99,11 @@ public static partial class PromotionJson
             if (p.Schedule.EndInclusive)
             {
                 writer.WriteBoolean("endInclusive", true);
+            }
+
+            if (!p.Schedule.Windows.IsEmpty)
+            {
+                WriteWindows(writer, p.Schedule.Windows);
             }
 
             writer.WriteEndObject();

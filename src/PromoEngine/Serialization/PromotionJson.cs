@@ -14,8 +14,9 @@ namespace PromoEngine;
 /// <para>A document is <c>{ "schemaVersion": 1, "promotions": [ ... ] }</c>. Restrictions, item filters, discounts and
 /// activations are objects with a <c>type</c>; money is <c>{ "amount": 12.50, "currency": "USD" }</c>; schedules use
 /// ISO 8601 local date-times (<c>start</c>, <c>end</c>, <c>endInclusive</c>) or whole days (<c>firstDay</c>,
-/// <c>lastDay</c>, the last day included), not both, with an IANA time zone id, and are written back in the form they
-/// were made in. Unknown properties are errors, so typos do not pass
+/// <c>lastDay</c>, the last day included), not both, with an IANA time zone id and optional weekly <c>windows</c>
+/// (<c>{ "days": ["friday"], "start": "17:00", "end": "20:00" }</c>, or days alone for whole days), and are written back
+/// in the form they were made in. Unknown properties are errors, so typos do not pass
 /// silently. The JSON Schema is <c>schemas/promotions.schema.json</c> in the repository.</para>
 /// <para>Reading walks a <see cref="JsonDocument"/>, with no reflection. Thread-safe: it keeps no state.</para>
 /// </remarks>

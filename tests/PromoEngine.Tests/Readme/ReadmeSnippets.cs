@@ -186,6 +186,36 @@ internal static class ReadmeSnippets
         // endsnippet
     }
 
+    public static void Windows()
+    {
+        // snippet: windows
+        var usd = Currency.FromCode("USD");
+        var berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+        var happyHour = Schedule.Days(new LocalDate(2026, 12, 1), new LocalDate(2026, 12, 31), berlin).WithWeeklyWindows(
+        [
+            new WeeklyWindow([IsoDayOfWeek.Friday], new LocalTime(17, 0), new LocalTime(20, 0)),
+            new WeeklyWindow([IsoDayOfWeek.Saturday], new LocalTime(22, 0), new LocalTime(2, 0)), // into Sunday
+        ]);
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("happy", "Happy hour").WithSchedule(happyHour).Giving(Discount.PercentOffItems(50)).Build(),
+        ]));
+        var cart = new Cart(usd, [new CartLine("1", "IPA", new Money(6m, usd), 2)]);
+
+        string Outcome(Instant at)
+        {
+            var result = evaluator.Evaluate(cart, [], at);
+            return result.Rejected.IsEmpty ? result.Total.ToString() : result.Rejected[0].Message;
+        }
+
+        var friday = Outcome(Instant.FromUtc(2026, 12, 4, 16, 30)); // 17:30 on Friday in Berlin (UTC+1)
+        var sunday = Outcome(Instant.FromUtc(2026, 12, 6, 0, 30));  // 01:30 on Sunday
+        var monday = Outcome(Instant.FromUtc(2026, 12, 7, 12, 0));
+        Console.WriteLine($"{friday} | {sunday} | {monday}");
+        // 6.00 USD | 6.00 USD | Happy hour is not available at this time: it opens Friday 17:00 Europe/Berlin (2026-12-11).
+        // endsnippet
+    }
+
     /// <summary>Stands in for <see cref="System.Console"/> inside the snippets, so a test can read what they print.</summary>
     private static class Console
     {

@@ -105,4 +105,32 @@ public sealed class PromotionSchemaTests
         Assert.Equal(valid, Record.Exception(() => PromotionJson.Read(json)) is null);
     }
 
+
+    [Fact]
+    public void MalformedWindows_TheLoaderRefusesForTheirShape_TheSchemaRefusesToo()
+    {
+        // The loader alone checks a start equal to the end and hours past 23 (the pattern only says two digits); a
+        // repeated property never reaches a schema validator as two values.
+        foreach (var row in PromotionJsonWindowTests.MalformedWindows())
+        {
+            var (json, expected) = ((string)row[0], (string)row[1]);
+            if (!expected.Contains("ends as it starts", StringComparison.Ordinal) && !expected.Contains("'24:00'", StringComparison.Ordinal)
+                && !expected.Contains("each property may appear once", StringComparison.Ordinal))
+            {
+                Assert.True(Validate(json).Length > 0, $"The schema accepts what the loader refuses: {expected}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "zone": "Europe/Berlin", "windows": [{ "days": ["friday"], "start": "17:00", "end": "20:00" }] }""")]
+    [InlineData("""{ "firstDay": "2026-12-01", "zone": "Europe/Berlin", "windows": [{ "days": ["saturday", "sunday"] }] }""")]
+    [InlineData("""{ "start": "2026-12-01T00:00", "zone": "UTC", "endInclusive": true, "end": "2026-12-02T00:00", "windows": [{ "days": ["monday"], "start": "22:00", "end": "02:00:30.5" }] }""")]
+    public void Windows_TheLoaderAccepts_TheSchemaAccepts(string schedule)
+    {
+        var json = PromotionJsonWindowTests.WithSchedule(schedule);
+
+        Assert.NotEmpty(PromotionJson.Read(json));
+        Assert.Empty(Validate(json));
+    }
 }
