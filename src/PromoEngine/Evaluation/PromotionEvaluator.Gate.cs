@@ -235,7 +235,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var capped = promotion.WithMaxDiscount(new Money(left, budget.Currency));
-            _budgetCapped.Add(capped);
+            (_budgetCapped ??= new(System.Collections.Generic.ReferenceEqualityComparer.Instance)).Add(capped);
             return capped;
         }
 

@@ -36,7 +36,7 @@ public sealed partial class PromotionEvaluator
         private decimal _shippingDiscount;
         private bool _usedFallback;
         private Promotion? _stoppedAll;
-        private HashSet<Promotion> _budgetCapped = new(ReferenceEqualityComparer.Instance); // shared by every fork
+        private HashSet<Promotion>? _budgetCapped; // made for the first promotion a budget caps; shared by every fork
         private CodeAttempts _attempts = CodeAttempts.None;
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
@@ -400,7 +400,7 @@ public sealed partial class PromotionEvaluator
             var money = M(amount);
             var code = CodeOf(promotion);
             var clampedBy = capped < exact
-                ? (_budgetCapped.Contains(promotion) ? ClampedBy.Budget : ClampedBy.MaxDiscount)
+                ? (_budgetCapped?.Contains(promotion) == true ? ClampedBy.Budget : ClampedBy.MaxDiscount)
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy));
             _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at));
