@@ -80,6 +80,10 @@ internal sealed class JsonErrors
             {
                 Add($"{path}.{name}", $"is not a known property (expected one of: {string.Join(", ", known)}).");
             }
+            else if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                Add($"{path}.{name}", "must not be null: leave the property out for its default.");
+            }
         }
 
         return valid;

@@ -43,6 +43,11 @@ public static partial class PromotionJson
         {
             throw new PromotionDefinitionException("document", [$"$: is not valid JSON: {e.Message}"]);
         }
+        catch (ArgumentException)
+        {
+            // The document is a string that cannot be UTF-8 at all (a lone surrogate outside any escape).
+            throw new PromotionDefinitionException("document", ["$: is not valid JSON: it holds a lone surrogate, so it is not valid Unicode text."]);
+        }
 
         using (document)
         {

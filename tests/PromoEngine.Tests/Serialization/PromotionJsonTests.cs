@@ -86,6 +86,7 @@ public sealed class PromotionJsonTests
         { With(""" "limits": { "total": 0 }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits: a usage limit must be one or more." },
         { With(""" "limits": { "budget": { "amount": 100, "currency": "USD" }, "budgetPolicy": "maybe" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.budgetPolicy: 'maybe' is not one of: hard, soft." },
         { With(""" "limits": { "total": 5, "countPolicy": "loose" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.countPolicy: 'loose' is not one of: hard, soft." },
+        { With(""" "priority": null, "discount": { "type": "freeShipping" } """), "$.promotions[0].priority: must not be null: leave the property out for its default." },
         { With(""" "activation": { "type": "code", "code": "STAFFONLY" }, "activation": { "type": "automatic" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation: is given more than once; each property may appear once." },
         { With(""" "discount": { "type": "percentOffItems", "percent": 10, "percent": 90 } """), "$.promotions[0].discount.percent: is given more than once; each property may appear once." },
         { With(""" "discount": { "type": "percentOffItems", "percent": "20" } """), "$.promotions[0].discount.percent: must be a decimal number, not a string." },
@@ -274,5 +275,16 @@ public sealed class PromotionJsonTests
         var json = PromotionJson.Write(session.Promotions);
 
         Assert.Equal(json, PromotionJson.Write(PromotionJson.Read(json)));
+    }
+
+    [Fact]
+    public void Read_DocumentWithARawLoneSurrogate_IsADefinitionError()
+    {
+        // Not in the Malformed rows: a test case's name cannot hold a lone surrogate.
+        var json = Doc("{ \"id\": \"p\", \"name\": \"\uD800\", \"discount\": { \"type\": \"freeShipping\" } }");
+
+        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.Read(json));
+
+        Assert.StartsWith("$: is not valid JSON: it holds a lone surrogate", Assert.Single(e.Errors), StringComparison.Ordinal);
     }
 }

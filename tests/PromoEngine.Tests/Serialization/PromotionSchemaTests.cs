@@ -18,7 +18,7 @@ public sealed class PromotionSchemaTests
         new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
     /// <summary>What JsonSchema.Net finds wrong with a document, one line per failed keyword: location, then message.</summary>
-    private static string[] Validate(string json)
+    internal static string[] Validate(string json)
     {
         using var document = JsonDocument.Parse(json);
         var results = Schema.Evaluate(document.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = OutputFormat.List });
