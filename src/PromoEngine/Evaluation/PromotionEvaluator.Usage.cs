@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using PromoEngine.Internal;
 
@@ -17,7 +19,8 @@ public sealed partial class PromotionEvaluator
     /// <param name="at">The instant the cart will be evaluated at: promotions paused, cancelled, or outside their
     /// schedule then need no usage.</param>
     /// <returns>The request; <see cref="UsageRequest.IsEmpty"/> when no usage is needed.</returns>
-    /// <exception cref="System.ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null.</exception>
+    /// <exception cref="System.ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null, or holds a
+    /// null code (as for <see cref="Evaluate"/>: codes are read the same way).</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="codes"/> holds more than
     /// <see cref="MaxCodesPerRequest"/> codes.</exception>
     /// <remarks>Costs time in proportion to the codes and to the automatic promotions that can concern the cart, never
@@ -29,12 +32,9 @@ public sealed partial class PromotionEvaluator
         var promotions = new List<PromotionId>();
         var canonicalCodes = new List<string>();
         var seen = new HashSet<Promotion>(ReferenceEqualityComparer.Instance);
-        var count = 0;
-        foreach (var typed in codes)
+        foreach (var (normalized, _, _) in ReadCodes(codes))
         {
-            CountCode(ref count);
-            if (typed is not null && PromotionCode.TryNormalize(typed, out var normalized, out _)
-                && Catalog.Resolve(normalized) is var (promotion, code) && NeedsUsage(promotion, at))
+            if (normalized is not null && Catalog.Resolve(normalized) is var (promotion, code) && NeedsUsage(promotion, at))
             {
                 if (promotion.Activation.Kind == ActivationKind.ClaimCodes || promotion.Limits.PerCode is not null)
                 {
@@ -59,7 +59,9 @@ public sealed partial class PromotionEvaluator
         }
 
         promotions.Sort();
-        return promotions.Count == 0 && canonicalCodes.Count == 0 ? UsageRequest.None : new UsageRequest(promotions, canonicalCodes, cart.Customer.Id);
+        return promotions.Count == 0 && canonicalCodes.Count == 0
+            ? UsageRequest.None
+            : UsageRequest.Canonical([.. promotions], [.. canonicalCodes.Distinct(StringComparer.Ordinal)], cart.Customer.Id);
     }
 
     private static bool NeedsUsage(Promotion promotion, Instant at) =>

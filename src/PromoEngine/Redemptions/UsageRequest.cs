@@ -44,6 +44,18 @@ public sealed class UsageRequest : IEquatable<UsageRequest>
         CustomerId = customerId is null ? null : Text.Identifier(customerId);
     }
 
+    private UsageRequest(ImmutableArray<PromotionId> promotions, ImmutableArray<string> codes, string? customerId)
+    {
+        Promotions = promotions;
+        Codes = codes;
+        CustomerId = customerId;
+    }
+
+    /// <summary>A request made by the evaluator, whose codes are already canonical and distinct and whose promotions are
+    /// distinct: nothing to normalize again.</summary>
+    internal static UsageRequest Canonical(ImmutableArray<PromotionId> promotions, ImmutableArray<string> codes, string? customerId) =>
+        new(promotions, codes, customerId);
+
     /// <summary>Gets a request for nothing: an evaluation that needs no usage.</summary>
     /// <value>No promotions, no codes, no customer.</value>
     public static UsageRequest None { get; } = new([], [], null);

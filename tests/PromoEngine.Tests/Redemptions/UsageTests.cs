@@ -296,4 +296,15 @@ public sealed class UsageTests
         Assert.Null(result.Rejected[0].PromotionId);
         Assert.Contains("try again", result.Rejected[0].Message);
     }
+
+    [Fact]
+    public void UsageRequestFor_ReadsCodesAsEvaluateDoes_ANullCodeThrows()
+    {
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([Promo("p", Discount.PercentOffItems(5)).WithCode("SAVE").WithLimits(new UsageLimits(perCode: 5)).Build()]));
+        var cart = Cart(Line("a", 40m));
+
+        Assert.Throws<System.ArgumentNullException>(() => evaluator.Evaluate(cart, ["SAVE", null!], Now));
+        Assert.Throws<System.ArgumentNullException>(() => evaluator.UsageRequestFor(cart, ["SAVE", null!], Now));
+        Assert.Equal(["SAVE"], evaluator.UsageRequestFor(cart, ["save", "S-A-V-E", "\u200B"], Now).Codes.ToArray());
+    }
 }
