@@ -157,7 +157,8 @@ public sealed partial class PromotionEvaluator
         private Rejection? CheckUsage(Promotion promotion, out bool unavailable)
         {
             unavailable = false;
-            var limits = promotion.Limits;
+            var limits = promotion.LedgerLimits; // exactly what the ledger will check
+
             if (limits.Total is not null || limits.Budget is not null)
             {
                 if (_usage.PromotionUses(promotion.Id) is not { } used)
@@ -176,8 +177,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            var perCode = promotion.Activation.Kind == ActivationKind.ClaimCodes ? 1 : limits.PerCode;
-            if (perCode is { } codeLimit && CodeOf(promotion) is { } code)
+            if (limits.PerCode is { } codeLimit && CodeOf(promotion) is { } code)
             {
                 if (_usage.CanonicalCodeUses(code) is not { } codeUses)
                 {
@@ -221,7 +221,7 @@ public sealed partial class PromotionEvaluator
         /// leave-out rules) sees the budget exactly as it sees a cap.</remarks>
         private Promotion WithinBudget(Promotion promotion)
         {
-            if (promotion.Limits is not { Budget: { } budget, BudgetPolicy: BudgetPolicy.Hard })
+            if (promotion.LedgerLimits is not { Budget: { } budget, BudgetPolicy: BudgetPolicy.Hard })
             {
                 return promotion;
             }

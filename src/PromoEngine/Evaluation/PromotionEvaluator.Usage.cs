@@ -36,7 +36,7 @@ public sealed partial class PromotionEvaluator
         {
             if (normalized is not null && Catalog.Resolve(normalized) is var (promotion, code) && NeedsUsage(promotion, at))
             {
-                if (promotion.Activation.Kind == ActivationKind.ClaimCodes || promotion.Limits.PerCode is not null)
+                if (promotion.LedgerLimits.PerCode is not null)
                 {
                     canonicalCodes.Add(code);
                 }
@@ -65,11 +65,11 @@ public sealed partial class PromotionEvaluator
     }
 
     private static bool NeedsUsage(Promotion promotion, Instant at) =>
-        (promotion.Limits.NeedsUsage || promotion.Activation.Kind == ActivationKind.ClaimCodes)
+        promotion.LedgerLimits.NeedsUsage
         && promotion.Status == PromotionStatus.Active
         && promotion.Schedule.StateAt(at) == ScheduleState.Running;
 
     private static bool NeedsPromotionCounters(Promotion promotion, Cart cart) =>
-        promotion.Limits.Total is not null || promotion.Limits.Budget is not null
-        || (promotion.Limits.PerCustomer is not null && cart.Customer.Id is not null);
+        promotion.LedgerLimits is var limits
+        && (limits.Total is not null || limits.Budget is not null || (limits.PerCustomer is not null && cart.Customer.Id is not null));
 }

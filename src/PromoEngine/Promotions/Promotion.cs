@@ -29,6 +29,7 @@ public sealed class Promotion
         CombinesWith = builder.CombinesWith;
         CompoundsWithAll = builder.CompoundsWithAll;
         CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
+        LedgerLimits = RedemptionLimits.Of(Activation, Limits);
     }
 
     private Promotion(Promotion source, Money maxDiscount)
@@ -50,6 +51,7 @@ public sealed class Promotion
         CombinesWith = source.CombinesWith;
         CompoundsWithAll = source.CompoundsWithAll;
         CompoundsWith = source.CompoundsWith;
+        LedgerLimits = source.LedgerLimits;
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
@@ -160,6 +162,10 @@ public sealed class Promotion
     /// <param name="name">The name shown to shoppers.</param>
     /// <returns>A builder; call <see cref="PromotionBuilder.Build"/> when done.</returns>
     public static PromotionBuilder Create(string id, string name) => new(id, name);
+
+    /// <summary>The limits as the ledger checks them (a claim code single-use whatever else is said): the one statement
+    /// of them, which the evaluator's gate and its usage requests read too, so the two sides cannot disagree.</summary>
+    internal RedemptionLimits LedgerLimits { get; }
 
     /// <summary>This promotion as one evaluation sees it when something lowers its cap (what is left of a hard
     /// budget): the same promotion in every other respect.</summary>

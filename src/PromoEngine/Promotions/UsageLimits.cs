@@ -91,10 +91,6 @@ public sealed class UsageLimits
     /// <value><see cref="LimitPolicy.Hard"/> unless said.</value>
     public LimitPolicy CountPolicy { get; }
 
-    /// <summary>Gets a value indicating whether the promotion has any limit that needs usage to check.</summary>
-    /// <value><see langword="true"/> when a count or a budget is set.</value>
-    internal bool NeedsUsage => Total is not null || PerCode is not null || PerCustomer is not null || Budget is not null;
-
     private static int? Check(int? limit, string name) =>
         limit is < 1 ? throw new ArgumentOutOfRangeException(name, limit, "A usage limit must be one or more.") : limit;
 }

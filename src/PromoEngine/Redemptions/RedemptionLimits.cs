@@ -49,11 +49,15 @@ public sealed record RedemptionLimits
     /// <summary>Gets the limits of a promotion as a ledger checks them.</summary>
     /// <param name="promotion">The promotion.</param>
     /// <returns>Its limits; a pool of claim codes is limited to one use per code, hard, whatever else it says.</returns>
-    public static RedemptionLimits For(Promotion promotion)
+    public static RedemptionLimits For(Promotion promotion) => Guard.NotNull(promotion).LedgerLimits;
+
+    /// <summary>Gets a value indicating whether any limit needs usage to be checked.</summary>
+    internal bool NeedsUsage => Total is not null || PerCode is not null || PerCustomer is not null || Budget is not null;
+
+    /// <summary>The limits of an activation and its usage limits, computed once per promotion.</summary>
+    internal static RedemptionLimits Of(PromotionActivation activation, UsageLimits limits)
     {
-        Guard.NotNull(promotion);
-        var limits = promotion.Limits;
-        var claimCodes = promotion.Activation.Kind == ActivationKind.ClaimCodes;
+        var claimCodes = activation.Kind == ActivationKind.ClaimCodes;
         return new(
             limits.Total,
             claimCodes ? 1 : limits.PerCode,
