@@ -255,7 +255,8 @@ public sealed class PromotionBuilder
         }
         else if (MaxDiscount is { } big && big.Amount > big.Currency.MaxAmount)
         {
-            errors.Add("maxDiscount: " + char.ToLowerInvariant(Guard.TooLarge(big.Currency)[0]) + Guard.TooLarge(big.Currency)[1..]);
+            var tooLarge = Guard.TooLarge(big.Currency);
+            errors.Add("maxDiscount: " + char.ToLowerInvariant(tooLarge[0]) + tooLarge[1..]);
         }
 
         Currency? currency = Discount?.AmountCurrency;
