@@ -42,7 +42,7 @@ public class SolverBenchmarks
                 _ => Discount.FixedPrice(2 + random.Next(2), new Money(20 + random.Next(60), usd)),
             };
             var promotion = Promotion.Create($"p{i:D2}", $"p{i}").Giving(discount).Build();
-            var units = Enumerable.Range(0, _pool.Count).ToList();
+            var units = Enumerable.Range(0, cart.Lines.Length).Select(line => new Span(line, 0, cart.Lines[line].Quantity)).ToList();
             return new LaneCandidate(promotion, units, units);
         }).ToList();
     }
@@ -55,15 +55,15 @@ public class SolverBenchmarks
 
     private decimal GreedyTotal()
     {
-        var taken = new HashSet<int>();
+        var taken = new SpanSet();
         var total = 0m;
         foreach (var candidate in _candidates
             .OrderByDescending(c => c.Discount.Propose(_pool, c.Qualifying, c.Get).Total)
             .ThenBy(c => c.Promotion.Id))
         {
-            var free = candidate.Qualifying.Where(u => !taken.Contains(u)).ToList();
+            var free = taken.Except(candidate.Qualifying);
             var proposal = candidate.Discount.Propose(_pool, free, free);
-            taken.UnionWith(proposal.Claimed);
+            taken.AddRange(proposal.Claimed);
             total += proposal.Total;
         }
 

@@ -163,8 +163,8 @@ public abstract class Discount
 /// <summary>An item discount: proposes exact amounts for units of a pool.</summary>
 internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(discountClass)
 {
-    /// <summary>Proposes amounts for the eligible units (unclaimed in this lane, qualifying, in stable order).</summary>
-    public abstract ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible);
+    /// <summary>Proposes amounts for the eligible units (unclaimed in this lane, qualifying, in canonical order).</summary>
+    public abstract ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible);
 
     /// <summary>The filter of units that can be discounted, when it differs from the promotion's qualifying items.</summary>
     public virtual ItemFilter? GetItems => null;
@@ -178,12 +178,23 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
     /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
     public virtual bool IsMonotone => true;
 
+    /// <summary>Whether the saving on a set of units is exactly the sum of <see cref="MostPerUnit"/> over them (per-item
+    /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
+    public virtual bool IsAdditive => false;
+
+    /// <summary>How many units the discount works on at a time (a set or group size; 1 for a discount on each unit).</summary>
+    public virtual int Granularity => 1;
+
+    /// <summary>The most sets (or groups) the discount makes, or <see langword="null"/> for no limit.</summary>
+    public virtual int? MaxSets => null;
+
     /// <summary>The eligible units dearest first, and how many complete sets of <paramref name="size"/> they make (at
     /// most <paramref name="max"/>); when none, the proposal learns how many units are missing.</summary>
-    private protected static (List<int> Units, int Sets) CompleteSets(UnitPool pool, List<int> eligible, int size, int? max, ItemProposal proposal)
+    private protected static (PartCursor Units, int Sets) CompleteSets(UnitPool pool, List<Span> eligible, int size, int? max, ItemProposal proposal)
     {
-        var units = pool.SortByRemaining(eligible, descending: true);
-        var sets = units.Count / size;
+        var parts = pool.SortByRemaining(pool.Read(eligible), descending: true);
+        var count = ItemProposal.CountOf(parts);
+        var sets = count / size;
         if (max is { } limit)
         {
             sets = Math.Min(sets, limit);
@@ -191,23 +202,51 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
 
         if (sets == 0)
         {
-            proposal.MissingQuantity = size - units.Count;
+            proposal.MissingQuantity = size - count;
         }
 
-        return (units, sets);
+        return (new PartCursor(parts), sets);
     }
+}
 
-    /// <summary>Whether the saving on a set of units is exactly the sum of <see cref="MostPerUnit"/> over them (per-item
-    /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
-    public virtual bool IsAdditive => false;
+/// <summary>Walks sorted parts unit by unit, handing out runs of them.</summary>
+internal sealed class PartCursor(List<Part> parts)
+{
+    private readonly List<Part> _taken = [];
+    private int _index;
+    private int _offset;
+
+    /// <summary>How many units are left in the part the cursor is in.</summary>
+    public int LeftInPart => _index < parts.Count ? parts[_index].Count - _offset : 0;
+
+    /// <summary>Takes the next units, which may come from several parts; the list is reused by the next call.</summary>
+    public List<Part> Take(int count)
+    {
+        _taken.Clear();
+        while (count > 0 && _index < parts.Count)
+        {
+            var n = Math.Min(LeftInPart, count);
+            _taken.Add(parts[_index].Slice(_offset, n));
+            _offset += n;
+            count -= n;
+            if (_offset == parts[_index].Count)
+            {
+                _index++;
+                _offset = 0;
+            }
+        }
+
+        return _taken;
+    }
 }
 
 /// <summary>Exact per-unit amounts a discount proposes, the units it uses, and how far it is from applying.</summary>
 internal sealed class ItemProposal
 {
-    public List<(int Unit, decimal Amount)> Amounts { get; } = [];
+    /// <summary>Each discounted span, with the exact amount off each of its units.</summary>
+    public List<(Span Span, decimal Amount)> Amounts { get; } = [];
 
-    public List<int> Claimed { get; } = [];
+    public List<Span> Claimed { get; } = [];
 
     /// <summary>When nothing applies: how many more qualifying units would make it apply (0 when unknown).</summary>
     public int MissingQuantity { get; set; }
@@ -221,13 +260,31 @@ internal sealed class ItemProposal
         get
         {
             var total = 0m;
-            foreach (var (_, amount) in Amounts)
+            foreach (var (span, amount) in Amounts)
             {
-                total += amount;
+                total += amount * span.Count;
             }
 
             return total;
         }
+    }
+
+    public static int CountOf(List<Part> parts)
+    {
+        var count = 0;
+        foreach (var part in parts)
+        {
+            count += part.Count;
+        }
+
+        return count;
+    }
+
+    /// <summary>Claims the units of a part and takes an exact amount off each.</summary>
+    public void Discount(Part part, decimal perUnit)
+    {
+        Amounts.Add((part.Span, perUnit));
+        Claimed.Add(part.Span);
     }
 }
 
@@ -237,13 +294,12 @@ internal sealed class PercentOffItemsDiscount(decimal percent) : ItemDiscount(Di
 
     internal override Currency? AmountCurrency => null;
 
-    public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
+    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
     {
         var proposal = new ItemProposal();
-        foreach (var unit in eligible)
+        foreach (var part in pool.Read(eligible))
         {
-            proposal.Amounts.Add((unit, pool.Remaining[unit] * Percent / 100m));
-            proposal.Claimed.Add(unit);
+            proposal.Discount(part, part.Remaining * Percent / 100m);
         }
 
         return proposal;
@@ -262,16 +318,17 @@ internal sealed class AmountOffEachItemDiscount(Money amount) : ItemDiscount(Dis
 
     internal override Currency? AmountCurrency => Amount.Currency;
 
-    public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
+    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
     {
         var proposal = new ItemProposal();
-        foreach (var unit in eligible)
+        var count = 0;
+        foreach (var part in pool.Read(eligible))
         {
-            proposal.Amounts.Add((unit, Math.Min(Amount.Amount, pool.Remaining[unit])));
-            proposal.Claimed.Add(unit);
+            proposal.Discount(part, Math.Min(Amount.Amount, part.Remaining));
+            count += part.Count;
         }
 
-        proposal.Nominal = Amount.Amount * eligible.Count;
+        proposal.Nominal = Amount.Amount * count;
         return proposal;
     }
 
@@ -294,29 +351,40 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
 
     internal override Currency? AmountCurrency => Price.Currency;
 
-    public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
+    public override int Granularity => Quantity;
+
+    public override int? MaxSets => MaxApplications;
+
+    /// <remarks>Groups that lie in one run of alike units are all alike, and are proposed together.</remarks>
+    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
     {
         var proposal = new ItemProposal();
         var (units, groups) = CompleteSets(pool, eligible, Quantity, MaxApplications, proposal);
-        for (var g = 0; g < groups; g++)
+        for (var g = 0; g < groups;)
         {
+            var alike = Math.Min(units.LeftInPart / Quantity, groups - g);
+            var group = units.Take(alike > 0 ? alike * Quantity : Quantity);
             var sum = 0m;
-            for (var k = 0; k < Quantity; k++)
+            foreach (var part in group)
             {
-                sum += pool.Remaining[units[(g * Quantity) + k]];
+                sum += part.Remaining * (alike > 0 ? Quantity : part.Count);
             }
 
+            // The group's saving is shared by the units in proportion to their prices.
             var saving = sum - Price.Amount;
-            for (var k = 0; k < Quantity; k++)
+            foreach (var part in group)
             {
-                var unit = units[(g * Quantity) + k];
-                proposal.Claimed.Add(unit);
                 if (saving > 0m)
                 {
-                    // The group's saving is shared by the units in proportion to their prices.
-                    proposal.Amounts.Add((unit, saving * pool.Remaining[unit] / sum));
+                    proposal.Discount(part, saving * part.Remaining / sum);
+                }
+                else
+                {
+                    proposal.Claimed.Add(part.Span);
                 }
             }
+
+            g += Math.Max(alike, 1);
         }
 
         return proposal;
@@ -345,7 +413,11 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
 
     internal override Currency? AmountCurrency => null;
 
-    public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
+    public override int Granularity => Buy + Get;
+
+    public override int? MaxSets => MaxApplications;
+
+    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
     {
         return GetItems is null && Selection == UnitSelection.Cheapest
             ? ProposeInGroups(pool, eligible)
@@ -355,22 +427,28 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
     /// <summary>One pool of items, cheapest discounted: the units are sorted dearest first and cut into consecutive
     /// sets of X + Y; in each set the Y cheapest are discounted. This is the usual "cheapest item in each set"
     /// rule, and of all ways to form the sets it saves the shopper most.</summary>
-    private ItemProposal ProposeInGroups(UnitPool pool, List<int> eligible)
+    /// <remarks>Sets that lie in one run of alike units are proposed together: the run's first units are the bought
+    /// ones and its last the discounted ones.</remarks>
+    private ItemProposal ProposeInGroups(UnitPool pool, List<Span> eligible)
     {
         var proposal = new ItemProposal();
         var size = Buy + Get;
         var (units, sets) = CompleteSets(pool, eligible, size, MaxApplications, proposal);
-        for (var set = 0; set < sets; set++)
+        for (var set = 0; set < sets;)
         {
-            for (var k = 0; k < size; k++)
+            var alike = Math.Min(units.LeftInPart / size, sets - set);
+            var count = Math.Max(alike, 1);
+            foreach (var part in units.Take(count * Buy))
             {
-                var unit = units[(set * size) + k];
-                proposal.Claimed.Add(unit);
-                if (k >= Buy)
-                {
-                    proposal.Amounts.Add((unit, pool.Remaining[unit] * PercentOff / 100m));
-                }
+                proposal.Claimed.Add(part.Span);
             }
+
+            foreach (var part in units.Take(count * Get))
+            {
+                proposal.Discount(part, part.Remaining * PercentOff / 100m);
+            }
+
+            set += count;
         }
 
         return proposal;
@@ -379,85 +457,125 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
     /// <summary>Discounted units from one end of the price order, bought units from the other: with
     /// <see cref="UnitSelection.MostExpensive"/> the dearest eligible units are discounted and the cheapest count as
     /// bought; with separate get items, the cheapest (or dearest) of those are discounted.</summary>
-    private ItemProposal ProposeFromBothEnds(UnitPool pool, List<int> eligible, List<int> getEligible)
+    /// <remarks>Set by set, the discounted units are the first unused ones in the discount order and the bought units
+    /// the first unused ones in the other order; a run's units are used from its front. Sets whose units all come
+    /// from the same two runs are alike and are made together.</remarks>
+    private ItemProposal ProposeFromBothEnds(UnitPool pool, List<Span> eligible, List<Span> getEligible)
     {
         var proposal = new ItemProposal();
         var cheapestFirst = Selection == UnitSelection.Cheapest;
 
-        var getOrder = pool.SortByRemaining(getEligible, descending: !cheapestFirst);
-        var buyOrder = pool.SortByRemaining(eligible, descending: cheapestFirst);
-        var used = new HashSet<int>();
+        // Cut at each other's edges, a unit in both lists is in parts of the same span in both.
+        var cut = UnitPool.CutAtEdges([pool.Read(getEligible), pool.Read(eligible)]);
+        var getOrder = pool.SortByRemaining(cut[0], descending: !cheapestFirst);
+        var buyOrder = pool.SortByRemaining(cut[1], descending: cheapestFirst);
+        var used = new Dictionary<Span, int>();
+        var changes = new List<(Span Span, int Before)>();
+        var gets = new List<Part>();
+        var buys = new List<Part>();
+        int Left(Part part) => part.Count - used.GetValueOrDefault(part.Span);
+        Part Use(Part part, int count)
+        {
+            var before = used.GetValueOrDefault(part.Span);
+            changes.Add((part.Span, before));
+            used[part.Span] = before + count;
+            return part.Slice(before, count);
+        }
+
         var sets = 0;
-        var getIndex = 0;
-        var buyIndex = 0;
+        int getIndex = 0, buyIndex = 0;
         while (MaxApplications is not { } max || sets < max)
         {
-            var gets = new List<int>(Get);
-            var probe = getIndex;
-            while (gets.Count < Get && probe < getOrder.Count)
+            while (getIndex < getOrder.Count && Left(getOrder[getIndex]) == 0)
             {
-                if (!used.Contains(getOrder[probe]))
+                getIndex++;
+            }
+
+            while (buyIndex < buyOrder.Count && Left(buyOrder[buyIndex]) == 0)
+            {
+                buyIndex++;
+            }
+
+            gets.Clear();
+            buys.Clear();
+            changes.Clear();
+            var alike = 0;
+            if (getIndex < getOrder.Count && buyIndex < buyOrder.Count)
+            {
+                var (getPart, buyPart) = (getOrder[getIndex], buyOrder[buyIndex]);
+                alike = getPart.Span == buyPart.Span
+                    ? Left(getPart) / (Get + Buy)
+                    : Math.Min(Left(getPart) / Get, Left(buyPart) / Buy);
+                alike = Math.Min(alike, (MaxApplications ?? int.MaxValue) - sets);
+                if (alike > 0)
                 {
-                    gets.Add(getOrder[probe]);
+                    gets.Add(Use(getPart, alike * Get));
+                    buys.Add(Use(buyPart, alike * Buy));
+                }
+            }
+
+            if (alike == 0)
+            {
+                // One set, from as many parts as it takes; a set that cannot be completed uses nothing.
+                if (!TakeUnused(getOrder, getIndex, Get, gets) || !TakeUnused(buyOrder, buyIndex, Buy, buys))
+                {
+                    foreach (var (span, before) in Enumerable.Reverse(changes))
+                    {
+                        used[span] = before;
+                    }
+
+                    if (sets == 0)
+                    {
+                        proposal.MissingQuantity = MissingForFirstSet(eligible, getEligible);
+                    }
+
+                    break;
                 }
 
-                probe++;
+                alike = 1;
             }
 
-            var buys = new List<int>(Buy);
-            var buyProbe = buyIndex;
-            while (buys.Count < Buy && buyProbe < buyOrder.Count)
+            foreach (var part in buys)
             {
-                var unit = buyOrder[buyProbe];
-                if (!used.Contains(unit) && !gets.Contains(unit))
-                {
-                    buys.Add(unit);
-                }
-
-                buyProbe++;
+                proposal.Claimed.Add(part.Span);
             }
 
-            if (gets.Count < Get || buys.Count < Buy)
+            foreach (var part in gets)
             {
-                if (sets == 0)
-                {
-                    proposal.MissingQuantity = MissingForFirstSet(eligible, getEligible);
-                }
-
-                break;
+                proposal.Discount(part, part.Remaining * PercentOff / 100m);
             }
 
-            foreach (var unit in buys)
-            {
-                used.Add(unit);
-                proposal.Claimed.Add(unit);
-            }
-
-            foreach (var unit in gets)
-            {
-                used.Add(unit);
-                proposal.Claimed.Add(unit);
-                proposal.Amounts.Add((unit, pool.Remaining[unit] * PercentOff / 100m));
-            }
-
-            getIndex = probe;
-            buyIndex = buyProbe;
-            sets++;
+            sets += alike;
         }
 
         return proposal;
+
+        bool TakeUnused(List<Part> order, int from, int count, List<Part> into)
+        {
+            for (var i = from; i < order.Count && count > 0; i++)
+            {
+                var n = Math.Min(Left(order[i]), count);
+                if (n > 0)
+                {
+                    into.Add(Use(order[i], n));
+                    count -= n;
+                }
+            }
+
+            return count == 0;
+        }
     }
 
-    private int MissingForFirstSet(List<int> eligible, List<int> getEligible)
+    private int MissingForFirstSet(List<Span> eligible, List<Span> getEligible)
     {
-        var overlap = eligible.Intersect(getEligible).Count();
-        var union = eligible.Count + getEligible.Count - overlap;
+        var overlap = new SpanSet(getEligible).Intersect(eligible).Sum(s => s.Count);
+        var union = eligible.Sum(s => s.Count) + getEligible.Sum(s => s.Count) - overlap;
         if (GetItems is null || overlap == union)
         {
             return Math.Max(0, Buy + Get - union);
         }
 
-        return Math.Max(0, Buy - eligible.Count) + Math.Max(0, Get - getEligible.Count);
+        return Math.Max(0, Buy - eligible.Sum(s => s.Count)) + Math.Max(0, Get - getEligible.Sum(s => s.Count));
     }
 
     // In sets of X + Y sorted dearest first, the Y discounted units are the cheapest: at most Y / (X + Y) of the set.
@@ -596,10 +714,10 @@ internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discou
 /// is the best for the shopper on every unit: 50 % then $5 off $20 leaves 5.00, $5 then 50 % leaves 7.50 (a
 /// percentage taken after an amount shrinks by the amount; percentages commute among themselves, and so do amounts).
 /// On the starting price the order only decides which member is clamped when the unit reaches zero.</remarks>
-internal sealed class StackDiscount(IReadOnlyList<(Promotion Promotion, HashSet<int> Units)> members, CompoundingMode mode)
+internal sealed class StackDiscount(IReadOnlyList<(Promotion Promotion, SpanSet Units)> members, CompoundingMode mode)
     : ItemDiscount(DiscountClass.Item)
 {
-    public IReadOnlyList<(Promotion Promotion, HashSet<int> Units)> Members { get; } =
+    public IReadOnlyList<(Promotion Promotion, SpanSet Units)> Members { get; } =
         [.. members.OrderBy(m => m.Promotion.Discount is PercentOffItemsDiscount ? 0 : 1).ThenBy(m => m.Promotion.Id)];
 
     internal override Currency? AmountCurrency => null;
@@ -617,32 +735,33 @@ internal sealed class StackDiscount(IReadOnlyList<(Promotion Promotion, HashSet<
         return Math.Min(most, remaining);
     }
 
-    public override ItemProposal Propose(UnitPool pool, List<int> eligible, List<int> getEligible)
+    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
     {
         var proposal = new ItemProposal();
-        foreach (var unit in eligible)
+        foreach (var part in pool.Read(eligible))
         {
             var total = 0m;
-            foreach (var (_, amount) in OnUnit(unit, pool.Remaining[unit]))
+            foreach (var (_, amount) in OnUnits(part.Span, part.Remaining))
             {
                 total += amount;
             }
 
-            proposal.Amounts.Add((unit, total));
-            proposal.Claimed.Add(unit);
+            proposal.Discount(part, total);
         }
 
         return proposal;
     }
 
-    /// <summary>Each member's exact discount on one unit, given what was left of its price when the lane began.</summary>
-    public List<(Promotion Promotion, decimal Amount)> OnUnit(int unit, decimal start)
+    /// <summary>Each member's exact discount on each unit of a span of alike units, given what was left of their
+    /// price when the lane began. The members' units are whole runs of the lane's start, so a member has all of the
+    /// span or none of it.</summary>
+    public List<(Promotion Promotion, decimal Amount)> OnUnits(Span units, decimal start)
     {
         var result = new List<(Promotion, decimal)>();
         var left = start;
-        foreach (var (promotion, units) in Members)
+        foreach (var (promotion, memberUnits) in Members)
         {
-            if (!units.Contains(unit) || result.Exists(r => !promotion.Compounds(r.Item1)))
+            if (!memberUnits.Contains(units) || result.Exists(r => !promotion.Compounds(r.Item1)))
             {
                 continue;
             }

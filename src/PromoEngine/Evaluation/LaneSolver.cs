@@ -6,18 +6,18 @@ using PromoEngine.Internal;
 namespace PromoEngine;
 
 /// <summary>One item promotion competing in a lane: the free units it can use to qualify and to discount.</summary>
-internal sealed record LaneCandidate(Promotion Promotion, List<int> Qualifying, List<int> Get)
+internal sealed record LaneCandidate(Promotion Promotion, List<Span> Qualifying, List<Span> Get)
 {
     public ItemDiscount Discount => (ItemDiscount)Promotion.Discount;
 
     /// <summary>Every unit the promotion can use, to qualify or to discount.</summary>
-    public IEnumerable<int> Units => Discount.GetItems is null ? Qualifying : Qualifying.Union(Get);
+    public List<Span> Units => Discount.GetItems is null ? Qualifying : [.. Qualifying, .. new SpanSet(Qualifying).Except(Get)];
 }
 
 /// <summary>Which units each promotion of a lane gets, what that saves (exact, before rounding), and how it was found.</summary>
-internal sealed class LaneSolution(Dictionary<Promotion, List<int>> sets, decimal total, bool usedFallback)
+internal sealed class LaneSolution(Dictionary<Promotion, List<Span>> sets, decimal total, bool usedFallback)
 {
-    public Dictionary<Promotion, List<int>> Sets { get; } = sets;
+    public Dictionary<Promotion, List<Span>> Sets { get; } = sets;
 
     public decimal Total { get; } = total;
 
@@ -29,14 +29,17 @@ internal sealed class LaneSolution(Dictionary<Promotion, List<int>> sets, decima
 /// most one promotion, each promotion's saving computed by its own rules on the units it gets.
 /// </summary>
 /// <remarks>
-/// <para>Exact search: promotions that share no unit are solved apart (connected components). Inside a component,
-/// units that are interchangeable (same line, same price left) are decided together, by how many go to each
-/// promotion, largest possible discounts first. Branch and bound prunes with an optimistic bound (each open
-/// promotion's best per-unit discount on every unit it may still get, capped; the exact saving of promotions whose
-/// units are all decided).</para>
+/// <para>Exact search: promotions that share no line are solved apart (connected components). Inside a component,
+/// units that are interchangeable (same line, same price left, usable by the same promotions) are decided together,
+/// by how many go to each promotion, largest possible discounts first. Branch and bound prunes with an optimistic
+/// bound (each open promotion's best per-unit discount on every unit it may still get, capped; the exact saving of
+/// promotions whose units are all decided).</para>
 /// <para>A component with more than <see cref="MaxExactCandidates"/> promotions, or whose search visits more than
 /// <see cref="NodeBudget"/> nodes, is solved greedily instead (promotions in order of what each alone saves, each
-/// taking the units still free), and the solution says so.</para>
+/// taking the units still free), and the solution says so. A group of more than <see cref="MaxExactGroup"/>
+/// interchangeable units that several promotions want is not split every way: each promotion is offered none, all,
+/// or the counts where its own rules change (its most sets, the units that reach its cap), and the solution says a
+/// fallback was used. So a line's quantity never multiplies the search.</para>
 /// </remarks>
 internal static class LaneSolver
 {
@@ -46,46 +49,50 @@ internal static class LaneSolver
     /// <summary>The most search nodes one component may visit before the greedy fallback takes over.</summary>
     public const int NodeBudget = 50_000;
 
+    /// <summary>The most interchangeable units a group may hold to be split over its promotions in every way.</summary>
+    public const int MaxExactGroup = 64;
+
     public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap)
     {
-        var sets = new Dictionary<Promotion, List<int>>();
+        var sets = new Dictionary<Promotion, List<Span>>();
         var total = 0m;
         var fallback = false;
-        foreach (var component in Connected.Groups(candidates, c => c.Units))
+        foreach (var component in Connected.Groups(candidates, c => c.Units.Select(s => s.Line)))
         {
             // A lone promotion whose saving never drops with more units is best off with every unit it can use,
             // which is what the greedy pass gives it: no search needed.
-            var solved = component.Count == 1 && component[0].Discount.IsMonotone ? SolveGreedily(pool, component, cap)
+            var solved = component.Count == 1 && component[0].Discount.IsMonotone ? (SolveGreedily(pool, component, cap), false)
                 : component.Count <= MaxExactCandidates ? SolveExactly(pool, component, cap)
                 : null;
             if (solved is null)
             {
-                solved = SolveGreedily(pool, component, cap);
-                fallback = true;
+                solved = (SolveGreedily(pool, component, cap), true);
             }
 
-            foreach (var (promotion, units) in solved.Value.Sets)
+            var ((found, saving), coarse) = solved.Value;
+            foreach (var (promotion, units) in found)
             {
                 sets[promotion] = units;
             }
 
-            total += solved.Value.Total;
+            total += saving;
+            fallback |= coarse;
         }
 
         return new LaneSolution(sets, total, fallback);
     }
 
     /// <summary>What a promotion saves on exactly these units (capped), by its own rules.</summary>
-    public static decimal Saving(UnitPool pool, LaneCandidate candidate, IReadOnlyCollection<int> units, Func<Promotion, decimal, decimal> cap)
+    public static decimal Saving(UnitPool pool, LaneCandidate candidate, List<Span> units, Func<Promotion, decimal, decimal> cap)
     {
         if (units.Count == 0)
         {
             return 0m;
         }
 
-        var set = units as HashSet<int> ?? [.. units];
-        var qualifying = candidate.Qualifying.Where(set.Contains).ToList();
-        var get = candidate.Discount.GetItems is null ? qualifying : candidate.Get.Where(set.Contains).ToList();
+        var set = new SpanSet(units);
+        var qualifying = set.Intersect(candidate.Qualifying);
+        var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
         return cap(candidate.Promotion, candidate.Discount.Propose(pool, qualifying, get).Total);
     }
 
@@ -97,27 +104,27 @@ internal static class LaneSolver
         return new LaneSolution(sets, total, usedFallback: false);
     }
 
-    private static (Dictionary<Promotion, List<int>> Sets, decimal Total) SolveGreedily(
+    private static (Dictionary<Promotion, List<Span>> Sets, decimal Total) SolveGreedily(
         UnitPool pool, List<LaneCandidate> component, Func<Promotion, decimal, decimal> cap)
     {
         var order = component
-            .Select(c => (Candidate: c, Alone: Saving(pool, c, c.Units.ToList(), cap)))
+            .Select(c => (Candidate: c, Alone: Saving(pool, c, c.Units, cap)))
             .OrderByDescending(x => x.Alone)
             .ThenBy(x => x.Candidate.Promotion.Id)
             .Select(x => x.Candidate);
         return Sequentially(pool, order, cap);
     }
 
-    private static (Dictionary<Promotion, List<int>> Sets, decimal Total) Sequentially(
+    private static (Dictionary<Promotion, List<Span>> Sets, decimal Total) Sequentially(
         UnitPool pool, IEnumerable<LaneCandidate> order, Func<Promotion, decimal, decimal> cap)
     {
-        var taken = new HashSet<int>();
-        var sets = new Dictionary<Promotion, List<int>>();
+        var taken = new SpanSet();
+        var sets = new Dictionary<Promotion, List<Span>>();
         var total = 0m;
         foreach (var candidate in order)
         {
-            var qualifying = candidate.Qualifying.Where(u => !taken.Contains(u)).ToList();
-            var get = candidate.Discount.GetItems is null ? qualifying : candidate.Get.Where(u => !taken.Contains(u)).ToList();
+            var qualifying = taken.Except(candidate.Qualifying);
+            var get = candidate.Discount.GetItems is null ? qualifying : taken.Except(candidate.Get);
             var proposal = candidate.Discount.Propose(pool, qualifying, get);
             var saving = cap(candidate.Promotion, proposal.Total);
             if (saving <= 0m)
@@ -125,20 +132,24 @@ internal static class LaneSolver
                 continue;
             }
 
-            sets[candidate.Promotion] = [.. proposal.Claimed.Order()];
-            taken.UnionWith(proposal.Claimed);
+            var claimed = new List<Span>(proposal.Claimed);
+            claimed.Sort(pool.CompareCanonical);
+            sets[candidate.Promotion] = claimed;
+            taken.AddRange(claimed);
             total += saving;
         }
 
         return (sets, total);
     }
 
-    private static (Dictionary<Promotion, List<int>> Sets, decimal Total)? SolveExactly(
+    /// <returns>The best sets and their saving, and whether some group was split coarsely; null when the node budget
+    /// ran out.</returns>
+    private static ((Dictionary<Promotion, List<Span>> Sets, decimal Total) Solution, bool Coarse)? SolveExactly(
         UnitPool pool, List<LaneCandidate> component, Func<Promotion, decimal, decimal> cap)
     {
         var greedy = SolveGreedily(pool, component, cap);
         var search = new Search(pool, component, cap, greedy);
-        return search.Run() ? (search.BestSets(), search.BestTotal) : null;
+        return search.Run() ? ((search.BestSets(), search.BestTotal), search.Coarse) : null;
     }
 
     /// <summary>The branch-and-bound search of one component.</summary>
@@ -147,53 +158,60 @@ internal static class LaneSolver
         private readonly UnitPool _pool;
         private readonly List<LaneCandidate> _candidates;
         private readonly Func<Promotion, decimal, decimal> _cap;
-        private readonly List<(int[] Units, int[] Eligible)> _groups = [];
+        private readonly List<Group> _groups = [];
         private readonly decimal[][] _perUnit;          // [candidate][group]: the most one unit of the group can save
         private readonly int[] _lastGroup;              // [candidate]: the last group it may get units from
-        private readonly List<int>[] _current;          // [candidate]: units given so far
+        private readonly List<Span>[] _current;         // [candidate]: units given so far
+        private readonly int[][] _counts;               // [candidate][group]: how many units of the group it has
         private readonly decimal[] _optimistic;         // [candidate]: sum of per-unit bests of units given so far
         private readonly decimal[] _remainingBound;     // [group]: best possible from this group on
-        private readonly Dictionary<(int Candidate, ulong Units), decimal> _memo = [];
-        private readonly Dictionary<int, int> _bit = [];
-        private int[][]? _best;
+        private readonly Dictionary<int[], decimal>[] _memo; // [candidate]: exact saving by units of each group
+        private List<Span>[]? _best;
         private int _nodes;
 
         public Search(UnitPool pool, List<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap,
-            (Dictionary<Promotion, List<int>> Sets, decimal Total) incumbent)
+            (Dictionary<Promotion, List<Span>> Sets, decimal Total) incumbent)
         {
             _pool = pool;
             _candidates = candidates.OrderBy(c => c.Promotion.Id).ToList();
             _cap = cap;
 
-            // Interchangeable units: same line and same price left, usable by the same promotions. Among promotions
-            // whose saving is a plain sum over units (uncapped percentages and amounts off each), only the best for
-            // a unit is worth trying: giving the unit to another of them never saves more.
-            var usable = new Dictionary<int, List<int>>();
+            // Runs of alike units, cut so that each is wholly in or out of every candidate's units.
+            var cut = UnitPool.CutAtEdges([.. _candidates.Select(c => pool.Read(c.Units))]);
+            var usable = new Dictionary<Span, List<int>>();
+            var remainingOf = new Dictionary<Span, decimal>();
             for (var c = 0; c < _candidates.Count; c++)
             {
-                foreach (var unit in _candidates[c].Units)
+                foreach (var part in cut[c])
                 {
-                    (usable.TryGetValue(unit, out var list) ? list : usable[unit] = []).Add(c);
+                    if (!usable.TryGetValue(part.Span, out var list))
+                    {
+                        usable[part.Span] = list = [];
+                        remainingOf[part.Span] = part.Remaining;
+                    }
+
+                    list.Add(c);
                 }
             }
 
-            foreach (var (unit, list) in usable)
+            // Interchangeable units: same line and same price left, usable by the same promotions. Among promotions
+            // whose saving is a plain sum over units (uncapped percentages and amounts off each), only the best for
+            // a unit is worth trying: giving the unit to another of them never saves more.
+            foreach (var (span, list) in usable)
             {
                 var additive = list.Where(c => IsAdditive(_candidates[c])).ToList();
                 if (additive.Count > 1)
                 {
-                    var best = additive.OrderByDescending(c => _candidates[c].Discount.MostPerUnit(pool.Remaining[unit])).ThenBy(c => c).First();
+                    var best = additive.OrderByDescending(c => _candidates[c].Discount.MostPerUnit(remainingOf[span])).ThenBy(c => c).First();
                     list.RemoveAll(c => IsAdditive(_candidates[c]) && c != best);
                 }
-
-                _bit[unit] = _bit.Count;
             }
 
             foreach (var group in usable.Keys
-                .GroupBy(u => (pool.LineOf[u], pool.Remaining[u], Key: string.Join(",", usable[u])))
-                .Select(g => g.Order().ToArray()))
+                .GroupBy(u => (u.Line, Remaining: remainingOf[u], Key: string.Join(",", usable[u])))
+                .Select(g => g.Order(Comparer<Span>.Create(pool.CompareCanonical)).ToArray()))
             {
-                _groups.Add((group, [.. usable[group[0]]]));
+                _groups.Add(new Group(group, [.. usable[group[0]]], group.Sum(u => u.Count), remainingOf[group[0]]));
             }
 
             _perUnit = new decimal[_candidates.Count][];
@@ -206,14 +224,14 @@ internal static class LaneSolver
             {
                 foreach (var c in _groups[g].Eligible)
                 {
-                    _perUnit[c][g] = _candidates[c].Discount.MostPerUnit(pool.Remaining[_groups[g].Units[0]]);
+                    _perUnit[c][g] = _candidates[c].Discount.MostPerUnit(_groups[g].Remaining);
                 }
             }
 
             // Largest possible discounts first: good solutions early make the bound bite.
             var order = Enumerable.Range(0, _groups.Count)
-                .OrderByDescending(g => _groups[g].Eligible.Max(c => _perUnit[c][g]) * _groups[g].Units.Length)
-                .ThenBy(g => _groups[g].Units[0])
+                .OrderByDescending(g => _groups[g].Eligible.Max(c => _perUnit[c][g]) * _groups[g].Count)
+                .ThenBy(g => _groups[g].Spans[0], Comparer<Span>.Create(pool.CompareCanonical))
                 .ToArray();
             var reordered = order.Select(g => _groups[g]).ToList();
             var perUnit = _perUnit.Select(row => order.Select(g => row[g]).ToArray()).ToArray();
@@ -234,59 +252,53 @@ internal static class LaneSolver
             _remainingBound = new decimal[_groups.Count + 1];
             for (var g = _groups.Count - 1; g >= 0; g--)
             {
-                _remainingBound[g] = _remainingBound[g + 1] + (_groups[g].Units.Length * _groups[g].Eligible.Max(c => _perUnit[c][g]));
+                _remainingBound[g] = _remainingBound[g + 1] + (_groups[g].Count * _groups[g].Eligible.Max(c => _perUnit[c][g]));
             }
 
-            _current = _candidates.Select(_ => new List<int>()).ToArray();
+            _current = _candidates.Select(_ => new List<Span>()).ToArray();
+            _counts = _candidates.Select(_ => new int[_groups.Count]).ToArray();
             _optimistic = new decimal[_candidates.Count];
+            _memo = _candidates.Select(_ => new Dictionary<int[], decimal>(CountsComparer.Instance)).ToArray();
 
             // The greedy solution is the first incumbent, so the bound prunes from the start.
             BestTotal = incumbent.Total;
-            _best = _candidates.Select(c => incumbent.Sets.TryGetValue(c.Promotion, out var units) ? units.ToArray() : []).ToArray();
-        }
-
-        private bool IsAdditive(LaneCandidate candidate) => candidate.Discount.IsAdditive && candidate.Promotion.MaxDiscount is null;
-
-        /// <summary>The exact saving of a candidate on a set of units, remembered by the set (as a bit mask when the
-        /// component has at most 64 units).</summary>
-        private decimal ExactSaving(int candidate, List<int> units)
-        {
-            if (_bit.Count > 64)
-            {
-                return Saving(_pool, _candidates[candidate], units, _cap);
-            }
-
-            var mask = 0UL;
-            foreach (var unit in units)
-            {
-                mask |= 1UL << _bit[unit];
-            }
-
-            if (!_memo.TryGetValue((candidate, mask), out var saving))
-            {
-                _memo[(candidate, mask)] = saving = Saving(_pool, _candidates[candidate], units, _cap);
-            }
-
-            return saving;
+            _best = _candidates.Select(c => incumbent.Sets.TryGetValue(c.Promotion, out var units) ? units : []).ToArray();
         }
 
         public decimal BestTotal { get; private set; }
 
+        /// <summary>Gets a value indicating whether some group was too large to split every way.</summary>
+        public bool Coarse { get; private set; }
+
         /// <summary>Searches; false when the node budget ran out.</summary>
         public bool Run() => Visit(0, 0m);
 
-        public Dictionary<Promotion, List<int>> BestSets()
+        public Dictionary<Promotion, List<Span>> BestSets()
         {
-            var sets = new Dictionary<Promotion, List<int>>();
+            var sets = new Dictionary<Promotion, List<Span>>();
             for (var c = 0; c < _candidates.Count; c++)
             {
-                if (_best![c].Length > 0)
+                if (_best![c].Count > 0)
                 {
                     sets[_candidates[c].Promotion] = [.. _best[c]];
                 }
             }
 
             return sets;
+        }
+
+        private bool IsAdditive(LaneCandidate candidate) => candidate.Discount.IsAdditive && candidate.Promotion.MaxDiscount is null;
+
+        /// <summary>The exact saving of a candidate on the units it has, remembered by how many of each group it has
+        /// (alike units save alike, whichever of them it has).</summary>
+        private decimal ExactSaving(int candidate)
+        {
+            if (!_memo[candidate].TryGetValue(_counts[candidate], out var saving))
+            {
+                _memo[candidate][(int[])_counts[candidate].Clone()] = saving = Saving(_pool, _candidates[candidate], _current[candidate], _cap);
+            }
+
+            return saving;
         }
 
         /// <param name="group">The next group to decide.</param>
@@ -303,7 +315,7 @@ internal static class LaneSolver
                 if (closed > BestTotal)
                 {
                     BestTotal = closed;
-                    _best = _current.Select(l => l.ToArray()).ToArray();
+                    _best = _current.Select(l => new List<Span>(l)).ToArray();
                 }
 
                 return true;
@@ -314,19 +326,21 @@ internal static class LaneSolver
                 return true;
             }
 
-            var (units, eligible) = _groups[group];
+            var current = _groups[group];
+            var eligible = current.Eligible;
             var mayKeep = eligible.Any(c => !_candidates[c].Discount.IsMonotone);
-            foreach (var split in Splits(units.Length, eligible.Length + (mayKeep ? 1 : 0)))
+            var added = new int[eligible.Length];
+            foreach (var split in Splits(current, mayKeep))
             {
                 var given = 0;
                 for (var i = 0; i < eligible.Length; i++)
                 {
                     var c = eligible[i];
-                    for (var k = 0; k < split[i]; k++)
-                    {
-                        _current[c].Add(units[given++]);
-                    }
-
+                    var before = _current[c].Count;
+                    current.Take(given, split[i], _current[c]);
+                    added[i] = _current[c].Count - before;
+                    given += split[i];
+                    _counts[c][group] = split[i];
                     _optimistic[c] += split[i] * _perUnit[c][group];
                 }
 
@@ -335,7 +349,7 @@ internal static class LaneSolver
                 {
                     if (_lastGroup[c] == group)
                     {
-                        nextClosed += ExactSaving(c, _current[c]);
+                        nextClosed += ExactSaving(c);
                     }
                 }
 
@@ -343,7 +357,8 @@ internal static class LaneSolver
                 for (var i = 0; i < eligible.Length; i++)
                 {
                     var c = eligible[i];
-                    _current[c].RemoveRange(_current[c].Count - split[i], split[i]);
+                    _current[c].RemoveRange(_current[c].Count - added[i], added[i]);
+                    _counts[c][group] = 0;
                     _optimistic[c] -= split[i] * _perUnit[c][group];
                 }
 
@@ -371,12 +386,17 @@ internal static class LaneSolver
             return bound;
         }
 
-        /// <summary>Every way to split n units over k bins, most to the first bins first. With monotone candidates
-        /// every unit is given away (more units never save less); otherwise a last bin keeps units from everyone.</summary>
-        private static IEnumerable<int[]> Splits(int n, int k)
+        /// <summary>Ways to split a group's units over its candidates, most to the first ones first. With monotone
+        /// candidates every unit is given away (more units never save less); otherwise a last bin keeps units from
+        /// everyone. A small group is split every way; a large one only at the counts that matter to each candidate
+        /// (see <see cref="Counts"/>), and the search is then no longer exact.</summary>
+        private IEnumerable<int[]> Splits(Group group, bool mayKeep)
         {
+            var k = group.Eligible.Length + (mayKeep ? 1 : 0);
+            var coarse = group.Count > MaxExactGroup && k > 1;
+            Coarse |= coarse;
             var split = new int[k];
-            return Recurse(0, n);
+            return Recurse(0, group.Count);
 
             IEnumerable<int[]> Recurse(int index, int left)
             {
@@ -387,7 +407,8 @@ internal static class LaneSolver
                     yield break;
                 }
 
-                for (var take = left; take >= 0; take--)
+                var takes = coarse ? Counts(group.Eligible[index], group, left) : Enumerable.Range(0, left + 1).Reverse();
+                foreach (var take in takes)
                 {
                     split[index] = take;
                     foreach (var s in Recurse(index + 1, left - take))
@@ -396,6 +417,74 @@ internal static class LaneSolver
                     }
                 }
             }
+        }
+
+        /// <summary>The counts of a large group worth offering a candidate, most first: all that is left, none, and
+        /// where its own rules change (its most sets; the units that reach its cap), in whole sets.</summary>
+        private IEnumerable<int> Counts(int candidate, Group group, int left)
+        {
+            var discount = _candidates[candidate].Discount;
+            var size = discount.Granularity;
+            var counts = new SortedSet<int> { 0, left, left / size * size };
+            if (discount.MaxSets is { } sets && (long)sets * size < left)
+            {
+                counts.Add(sets * size);
+            }
+
+            var perUnit = discount.MostPerUnit(group.Remaining);
+            if (_candidates[candidate].Promotion.MaxDiscount is { } cap && perUnit > 0m && cap.Amount / perUnit < left)
+            {
+                var units = (int)Math.Ceiling(cap.Amount / perUnit);
+                counts.Add(Math.Min(left, (units + size - 1) / size * size));
+            }
+
+            return counts.Reverse();
+        }
+    }
+
+    /// <summary>Alike units of a component: runs of one line, at one price left, usable by the same candidates.</summary>
+    private sealed record Group(Span[] Spans, int[] Eligible, int Count, decimal Remaining)
+    {
+        /// <summary>Adds the group's units from <paramref name="offset"/> on, <paramref name="count"/> of them, in the
+        /// canonical order.</summary>
+        public void Take(int offset, int count, List<Span> into)
+        {
+            foreach (var span in Spans)
+            {
+                if (count == 0)
+                {
+                    return;
+                }
+
+                if (offset >= span.Count)
+                {
+                    offset -= span.Count;
+                    continue;
+                }
+
+                var n = Math.Min(span.Count - offset, count);
+                into.Add(span.Slice(offset, n));
+                count -= n;
+                offset = 0;
+            }
+        }
+    }
+
+    private sealed class CountsComparer : IEqualityComparer<int[]>
+    {
+        public static readonly CountsComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = default(HashCode);
+            foreach (var count in obj)
+            {
+                hash.Add(count);
+            }
+
+            return hash.ToHashCode();
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -22,10 +23,10 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            var stopsAfterLane = new List<(Promotion Promotion, List<int> Units)>();
+            var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
             _laneStops = stopsAfterLane;
-            var claimedBy = new Promotion?[_pool.Count];
-            ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList(), claimedBy);
+            _pool.ClearClaims();
+            ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList());
 
             foreach (var promotion in Sequence(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
             {
@@ -45,16 +46,19 @@ public sealed partial class PromotionEvaluator
                     _stoppedAll ??= promotion;
                 }
 
-                foreach (var unit in units)
+                foreach (var span in units)
                 {
-                    _stoppedBy[unit] ??= promotion;
+                    foreach (var piece in _pool.Cover(span))
+                    {
+                        piece.StoppedBy ??= promotion;
+                    }
                 }
             }
         }
 
-        private List<(Promotion Promotion, List<int> Units)> _laneStops = [];
+        private List<(Promotion Promotion, List<Span> Units)> _laneStops = [];
 
-        private void ApplyItemPromotions(List<Promotion> promotions, Promotion?[] claimedBy)
+        private void ApplyItemPromotions(List<Promotion> promotions)
         {
             if (promotions.Count == 0)
             {
@@ -63,8 +67,8 @@ public sealed partial class PromotionEvaluator
 
             var own = promotions.ToDictionary(p => p, p =>
             {
-                var qualifying = FreeUnits(p.QualifyingItems, claimedBy);
-                var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems, claimedBy) : qualifying;
+                var qualifying = FreeUnits(p.QualifyingItems);
+                var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems) : qualifying;
                 return new LaneCandidate(p, qualifying, get);
             });
 
@@ -75,8 +79,8 @@ public sealed partial class PromotionEvaluator
             var stackOf = new Dictionary<Promotion, StackDiscount>();
             foreach (var members in stacks)
             {
-                var discount = new StackDiscount(members.Select(m => (m, own[m].Qualifying.ToHashSet())).ToList(), Options.Compounding);
-                var units = members.SelectMany(m => own[m].Qualifying).Distinct().Order().ToList();
+                var discount = new StackDiscount(members.Select(m => (m, new SpanSet(own[m].Qualifying))).ToList(), Options.Compounding);
+                var units = members.SelectMany(m => own[m].Qualifying).Distinct().Order(Comparer<Span>.Create(_pool.CompareCanonical)).ToList();
                 var stack = Promotion.Create("~" + string.Join("+", members.Select(m => m.Id)), "stack").Giving(discount).Build();
                 stackOf[stack] = discount;
                 candidates.Add(new LaneCandidate(stack, units, units));
@@ -93,9 +97,9 @@ public sealed partial class PromotionEvaluator
             {
                 if (solution.Sets.TryGetValue(candidate.Promotion, out var units))
                 {
-                    var set = units.ToHashSet();
-                    var qualifying = candidate.Qualifying.Where(set.Contains).ToList();
-                    var get = candidate.Discount.GetItems is null ? qualifying : candidate.Get.Where(set.Contains).ToList();
+                    var set = new SpanSet(units);
+                    var qualifying = set.Intersect(candidate.Qualifying);
+                    var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
                     var proposal = candidate.Discount.Propose(_pool, qualifying, get);
                     if (proposal.Total > 0m)
                     {
@@ -115,9 +119,9 @@ public sealed partial class PromotionEvaluator
             {
                 if (stackOf.TryGetValue(candidate.Promotion, out var stack))
                 {
-                    ApplyStack(stack, proposal.Claimed, claimedBy, applied);
+                    ApplyStack(stack, proposal.Claimed, applied);
                 }
-                else if (ApplyItemProposal(candidate.Promotion, proposal, exact, claimedBy))
+                else if (ApplyItemProposal(candidate.Promotion, proposal, exact))
                 {
                     applied.Add(candidate.Promotion);
                 }
@@ -127,24 +131,28 @@ public sealed partial class PromotionEvaluator
             {
                 // A winner that rounded to nothing (or a stack member that added nothing) is judged on its own units.
                 var proposal = alone.TryGetValue(promotion, out var lost) ? lost : own[promotion].Discount.Propose(_pool, own[promotion].Qualifying, own[promotion].Get);
-                RejectEmptyItemProposal(promotion, proposal, Capped(promotion, proposal.Total), claimedBy);
+                RejectEmptyItemProposal(promotion, proposal, Capped(promotion, proposal.Total));
             }
         }
 
         /// <summary>Rounds, allocates and records one item application; false when it rounds to nothing.</summary>
-        private bool ApplyItemProposal(Promotion promotion, ItemProposal proposal, decimal exact, Promotion?[] claimedBy)
+        private bool ApplyItemProposal(Promotion promotion, ItemProposal proposal, decimal exact)
         {
             var capped = Capped(promotion, exact);
-            var rounded = RoundDiscount(proposal.Amounts.Sum(a => _pool.Remaining[a.Unit]), capped);
+            var parts = _pool.Read(proposal.Amounts.Select(a => a.Span));
+            var rounded = RoundDiscount(parts.Sum(p => p.Remaining * p.Count), capped);
             if (rounded <= 0m)
             {
                 return false;
             }
 
-            ApplyToUnits(promotion, proposal.Amounts.Select(a => a.Unit).ToArray(), proposal.Amounts.Select(a => a.Amount).ToArray(), rounded);
-            foreach (var unit in proposal.Claimed)
+            ApplyToUnits(promotion, [.. proposal.Amounts.Select(a => (a.Span, a.Amount))], rounded);
+            foreach (var span in proposal.Claimed)
             {
-                claimedBy[unit] ??= promotion;
+                foreach (var piece in _pool.Cover(span))
+                {
+                    piece.ClaimedBy ??= promotion;
+                }
             }
 
             _itemDiscounts += rounded;
@@ -155,28 +163,35 @@ public sealed partial class PromotionEvaluator
         /// <summary>Applies the members of a compounding stack on its units, each as its own application, in the stack's
         /// order. Which members go on a unit is the stack's choice; each amount is taken from what the members before
         /// it really left (rounded), not from the exact figures the lane was solved with.</summary>
-        private void ApplyStack(StackDiscount stack, List<int> units, Promotion?[] claimedBy, HashSet<Promotion> applied)
+        private void ApplyStack(StackDiscount stack, List<Span> units, HashSet<Promotion> applied)
         {
-            var start = units.ToDictionary(u => u, u => _pool.Remaining[u]);
-            var members = units.ToDictionary(u => u, u => stack.OnUnit(u, start[u]).Where(m => m.Amount > 0m).Select(m => m.Promotion).ToHashSet());
+            var start = _pool.Read(units);
+            var members = start.Select(p => stack.OnUnits(p.Span, p.Remaining).Where(m => m.Amount > 0m).Select(m => m.Promotion).ToHashSet()).ToArray();
             foreach (var (member, _) in stack.Members)
             {
                 var discount = (ItemDiscount)member.Discount;
                 var proposal = new ItemProposal { Nominal = 0m };
-                foreach (var unit in units.Where(u => members[u].Contains(member)))
+                for (var i = 0; i < start.Count; i++)
                 {
-                    var left = _pool.Remaining[unit];
-                    var basis = Options.Compounding == CompoundingMode.Sequential ? left : start[unit];
-                    var amount = Math.Min(discount.MostPerUnit(basis), left);
-                    if (amount > 0m)
+                    if (!members[i].Contains(member))
                     {
-                        proposal.Amounts.Add((unit, amount));
-                        proposal.Claimed.Add(unit);
-                        proposal.Nominal += discount.NominalPerUnit(basis);
+                        continue;
+                    }
+
+                    // What the members before it left may differ from unit to unit by a cent of their allocation.
+                    foreach (var part in _pool.Read([start[i].Span]))
+                    {
+                        var basis = Options.Compounding == CompoundingMode.Sequential ? part.Remaining : start[i].Remaining;
+                        var amount = Math.Min(discount.MostPerUnit(basis), part.Remaining);
+                        if (amount > 0m)
+                        {
+                            proposal.Discount(part, amount);
+                            proposal.Nominal += discount.NominalPerUnit(basis) * part.Count;
+                        }
                     }
                 }
 
-                if (proposal.Total > 0m && ApplyItemProposal(member, proposal, proposal.Total, claimedBy))
+                if (proposal.Total > 0m && ApplyItemProposal(member, proposal, proposal.Total))
                 {
                     applied.Add(member);
                 }
@@ -215,18 +230,17 @@ public sealed partial class PromotionEvaluator
             return stacks;
         }
 
-        private List<int> FreeUnits(ItemFilter filter, Promotion?[] claimedBy)
+        /// <summary>The units of a filter's lines that no promotion of this lane took and no stop holds.</summary>
+        private List<Span> FreeUnits(ItemFilter filter)
         {
-            var units = new List<int>();
+            var units = new List<Span>();
             foreach (var lineIndex in MatchingLines(filter))
             {
-                var line = _cart.Lines[lineIndex];
-                var first = _pool.FirstUnitOfLine[lineIndex];
-                for (var k = 0; k < line.Quantity; k++)
+                foreach (var piece in _pool.PiecesOf(lineIndex))
                 {
-                    if (claimedBy[first + k] is null && _stoppedBy[first + k] is null)
+                    if (piece.ClaimedBy is null && piece.StoppedBy is null)
                     {
-                        units.Add(first + k);
+                        units.Add(new Span(lineIndex, piece.Start, piece.Count));
                     }
                 }
             }
@@ -234,7 +248,7 @@ public sealed partial class PromotionEvaluator
             return units;
         }
 
-        private void RejectEmptyItemProposal(Promotion promotion, ItemProposal proposal, decimal aloneAmount, Promotion?[] claimedBy)
+        private void RejectEmptyItemProposal(Promotion promotion, ItemProposal proposal, decimal aloneAmount)
         {
             if (aloneAmount <= 0m && StopperOf(promotion.QualifyingItems) is { } stopper)
             {
@@ -243,7 +257,7 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            if (aloneAmount > 0m && WinnerOver(promotion, claimedBy) is { } winner)
+            if (aloneAmount > 0m && WinnerOver(promotion) is { } winner)
             {
                 // It would have saved something alone: the units it needed went to a promotion that saved more.
                 var why = Options.Selection == SelectionPolicy.StrictPriority
@@ -274,7 +288,7 @@ public sealed partial class PromotionEvaluator
         }
 
         /// <summary>The promotion that took most of the units the loser could have used (to buy or to discount).</summary>
-        private Promotion? WinnerOver(Promotion loser, Promotion?[] claimedBy)
+        private Promotion? WinnerOver(Promotion loser)
         {
             var lines = MatchingLines(loser.QualifyingItems).AsEnumerable();
             if (loser.Discount is ItemDiscount { GetItems: { } getItems })
@@ -285,12 +299,11 @@ public sealed partial class PromotionEvaluator
             var counts = new Dictionary<Promotion, int>();
             foreach (var lineIndex in lines)
             {
-                var first = _pool.FirstUnitOfLine[lineIndex];
-                for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
+                foreach (var piece in _pool.PiecesOf(lineIndex))
                 {
-                    if (claimedBy[first + k] is { } owner)
+                    if (piece.ClaimedBy is { } owner)
                     {
-                        counts[owner] = counts.GetValueOrDefault(owner) + 1;
+                        counts[owner] = counts.GetValueOrDefault(owner) + piece.Count;
                     }
                 }
             }
@@ -304,10 +317,9 @@ public sealed partial class PromotionEvaluator
             Promotion? stopper = null;
             foreach (var lineIndex in MatchingLines(filter))
             {
-                var first = _pool.FirstUnitOfLine[lineIndex];
-                for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
+                foreach (var piece in _pool.PiecesOf(lineIndex))
                 {
-                    if (_stoppedBy[first + k] is not { } by)
+                    if (piece.StoppedBy is not { } by)
                     {
                         return null;
                     }
@@ -361,12 +373,11 @@ public sealed partial class PromotionEvaluator
         private decimal LineLeft(int lineIndex)
         {
             var left = 0m;
-            var first = _pool.FirstUnitOfLine[lineIndex];
-            for (var k = 0; k < _cart.Lines[lineIndex].Quantity; k++)
+            foreach (var piece in _pool.PiecesOf(lineIndex))
             {
-                if (_stoppedBy[first + k] is null)
+                if (piece.StoppedBy is null)
                 {
-                    left += _pool.Remaining[first + k];
+                    left += piece.Remaining * piece.Count;
                 }
             }
 
@@ -419,11 +430,16 @@ public sealed partial class PromotionEvaluator
                     continue;
                 }
 
-                var first = _pool.FirstUnitOfLine[lines[i]];
-                var count = _cart.Lines[lines[i]].Quantity;
-                var units = Enumerable.Range(first, count).Where(u => _stoppedBy[u] is null).ToArray();
-                var weights = units.Select(u => _pool.Remaining[u]).ToArray();
-                ApplyToUnits(promotion, units, weights, lineShares[i].Amount);
+                var units = new List<(Span, decimal)>();
+                foreach (var piece in _pool.PiecesOf(lines[i]))
+                {
+                    if (piece.StoppedBy is null)
+                    {
+                        units.Add((new Span(lines[i], piece.Start, piece.Count), piece.Remaining));
+                    }
+                }
+
+                ApplyToUnits(promotion, units, lineShares[i].Amount);
             }
 
             _orderDiscounts += rounded;
@@ -491,31 +507,75 @@ public sealed partial class PromotionEvaluator
             RecordApplied(promotion, rounded, ((ShippingDiscount)promotion.Discount).Nominal(shippingBefore), exact, capped);
         }
 
-        /// <summary>Spreads a rounded amount over units by weights, never past what is left of a unit, and records it.</summary>
-        private void ApplyToUnits(Promotion promotion, int[] units, decimal[] weights, decimal amount)
+        /// <summary>Spreads a rounded amount over units by weights (one weight for each unit of a span), never past what
+        /// is left of a unit, and records it.</summary>
+        private void ApplyToUnits(Promotion promotion, List<(Span Units, decimal Weight)> weighted, decimal amount)
         {
-            var parts = M(amount).Allocate(weights).Select(p => p.Amount).ToArray();
-
-            // Implementation note: largest remainder keeps each part within one minor unit of its exact share, and
-            // the shares never exceed what is left of a unit, so this never moves anything in practice; it makes
-            // "never below zero" hold by construction rather than by argument.
-            var excess = 0m;
-            for (var i = 0; i < units.Length; i++)
+            // Cut where units now differ (a promotion of the same stack may have left a cent more on some).
+            var parts = new List<(Part Part, decimal Weight)>();
+            foreach (var (units, weight) in weighted)
             {
-                var room = _pool.Remaining[units[i]];
-                if (parts[i] > room)
+                foreach (var part in _pool.Read([units]))
                 {
-                    excess += parts[i] - room;
-                    parts[i] = room;
+                    parts.Add((part, weight));
                 }
             }
 
-            for (var i = 0; i < units.Length && excess > 0m; i++)
+            var shares = Allocation.OverRuns(M(amount), parts.Select(p => (p.Part.Count, p.Weight)).ToArray());
+
+            // Implementation note: largest remainder keeps each unit's share within one minor unit of its exact share,
+            // and the shares never exceed what is left of a unit, but for the rounding of the whole: what a unit
+            // cannot take goes to the next units that can, in order, so "never below zero" holds by construction.
+            var excess = 0m;
+            for (var i = 0; i < shares.Count; i++)
             {
-                var room = _pool.Remaining[units[i]] - parts[i];
-                var moved = Math.Min(room, excess);
-                parts[i] += moved;
-                excess -= moved;
+                var room = parts[shares[i].Part].Part.Remaining;
+                if (shares[i].Share > room)
+                {
+                    excess += (shares[i].Share - room) * shares[i].Count;
+                    shares[i] = shares[i] with { Share = room };
+                }
+            }
+
+            for (var i = 0; i < shares.Count && excess > 0m; i++)
+            {
+                var run = shares[i];
+                var room = parts[run.Part].Part.Remaining - run.Share;
+                if (room <= 0m)
+                {
+                    continue;
+                }
+
+                if (excess >= room * run.Count)
+                {
+                    shares[i] = run with { Share = run.Share + room };
+                    excess -= room * run.Count;
+                    continue;
+                }
+
+                // Whole units take all the room they have, the next one the rest, and the others nothing more.
+                var full = (int)decimal.Floor(excess / room);
+                var rest = excess - (room * full);
+                var moved = new List<Allocation.Run>(3);
+                if (full > 0)
+                {
+                    moved.Add(run with { Share = run.Share + room, Count = full });
+                }
+
+                if (rest > 0m)
+                {
+                    moved.Add(run with { Share = run.Share + rest, Count = 1 });
+                }
+
+                var untouched = run.Count - full - (rest > 0m ? 1 : 0);
+                if (untouched > 0)
+                {
+                    moved.Add(run with { Count = untouched });
+                }
+
+                shares.RemoveAt(i);
+                shares.InsertRange(i, moved);
+                excess = 0m;
             }
 
             if (excess > 0m)
@@ -523,6 +583,7 @@ public sealed partial class PromotionEvaluator
                 throw new InvalidOperationException($"Internal error: {promotion.Id} allocated more than its units hold.");
             }
 
+            List<Span>? stops = null;
             if (promotion.Stops != StopScope.None)
             {
                 var index = _laneStops.FindIndex(s => s.Promotion == promotion);
@@ -532,18 +593,32 @@ public sealed partial class PromotionEvaluator
                     index = _laneStops.Count - 1;
                 }
 
-                _laneStops[index].Units.AddRange(units.Where((_, i) => parts[i] > 0m));
+                stops = _laneStops[index].Units;
             }
 
-            for (var i = 0; i < units.Length; i++)
+            // Each run of shares is the next units of its part.
+            var offsets = new int[parts.Count];
+            var adjustments = new Dictionary<decimal, Adjustment>();
+            foreach (var (part, share, count) in shares)
             {
-                if (parts[i] == 0m)
+                var span = parts[part].Part.Span.Slice(offsets[part], count);
+                offsets[part] += count;
+                if (share == 0m)
                 {
                     continue;
                 }
 
-                _pool.Remaining[units[i]] -= parts[i];
-                (_unitAdjustments[units[i]] ??= []).Add(new Adjustment(promotion.Id, promotion.Discount.Class, M(parts[i])));
+                stops?.Add(span);
+                if (!adjustments.TryGetValue(share, out var adjustment))
+                {
+                    adjustments[share] = adjustment = new Adjustment(promotion.Id, promotion.Discount.Class, M(share));
+                }
+
+                foreach (var piece in _pool.Cover(span))
+                {
+                    piece.Remaining -= share;
+                    (piece.Adjustments ??= []).Add(adjustment);
+                }
             }
         }
     }

@@ -18,8 +18,6 @@ public sealed partial class PromotionEvaluator
         private readonly UsageSnapshot _usage;
         private readonly Currency _currency;
         private readonly UnitPool _pool;
-        private readonly Promotion?[] _stoppedBy;
-        private readonly List<Adjustment>?[] _unitAdjustments;
         private readonly List<(int Entry, Rejection Rejection)> _codeRejections = []; // by entry: the order typed
         private readonly List<Rejection> _rejections = [];
         private readonly List<NearMissHint> _hints = [];
@@ -63,8 +61,6 @@ public sealed partial class PromotionEvaluator
             _pool = pool;
             _matchingLines = matchingLines;
             _scopes = scopes;
-            _unitAdjustments = new List<Adjustment>?[_pool.Count];
-            _stoppedBy = new Promotion?[_pool.Count];
             _shippingRemaining = cart.Shipping.Amount;
         }
 
@@ -294,33 +290,42 @@ public sealed partial class PromotionEvaluator
         private EvaluationResult BuildResult()
         {
             var lines = ImmutableArray.CreateBuilder<LineResult>(_cart.Lines.Length);
+            var byPromotion = new List<(PromotionId Id, DiscountClass Class, decimal Amount)>();
             for (var lineIndex = 0; lineIndex < _cart.Lines.Length; lineIndex++)
             {
                 var line = _cart.Lines[lineIndex];
-                var first = _pool.FirstUnitOfLine[lineIndex];
-                var byPromotion = new List<(PromotionId Id, DiscountClass Class, decimal Amount)>();
+                byPromotion.Clear();
                 var units = Options.IncludeUnits ? ImmutableArray.CreateBuilder<UnitResult>(line.Quantity) : null;
                 var lineDiscount = 0m;
-                for (var k = 0; k < line.Quantity; k++)
+                foreach (var piece in _pool.PiecesOf(lineIndex))
                 {
-                    var adjustments = _unitAdjustments[first + k];
                     var unitDiscount = 0m;
-                    foreach (var adjustment in adjustments ?? [])
+                    foreach (var adjustment in piece.Adjustments ?? [])
                     {
-                        unitDiscount += adjustment.Amount.Amount;
+                        var amount = adjustment.Amount.Amount;
+                        unitDiscount += amount;
                         var at = byPromotion.FindIndex(a => a.Id == adjustment.PromotionId);
                         if (at < 0)
                         {
-                            byPromotion.Add((adjustment.PromotionId, adjustment.Class, adjustment.Amount.Amount));
+                            byPromotion.Add((adjustment.PromotionId, adjustment.Class, amount * piece.Count));
                         }
                         else
                         {
-                            byPromotion[at] = (byPromotion[at].Id, byPromotion[at].Class, byPromotion[at].Amount + adjustment.Amount.Amount);
+                            byPromotion[at] = (byPromotion[at].Id, byPromotion[at].Class, byPromotion[at].Amount + (amount * piece.Count));
                         }
                     }
 
-                    lineDiscount += unitDiscount;
-                    units?.Add(new UnitResult(k, line.UnitPrice, adjustments is null ? [] : [.. adjustments], M(line.UnitPrice.Amount - unitDiscount)));
+                    lineDiscount += unitDiscount * piece.Count;
+                    if (units is not null)
+                    {
+                        // The breakdown is the one part of a result that has a slot for each unit: asked for, it costs that.
+                        ImmutableArray<Adjustment> adjustments = piece.Adjustments is null ? [] : [.. piece.Adjustments];
+                        var final = M(line.UnitPrice.Amount - unitDiscount);
+                        for (var k = piece.Start; k < piece.End; k++)
+                        {
+                            units.Add(new UnitResult(k, line.UnitPrice, adjustments, final));
+                        }
+                    }
                 }
 
                 var lineAdjustments = byPromotion.Select(a => new Adjustment(a.Id, a.Class, M(a.Amount))).ToImmutableArray();

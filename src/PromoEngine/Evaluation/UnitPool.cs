@@ -3,14 +3,79 @@ using System.Collections.Generic;
 
 namespace PromoEngine;
 
+/// <summary>Consecutive units of one cart line: units <see cref="Start"/> to <see cref="End"/> less one.</summary>
+internal readonly record struct Span(int Line, int Start, int Count)
+{
+    public int End => Start + Count;
+
+    /// <summary>The units from <paramref name="offset"/> on, <paramref name="count"/> of them.</summary>
+    public Span Slice(int offset, int count) => new(Line, Start + offset, count);
+}
+
+/// <summary>Units that are alike at the moment they were read: one span, and what is left of each unit's price.</summary>
+internal readonly record struct Part(Span Span, decimal Remaining)
+{
+    public int Count => Span.Count;
+
+    public Part Slice(int offset, int count) => new(Span.Slice(offset, count), Remaining);
+}
+
+/// <summary>A run of units of one line that have had exactly the same things happen to them.</summary>
+internal sealed class Piece
+{
+    public required int Start { get; set; }
+
+    public required int Count { get; set; }
+
+    /// <summary>What is left of each unit's price.</summary>
+    public required decimal Remaining { get; set; }
+
+    /// <summary>The adjustments on each unit, in the order they applied.</summary>
+    public List<Adjustment>? Adjustments { get; set; }
+
+    /// <summary>The promotion whose stop holds these units from lower lanes.</summary>
+    public Promotion? StoppedBy { get; set; }
+
+    /// <summary>The promotion that took these units in the current lane.</summary>
+    public Promotion? ClaimedBy { get; set; }
+
+    public int End => Start + Count;
+
+    /// <summary>Cuts this piece at <paramref name="offset"/> and returns the units from there on, alike in all else.</summary>
+    public Piece SplitAt(int offset)
+    {
+        var tail = new Piece
+        {
+            Start = Start + offset,
+            Count = Count - offset,
+            Remaining = Remaining,
+            Adjustments = Adjustments is null ? null : [.. Adjustments],
+            StoppedBy = StoppedBy,
+            ClaimedBy = ClaimedBy,
+        };
+        Count = offset;
+        return tail;
+    }
+}
+
 /// <summary>
-/// The units of a cart, one slot each, in a canonical order (by line id, then unit index) so that the result does
-/// not depend on the order of the cart's lines. Holds what is left of each unit's price as lanes apply.
+/// The units of a cart, held as runs: each line is a few pieces of units that are alike (one piece at first), so the
+/// cost of an evaluation does not grow with a line's quantity. A piece is cut only where units come to differ (a
+/// set price on some of them, a cent of an allocation). Units are in a canonical order, by line id and then by index
+/// in the line, so the result does not depend on the order of the cart's lines.
 /// </summary>
+/// <remarks>Implementation note: units of one piece are interchangeable, so where a rule treats some of them one way
+/// and some another (the free units of a buy-one-get-one in one line), the ones treated alike are kept together in
+/// the piece rather than interleaved: the result per line is the same, and only which unit index carries which
+/// adjustment in <see cref="LineResult.Units"/> follows from it.</remarks>
 internal sealed class UnitPool
 {
+    private readonly Cart _cart;
+    private readonly List<Piece>[] _pieces;
+
     public UnitPool(Cart cart)
     {
+        _cart = cart;
         var order = new int[cart.Lines.Length];
         for (var i = 0; i < order.Length; i++)
         {
@@ -18,78 +83,297 @@ internal sealed class UnitPool
         }
 
         Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
-        var count = 0;
-        foreach (var line in cart.Lines)
-        {
-            count += line.Quantity;
-        }
-
-        LineOf = new int[count];
-        IndexInLine = new int[count];
-        Original = new decimal[count];
-        Remaining = new decimal[count];
-        FirstUnitOfLine = new int[cart.Lines.Length];
-        var slot = 0;
-        foreach (var lineIndex in order)
-        {
-            var line = cart.Lines[lineIndex];
-            FirstUnitOfLine[lineIndex] = slot;
-            for (var k = 0; k < line.Quantity; k++)
-            {
-                LineOf[slot] = lineIndex;
-                IndexInLine[slot] = k;
-                Original[slot] = line.UnitPrice.Amount;
-                Remaining[slot] = line.UnitPrice.Amount;
-                slot++;
-            }
-        }
-
         LinesInOrder = order;
+        RankOfLine = new int[order.Length];
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            RankOfLine[order[rank]] = rank;
+        }
+
+        _pieces = FreshPieces(cart);
     }
 
     /// <summary>A pool of the same units at their original prices; shares everything that never changes.</summary>
     private UnitPool(UnitPool other)
     {
-        LineOf = other.LineOf;
-        IndexInLine = other.IndexInLine;
-        Original = other.Original;
-        Remaining = (decimal[])other.Original.Clone();
-        FirstUnitOfLine = other.FirstUnitOfLine;
+        _cart = other._cart;
         LinesInOrder = other.LinesInOrder;
+        RankOfLine = other.RankOfLine;
+        _pieces = FreshPieces(_cart);
     }
 
     /// <summary>The same units, every price back to its original.</summary>
     public UnitPool Fresh() => new(this);
 
-    public int Count => Remaining.Length;
-
-    /// <summary>The cart line index of each unit.</summary>
-    public int[] LineOf { get; }
-
-    /// <summary>The index of each unit in its line.</summary>
-    public int[] IndexInLine { get; }
-
-    public decimal[] Original { get; }
-
-    /// <summary>What is left of each unit's price.</summary>
-    public decimal[] Remaining { get; }
-
-    /// <summary>The slot of each cart line's first unit; a line's units are consecutive.</summary>
-    public int[] FirstUnitOfLine { get; }
-
     /// <summary>Cart line indices in canonical (line id) order.</summary>
     public int[] LinesInOrder { get; }
 
-    /// <summary>Sorts units by what is left of their price; ties keep the canonical order.</summary>
-    public List<int> SortByRemaining(List<int> units, bool descending)
+    /// <summary>Each cart line's place in <see cref="LinesInOrder"/>.</summary>
+    public int[] RankOfLine { get; }
+
+    /// <summary>The pieces of a line, by their first unit; together they hold every unit of the line once.</summary>
+    public List<Piece> PiecesOf(int line) => _pieces[line];
+
+    /// <summary>Orders spans as their units stand in the canonical order.</summary>
+    public int CompareCanonical(Span a, Span b)
     {
-        var sorted = new List<int>(units);
-        var remaining = Remaining;
+        var byLine = RankOfLine[a.Line].CompareTo(RankOfLine[b.Line]);
+        return byLine != 0 ? byLine : a.Start.CompareTo(b.Start);
+    }
+
+    /// <summary>The pieces that hold exactly the units of a span, cutting pieces at its ends where needed.</summary>
+    public List<Piece> Cover(Span span)
+    {
+        var pieces = _pieces[span.Line];
+        var first = CutAt(pieces, span.Start);
+        var last = CutAt(pieces, span.End);
+        return pieces.GetRange(first, last - first);
+    }
+
+    /// <summary>The spans read as parts of alike units: each span is cut where its units now differ. Reads only.</summary>
+    public List<Part> Read(IEnumerable<Span> spans)
+    {
+        var parts = new List<Part>();
+        foreach (var span in spans)
+        {
+            var pieces = _pieces[span.Line];
+            for (var i = IndexOf(pieces, span.Start); i < pieces.Count && pieces[i].Start < span.End; i++)
+            {
+                var piece = pieces[i];
+                var start = Math.Max(piece.Start, span.Start);
+                var end = Math.Min(piece.End, span.End);
+                parts.Add(new Part(new Span(span.Line, start, end - start), piece.Remaining));
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Sorts parts by what is left of their price; ties keep the canonical order.</summary>
+    public List<Part> SortByRemaining(List<Part> parts, bool descending)
+    {
+        var sorted = new List<Part>(parts);
         sorted.Sort((a, b) =>
         {
-            var byPrice = descending ? remaining[b].CompareTo(remaining[a]) : remaining[a].CompareTo(remaining[b]);
-            return byPrice != 0 ? byPrice : a.CompareTo(b);
+            var byPrice = descending ? b.Remaining.CompareTo(a.Remaining) : a.Remaining.CompareTo(b.Remaining);
+            return byPrice != 0 ? byPrice : CompareCanonical(a.Span, b.Span);
         });
         return sorted;
+    }
+
+    /// <summary>Each list of parts cut wherever a part of any of the lists begins or ends, so that a unit in several
+    /// lists is in parts of the same span in each.</summary>
+    public static List<List<Part>> CutAtEdges(IReadOnlyList<List<Part>> lists)
+    {
+        var edges = new Dictionary<int, SortedSet<int>>();
+        foreach (var list in lists)
+        {
+            foreach (var part in list)
+            {
+                if (!edges.TryGetValue(part.Span.Line, out var set))
+                {
+                    edges[part.Span.Line] = set = [];
+                }
+
+                set.Add(part.Span.Start);
+                set.Add(part.Span.End);
+            }
+        }
+
+        var result = new List<List<Part>>(lists.Count);
+        foreach (var list in lists)
+        {
+            var cut = new List<Part>(list.Count);
+            foreach (var part in list)
+            {
+                var start = part.Span.Start;
+                if (part.Count > 1)
+                {
+                    foreach (var edge in edges[part.Span.Line].GetViewBetween(start + 1, part.Span.End - 1))
+                    {
+                        cut.Add(part.Slice(start - part.Span.Start, edge - start));
+                        start = edge;
+                    }
+                }
+
+                cut.Add(part.Slice(start - part.Span.Start, part.Span.End - start));
+            }
+
+            result.Add(cut);
+        }
+
+        return result;
+    }
+
+    /// <summary>Forgets which promotion took which units: a new lane begins.</summary>
+    public void ClearClaims()
+    {
+        foreach (var pieces in _pieces)
+        {
+            foreach (var piece in pieces)
+            {
+                piece.ClaimedBy = null;
+            }
+        }
+    }
+
+    /// <summary>The index of the piece holding a unit.</summary>
+    private static int IndexOf(List<Piece> pieces, int unit)
+    {
+        int low = 0, high = pieces.Count - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (pieces[mid].Start <= unit)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Makes a piece start at <paramref name="unit"/> (unless it is past the line) and returns its index.</summary>
+    private static int CutAt(List<Piece> pieces, int unit)
+    {
+        if (unit >= pieces[^1].End)
+        {
+            return pieces.Count;
+        }
+
+        var index = IndexOf(pieces, unit);
+        var piece = pieces[index];
+        if (piece.Start == unit)
+        {
+            return index;
+        }
+
+        pieces.Insert(index + 1, piece.SplitAt(unit - piece.Start));
+        return index + 1;
+    }
+
+    private static List<Piece>[] FreshPieces(Cart cart)
+    {
+        var pieces = new List<Piece>[cart.Lines.Length];
+        for (var line = 0; line < pieces.Length; line++)
+        {
+            var cartLine = cart.Lines[line];
+            pieces[line] = [new Piece { Start = 0, Count = cartLine.Quantity, Remaining = cartLine.UnitPrice.Amount }];
+        }
+
+        return pieces;
+    }
+}
+
+/// <summary>A set of units of a cart, as sorted, disjoint spans per line.</summary>
+internal sealed class SpanSet
+{
+    private readonly Dictionary<int, List<(int Start, int End)>> _byLine = [];
+
+    public SpanSet()
+    {
+    }
+
+    public SpanSet(IEnumerable<Span> spans) => AddRange(spans);
+
+    public void AddRange(IEnumerable<Span> spans)
+    {
+        foreach (var span in spans)
+        {
+            Add(span);
+        }
+    }
+
+    public void Add(Span span)
+    {
+        if (span.Count == 0)
+        {
+            return;
+        }
+
+        if (!_byLine.TryGetValue(span.Line, out var ranges))
+        {
+            _byLine[span.Line] = ranges = [];
+        }
+
+        // Merged into the sorted, disjoint ranges of its line.
+        var start = span.Start;
+        var end = span.End;
+        var at = 0;
+        while (at < ranges.Count && ranges[at].End < start)
+        {
+            at++;
+        }
+
+        while (at < ranges.Count && ranges[at].Start <= end)
+        {
+            start = Math.Min(start, ranges[at].Start);
+            end = Math.Max(end, ranges[at].End);
+            ranges.RemoveAt(at);
+        }
+
+        ranges.Insert(at, (start, end));
+    }
+
+    /// <summary>Whether every unit of a span is in this set.</summary>
+    public bool Contains(Span span)
+    {
+        foreach (var (start, end) in _byLine.GetValueOrDefault(span.Line) ?? [])
+        {
+            if (start <= span.Start && span.End <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The units of the spans that are in this set, in the spans' order.</summary>
+    public List<Span> Intersect(IEnumerable<Span> spans) => Filter(spans, keep: true);
+
+    /// <summary>The units of the spans that are not in this set, in the spans' order.</summary>
+    public List<Span> Except(IEnumerable<Span> spans) => Filter(spans, keep: false);
+
+    private List<Span> Filter(IEnumerable<Span> spans, bool keep)
+    {
+        var result = new List<Span>();
+        foreach (var span in spans)
+        {
+            var ranges = _byLine.GetValueOrDefault(span.Line);
+            var at = span.Start;
+            foreach (var (start, end) in ranges ?? [])
+            {
+                if (end <= at || start >= span.End)
+                {
+                    continue;
+                }
+
+                if (!keep && start > at)
+                {
+                    result.Add(new Span(span.Line, at, start - at));
+                }
+
+                var from = Math.Max(start, at);
+                var to = Math.Min(end, span.End);
+                if (keep)
+                {
+                    result.Add(new Span(span.Line, from, to - from));
+                }
+
+                at = to;
+            }
+
+            if (!keep && at < span.End)
+            {
+                result.Add(new Span(span.Line, at, span.End - at));
+            }
+        }
+
+        return result;
     }
 }

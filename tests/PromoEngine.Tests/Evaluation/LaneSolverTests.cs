@@ -66,7 +66,10 @@ public sealed class LaneSolverTests
     private static (UnitPool Pool, List<LaneCandidate> Candidates) Setup(LaneCase c)
     {
         var pool = new UnitPool(c.Cart);
-        List<int> Units(ItemFilter filter) => Enumerable.Range(0, pool.Count).Where(u => filter.Matches(c.Cart.Lines[pool.LineOf[u]])).ToList();
+        List<Span> Units(ItemFilter filter) => pool.LinesInOrder
+            .Where(line => filter.Matches(c.Cart.Lines[line]))
+            .Select(line => new Span(line, 0, c.Cart.Lines[line].Quantity))
+            .ToList();
         var candidates = c.Promotions.Select(p =>
         {
             var qualifying = Units(p.QualifyingItems);
@@ -76,18 +79,23 @@ public sealed class LaneSolverTests
         return (pool, candidates);
     }
 
+    /// <summary>Each unit of the cart on its own, in the canonical order.</summary>
+    private static List<Span> EachUnit(UnitPool pool, Cart cart) =>
+        pool.LinesInOrder.SelectMany(line => Enumerable.Range(0, cart.Lines[line].Quantity).Select(k => new Span(line, k, 1))).ToList();
+
     /// <summary>Every unit to one promotion or to none, every way: (P + 1) to the power of the units.</summary>
-    private static decimal BruteForce(UnitPool pool, List<LaneCandidate> candidates)
+    private static decimal BruteForce(UnitPool pool, Cart cart, List<LaneCandidate> candidates)
     {
+        var all = EachUnit(pool, cart);
         var best = 0m;
-        var choice = new int[pool.Count];
+        var choice = new int[all.Count];
         while (true)
         {
             var total = 0m;
             for (var c = 0; c < candidates.Count; c++)
             {
-                var units = Enumerable.Range(0, pool.Count).Where(u => choice[u] == c + 1).ToList();
-                if (units.Any(u => !candidates[c].Units.Contains(u)))
+                var units = Enumerable.Range(0, all.Count).Where(u => choice[u] == c + 1).Select(u => all[u]).ToList();
+                if (!new SpanSet(candidates[c].Units).Intersect(units).SequenceEqual(units))
                 {
                     total = -1m;
                     break;
@@ -118,7 +126,7 @@ public sealed class LaneSolverTests
         var solution = LaneSolver.Solve(pool, candidates, Cap);
 
         Assert.False(solution.UsedFallback);
-        Assert.Equal(Math.Round(BruteForce(pool, candidates), 20), Math.Round(solution.Total, 20));
+        Assert.Equal(Math.Round(BruteForce(pool, c.Cart, candidates), 20), Math.Round(solution.Total, 20));
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
@@ -128,12 +136,12 @@ public sealed class LaneSolverTests
 
         var solution = LaneSolver.Solve(pool, candidates, Cap);
 
-        var given = solution.Sets.SelectMany(kv => kv.Value).ToList();
+        var given = solution.Sets.SelectMany(kv => kv.Value).SelectMany(s => Enumerable.Range(s.Start, s.Count).Select(k => (s.Line, k))).ToList();
         Assert.Equal(given.Count, given.Distinct().Count());
         var byPromotion = candidates.ToDictionary(x => x.Promotion);
         foreach (var (promotion, units) in solution.Sets)
         {
-            Assert.All(units, u => Assert.Contains(u, byPromotion[promotion].Units));
+            Assert.Equal(units, new SpanSet(byPromotion[promotion].Units).Intersect(units));
         }
 
         Assert.Equal(

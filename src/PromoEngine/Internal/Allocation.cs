@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+
+namespace PromoEngine.Internal;
+
+/// <summary>Largest-remainder allocation over runs of units that weigh alike, without one slot per unit.</summary>
+internal static class Allocation
+{
+    /// <summary>Units <see cref="Count"/> of run <see cref="Part"/> (the next ones of it) each get <see cref="Share"/>.</summary>
+    public readonly record struct Run(int Part, decimal Share, int Count);
+
+    /// <summary>
+    /// Splits a rounded amount over runs of units, each unit of a run weighing the run's weight, exactly as
+    /// <see cref="Money.Allocate(ReadOnlySpan{decimal})"/> would split it over the units one by one, in order: each
+    /// unit gets its exact share rounded down to the minor unit, and the minor units left over go one each to the
+    /// units with the largest remainder, then the largest weight, then the first.
+    /// </summary>
+    /// <returns>For each run in order, its first units with one minor unit more, then the others (one entry when they
+    /// all get the same).</returns>
+    public static List<Run> OverRuns(Money amount, (int Count, decimal Weight)[] runs)
+    {
+        var perMajor = amount.Currency.MinorUnitsPerMajor;
+        var total = amount.Amount * perMajor;
+        var weightSum = 0m;
+        foreach (var (count, weight) in runs)
+        {
+            weightSum += weight * count;
+        }
+
+        var quotients = new decimal[runs.Length];
+        var remainders = new decimal[runs.Length];
+        var assigned = 0m;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            // The remainder r = total * w - q * W is exact; comparing remainders needs no division (W is common).
+            var product = total * runs[i].Weight;
+            var quotient = decimal.Floor(product / weightSum);
+            var remainder = product - (quotient * weightSum);
+            if (remainder < 0m)
+            {
+                quotient -= 1m;
+                remainder += weightSum;
+            }
+            else if (remainder >= weightSum)
+            {
+                quotient += 1m;
+                remainder -= weightSum;
+            }
+
+            quotients[i] = quotient;
+            remainders[i] = remainder;
+            assigned += quotient * runs[i].Count;
+        }
+
+        var extra = new int[runs.Length];
+        var leftover = total - assigned;
+        if (leftover > 0m)
+        {
+            var order = new int[runs.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (x, y) =>
+            {
+                var byRemainder = remainders[y].CompareTo(remainders[x]);
+                if (byRemainder != 0)
+                {
+                    return byRemainder;
+                }
+
+                var byWeight = runs[y].Weight.CompareTo(runs[x].Weight);
+                return byWeight != 0 ? byWeight : x.CompareTo(y);
+            });
+            foreach (var i in order)
+            {
+                var take = (int)Math.Min(leftover, runs[i].Count);
+                extra[i] = take;
+                leftover -= take;
+                if (leftover == 0m)
+                {
+                    break;
+                }
+            }
+        }
+
+        var result = new List<Run>(runs.Length + 4);
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (extra[i] > 0)
+            {
+                result.Add(new Run(i, (quotients[i] + 1m) / perMajor, extra[i]));
+            }
+
+            if (extra[i] < runs[i].Count)
+            {
+                result.Add(new Run(i, quotients[i] / perMajor, runs[i].Count - extra[i]));
+            }
+        }
+
+        return result;
+    }
+}
