@@ -17,7 +17,9 @@ public sealed class Cart
     public const int MaxLines = 1_000;
 
     /// <summary>The most units one cart may hold in all lines together (see <see cref="CartLine.MaxQuantity"/>).</summary>
-    public const int MaxUnits = 10_000;
+    /// <remarks>Evaluation costs nothing per unit; this bounds the per-unit breakdown of a result
+    /// (<see cref="EvaluationOptions.IncludeUnits"/>).</remarks>
+    public const int MaxUnits = 1_000_000;
 
     /// <summary>Initializes a new instance of the <see cref="Cart"/> class.</summary>
     /// <param name="currency">The cart's one currency.</param>

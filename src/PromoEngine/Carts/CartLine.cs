@@ -11,9 +11,10 @@ namespace PromoEngine;
 public sealed class CartLine
 {
     /// <summary>The most units one line may hold.</summary>
-    /// <remarks>Units are evaluated one by one today, so this bounds the time and memory one cart can cost; it will
-    /// rise when identical units are held as runs.</remarks>
-    public const int MaxQuantity = 10_000;
+    /// <remarks>An evaluation holds a line's units as runs of alike units, so its cost does not grow with the
+    /// quantity; this bounds the per-unit breakdown (<see cref="EvaluationOptions.IncludeUnits"/>), the one part of a
+    /// result with a slot for each unit, and keeps every count far inside an <see cref="int"/>.</remarks>
+    public const int MaxQuantity = 1_000_000;
 
     /// <summary>Initializes a new instance of the <see cref="CartLine"/> class.</summary>
     /// <param name="lineId">The line's id, unique in its cart.</param>

@@ -26,6 +26,11 @@ public sealed record EvaluationOptions
 
     /// <summary>Gets a value indicating whether each line's result lists its units.</summary>
     /// <value><see langword="false"/> unless said.</value>
+    /// <remarks>The breakdown has one <see cref="UnitResult"/> for each unit, so it costs time and memory in proportion
+    /// to the quantities (at most <see cref="Cart.MaxUnits"/>); everything else an evaluation does is the same for a
+    /// line of one unit and a line of a million. Alike units of a line are interchangeable: where a promotion treats
+    /// some of them one way and some another (the free units of a buy-one-get-one), the units treated alike are listed
+    /// together, the discounted ones after the others.</remarks>
     public bool IncludeUnits { get; init; }
 
     /// <summary>Gets a value indicating whether code status is hidden from shoppers (anti-enumeration): every entered

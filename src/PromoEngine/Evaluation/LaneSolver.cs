@@ -30,7 +30,7 @@ internal sealed class LaneSolution(Dictionary<Promotion, List<Span>> sets, decim
 /// </summary>
 /// <remarks>
 /// <para>Exact search: promotions that share no line are solved apart (connected components). Inside a component,
-/// units that are interchangeable (same line, same price left, usable by the same promotions) are decided together,
+/// units that are interchangeable (same item, same price left, usable by the same promotions) are decided together,
 /// by how many go to each promotion, largest possible discounts first. Branch and bound prunes with an optimistic
 /// bound (each open promotion's best per-unit discount on every unit it may still get, capped; the exact saving of
 /// promotions whose units are all decided).</para>
@@ -194,7 +194,7 @@ internal static class LaneSolver
                 }
             }
 
-            // Interchangeable units: same line and same price left, usable by the same promotions. Among promotions
+            // Interchangeable units: same item and same price left, usable by the same promotions. Among promotions
             // whose saving is a plain sum over units (uncapped percentages and amounts off each), only the best for
             // a unit is worth trying: giving the unit to another of them never saves more.
             foreach (var (span, list) in usable)
@@ -208,7 +208,7 @@ internal static class LaneSolver
             }
 
             foreach (var group in usable.Keys
-                .GroupBy(u => (u.Line, Remaining: remainingOf[u], Key: string.Join(",", usable[u])))
+                .GroupBy(u => (Item: pool.ItemOf[u.Line], Remaining: remainingOf[u], Key: string.Join(",", usable[u])))
                 .Select(g => g.Order(Comparer<Span>.Create(pool.CompareCanonical)).ToArray()))
             {
                 _groups.Add(new Group(group, [.. usable[group[0]]], group.Sum(u => u.Count), remainingOf[group[0]]));
@@ -442,7 +442,8 @@ internal static class LaneSolver
         }
     }
 
-    /// <summary>Alike units of a component: runs of one line, at one price left, usable by the same candidates.</summary>
+    /// <summary>Alike units of a component: runs of one item (of lines alike in all but id and quantity), at one price
+    /// left, usable by the same candidates.</summary>
     private sealed record Group(Span[] Spans, int[] Eligible, int Count, decimal Remaining)
     {
         /// <summary>Adds the group's units from <paramref name="offset"/> on, <paramref name="count"/> of them, in the

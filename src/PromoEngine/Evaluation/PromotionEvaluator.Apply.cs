@@ -384,6 +384,17 @@ public sealed partial class PromotionEvaluator
             return left;
         }
 
+        private decimal ItemLeft(List<int> lines)
+        {
+            var left = 0m;
+            foreach (var line in lines)
+            {
+                left += LineLeft(line);
+            }
+
+            return left;
+        }
+
         private decimal OrderAloneAmount(Promotion promotion)
         {
             var (remaining, original, quantity, _) = Qualifying(promotion);
@@ -419,27 +430,30 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            // Allocated over the qualifying lines by what is left of them, then over each line's units likewise.
-            var lineWeights = lines.Select(LineLeft).ToArray();
-
-            var lineShares = M(rounded).Allocate(lineWeights);
-            for (var i = 0; i < lines.Count; i++)
+            // Allocated over the qualifying items (lines alike in all but id and quantity count as one) by what is left
+            // of them, then over each item's units likewise.
+            var items = _pool.ByItem(lines);
+            var itemShares = M(rounded).Allocate(items.Select(ItemLeft).ToArray());
+            for (var i = 0; i < items.Count; i++)
             {
-                if (lineShares[i].IsZero)
+                if (itemShares[i].IsZero)
                 {
                     continue;
                 }
 
                 var units = new List<(Span, decimal)>();
-                foreach (var piece in _pool.PiecesOf(lines[i]))
+                foreach (var line in items[i])
                 {
-                    if (piece.StoppedBy is null)
+                    foreach (var piece in _pool.PiecesOf(line))
                     {
-                        units.Add((new Span(lines[i], piece.Start, piece.Count), piece.Remaining));
+                        if (piece.StoppedBy is null)
+                        {
+                            units.Add((new Span(line, piece.Start, piece.Count), piece.Remaining));
+                        }
                     }
                 }
 
-                ApplyToUnits(promotion, units, lineShares[i].Amount);
+                ApplyToUnits(promotion, units, itemShares[i].Amount);
             }
 
             _orderDiscounts += rounded;
@@ -521,7 +535,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            var shares = Allocation.OverRuns(M(amount), parts.Select(p => (p.Part.Count, p.Weight)).ToArray());
+            var shares = Allocation.OverRuns(M(amount), Allocation.Quantized([.. parts.Select(p => (p.Part.Count, p.Weight))]));
 
             // Implementation note: largest remainder keeps each unit's share within one minor unit of its exact share,
             // and the shares never exceed what is left of a unit, but for the rounding of the whole: what a unit

@@ -165,19 +165,21 @@ public sealed partial class PromotionEvaluator
             return true;
         }
 
-        /// <summary>What order promotions save applied in this order: the same rounding and allocation over lines as
+        /// <summary>What order promotions save applied in this order: the same rounding and allocation over items as
         /// <see cref="ApplyOrderPromotion"/>, on a copy of what is left of each line.</summary>
         private decimal OrderSequenceSaving(Promotion[] sequence)
         {
-            var left = new Dictionary<int, decimal>();
+            var left = new Dictionary<int, decimal>(); // by item
             var total = 0m;
             foreach (var promotion in sequence)
             {
                 var (original, quantity, lines) = Scope(promotion);
-                var weights = new decimal[lines.Count];
-                for (var i = 0; i < lines.Count; i++)
+                var items = _pool.ByItem(lines);
+                var weights = new decimal[items.Count];
+                for (var i = 0; i < items.Count; i++)
                 {
-                    weights[i] = left.TryGetValue(lines[i], out var w) ? w : left[lines[i]] = LineLeft(lines[i]);
+                    var item = _pool.ItemOf[items[i][0]];
+                    weights[i] = left.TryGetValue(item, out var w) ? w : left[item] = ItemLeft(items[i]);
                 }
 
                 var remaining = weights.Sum();
@@ -188,9 +190,9 @@ public sealed partial class PromotionEvaluator
                 }
 
                 var shares = M(rounded).Allocate(weights);
-                for (var i = 0; i < lines.Count; i++)
+                for (var i = 0; i < items.Count; i++)
                 {
-                    left[lines[i]] -= shares[i].Amount;
+                    left[_pool.ItemOf[items[i][0]]] -= shares[i].Amount;
                 }
 
                 total += rounded;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PromoEngine;
 
@@ -90,6 +91,19 @@ internal sealed class UnitPool
             RankOfLine[order[rank]] = rank;
         }
 
+        // Lines alike in everything a promotion can look at hold one item: allocations treat them as one line, and
+        // the solver's groups take their units together, so splitting a line in several never changes an answer.
+        ItemOf = new int[order.Length];
+        var items = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in order)
+        {
+            var l = cart.Lines[line];
+            var key = string.Join('\u0001', [l.Sku, l.UnitPrice.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join('\u0002', l.Categories), string.Join('\u0002', l.Tags), l.Brand ?? "\u0003",
+                string.Join('\u0002', l.Attributes.Select(a => a.Key + "\u0004" + a.Value))]);
+            ItemOf[line] = items.TryGetValue(key, out var first) ? first : items[key] = line;
+        }
+
         _pieces = FreshPieces(cart);
     }
 
@@ -99,6 +113,7 @@ internal sealed class UnitPool
         _cart = other._cart;
         LinesInOrder = other.LinesInOrder;
         RankOfLine = other.RankOfLine;
+        ItemOf = other.ItemOf;
         _pieces = FreshPieces(_cart);
     }
 
@@ -110,6 +125,29 @@ internal sealed class UnitPool
 
     /// <summary>Each cart line's place in <see cref="LinesInOrder"/>.</summary>
     public int[] RankOfLine { get; }
+
+    /// <summary>Each cart line's item: the first line, in canonical order, of the lines alike in all but id and
+    /// quantity.</summary>
+    public int[] ItemOf { get; }
+
+    /// <summary>Lines grouped by item, in the order given (an item where its first line is).</summary>
+    public List<List<int>> ByItem(IEnumerable<int> lines)
+    {
+        var items = new List<List<int>>();
+        var index = new Dictionary<int, int>();
+        foreach (var line in lines)
+        {
+            if (!index.TryGetValue(ItemOf[line], out var at))
+            {
+                index[ItemOf[line]] = at = items.Count;
+                items.Add([]);
+            }
+
+            items[at].Add(line);
+        }
+
+        return items;
+    }
 
     /// <summary>The pieces of a line, by their first unit; together they hold every unit of the line once.</summary>
     public List<Piece> PiecesOf(int line) => _pieces[line];

@@ -9,6 +9,28 @@ internal static class Allocation
     /// <summary>Units <see cref="Count"/> of run <see cref="Part"/> (the next ones of it) each get <see cref="Share"/>.</summary>
     public readonly record struct Run(int Part, decimal Share, int Count);
 
+    /// <summary>The decimal places weights are rounded to before they are added up.</summary>
+    public const int WeightDecimals = 12;
+
+    /// <summary>
+    /// The weights rounded to <see cref="WeightDecimals"/> places (unless that leaves them all zero), so that adding
+    /// them is exact: an exact share such as 2/3 of a cent has 28 digits, and a run's weight counted once times its
+    /// units could then differ in its last digit from the same weight added unit by unit, which would let noise, not
+    /// the rule, choose which unit gets a leftover cent.
+    /// </summary>
+    public static (int Count, decimal Weight)[] Quantized((int Count, decimal Weight)[] runs)
+    {
+        var rounded = new (int Count, decimal Weight)[runs.Length];
+        var any = false;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            rounded[i] = (runs[i].Count, decimal.Round(runs[i].Weight, WeightDecimals));
+            any |= rounded[i].Weight > 0m;
+        }
+
+        return any ? rounded : runs;
+    }
+
     /// <summary>
     /// Splits a rounded amount over runs of units, each unit of a run weighing the run's weight, exactly as
     /// <see cref="Money.Allocate(ReadOnlySpan{decimal})"/> would split it over the units one by one, in order: each
