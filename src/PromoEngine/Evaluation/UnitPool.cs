@@ -72,7 +72,9 @@ internal sealed class Piece
 internal sealed class UnitPool
 {
     private readonly Cart _cart;
-    private readonly List<Piece>[] _pieces;
+    private readonly List<Piece>?[] _pieces; // null: the line is as it came, one run at its price (see Pristine)
+    private readonly Piece[][] _pristine;
+    private int[]? _itemOf;
 
     public UnitPool(Cart cart)
     {
@@ -91,20 +93,13 @@ internal sealed class UnitPool
             RankOfLine[order[rank]] = rank;
         }
 
-        // Lines alike in everything a promotion can look at hold one item: allocations treat them as one line, and
-        // the solver's groups take their units together, so splitting a line in several never changes an answer.
-        ItemOf = new int[order.Length];
-        var items = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in order)
+        _pristine = new Piece[cart.Lines.Length][];
+        for (var line = 0; line < _pristine.Length; line++)
         {
-            var l = cart.Lines[line];
-            var key = string.Join('\u0001', [l.Sku, l.UnitPrice.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join('\u0002', l.Categories), string.Join('\u0002', l.Tags), l.Brand ?? "\u0003",
-                string.Join('\u0002', l.Attributes.Select(a => a.Key + "\u0004" + a.Value))]);
-            ItemOf[line] = items.TryGetValue(key, out var first) ? first : items[key] = line;
+            _pristine[line] = [Pristine(cart.Lines[line])];
         }
 
-        _pieces = FreshPieces(cart);
+        _pieces = new List<Piece>?[cart.Lines.Length];
     }
 
     /// <summary>A pool of the same units at their original prices; shares everything that never changes.</summary>
@@ -113,8 +108,9 @@ internal sealed class UnitPool
         _cart = other._cart;
         LinesInOrder = other.LinesInOrder;
         RankOfLine = other.RankOfLine;
-        ItemOf = other.ItemOf;
-        _pieces = FreshPieces(_cart);
+        _itemOf = other._itemOf;
+        _pristine = other._pristine;
+        _pieces = new List<Piece>?[_cart.Lines.Length];
     }
 
     /// <summary>The same units, every price back to its original.</summary>
@@ -128,7 +124,7 @@ internal sealed class UnitPool
 
     /// <summary>Each cart line's item: the first line, in canonical order, of the lines alike in all but id and
     /// quantity.</summary>
-    public int[] ItemOf { get; }
+    public int[] ItemOf => _itemOf ??= Items(_cart, LinesInOrder);
 
     /// <summary>Lines grouped by item, in the order given (an item where its first line is).</summary>
     public List<List<int>> ByItem(IEnumerable<int> lines)
@@ -149,8 +145,9 @@ internal sealed class UnitPool
         return items;
     }
 
-    /// <summary>The pieces of a line, by their first unit; together they hold every unit of the line once.</summary>
-    public List<Piece> PiecesOf(int line) => _pieces[line];
+    /// <summary>The pieces of a line, by their first unit; together they hold every unit of the line once. To read
+    /// only: what changes pieces goes through <see cref="Cover"/>.</summary>
+    public IReadOnlyList<Piece> PiecesOf(int line) => (IReadOnlyList<Piece>?)_pieces[line] ?? _pristine[line];
 
     /// <summary>Orders spans as their units stand in the canonical order.</summary>
     public int CompareCanonical(Span a, Span b)
@@ -162,7 +159,7 @@ internal sealed class UnitPool
     /// <summary>The pieces that hold exactly the units of a span, cutting pieces at its ends where needed.</summary>
     public List<Piece> Cover(Span span)
     {
-        var pieces = _pieces[span.Line];
+        var pieces = _pieces[span.Line] ??= [Pristine(_cart.Lines[span.Line])];
         var first = CutAt(pieces, span.Start);
         var last = CutAt(pieces, span.End);
         return pieces.GetRange(first, last - first);
@@ -174,7 +171,7 @@ internal sealed class UnitPool
         var parts = new List<Part>();
         foreach (var span in spans)
         {
-            var pieces = _pieces[span.Line];
+            var pieces = PiecesOf(span.Line);
             for (var i = IndexOf(pieces, span.Start); i < pieces.Count && pieces[i].Start < span.End; i++)
             {
                 var piece = pieces[i];
@@ -203,19 +200,24 @@ internal sealed class UnitPool
     /// lists is in parts of the same span in each.</summary>
     public static List<List<Part>> CutAtEdges(IReadOnlyList<List<Part>> lists)
     {
-        var edges = new Dictionary<int, SortedSet<int>>();
+        var edges = new Dictionary<int, List<int>>();
         foreach (var list in lists)
         {
             foreach (var part in list)
             {
-                if (!edges.TryGetValue(part.Span.Line, out var set))
+                if (!edges.TryGetValue(part.Span.Line, out var lineEdges))
                 {
-                    edges[part.Span.Line] = set = [];
+                    edges[part.Span.Line] = lineEdges = [];
                 }
 
-                set.Add(part.Span.Start);
-                set.Add(part.Span.End);
+                lineEdges.Add(part.Span.Start);
+                lineEdges.Add(part.Span.End);
             }
+        }
+
+        foreach (var lineEdges in edges.Values)
+        {
+            lineEdges.Sort();
         }
 
         var result = new List<List<Part>>(lists.Count);
@@ -224,13 +226,15 @@ internal sealed class UnitPool
             var cut = new List<Part>(list.Count);
             foreach (var part in list)
             {
+                var lineEdges = edges[part.Span.Line];
                 var start = part.Span.Start;
-                if (part.Count > 1)
+                var at = lineEdges.BinarySearch(start + 1);
+                for (var i = at < 0 ? ~at : at; i < lineEdges.Count && lineEdges[i] < part.Span.End; i++)
                 {
-                    foreach (var edge in edges[part.Span.Line].GetViewBetween(start + 1, part.Span.End - 1))
+                    if (lineEdges[i] > start)
                     {
-                        cut.Add(part.Slice(start - part.Span.Start, edge - start));
-                        start = edge;
+                        cut.Add(part.Slice(start - part.Span.Start, lineEdges[i] - start));
+                        start = lineEdges[i];
                     }
                 }
 
@@ -248,7 +252,7 @@ internal sealed class UnitPool
     {
         foreach (var pieces in _pieces)
         {
-            foreach (var piece in pieces)
+            foreach (var piece in pieces ?? [])
             {
                 piece.ClaimedBy = null;
             }
@@ -256,7 +260,7 @@ internal sealed class UnitPool
     }
 
     /// <summary>The index of the piece holding a unit.</summary>
-    private static int IndexOf(List<Piece> pieces, int unit)
+    private static int IndexOf(IReadOnlyList<Piece> pieces, int unit)
     {
         int low = 0, high = pieces.Count - 1;
         while (low < high)
@@ -294,17 +298,50 @@ internal sealed class UnitPool
         return index + 1;
     }
 
-    private static List<Piece>[] FreshPieces(Cart cart)
+    private static Piece Pristine(CartLine line) => new() { Start = 0, Count = line.Quantity, Remaining = line.UnitPrice.Amount };
+
+    /// <summary>Each line's item: lines alike in everything a promotion can look at hold one item. Allocations treat
+    /// them as one line, and the solver's groups take their units together, so splitting a line in several never
+    /// changes an answer.</summary>
+    private static int[] Items(Cart cart, int[] linesInOrder)
     {
-        var pieces = new List<Piece>[cart.Lines.Length];
-        for (var line = 0; line < pieces.Length; line++)
+        var itemOf = new int[linesInOrder.Length];
+        var bySku = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var line in linesInOrder)
         {
-            var cartLine = cart.Lines[line];
-            pieces[line] = [new Piece { Start = 0, Count = cartLine.Quantity, Remaining = cartLine.UnitPrice.Amount }];
+            itemOf[line] = line;
+            if (!bySku.TryGetValue(cart.Lines[line].Sku, out var items))
+            {
+                bySku[cart.Lines[line].Sku] = [line];
+                continue;
+            }
+
+            foreach (var other in items)
+            {
+                if (Alike(cart.Lines[other], cart.Lines[line]))
+                {
+                    itemOf[line] = other;
+                    break;
+                }
+            }
+
+            if (itemOf[line] == line)
+            {
+                items.Add(line);
+            }
         }
 
-        return pieces;
+        return itemOf;
     }
+
+    private static bool Alike(CartLine a, CartLine b) =>
+        a.Sku == b.Sku
+        && a.UnitPrice.Amount == b.UnitPrice.Amount
+        && a.Brand == b.Brand
+        && a.Categories.SequenceEqual(b.Categories)
+        && a.Tags.SequenceEqual(b.Tags)
+        && a.Attributes.Count == b.Attributes.Count
+        && a.Attributes.All(kv => b.Attributes.TryGetValue(kv.Key, out var value) && value == kv.Value);
 }
 
 /// <summary>A set of units of a cart, as sorted, disjoint spans per line.</summary>
