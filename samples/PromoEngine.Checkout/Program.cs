@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +11,10 @@ using PromoEngine.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<CodeAttemptLimiter>();
-builder.Services.AddPromoEngine(promo => Ledgers.Configure(promo, builder.Configuration));
+// The demo's catalog beside the app, unless PromoEngine:CatalogPath names another file.
+builder.Services.AddPromoEngine(promo => Ledgers.Configure(
+    promo.UseCatalogFile(builder.Configuration["PromoEngine:CatalogPath"] ?? Path.Combine(AppContext.BaseDirectory, "promotions.json")),
+    builder.Configuration));
 
 var app = builder.Build();
 // A body that does not read as a cart is the client's error (400), with problem details like every other error.

@@ -29,13 +29,20 @@ public sealed class PromoEngineBuilder
     }
 
     /// <summary>Loads the catalog from a JSON file when the host starts, and again whenever the file changes.</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file; a relative path is taken from the host's content root.</param>
     /// <returns>This builder.</returns>
     public PromoEngineBuilder UseCatalogFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return UseCatalogSource(new JsonFileCatalogSource(path));
+        return UseCatalogSource(services => new JsonFileCatalogSource(FromContentRoot(services, path)));
     }
+
+    /// <summary>A path as the host reads it: relative paths from its content root (the working directory without a
+    /// host environment).</summary>
+    internal static string FromContentRoot(IServiceProvider services, string path) =>
+        System.IO.Path.IsPathRooted(path) || services.GetService(typeof(Microsoft.Extensions.Hosting.IHostEnvironment)) is not Microsoft.Extensions.Hosting.IHostEnvironment environment
+            ? path
+            : System.IO.Path.Combine(environment.ContentRootPath, path);
 
     /// <summary>Loads the catalog from a source (a database table, a configuration service) when the host starts, and
     /// again whenever its document changes.</summary>

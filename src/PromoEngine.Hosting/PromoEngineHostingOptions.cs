@@ -10,7 +10,7 @@ public sealed class PromoEngineHostingOptions
     public const string SectionName = "PromoEngine";
 
     /// <summary>Gets or sets the JSON catalog file to load and watch, when no catalog source was given in code.</summary>
-    /// <value>A path, absolute or relative to the working directory; <see langword="null"/> for none.</value>
+    /// <value>A path, absolute or relative to the host's content root; <see langword="null"/> for none.</value>
     public string? CatalogPath { get; set; }
 
     /// <summary>Gets or sets how often the catalog source is read again to see whether it changed.</summary>

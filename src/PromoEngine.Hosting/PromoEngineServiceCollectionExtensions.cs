@@ -22,7 +22,7 @@ public static class PromoEngineServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Chooses the catalog source and the ledger; a catalog file can also be named in
-    /// configuration (<c>PromoEngine:CatalogPath</c>).</param>
+    /// configuration (<c>PromoEngine:CatalogPath</c>, relative to the host's content root).</param>
     /// <returns>The services.</returns>
     /// <remarks>
     /// <para>A <see cref="NodaTime.IClock"/> (the system clock) and a <see cref="TimeProvider"/> are added unless the
@@ -75,6 +75,6 @@ public static class PromoEngineServiceCollectionExtensions
         }
 
         var path = services.GetRequiredService<IOptions<PromoEngineHostingOptions>>().Value.CatalogPath;
-        return builder.Catalog is null && !string.IsNullOrEmpty(path) ? new JsonFileCatalogSource(path) : null;
+        return builder.Catalog is null && !string.IsNullOrEmpty(path) ? new JsonFileCatalogSource(PromoEngineBuilder.FromContentRoot(services, path)) : null;
     }
 }
