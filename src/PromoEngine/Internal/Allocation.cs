@@ -9,6 +9,29 @@ internal static class Allocation
     /// <summary>Units <see cref="Count"/> of run <see cref="Part"/> (the next ones of it) each get <see cref="Share"/>.</summary>
     public readonly record struct Run(int Part, decimal Share, int Count);
 
+    /// <summary>The whole minor units of one share, <paramref name="product"/> / <paramref name="weightSum"/> rounded
+    /// down, and the exact remainder <c>product - quotient * weightSum</c>: comparing remainders needs no division, as
+    /// the weight sum is common to all shares.</summary>
+    /// <remarks>The division is rounded to 28 digits, so the floor of it is corrected by one where it overshot or fell
+    /// short.</remarks>
+    public static (decimal Quotient, decimal Remainder) Divide(decimal product, decimal weightSum)
+    {
+        var quotient = decimal.Floor(product / weightSum);
+        var remainder = product - (quotient * weightSum);
+        if (remainder < 0m)
+        {
+            quotient -= 1m;
+            remainder += weightSum;
+        }
+        else if (remainder >= weightSum)
+        {
+            quotient += 1m;
+            remainder -= weightSum;
+        }
+
+        return (quotient, remainder);
+    }
+
     /// <summary>The decimal places weights are rounded to before they are added up.</summary>
     public const int WeightDecimals = 12;
 
@@ -54,21 +77,7 @@ internal static class Allocation
         var assigned = 0m;
         for (var i = 0; i < runs.Length; i++)
         {
-            // The remainder r = total * w - q * W is exact; comparing remainders needs no division (W is common).
-            var product = total * runs[i].Weight;
-            var quotient = decimal.Floor(product / weightSum);
-            var remainder = product - (quotient * weightSum);
-            if (remainder < 0m)
-            {
-                quotient -= 1m;
-                remainder += weightSum;
-            }
-            else if (remainder >= weightSum)
-            {
-                quotient += 1m;
-                remainder -= weightSum;
-            }
-
+            var (quotient, remainder) = Divide(total * runs[i].Weight, weightSum);
             quotients[i] = quotient;
             remainders[i] = remainder;
             assigned += quotient * runs[i].Count;

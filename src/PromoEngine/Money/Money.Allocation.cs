@@ -100,19 +100,7 @@ public readonly partial struct Money
                     throw new ArgumentException("The amount times a weight is more than a decimal can hold; scale the weights down.", nameof(weights), e);
                 }
 
-                var quotient = decimal.Floor(product / weightSum);
-                var remainder = product - (quotient * weightSum);
-                if (remainder < 0m)
-                {
-                    quotient -= 1m;
-                    remainder += weightSum;
-                }
-                else if (remainder >= weightSum)
-                {
-                    quotient += 1m;
-                    remainder -= weightSum;
-                }
-
+                var (quotient, remainder) = Internal.Allocation.Divide(product, weightSum);
                 units[i] = quotient;
                 remainders[i] = remainder;
                 assigned += quotient;
