@@ -65,8 +65,8 @@ public sealed partial class PostgreSqlRedemptionLedger
         }
 
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(BatchCommand(_sql.EnsureCounters[0], keys.Promotions));
-        batch.BatchCommands.Add(BatchCommand(_sql.EnsureCounters[1], keys.Codes));
+        batch.BatchCommands.Add(BatchCommand(_sql.EnsureCounters[0], (object)keys.Promotions));
+        batch.BatchCommands.Add(BatchCommand(_sql.EnsureCounters[1], (object)keys.Codes));
         batch.BatchCommands.Add(BatchCommand(_sql.EnsureCounters[2], keys.CustomerPromotions, keys.Customers));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -129,8 +129,8 @@ public sealed partial class PostgreSqlRedemptionLedger
 
         var nanos = Instants.ToNanoseconds(now);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(BatchCommand(_sql.LockPromotions, keys.Promotions));
-        batch.BatchCommands.Add(BatchCommand(_sql.LockCodes, keys.Codes));
+        batch.BatchCommands.Add(BatchCommand(_sql.LockPromotions, (object)keys.Promotions));
+        batch.BatchCommands.Add(BatchCommand(_sql.LockCodes, (object)keys.Codes));
         batch.BatchCommands.Add(BatchCommand(_sql.LockCustomers, keys.CustomerPromotions, keys.Customers));
         batch.BatchCommands.Add(BatchCommand(_sql.HeldByPromotion, keys.Promotions, nanos));
         batch.BatchCommands.Add(BatchCommand(_sql.HeldByCode, keys.Codes, nanos));

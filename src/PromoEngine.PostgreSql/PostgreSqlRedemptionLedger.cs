@@ -203,6 +203,7 @@ public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger
         return command;
     }
 
+    /// <remarks>A lone array argument must be cast to <see cref="object"/>, or C# passes it as the parameter list.</remarks>
     private static NpgsqlBatchCommand BatchCommand(string sql, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);

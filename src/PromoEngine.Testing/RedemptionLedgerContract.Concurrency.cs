@@ -22,7 +22,7 @@ public abstract partial class RedemptionLedgerContract
     /// <summary>A group code capped at 50, one use per customer, raced by <see cref="RacingTasks"/> tasks: exactly 50
     /// reservations win, no customer twice (the "limit 1 redeemed twice under concurrency" case).</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_GroupCodeCappedRacedByManyTasks_ExactlyTheCapWinsNoCustomerTwice()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -52,7 +52,7 @@ public abstract partial class RedemptionLedgerContract
     /// <summary>The capped group code raced while the winners commit, release, or commit and then release: the uses
     /// never pass the cap, and at the end they equal the orders committed for good, each of another customer.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_CommitsAndReleasesInterleaved_NeverOversellAndCountsMatch()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -100,7 +100,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>One customer's orders raced against a per-customer cap of 3: exactly 3 win.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_PerCustomerCapRacedByManyTasks_ExactlyTheCapWins()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -128,7 +128,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Orders of 7 USD raced against a hard budget of 100 USD: exactly 14 win, and the spend is 98 USD.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_HardBudgetRacedByManyTasks_IsNeverExceeded()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -157,7 +157,7 @@ public abstract partial class RedemptionLedgerContract
     /// <summary>One order's reservation retried by every task at once: each gets the same result, and it counts
     /// once.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_OneOrderRetriedByManyTasksAtOnce_HoldsItOnce()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);

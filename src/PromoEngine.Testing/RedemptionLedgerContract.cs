@@ -16,6 +16,9 @@ namespace PromoEngine.Testing;
 /// <para>xunit makes a new instance for every test, and every test asks for a new, empty ledger; a ledger over a
 /// database should give each one its own database or schema, so the tests are independent and may run in any
 /// order.</para>
+/// <para>Every test is a <c>[SkippableFact]</c> (Xunit.SkippableFact): a <see cref="CreateLedgerAsync"/> that cannot
+/// reach its store in a developer's run may call <c>Skip.If</c> with the reason, and the tests are reported skipped with
+/// it rather than passed. Where the store must be there (CI), throw instead, so the run fails.</para>
 /// <para>The racing tests use <see cref="RacingTasks"/> tasks of <see cref="AttemptsPerTask"/> attempts each; a fast
 /// ledger may raise them. No test measures time: each asserts counts, states and results only.</para>
 /// </remarks>
@@ -84,7 +87,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A reservation within its limits is held, and expires one timeout after the clock's instant.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_WithinLimits_HoldsAndExpiresLater()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -99,7 +102,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A hard total limit refuses the use past it, naming the limit and the uses, and holds nothing.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_PromotionLimitReached_IsRefused()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -119,7 +122,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A single-use claim code is refused the second time as already redeemed.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_SingleUseCodeTwice_IsAlreadyRedeemed()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -135,7 +138,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A per-code limit counts each code apart.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_GroupCodeCapped_CountsPerCode()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -151,7 +154,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A per-customer limit counts each customer apart and refuses guests.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_PerCustomer_CountsPerCustomerAndRefusesGuests()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -169,7 +172,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A hard budget refuses an order that would pass it and accepts one that fits.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_HardBudget_IsNeverExceeded()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -185,7 +188,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A soft budget accepts orders while anything is left, so the last may pass it.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_SoftBudget_LetsTheLastOrderPassIt()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -201,7 +204,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A reservation is all or nothing: one refused redemption holds none of the order.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_OneRedemptionRefused_HoldsNoneOfTheOrder()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -217,7 +220,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A retried reservation returns the first result and never counts twice.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_Retried_NeverCountsTwice()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -236,7 +239,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Reserving different redemptions under an order that holds a reservation throws.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_SameOrderDifferentRedemptions_Throws()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -248,7 +251,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Commit is idempotent, and a committed use never expires.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Commit_IsIdempotent_AndKeepsTheUse()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -265,7 +268,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Committing an order the ledger never saw reports none.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Commit_UnknownOrder_IsNone()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -275,7 +278,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Release gives the uses and the spend back, is idempotent, and a released order cannot be committed.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Release_GivesTheUseBack_AndIsIdempotent()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -296,7 +299,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A reservation not committed in time expires at its instant and gives its use back.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reservation_NotCommittedInTime_ExpiresAndGivesTheUseBack()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -314,7 +317,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>An order whose reservation expired can reserve again, with a new expiry.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_AfterExpiry_SameOrderCanReserveAgain()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -330,7 +333,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Usage counts held and committed uses, with every spelling of a code on one counter.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetUsage_CountsHeldAndCommittedUses()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -349,7 +352,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A cancelled call throws and takes no effect.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Operations_Cancelled_TakeNoEffect()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -364,7 +367,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A usage read knows exactly the counters asked for and nothing else.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetUsage_KnowsExactlyTheCountersAsked_AndNothingElse()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -385,7 +388,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A usage read for a guest knows no customer counts.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task GetUsage_GuestRequest_KnowsNoCustomerCounts()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -398,7 +401,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>Soft count limits are counted but never refused.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_SoftCountLimits_AreCountedButNeverRefused()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
@@ -414,7 +417,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A hard budget accepts an order that takes exactly what is left.</summary>
     /// <returns>The test.</returns>
-    [Fact]
+    [SkippableFact]
     public async Task Reserve_HardBudget_AcceptsAnOrderThatTakesExactlyWhatIsLeft()
     {
         var ledger = await CreateLedgerAsync(Clock, Timeout);
