@@ -57,8 +57,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         }
 
         var bin = FindBinaries() ?? throw new PostgresUnavailableException(
-            "PostgreSQL is missing: no initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin. Install the package "
-            + "'postgresql' (apt-get update && apt-get install -y postgresql), or set " + Variable + " to a connection string.");
+            "No initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin. " + Missing);
         var asPostgresUser = Environment.UserName == "root";
         var directory = Directory.CreateTempSubdirectory("promoengine-pg-").FullName;
         try
@@ -140,6 +139,13 @@ internal sealed class PostgresServer : IAsyncDisposable
             TryDelete(_directory);
         }
     }
+
+    /// <summary>Gets why no server can be had here, or <see langword="null"/> when one is named or installed (whether it
+    /// starts is known only by starting it).</summary>
+    public static string? Missing =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } || FindBinaries() is not null
+            ? null
+            : "PostgreSQL is missing: install the package 'postgresql' (apt-get update && apt-get install -y postgresql), or set " + Variable + " to a connection string.";
 
     private static string? FindBinaries()
     {
