@@ -11,7 +11,7 @@ using PromoEngine.PostgreSql.Testing;
 namespace PromoEngine.Benchmarks;
 
 /// <summary>Reserve + commit throughput of the PostgreSQL ledger, as <see cref="LedgerBenchmarks"/> measures the
-/// in-memory one: orders of one promotion with total, per-code and per-customer limits, from 1 connection (the
+/// in-memory one, with its limits and its clock that stands still, from 1 connection (the
 /// baseline) and from 16 at once.</summary>
 /// <remarks>The server is the one named by <c>PROMOENGINE_POSTGRES</c>, or a throwaway cluster started for the run
 /// (with fsync off: the figures measure the ledger and the server's CPU, not the disk). Where PostgreSQL cannot be had
@@ -20,11 +20,6 @@ namespace PromoEngine.Benchmarks;
 public class PostgreSqlLedgerBenchmarks
 {
     private const int Orders = 256;
-    private static readonly RedemptionLimits Limits = RedemptionLimits.For(
-        Promotion.Create("p", "p").WithCode("SOCIAL10").WithLimits(new UsageLimits(total: 100_000_000, perCode: 100_000_000, perCustomer: 1))
-            .Giving(Discount.PercentOffItems(10)).Build());
-
-    private static readonly Instant At = Instant.FromUtc(2026, 11, 27, 0, 0);
     private PostgresServer? _server;
     private NpgsqlDataSource? _dataSource;
     private PostgreSqlRedemptionLedger? _ledger;
@@ -53,7 +48,7 @@ public class PostgreSqlLedgerBenchmarks
         _server = await PostgresServer.StartAsync();
         var connectionString = await _server.CreateDatabaseAsync("bench");
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 32, MaxAutoPrepare = 32 }.ConnectionString);
-        _ledger = new PostgreSqlRedemptionLedger(_dataSource, new FixedClock(), Duration.FromMinutes(15));
+        _ledger = new PostgreSqlRedemptionLedger(_dataSource, new LedgerBenchmarks.FixedClock(), Duration.FromMinutes(15));
         await _ledger.MigrateAsync();
     }
 
@@ -76,18 +71,12 @@ public class PostgreSqlLedgerBenchmarks
         for (var i = 0; i < orders; i++)
         {
             var n = Interlocked.Increment(ref _next);
-            var redemption = new Redemption(new PromotionId("p"), "SOCIAL10", $"c{n}", null, new Money(5m, Currency.Usd), At);
-            var request = new ReservationRequest($"o{n}", [(redemption, Limits)]);
+            var redemption = new Redemption(new PromotionId("p"), "SOCIAL10", $"c{n}", null, new Money(5m, Currency.Usd), Instant.FromUtc(2026, 11, 27, 0, 0));
+            var request = new ReservationRequest($"o{n}", [(redemption, LedgerBenchmarks.Limits)]);
             if (!(await ledger.ReserveAsync(request)).Succeeded || await ledger.CommitAsync(request.OrderId) != ReservationState.Committed)
             {
                 throw new InvalidOperationException($"The order o{n} was refused: the benchmark's limits are never reached.");
             }
         }
-    }
-
-    /// <summary>A clock that stands still: reservations never expire during a run.</summary>
-    private sealed class FixedClock : IClock
-    {
-        public Instant GetCurrentInstant() => At;
     }
 }
