@@ -5,6 +5,8 @@ using NodaTime;
 using Npgsql;
 using PromoEngine.PostgreSql.Testing;
 using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace PromoEngine.PostgreSql.Tests;
 
@@ -12,7 +14,7 @@ namespace PromoEngine.PostgreSql.Tests;
 /// each ledger gets a schema of its own, so tests never see each other's rows.</summary>
 /// <remarks>When no server can be had, every test says so with the reason and what to install: skipped on a
 /// developer's machine, failed in CI (<c>CI=true</c>), never passed silently.</remarks>
-public sealed class PostgresFixture : IAsyncLifetime
+public sealed class PostgresFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private static int _schemas;
     private PostgresServer? _server;
@@ -38,6 +40,10 @@ public sealed class PostgresFixture : IAsyncLifetime
         catch (PostgresUnavailableException e)
         {
             _missing = e.Message;
+
+            // The runner shows a skip's reason only at detailed verbosity: say it once where a default run shows it too
+            // (xunit.runner.json turns diagnostic messages on).
+            diagnostics.OnMessage(new DiagnosticMessage(e.Message));
         }
     }
 
