@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using NodaTime;
@@ -17,8 +16,8 @@ public sealed partial class ReadmeTests(PostgresFixture fixture)
     [Fact]
     public void Readme_PostgreSqlSnippet_IsTheCompiledCode()
     {
-        var source = File.ReadAllText(ThisFile());
-        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ThisFile())!, "../../README.md"));
+        var source = File.ReadAllText(PromoEngine.Tests.Repository.Path("tests/PromoEngine.PostgreSql.Tests/ReadmeTests.cs"));
+        var readme = File.ReadAllText(PromoEngine.Tests.Repository.Path("README.md"));
 
         var compiled = CompiledSnippet().Match(source);
         var shown = ReadmeSnippet().Match(readme);
@@ -43,8 +42,6 @@ public sealed partial class ReadmeTests(PostgresFixture fixture)
         Assert.Equal(ReservationState.Reserved, (await ledger.ReserveAsync(new ReservationRequest("readme-1", []))).State);
         Assert.Equal(ReservationState.Committed, await ledger.CommitAsync("readme-1"));
     }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     private static string Dedent(string code)
     {
