@@ -10,7 +10,8 @@ namespace PromoEngine.Benchmarks;
 public class LedgerBenchmarks
 {
     private const int Orders = 10_000;
-    private static readonly RedemptionLimits Limits = RedemptionLimits.For(
+    /// <summary>The limits of every order here and in <see cref="PostgreSqlLedgerBenchmarks"/>, so the two compare.</summary>
+    internal static readonly RedemptionLimits Limits = RedemptionLimits.For(
         Promotion.Create("p", "p").WithCode("SOCIAL10").WithLimits(new UsageLimits(total: 1_000_000, perCode: 1_000_000, perCustomer: 1))
             .Giving(Discount.PercentOffItems(10)).Build());
 
@@ -45,7 +46,7 @@ public class LedgerBenchmarks
     private static InMemoryRedemptionLedger NewLedger() => new(new FixedClock(), Duration.FromMinutes(15));
 
     /// <summary>A clock that stands still: benchmarks measure the ledger, not the system clock.</summary>
-    private sealed class FixedClock : IClock
+    internal sealed class FixedClock : IClock
     {
         public Instant GetCurrentInstant() => Instant.FromUtc(2026, 11, 27, 0, 0);
     }

@@ -189,42 +189,13 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
     private ReservationFailure? Check(Redemption redemption, RedemptionLimits limits)
     {
         var id = redemption.PromotionId;
-        if (limits.Total is { } total && limits.TotalPolicy == LimitPolicy.Hard && _promotionUses.GetValueOrDefault(id) is var used && used >= total)
-        {
-            return new(id, redemption.Code, RejectionReason.UsageLimitReached, total, used);
-        }
-
-        if (redemption.Code is { } code && limits.PerCode is { } perCode && limits.PerCodePolicy == LimitPolicy.Hard
-            && _codeUses.GetValueOrDefault(code) is var codeUses && codeUses >= perCode)
-        {
-            return new(id, code, perCode == 1 ? RejectionReason.AlreadyRedeemed : RejectionReason.UsageLimitReached, perCode, codeUses);
-        }
-
-        if (limits.PerCustomer is { } perCustomer)
-        {
-            if (redemption.CustomerId is not { } customer)
-            {
-                return new(id, redemption.Code, RejectionReason.GuestNotAllowed, perCustomer, null);
-            }
-
-            var customerUses = _customerUses.GetValueOrDefault((id, customer));
-            if (customerUses >= perCustomer)
-            {
-                return new(id, redemption.Code, RejectionReason.CustomerLimitReached, perCustomer, customerUses);
-            }
-        }
-
-        if (limits.Budget is { } budget)
-        {
-            var spent = _spent.TryGetValue(id, out var s) ? s : Money.Zero(budget.Currency);
-            var over = limits.BudgetPolicy == BudgetPolicy.Hard ? spent + redemption.Amount > budget : spent >= budget;
-            if (over)
-            {
-                return new(id, redemption.Code, RejectionReason.BudgetExhausted, null, null);
-            }
-        }
-
-        return null;
+        return LimitCheck.Check(
+            redemption,
+            limits,
+            _promotionUses.GetValueOrDefault(id),
+            redemption.Code is { } code ? _codeUses.GetValueOrDefault(code) : 0,
+            redemption.CustomerId is { } customer ? _customerUses.GetValueOrDefault((id, customer)) : 0,
+            _spent.TryGetValue(id, out var spent) ? spent : null);
     }
 
     private void Count(Order order, int sign)
