@@ -48,7 +48,12 @@ public sealed partial class OrderRecord
                 var units = record.Result.Lines[i].Units;
                 _paid[i] = [.. units.Select(u => u.Final.Amount)];
                 _orderItems += _paid[i].Sum();
-                _order[i] = [.. units.OrderBy(u => u.Final.Amount).ThenByDescending(u => u.Index).Select(u => u.Index)];
+                // Re-evaluation: the units that paid most go back first, so the cap (never more than the returned units
+                // paid) leaves the re-evaluation to decide; keeping discounts, the units that paid least, since what a
+                // unit paid is its refund. Ties: the higher index first.
+                _order[i] = policy == ReturnPolicy.ReEvaluate
+                    ? [.. units.OrderByDescending(u => u.Final.Amount).ThenByDescending(u => u.Index).Select(u => u.Index)]
+                    : [.. units.OrderBy(u => u.Final.Amount).ThenByDescending(u => u.Index).Select(u => u.Index)];
                 for (var p = 0; p < _promotions.Length; p++)
                 {
                     var id = _promotions[p].Id;

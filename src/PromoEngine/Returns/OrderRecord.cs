@@ -136,7 +136,7 @@ public sealed partial class OrderRecord
     /// line would be returned (with the earlier returns) than the order holds.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="policy"/> is not a defined value.</exception>
     /// <remarks>
-    /// <para>Which units: the units of a line that paid least go back first (see <see cref="ReturnedUnits"/>).</para>
+    /// <para>Which units of a line go back: see <see cref="ReturnedUnits"/>.</para>
     /// <para>Under <see cref="ReturnPolicy.ReEvaluate"/>, what the order pays for the units it keeps is the least of:
     /// the kept cart evaluated again (at <see cref="EvaluationResult.At"/>, with only the order's item and order
     /// promotions, active and with usage limits lifted: the order already holds their use), but never less than the

@@ -6,11 +6,14 @@ namespace PromoEngine;
 /// <summary>Units of one order line that the shopper returns: the line's id and how many.</summary>
 /// <remarks>
 /// <para>Immutable and thread-safe, with value equality.</para>
-/// <para>The units of a line are the same item, so a return names how many, not which: the units that paid least go
-/// back first (ties: the higher index first). Of a buy-one-get-one line, the free unit goes back before the paid one,
-/// so a shopper cannot keep the free unit and be refunded the paid one; under <see cref="ReturnPolicy.ReEvaluate"/>
-/// the refund is the same whichever unit goes back, and under <see cref="ReturnPolicy.KeepDiscounts"/> this is what a
-/// merchant would choose.</para>
+/// <para>The units of a line are the same item, so a return names how many, not which; which units go back depends
+/// on the policy (ties: the higher index first). Under <see cref="ReturnPolicy.ReEvaluate"/> the units that paid most
+/// go back first: what the kept units pay is decided by evaluating them again, whichever they are, and the refund is
+/// capped by what the returned units paid, so the cap is then the loosest (of a buy-one-get-one pair, the paid unit
+/// goes back, the free one stays, and the re-evaluation takes its discount back). Under
+/// <see cref="ReturnPolicy.KeepDiscounts"/> the units that paid least go back first, since what a unit paid is its
+/// refund: of a buy-one-get-one pair, the free unit goes back and refunds nothing, so a shopper cannot keep the free
+/// unit and be refunded the paid one.</para>
 /// </remarks>
 public readonly record struct ReturnedUnits
 {
