@@ -43,6 +43,6 @@ public sealed record UnitRefund
     public Money Refund { get; }
 
     /// <summary>Describes the refund.</summary>
-    /// <returns>For example <c>TEE #1 paid 0.00 USD, taken back 0.00 USD, refund 0.00 USD</c>.</returns>
+    /// <returns>For example <c>TEE #0 paid 20.00 USD, taken back 20.00 USD, refund 0.00 USD</c>.</returns>
     public override string ToString() => $"{Sku} #{Index} paid {Paid}, taken back {TakenBack}, refund {Refund}";
 }
