@@ -25,7 +25,7 @@ public sealed partial class OrderRecord
         private readonly decimal[][][] _adjustments;   // per promotion, per line, per unit index
         private readonly Promotion[] _promotions;      // the order's item and order promotions, as applied
         private readonly decimal _orderItems;          // what the order paid for its units
-        private readonly Dictionary<string, (decimal Items, decimal[] Amounts)> _evaluated = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (decimal Items, decimal[] Amounts, decimal[] Lines)> _evaluated = new(StringComparer.Ordinal);
         private readonly Currency _currency;
 
         public Calculation(OrderRecord record, ReturnPolicy policy)
@@ -85,7 +85,7 @@ public sealed partial class OrderRecord
             var paid = returned.Sum(r => r.Paid);
             var takenBack = Math.Max(0m, paid - refund);
             var keptRefund = Math.Max(0m, refund - paid);
-            var unitTakeBacks = Allocate(takenBack, [.. returned.Select(r => r.Paid)]);
+            var unitTakeBacks = TakeBacks(takenBack, returned, before.Units, after.Units);
             var refunds = returned.Select((r, k) => new UnitRefund(_lines[r.Line].LineId, _lines[r.Line].Sku, r.Index, Money(r.Paid), Money(unitTakeBacks[k]))).ToImmutableArray();
 
             // Each promotion: its amount before and after (never more after), and its share of what is taken back.
@@ -97,9 +97,17 @@ public sealed partial class OrderRecord
                 given[p] = before.Amounts[p] - amountsAfter[p];
             }
 
-            var promotionTakeBacks = given.Any(g => g > 0m) ? Allocate(takenBack, given)
-                : before.Amounts.Any(a => a > 0m) ? Allocate(takenBack, before.Amounts)
-                : new decimal[_promotions.Length];
+            // A promotion takes back what it no longer gives the units kept: what it gave less its part on the returned
+            // units (as in the order) and less what it gives after.
+            var lost = new decimal[_promotions.Length];
+            for (var p = 0; p < _promotions.Length; p++)
+            {
+                lost[p] = Math.Max(0m, before.Amounts[p] - returned.Sum(r => _adjustments[p][r.Line][r.Index]) - amountsAfter[p]);
+            }
+
+            var promotionTakeBacks = lost.Any(l => l > 0m) ? Allocate(takenBack, lost)
+                : given.Any(g => g > 0m) ? Allocate(takenBack, given)
+                : Allocate(takenBack, [.. _promotions.Select((_, p) => _adjustments[p].Sum(line => line.Sum()))]);
             var promotions = _promotions.Select((promotion, p) =>
                 new PromotionReturn(promotion.Id, promotion.Name, Money(before.Amounts[p]), Money(amountsAfter[p]), Money(promotionTakeBacks[p]))).ToImmutableArray();
 
@@ -118,6 +126,61 @@ public sealed partial class OrderRecord
                 before.Fallback || after.Fallback);
         }
 
+        /// <summary>What is taken back from each returned unit: first from the units of the lines whose kept units now
+        /// pay more (in proportion to how much more, never more than those units paid), the rest from every returned
+        /// unit in proportion to what it has left.</summary>
+        /// <remarks>Implementation note: what the kept units pay more, line by line, sums to what is taken back; so a
+        /// buy-one-get-one sock returned with a mug has the sock's take-back taken from the sock, not from the mug.</remarks>
+        private decimal[] TakeBacks(
+            decimal takenBack,
+            List<(int Line, int Index, decimal Paid)> returned,
+            Dictionary<(int Line, int Index), decimal> before,
+            Dictionary<(int Line, int Index), decimal> after)
+        {
+            if (takenBack <= 0m)
+            {
+                return new decimal[returned.Count];
+            }
+
+            var more = new decimal[_lines.Length];
+            foreach (var (unit, now) in after)
+            {
+                more[unit.Line] += now - before[unit];
+            }
+
+            return Spread(takenBack, [.. returned.Select(r => r.Line)], [.. returned.Select(r => r.Paid)], more);
+        }
+
+        /// <summary>Spreads an amount over items, each taking at most its capacity: first over groups (lines) in
+        /// proportion to their positive weights, each group at most its items' capacity, and within a group in proportion
+        /// to capacity; what no group takes, over every item in proportion to the capacity it has left. The amount must be
+        /// at most the total capacity.</summary>
+        private decimal[] Spread(decimal amount, int[] groupOf, decimal[] capacity, decimal[] groupWeights)
+        {
+            var result = new decimal[capacity.Length];
+            var byGroup = Allocate(amount, [.. groupWeights.Select(w => Math.Max(0m, w))]);
+            var overflow = amount - byGroup.Sum();
+            for (var g = 0; g < groupWeights.Length; g++)
+            {
+                var items = Enumerable.Range(0, capacity.Length).Where(k => groupOf[k] == g).ToArray();
+                var share = Math.Min(byGroup[g], items.Sum(k => capacity[k]));
+                overflow += byGroup[g] - share;
+                var parts = Allocate(share, [.. items.Select(k => capacity[k])]);
+                for (var k = 0; k < items.Length; k++)
+                {
+                    result[items[k]] = parts[k];
+                }
+            }
+
+            var rest = Allocate(overflow, [.. capacity.Select((c, k) => c - result[k])]);
+            for (var k = 0; k < result.Length; k++)
+            {
+                result[k] += rest[k];
+            }
+
+            return result;
+        }
+
         /// <summary>What the order pays for a kept set, each promotion's amount on it, and what each kept unit pays.</summary>
         private (decimal Kept, decimal[] Amounts, Dictionary<(int Line, int Index), decimal> Units, bool Fallback) State(int[] kept)
         {
@@ -132,10 +195,22 @@ public sealed partial class OrderRecord
                 }
             }
 
-            // What the kept units pay more than in the order is spread over them by the discount each had, so none
-            // pays more than its price (the extra is never more than their discounts: see Values).
+            // What the kept units pay more than in the order goes first to the lines that pay more when evaluated again,
+            // and over a line's units by the discount each had, so none pays more than its price (the extra is never
+            // more than their discounts: see Values).
             var extra = total - keptUnits.Sum(u => _paid[u.Line][u.Index]);
-            var shares = Allocate(extra, [.. keptUnits.Select(u => _lines[u.Line].UnitPrice.Amount - _paid[u.Line][u.Index])]);
+            var more = new decimal[_lines.Length];
+            if (extra > 0m && !fallback && _policy == ReturnPolicy.ReEvaluate && kept.Select((k, i) => k < _lines[i].Quantity).Any(x => x))
+            {
+                var lineFinals = Evaluate(kept).Lines;
+                for (var i = 0; i < _lines.Length; i++)
+                {
+                    more[i] = lineFinals[i] - Paid(kept, i);
+                }
+            }
+
+            var shares = extra <= 0m ? new decimal[keptUnits.Count]
+                : Spread(extra, [.. keptUnits.Select(u => u.Line)], [.. keptUnits.Select(u => _lines[u.Line].UnitPrice.Amount - _paid[u.Line][u.Index])], more);
             for (var k = 0; k < keptUnits.Count; k++)
             {
                 units[keptUnits[k]] = _paid[keptUnits[k].Line][keptUnits[k].Index] + shares[k];
@@ -211,9 +286,8 @@ public sealed partial class OrderRecord
         }
 
         /// <summary>One kept set on its own: what it pays (its re-evaluation, never less than its units paid in the
-        /// order; the whole order pays what it paid) and each promotion's amount on it (what the promotion gave its
-        /// units in the order, less its share of what they now pay more, shared by what each promotion no longer
-        /// gives).</summary>
+        /// order; the whole order pays what it paid) and each promotion's amount on it (what the re-evaluation gives
+        /// when that is what the set pays, otherwise what the promotion gave its units in the order).</summary>
         private (decimal Kept, decimal[] Amounts) Point(int[] counts)
         {
             var amounts = new decimal[_promotions.Length];
@@ -228,33 +302,20 @@ public sealed partial class OrderRecord
                 return (_orderItems, amounts);
             }
 
-            var (items, reevaluated) = Evaluate(counts);
+            var (items, reevaluated, _) = Evaluate(counts);
             if (items <= paid)
             {
                 return (paid, amounts);
             }
 
-            // Items is at most the kept units' prices, so the extra is at most their discounts (the sum of amounts), and
-            // at most the sum of what the promotions no longer give (the sum of the lost amounts, as items - paid is).
-            var extra = items - paid;
-            var lost = new decimal[_promotions.Length];
-            for (var p = 0; p < _promotions.Length; p++)
-            {
-                lost[p] = Math.Max(0m, amounts[p] - reevaluated[p]);
-            }
-
-            var shares = Allocate(extra, lost.Any(l => l > 0m) ? lost : amounts);
-            for (var p = 0; p < _promotions.Length; p++)
-            {
-                amounts[p] = Math.Max(0m, amounts[p] - shares[p]);
-            }
-
-            return (items, amounts);
+            // Evaluated again, the set pays more than its units paid: each promotion gives it what the re-evaluation says.
+            return (items, reevaluated);
         }
 
         /// <summary>The kept cart evaluated again with the order's promotions, at the order's instant: what its lines
-        /// pay, and each promotion's amount on them.</summary>
-        private (decimal Items, decimal[] Amounts) Evaluate(int[] counts)
+        /// pay, each promotion's amount on them, and what each of the order's lines pays (zero for a line kept whole
+        /// back).</summary>
+        private (decimal Items, decimal[] Amounts, decimal[] Lines) Evaluate(int[] counts)
         {
             var key = string.Join(',', counts);
             if (_evaluated.TryGetValue(key, out var known))
@@ -284,20 +345,26 @@ public sealed partial class OrderRecord
                 amounts[p] = result.Lines.Sum(l => l.Adjustments.Where(a => a.PromotionId == id).Sum(a => a.Amount.Amount));
             }
 
-            var value = (result.Lines.Sum(l => l.Final.Amount), amounts);
+            var finals = new decimal[_lines.Length];
+            for (int i = 0, k = 0; i < _lines.Length; i++)
+            {
+                // The kept cart holds the order's lines with units kept, in the order's order.
+                finals[i] = counts[i] > 0 ? result.Lines[k++].Final.Amount : 0m;
+            }
+
+            var value = (result.Lines.Sum(l => l.Final.Amount), amounts, finals);
             _evaluated[key] = value;
             return value;
         }
 
-        private decimal Paid(int[] counts)
+        private decimal Paid(int[] counts) => Enumerable.Range(0, _lines.Length).Sum(i => Paid(counts, i));
+
+        private decimal Paid(int[] counts, int line)
         {
             var sum = 0m;
-            for (var i = 0; i < _lines.Length; i++)
+            for (var position = _lines[line].Quantity - counts[line]; position < _lines[line].Quantity; position++)
             {
-                for (var position = _lines[i].Quantity - counts[i]; position < _lines[i].Quantity; position++)
-                {
-                    sum += _paid[i][_order[i][position]];
-                }
+                sum += _paid[line][_order[line][position]];
             }
 
             return sum;

@@ -39,7 +39,8 @@ public sealed record PromotionReturn
     public Money SpendGivenBack => Before - After;
 
     /// <summary>Gets the part of the return's <see cref="ReturnResult.TakenBack"/> put down to this promotion, in
-    /// proportion to the spend each promotion gives back.</summary>
+    /// proportion to what each promotion no longer gives the units kept (what it gave, less its part on the returned
+    /// units in the order, less <see cref="After"/>); the parts sum to the return's take-back.</summary>
     /// <value>Zero or more.</value>
     public Money TakenBack { get; }
 

@@ -113,7 +113,9 @@ public sealed record ReturnResult
 
     /// <summary>Gets a value indicating whether the units returned so far were too many to judge every way of keeping
     /// them (more than <see cref="OrderRecord.MaxEvaluations"/> evaluations): the kept units then keep the discounts
-    /// they paid with, as under <see cref="ReturnPolicy.KeepDiscounts"/>.</summary>
+    /// they paid with, as under <see cref="ReturnPolicy.KeepDiscounts"/>. Refunds still compose; each promotion's
+    /// <see cref="PromotionReturn.After"/> is then what it gave the kept units in the order, never more than after the
+    /// previous return, so the spend given back may depend on the steps taken.</summary>
     /// <value><see langword="false"/> when the re-evaluation was exact.</value>
     public bool UsedFallback { get; }
 

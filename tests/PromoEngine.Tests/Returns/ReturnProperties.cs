@@ -104,6 +104,11 @@ public sealed class ReturnProperties
         Assert.Equal(once.Refund, several.Select(r => r.Refund).Aggregate((a, b) => a + b));
         Assert.Equal(once.Total, several[^1].Total);
         Assert.Equal(once.Kept.ToArray(), several[^1].Kept.ToArray());
+        if (once.UsedFallback || several.Exists(r => r.UsedFallback))
+        {
+            return; // past OrderRecord.MaxEvaluations the promotions' amounts are only bounded by the previous return's
+        }
+
         Assert.Equal(once.Promotions.Select(p => p.After), several[^1].Promotions.Select(p => p.After));
         Assert.Equal(
             once.Promotions.Select(p => p.SpendGivenBack.Amount),
@@ -139,6 +144,7 @@ public sealed class ReturnProperties
             });
             Assert.All(result.Promotions, p => Assert.False(p.SpendGivenBack.IsNegative, $"{p}"));
             Assert.Equal(result.Items.Amount, result.Kept.Sum(k => k.Paid.Amount));
+            Assert.Equal(result.TakenBack.Amount, result.Promotions.Sum(p => p.TakenBack.Amount));
         }
 
         // In all, never more than the returned units paid in the order.

@@ -54,6 +54,23 @@ public sealed class ReturnTests
     }
 
     [Fact]
+    public void Return_BuyOneGetOneUnitWithAnotherItem_TakesBackFromTheUnitWhosePartnerPaysMore()
+    {
+        var order = Order(Cart(Line("sock", 10m, 2), Line("mug", 12m)),
+            Promo("bogo", Discount.BuyXGetY(1, 1)).ForItems(ItemFilter.Skus("sock")).Build(),
+            Promo("mugs", Discount.AmountOffEachItem(D(4m))).ForItems(ItemFilter.Skus("mug")).Build());
+
+        var result = order.Return(Units(("sock", 1), ("mug", 1)));
+
+        var sock = result.Refunds.Single(r => r.LineId == "sock");
+        var mug = result.Refunds.Single(r => r.LineId == "mug");
+        Assert.Equal((D(10m), D(10m), D(0m)), (sock.Paid, sock.TakenBack, sock.Refund));
+        Assert.Equal((D(8m), D(0m), D(8m)), (mug.Paid, mug.TakenBack, mug.Refund));
+        Assert.Equal(D(10m), Promotion(result, "bogo").TakenBack);
+        Assert.Equal(D(0m), Promotion(result, "mugs").TakenBack);
+    }
+
+    [Fact]
     public void Return_MinimumSubtotalNoLongerMet_TakesTheDiscountBackFromTheRefund()
     {
         var order = Order(Cart(Line("a", 10m), Line("b", 10m), Line("c", 20m)),
