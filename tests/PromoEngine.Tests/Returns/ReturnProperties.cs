@@ -64,18 +64,27 @@ public sealed class ReturnProperties
         return results;
     }
 
+    /// <summary>The order of a generated case (none for an empty cart), the policy, and a plan of units to return.</summary>
+    private static (OrderRecord Order, ReturnPolicy Policy, ReturnedUnits[] All, ReturnedUnits[][] Steps)? Case(EvaluationCase c, bool keepDiscounts, bool everything)
+    {
+        if (Order(c) is not { } order)
+        {
+            return null;
+        }
+
+        var (all, steps) = Plan(order, c.ShuffleSeed, everything);
+        return (order, keepDiscounts ? ReturnPolicy.KeepDiscounts : ReturnPolicy.ReEvaluate, all, steps);
+    }
+
     private static decimal PaidForItems(OrderRecord order) => order.Result.Lines.Sum(l => l.Final.Amount);
 
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void Return_EveryUnit_RefundsExactlyWhatWasPaid(EvaluationCase c, bool keepDiscounts)
     {
-        if (Order(c) is not { } order)
+        if (Case(c, keepDiscounts, everything: true) is not ({ } order, var policy, var all, var steps))
         {
             return;
         }
-
-        var policy = keepDiscounts ? ReturnPolicy.KeepDiscounts : ReturnPolicy.ReEvaluate;
-        var (all, steps) = Plan(order, c.ShuffleSeed, everything: true);
 
         var once = order.Return(all, policy);
         var several = InSteps(order, steps, policy);
@@ -90,13 +99,10 @@ public sealed class ReturnProperties
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void Return_InOneStepOrSeveralInAnyOrder_RefundsTheSame(EvaluationCase c, bool keepDiscounts)
     {
-        if (Order(c) is not { } order)
+        if (Case(c, keepDiscounts, everything: false) is not ({ } order, var policy, var all, var steps))
         {
             return;
         }
-
-        var policy = keepDiscounts ? ReturnPolicy.KeepDiscounts : ReturnPolicy.ReEvaluate;
-        var (all, steps) = Plan(order, c.ShuffleSeed, everything: false);
 
         var once = order.Return(all, policy);
         var several = InSteps(order, steps, policy);
@@ -118,13 +124,10 @@ public sealed class ReturnProperties
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void Return_AnySteps_NoRefundNegativeNoKeptUnitBelowZeroNeverMoreThanPaid(EvaluationCase c, bool keepDiscounts)
     {
-        if (Order(c) is not { } order)
+        if (Case(c, keepDiscounts, everything: false) is not ({ } order, var policy, _, var steps))
         {
             return;
         }
-
-        var policy = keepDiscounts ? ReturnPolicy.KeepDiscounts : ReturnPolicy.ReEvaluate;
-        var (_, steps) = Plan(order, c.ShuffleSeed, everything: false);
 
         var results = InSteps(order, steps, policy);
 
@@ -156,13 +159,10 @@ public sealed class ReturnProperties
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void Return_AnySteps_RefundsPlusWhatIsKeptEqualTheOrderTotal(EvaluationCase c, bool keepDiscounts)
     {
-        if (Order(c) is not { } order)
+        if (Case(c, keepDiscounts, everything: false) is not ({ } order, var policy, _, var steps))
         {
             return;
         }
-
-        var policy = keepDiscounts ? ReturnPolicy.KeepDiscounts : ReturnPolicy.ReEvaluate;
-        var (_, steps) = Plan(order, c.ShuffleSeed, everything: false);
 
         var results = InSteps(order, steps, policy);
 
