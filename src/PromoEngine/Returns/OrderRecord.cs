@@ -148,6 +148,9 @@ public sealed partial class OrderRecord
     /// each had, so no kept unit pays more than its price. Past <see cref="MaxEvaluations"/> ways of keeping the
     /// units, the kept units keep what they paid (<see cref="ReturnResult.UsedFallback"/>).</para>
     /// <para>Shipping is never refunded nor taken back.</para>
+    /// <para>Cost: one evaluation of a kept cart for each way of keeping between the units kept and the whole order
+    /// (the product over the lines of one more than the units returned so far, less one), at most
+    /// <see cref="MaxEvaluations"/>; returning one unit of one line costs one evaluation.</para>
     /// </remarks>
     public ReturnResult Return(IEnumerable<ReturnedUnits> units, ReturnPolicy policy = ReturnPolicy.ReEvaluate, IEnumerable<ReturnedUnits>? returnedBefore = null)
     {
