@@ -69,6 +69,39 @@ foreach (var finding in findings)
     Console.WriteLine($"  {finding.Severity,-8} {finding.Rule}: {finding.Message}");
 }
 
+// 8. A happy hour: code HAPPY, 15% off mugs on Fridays 17:00-20:00 in Los Angeles. At 10:00 it says when it opens; at
+//    18:00 it applies.
+var happyHour = new PromotionEvaluator(PromotionCatalog.Create(
+[
+    Promotion.Create("happy-hour", "Happy hour: 15% off mugs")
+        .WithCode("HAPPY")
+        .ForItems(ItemFilter.Categories("mugs"))
+        .WithSchedule(Schedule.Between(null, null, Shop).WithWeeklyWindows([new WeeklyWindow([IsoDayOfWeek.Friday], new LocalTime(17, 0), new LocalTime(20, 0))]))
+        .Giving(Discount.PercentOffItems(15))
+        .Build(),
+]));
+var mugCart = new Cart(Currency.Usd, [mug]);
+var closed = happyHour.Evaluate(mugCart, ["HAPPY"], now);
+var open = happyHour.Evaluate(mugCart, ["HAPPY"], now + Duration.FromHours(8));
+Console.WriteLine($"8. Happy hour, 3 mugs, code HAPPY: at 10:00 {closed.Total}, {string.Join("", closed.Rejected.Select(r => $"{r.Reason}: {r.Message}"))}");
+Console.WriteLine($"   at 18:00 {open.Total}, {string.Join("", open.Applied.Select(a => $"{a.Name} -{a.Amount}"))}");
+
+// 9. A return from order 1: one pair of socks' paid sock and one mug. The sock kept loses its free partner, so the
+//    buy-one-get-one takes back what the returned sock paid; the mug refunds what it paid.
+var withUnits = new PromotionEvaluator(catalog, evaluator.Options with { IncludeUnits = true });
+var placed = OrderRecord.Of(withUnits, guestCart, withUnits.Evaluate(guestCart, ["save20"], now));
+var refund = placed.Return([new ReturnedUnits("2", 1), new ReturnedUnits("3", 1)]);
+Console.WriteLine($"9. Return from order 1: refund {refund.Refund}, the order now pays {refund.Total} (was {placed.Result.Total})");
+foreach (var unit in refund.Refunds)
+{
+    Console.WriteLine($"  {unit}");
+}
+
+foreach (var given in refund.Promotions.Where(p => p.SpendGivenBack.Amount > 0m))
+{
+    Console.WriteLine($"  {given.Name}: gives back {given.SpendGivenBack}{(given.StillUsed ? "" : ", no longer used")}");
+}
+
 static void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(Receipt.Print(title, cart, result));
 
 // Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.

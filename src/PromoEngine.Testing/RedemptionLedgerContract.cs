@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
@@ -430,4 +431,149 @@ public abstract partial class RedemptionLedgerContract
         Assert.Equal(RejectionReason.BudgetExhausted, Assert.Single(over.Failures).Reason);
         Assert.True(exact.Succeeded);
     }
+
+    #region Partial returns (issue 14): ReturnAsync
+
+    private static LedgerReturn Return(string id, params (string Promotion, decimal Spend, bool NoLongerUsed)[] giveBacks) =>
+        new(id, giveBacks.Select(g => new PromotionGiveBack(new PromotionId(g.Promotion), Usd(g.Spend), g.NoLongerUsed)));
+
+    /// <summary>A committed order o1 of customer c1 that redeemed p (code CODE, 10.00, hard budget 25) and q (4.00).</summary>
+    private async Task<IRedemptionLedger> CommittedOrder()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+        await ledger.ReserveAsync(Request("o1", (Redemption("p", "CODE", "c1", 10m), Limits(total: 5, perCode: 5, perCustomer: 5, budget: 25m)), (Redemption("q", null, "c1", 4m), Limits(total: 5))));
+        await ledger.CommitAsync("o1");
+        return ledger;
+    }
+
+    private static async Task<(int? Uses, int? CodeUses, int? CustomerUses, decimal? Spent)> UsageOfP(IRedemptionLedger ledger)
+    {
+        var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], ["CODE"], "c1"));
+        return (usage.PromotionUses(new PromotionId("p")), usage.CodeUses("CODE"), usage.CustomerUses(new PromotionId("p"), "c1"), usage.PromotionSpent(new PromotionId("p"))?.Amount);
+    }
+
+    [Fact]
+    public async Task Return_PartialSpend_GivesBackTheSpendAndKeepsTheUse()
+    {
+        var ledger = await CommittedOrder();
+
+        var state = await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, false)));
+
+        Assert.Equal(ReservationState.Committed, state);
+        Assert.Equal((1, 1, 1, 7m), await UsageOfP(ledger));
+    }
+
+    [Fact]
+    public async Task Return_NoLongerUsed_GivesTheUseBackOnce()
+    {
+        var ledger = await CommittedOrder();
+        await ledger.ReturnAsync("o1", Return("r1", ("p", 6m, false)));
+
+        await ledger.ReturnAsync("o1", Return("r2", ("p", 4m, true)));
+        await ledger.ReturnAsync("o1", Return("r3", ("p", 0m, true)));
+
+        Assert.Equal((0, 0, 0, 0m), await UsageOfP(ledger));
+    }
+
+    [Fact]
+    public async Task Return_SameIdAgain_ChangesNothing()
+    {
+        var ledger = await CommittedOrder();
+        var first = await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, true)));
+
+        var again = await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, true)));
+
+        Assert.Equal(first, again);
+        Assert.Equal((0, 0, 0, 7m), await UsageOfP(ledger));
+    }
+
+    [Fact]
+    public async Task Return_SameIdOtherContent_ThrowsAndChangesNothing()
+    {
+        var ledger = await CommittedOrder();
+        await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, false)));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.ReturnAsync("o1", Return("r1", ("p", 4m, false))).AsTask());
+
+        Assert.Equal((1, 1, 1, 7m), await UsageOfP(ledger));
+    }
+
+    [Fact]
+    public async Task Return_MoreSpendThanLeftOrUnknownPromotion_ThrowsAndChangesNothing()
+    {
+        var ledger = await CommittedOrder();
+        await ledger.ReturnAsync("o1", Return("r1", ("p", 8m, false)));
+
+        await Assert.ThrowsAsync<ArgumentException>("orderReturn", () => ledger.ReturnAsync("o1", Return("r2", ("q", 1m, true), ("p", 2.01m, false))).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>("orderReturn", () => ledger.ReturnAsync("o1", Return("r2", ("q", 1m, true), ("zz", 1m, false))).AsTask());
+        await Assert.ThrowsAsync<CurrencyMismatchException>(() => ledger.ReturnAsync("o1",
+            new LedgerReturn("r2", [new PromotionGiveBack(new PromotionId("p"), new Money(1m, Currency.FromCode("EUR")), false)])).AsTask());
+
+        Assert.Equal((1, 1, 1, 2m), await UsageOfP(ledger));
+        var q = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("q")], [], null));
+        Assert.Equal(1, q.PromotionUses(new PromotionId("q")));
+        Assert.Equal(ReservationState.Committed, await ledger.ReturnAsync("o1", Return("r2", ("p", 2m, false)))); // the id is still free
+    }
+
+    [Fact]
+    public async Task Return_NotCommitted_IsItsStateAndChangesNothing()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+        await ledger.ReserveAsync(Request("o1", (Redemption("p", "CODE", "c1", 10m), Limits(total: 5, perCode: 5, perCustomer: 5, budget: 25m))));
+
+        Assert.Equal(ReservationState.Reserved, await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, true))));
+        Assert.Equal(ReservationState.None, await ledger.ReturnAsync("o2", Return("r1", ("p", 3m, true))));
+        Assert.Equal((1, 1, 1, 10m), await UsageOfP(ledger));
+        await ledger.ReleaseAsync("o1");
+        Assert.Equal(ReservationState.Released, await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, true))));
+        Assert.Equal((0, 0, 0, 0m), await UsageOfP(ledger));
+    }
+
+    [Fact]
+    public async Task Release_AfterPartialReturns_GivesBackOnlyWhatIsLeft()
+    {
+        var ledger = await CommittedOrder();
+        await ledger.ReturnAsync("o1", Return("r1", ("p", 3m, false), ("q", 4m, true)));
+
+        await ledger.ReleaseAsync("o1");
+
+        Assert.Equal((0, 0, 0, 0m), await UsageOfP(ledger));
+        var q = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("q")], [], null));
+        Assert.Equal(0, q.PromotionUses(new PromotionId("q")));
+        Assert.Equal(0m, q.PromotionSpent(new PromotionId("q"))?.Amount ?? 0m);
+    }
+
+    [Fact]
+    public async Task Return_FreedBudget_CanBeSpentByAnotherOrder()
+    {
+        var ledger = await CommittedOrder();
+        var limits = Limits(total: 5, perCode: 5, perCustomer: 5, budget: 25m);
+        await ledger.ReserveAsync(Request("o2", (Redemption("p", null, "c2", 15m), limits)));
+        Assert.False((await ledger.ReserveAsync(Request("o3", (Redemption("p", null, "c3", 5m), limits)))).Succeeded);
+
+        await ledger.ReturnAsync("o1", Return("r1", ("p", 5m, false)));
+
+        Assert.True((await ledger.ReserveAsync(Request("o3", (Redemption("p", null, "c3", 5m), limits)))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Return_FromAnOrderReturn_RecordsWhatTheCalculationGivesBack()
+    {
+        var ledger = CreateLedger(Clock, Timeout);
+        var promotion = Promotion.Create("bogo", "Buy one get one").Giving(Discount.BuyXGetY(1, 1)).WithLimits(new UsageLimits(budget: Usd(100m))).Build();
+        var cart = new Cart(Currency.Usd, [new CartLine("tee", "TEE", Usd(20m), 2)], CustomerProfile.Registered("c1"));
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([promotion]), new EvaluationOptions { IncludeUnits = true });
+        var result = evaluator.Evaluate(cart, [], Start);
+        await ledger.ReserveAsync(new ReservationRequest("o1", [(result.Redemptions[0].ForOrder("o1"), RedemptionLimits.For(promotion))]));
+        await ledger.CommitAsync("o1");
+
+        var refund = OrderRecord.Of(evaluator, cart, result).Return([new ReturnedUnits("tee", 1)]);
+        await ledger.ReturnAsync("o1", refund.ToLedgerReturn("r1"));
+
+        var usage = await ledger.GetUsageAsync(new UsageRequest([promotion.Id], [], "c1"));
+        Assert.Equal(0, usage.PromotionUses(promotion.Id));
+        Assert.Equal(0m, usage.PromotionSpent(promotion.Id)?.Amount);
+    }
+
+    #endregion
 }

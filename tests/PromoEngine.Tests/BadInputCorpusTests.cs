@@ -110,7 +110,18 @@ public sealed class BadInputCorpusTests
         { "reservation: another order's redemption", () => _ = new ReservationRequest("o", [(Redemption().ForOrder("other"), Limits())]), typeof(ArgumentException), "belongs to order other" },
         { "reservation: an empty order id", () => _ = new ReservationRequest(" ", []), typeof(ArgumentException), "" },
         { "ledger with no timeout", () => _ = new InMemoryRedemptionLedger(new FakeClock(Now), Duration.Zero), typeof(ArgumentOutOfRangeException), "more than zero" },
+        { "return: unknown line", () => Placed().Return([new ReturnedUnits("zz", 1)]), typeof(ArgumentException), "no line zz" },
+        { "return: more than bought", () => Placed().Return([new ReturnedUnits("a", 3)]), typeof(ArgumentException), "holds 2 units" },
+        { "return: beyond earlier returns", () => Placed().Return([new ReturnedUnits("a", 1)], returnedBefore: [new ReturnedUnits("a", 2)]), typeof(ArgumentException), "2 returned before" },
+        { "return: no units", () => Placed().Return([]), typeof(ArgumentException), "at least one unit" },
+        { "return: zero units", () => _ = new ReturnedUnits("a", 0), typeof(ArgumentOutOfRangeException), "" },
+        { "order record: result without units", () => _ = new OrderRecord(Cart(Line("a", 10m, 2)), new PromotionEvaluator(PromotionCatalog.Create([])).Evaluate(Cart(Line("a", 10m, 2)), [], Now), []), typeof(ArgumentException), "IncludeUnits" },
+        { "order record: other currency", () => _ = new OrderRecord(new Cart(Currency.Eur, [new CartLine("a", "a", new Money(10m, Currency.Eur), 2)]), Placed().Result, Placed().Promotions), typeof(CurrencyMismatchException), "EUR" },
+        { "ledger return: one promotion twice", () => _ = new LedgerReturn("r", [new PromotionGiveBack(new PromotionId("p"), D(1m), false), new PromotionGiveBack(new PromotionId("p"), D(1m), false)]), typeof(ArgumentException), "twice" },
+        { "ledger return: negative spend", () => _ = new PromotionGiveBack(new PromotionId("p"), D(-1m), false), typeof(ArgumentOutOfRangeException), "must not be negative" },
     };
+
+    private static OrderRecord Placed() => ReturnTests.Order(Cart(Line("a", 10m, 2)), Promo("p", Discount.PercentOffItems(10)).Build());
 
     private static Redemption Redemption() =>
         Evaluate(Cart(Line("a", 10m)), Promo("p", Discount.PercentOffItems(10)).Build()).Redemptions.Single();

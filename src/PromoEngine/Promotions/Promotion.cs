@@ -32,11 +32,11 @@ public sealed class Promotion
         LedgerLimits = RedemptionLimits.Of(Activation, Limits);
     }
 
-    private Promotion(Promotion source, Money maxDiscount)
+    private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status)
     {
         Id = source.Id;
         Name = source.Name;
-        Status = source.Status;
+        Status = status;
         Activation = source.Activation;
         Schedule = source.Schedule;
         Restrictions = source.Restrictions;
@@ -169,7 +169,11 @@ public sealed class Promotion
 
     /// <summary>This promotion as one evaluation sees it when something lowers its cap (what is left of a hard
     /// budget): the same promotion in every other respect.</summary>
-    internal Promotion WithMaxDiscount(Money cap) => MaxDiscount == cap ? this : new Promotion(this, cap);
+    internal Promotion WithMaxDiscount(Money cap) => MaxDiscount == cap ? this : new Promotion(this, cap, Status);
+
+    /// <summary>This promotion as an order placed with it sees it: active, whatever its status now (a return judges the
+    /// order by the promotions it was placed with, even if one was paused since).</summary>
+    internal Promotion AsActive() => Status == PromotionStatus.Active ? this : new Promotion(this, MaxDiscount, PromotionStatus.Active);
 
     /// <summary>Describes the promotion.</summary>
     /// <returns>Its id and name.</returns>

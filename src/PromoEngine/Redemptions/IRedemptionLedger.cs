@@ -45,6 +45,35 @@ public interface IRedemptionLedger
     /// <exception cref="LedgerUnavailableException">The store cannot be reached; retry with the same order id.</exception>
     ValueTask<ReservationState> ReleaseAsync(string orderId, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a partial return of a committed order: gives back to each named promotion the spend the return
+    /// frees from its budget, and, for a promotion the order no longer uses at all, its use (the promotion's, the
+    /// code's and the customer's counts). Idempotent by return id. Make the return with
+    /// <see cref="ReturnResult.ToLedgerReturn"/>.</summary>
+    /// <param name="orderId">The order's id.</param>
+    /// <param name="orderReturn">The return: its id, unique within the order, and what it gives back.</param>
+    /// <param name="cancellationToken">Cancels the call before it takes effect.</param>
+    /// <returns>The order's state after the call: <see cref="ReservationState.Committed"/> when the return is recorded
+    /// (also when it was recorded already: the same return id with the same content changes nothing); otherwise the
+    /// state that prevented it (none, reserved, released, expired), and nothing changes: only a committed order can
+    /// have returns.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="orderReturn"/> is null.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="orderId"/> is empty or malformed; the return names a
+    /// promotion the order did not redeem; or it gives back more spend than the order's redemption of it has left
+    /// (with the order's earlier returns). Nothing changes.</exception>
+    /// <exception cref="CurrencyMismatchException">A spend is in another currency than the promotion's redemption;
+    /// nothing changes.</exception>
+    /// <exception cref="System.InvalidOperationException">The order already recorded a return with this id and other
+    /// content; nothing changes.</exception>
+    /// <exception cref="LedgerUnavailableException">The store cannot be reached; retry with the same return id.</exception>
+    /// <remarks>
+    /// <para>A use given back is given back once: a later return that names the promotion again as no longer used
+    /// changes only its spend. <see cref="ReleaseAsync"/> after returns gives back only what the returns left: the
+    /// uses still held and the spend not yet given back.</para>
+    /// <para>Checks happen first and all of them: a refused return changes nothing (including for its return id, which
+    /// a corrected call may then use).</para>
+    /// </remarks>
+    ValueTask<ReservationState> ReturnAsync(string orderId, LedgerReturn orderReturn, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the state of an order's reservation.</summary>
     /// <param name="orderId">The order's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

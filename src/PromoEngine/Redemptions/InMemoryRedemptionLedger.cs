@@ -110,6 +110,71 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
         });
 
     /// <inheritdoc/>
+    public ValueTask<ReservationState> ReturnAsync(string orderId, LedgerReturn orderReturn, CancellationToken cancellationToken = default)
+    {
+        var id = Text.Identifier(orderId);
+        Guard.NotNull(orderReturn);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Sweep();
+            if (!_orders.TryGetValue(id, out var order) || order.State != ReservationState.Committed)
+            {
+                return ValueTask.FromResult(order?.State ?? ReservationState.None);
+            }
+
+            if (order.Returns.TryGetValue(orderReturn.ReturnId, out var recorded))
+            {
+                return recorded == orderReturn
+                    ? ValueTask.FromResult(order.State)
+                    : throw new InvalidOperationException(
+                        $"The order {id} already recorded the return {orderReturn.ReturnId} with other content; a new return needs a new id.");
+            }
+
+            // Every check first, so a refused return changes nothing.
+            var items = new int[orderReturn.GiveBacks.Length];
+            for (var k = 0; k < items.Length; k++)
+            {
+                var giveBack = orderReturn.GiveBacks[k];
+                items[k] = order.Items.IndexOf(order.Items.FirstOrDefault(item => item.Redemption.PromotionId == giveBack.PromotionId));
+                if (items[k] < 0)
+                {
+                    throw new ArgumentException($"The order {id} did not redeem the promotion {giveBack.PromotionId}.", nameof(orderReturn));
+                }
+
+                var amount = order.Items[items[k]].Redemption.Amount;
+                if (giveBack.Spend.Currency != amount.Currency)
+                {
+                    throw new CurrencyMismatchException(amount.Currency, giveBack.Spend.Currency, nameof(orderReturn));
+                }
+
+                if (order.SpendReturned[items[k]] + giveBack.Spend > amount)
+                {
+                    throw new ArgumentException(
+                        $"The return {orderReturn.ReturnId} gives back {giveBack.Spend} of the promotion {giveBack.PromotionId}, but the order has only {amount - order.SpendReturned[items[k]]} of it left.",
+                        nameof(orderReturn));
+                }
+            }
+
+            for (var k = 0; k < items.Length; k++)
+            {
+                var giveBack = orderReturn.GiveBacks[k];
+                var redemption = order.Items[items[k]].Redemption;
+                order.SpendReturned[items[k]] += giveBack.Spend;
+                _spent[redemption.PromotionId] -= giveBack.Spend;
+                if (giveBack.NoLongerUsed && !order.UseReturned[items[k]])
+                {
+                    order.UseReturned[items[k]] = true;
+                    CountUse(redemption, -1);
+                }
+            }
+
+            order.Returns[orderReturn.ReturnId] = orderReturn;
+            return ValueTask.FromResult(order.State);
+        }
+    }
+
+    /// <inheritdoc/>
     public ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default) =>
         Change(orderId, cancellationToken, change: null);
 
@@ -198,24 +263,36 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
             _spent.TryGetValue(id, out var spent) ? spent : null);
     }
 
+    /// <summary>Counts an order's redemptions in (+1) or out (-1); out counts only what its returns left: the uses not
+    /// given back and the spend not given back.</summary>
     private void Count(Order order, int sign)
     {
-        foreach (var (redemption, _) in order.Items)
+        for (var k = 0; k < order.Items.Length; k++)
         {
+            var redemption = order.Items[k].Redemption;
+            if (!order.UseReturned[k])
+            {
+                CountUse(redemption, sign);
+            }
+
             var id = redemption.PromotionId;
-            _promotionUses[id] = _promotionUses.GetValueOrDefault(id) + sign;
-            if (redemption.Code is { } code)
-            {
-                _codeUses[code] = _codeUses.GetValueOrDefault(code) + sign;
-            }
-
-            if (redemption.CustomerId is { } customer)
-            {
-                _customerUses[(id, customer)] = _customerUses.GetValueOrDefault((id, customer)) + sign;
-            }
-
             var spent = _spent.TryGetValue(id, out var s) ? s : Money.Zero(redemption.Amount.Currency);
-            _spent[id] = sign > 0 ? spent + redemption.Amount : spent - redemption.Amount;
+            _spent[id] = sign > 0 ? spent + redemption.Amount : spent - (redemption.Amount - order.SpendReturned[k]);
+        }
+    }
+
+    private void CountUse(Redemption redemption, int sign)
+    {
+        var id = redemption.PromotionId;
+        _promotionUses[id] = _promotionUses.GetValueOrDefault(id) + sign;
+        if (redemption.Code is { } code)
+        {
+            _codeUses[code] = _codeUses.GetValueOrDefault(code) + sign;
+        }
+
+        if (redemption.CustomerId is { } customer)
+        {
+            _customerUses[(id, customer)] = _customerUses.GetValueOrDefault((id, customer)) + sign;
         }
     }
 
@@ -232,6 +309,15 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
         public Instant ExpiresAt { get; } = expiresAt;
 
         public ReservationState State { get; set; } = ReservationState.Reserved;
+
+        /// <summary>Per redemption: the spend its returns gave back.</summary>
+        public Money[] SpendReturned { get; } = [.. request.Items.Select(item => Money.Zero(item.Redemption.Amount.Currency))];
+
+        /// <summary>Per redemption: whether a return gave its use back.</summary>
+        public bool[] UseReturned { get; } = new bool[request.Items.Length];
+
+        /// <summary>The returns recorded, by id.</summary>
+        public Dictionary<string, LedgerReturn> Returns { get; } = new(StringComparer.Ordinal);
 
         public bool SameItems(ReservationRequest other) =>
             Items.Length == other.Items.Length

@@ -46,6 +46,37 @@ internal static class ReadmeSnippets
         // endsnippet
     }
 
+    public static void Returns()
+    {
+        // snippet: returns
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(
+            PromotionCatalog.Create([Promotion.Create("bogo", "Buy one get one").ForItems(ItemFilter.Skus("TEE")).Giving(Discount.BuyXGetY(1, 1)).Build()]),
+            new EvaluationOptions { IncludeUnits = true }); // a return needs what each unit paid
+        var cart = new Cart(usd, [new CartLine("1", "TEE", new Money(20m, usd), 2), new CartLine("2", "CAP", new Money(15m, usd), 1)]);
+        var order = OrderRecord.Of(evaluator, cart, evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0)));
+        Console.WriteLine($"order {order.Result.Total}");
+
+        var first = order.Return([new ReturnedUnits("1", 1)]); // one tee comes back
+        foreach (var unit in first.Refunds)
+        {
+            Console.WriteLine($"{unit}");
+        }
+
+        foreach (var promotion in first.Promotions)
+        {
+            Console.WriteLine($"{promotion.Name}: gives back {promotion.SpendGivenBack}, still used: {promotion.StillUsed}");
+        }
+
+        var second = first.ThenReturn([new ReturnedUnits("1", 1)]); // then the other
+        Console.WriteLine($"refund {first.Refund}, then {second.Refund}; the order now pays {second.Total}");
+        // order 35.00 USD
+        // TEE #0 paid 20.00 USD, taken back 20.00 USD, refund 0.00 USD
+        // Buy one get one: gives back 20.00 USD, still used: False
+        // refund 0.00 USD, then 20.00 USD; the order now pays 15.00 USD
+        // endsnippet
+    }
+
     public static async Task Checkout()
     {
         // snippet: checkout
