@@ -49,6 +49,10 @@ public sealed class InstrumentedRedemptionLedger(IRedemptionLedger inner, PromoE
         Traced("promoengine.release", "release", orderId, () => _inner.ReleaseAsync(orderId, cancellationToken));
 
     /// <inheritdoc/>
+    public ValueTask<ReservationState> ReturnAsync(string orderId, LedgerReturn orderReturn, CancellationToken cancellationToken = default) =>
+        Traced("promoengine.return", "return", orderId, () => _inner.ReturnAsync(orderId, orderReturn, cancellationToken));
+
+    /// <inheritdoc/>
     public ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default) =>
         Watch("state read", orderId, () => _inner.GetStateAsync(orderId, cancellationToken));
 

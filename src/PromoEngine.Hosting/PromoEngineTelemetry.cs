@@ -17,7 +17,7 @@ namespace PromoEngine.Hosting;
 /// <c>promoengine.reservation.conflicts</c> (counter, tag <c>promoengine.reason</c>: why a limit refused it) and
 /// <c>promoengine.catalog.reloads</c> (counter, tag <c>promoengine.outcome</c>: loaded, rejected).</para>
 /// <para>Activities: <c>promoengine.evaluate</c>, <c>promoengine.reserve</c>, <c>promoengine.commit</c>,
-/// <c>promoengine.release</c>, <c>promoengine.catalog.reload</c>. No tag holds a code, a customer or an amount.</para>
+/// <c>promoengine.release</c>, <c>promoengine.return</c>, <c>promoengine.catalog.reload</c>. No tag holds a code, a customer or an amount.</para>
 /// </remarks>
 public sealed class PromoEngineTelemetry : IDisposable
 {

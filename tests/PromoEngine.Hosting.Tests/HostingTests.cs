@@ -245,6 +245,8 @@ public sealed class HostingTests : IDisposable
 
         public ValueTask<ReservationState> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) => throw Down();
 
+        public ValueTask<ReservationState> ReturnAsync(string orderId, LedgerReturn orderReturn, CancellationToken cancellationToken = default) => throw Down();
+
         public ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default) => throw Down();
 
         public ValueTask<UsageSnapshot> GetUsageAsync(UsageRequest request, CancellationToken cancellationToken = default) => throw Down();

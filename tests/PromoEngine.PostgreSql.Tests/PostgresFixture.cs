@@ -65,7 +65,7 @@ public sealed class PostgresFixture(IMessageSink diagnostics) : IAsyncLifetime
     {
         var schema = $"t{Interlocked.Increment(ref _schemas)}_{Guid.NewGuid():N}"[..24];
         var ledger = new PostgreSqlRedemptionLedger(dataSource ?? DataSource, clock, timeout, schema);
-        Assert.Equal(1, await ledger.MigrateAsync());
+        Assert.Equal(PostgreSqlRedemptionLedger.LatestSchemaVersion, await ledger.MigrateAsync());
         return ledger;
     }
 

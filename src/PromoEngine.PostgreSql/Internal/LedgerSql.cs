@@ -52,20 +52,36 @@ internal sealed class LedgerSql
 
         // $2 is +1 (a reservation committed), -1 (a commitment released) or 0 (a live reservation released: its held
         // uses simply stop being held); the last statement takes the order's new state as $2.
+        // What returns gave back already is not given back again (before a commit nothing was returned).
         Settle =
         [
             $"UPDATE {s}.promotion_usage AS u SET uses = u.uses + $2 * d.n, spent = u.spent + $2 * d.total "
-                + $"FROM (SELECT promotion_id, count(*)::int AS n, sum(amount) AS total FROM {s}.order_items WHERE order_id = $1 GROUP BY promotion_id) AS d "
+                + $"FROM (SELECT promotion_id, count(*) FILTER (WHERE NOT use_returned)::int AS n, sum(amount - spend_returned) AS total FROM {s}.order_items WHERE order_id = $1 GROUP BY promotion_id) AS d "
                 + "WHERE $2 <> 0 AND u.promotion_id = d.promotion_id",
             $"UPDATE {s}.code_usage AS u SET uses = u.uses + $2 * d.n "
-                + $"FROM (SELECT code, count(*)::int AS n FROM {s}.order_items WHERE order_id = $1 AND code IS NOT NULL GROUP BY code) AS d "
+                + $"FROM (SELECT code, count(*)::int AS n FROM {s}.order_items WHERE order_id = $1 AND code IS NOT NULL AND NOT use_returned GROUP BY code) AS d "
                 + "WHERE $2 <> 0 AND u.code = d.code",
             $"UPDATE {s}.customer_usage AS u SET uses = u.uses + $2 * d.n "
-                + $"FROM (SELECT promotion_id, customer_id, count(*)::int AS n FROM {s}.order_items WHERE order_id = $1 AND customer_id IS NOT NULL GROUP BY promotion_id, customer_id) AS d "
+                + $"FROM (SELECT promotion_id, customer_id, count(*)::int AS n FROM {s}.order_items WHERE order_id = $1 AND customer_id IS NOT NULL AND NOT use_returned GROUP BY promotion_id, customer_id) AS d "
                 + "WHERE $2 <> 0 AND u.promotion_id = d.promotion_id AND u.customer_id = d.customer_id",
             $"UPDATE {s}.order_items SET held_until = NULL WHERE order_id = $1",
             $"UPDATE {s}.orders SET state = $2, expires_at = NULL WHERE order_id = $1",
         ];
+
+        ReadReturn = $"SELECT content FROM {s}.order_returns WHERE order_id = $1 AND return_id = $2";
+        ReadReturnItems = $"SELECT position, promotion_id, code, customer_id, amount, currency, minor_units, spend_returned, use_returned FROM {s}.order_items WHERE order_id = $1 ORDER BY position";
+
+        // $1 order, $2 position, $3 spend given back, $4 whether its use is given back now (first time only).
+        GiveBack =
+        [
+            $"UPDATE {s}.order_items SET spend_returned = spend_returned + $3, use_returned = use_returned OR $4 WHERE order_id = $1 AND position = $2",
+            $"UPDATE {s}.promotion_usage AS u SET spent = u.spent - $3, uses = u.uses - CASE WHEN $4 THEN 1 ELSE 0 END "
+                + $"FROM {s}.order_items AS i WHERE i.order_id = $1 AND i.position = $2 AND u.promotion_id = i.promotion_id",
+            $"UPDATE {s}.code_usage AS u SET uses = u.uses - 1 FROM {s}.order_items AS i WHERE $4 AND i.order_id = $1 AND i.position = $2 AND u.code = i.code",
+            $"UPDATE {s}.customer_usage AS u SET uses = u.uses - 1 FROM {s}.order_items AS i "
+                + "WHERE $4 AND i.order_id = $1 AND i.position = $2 AND u.promotion_id = i.promotion_id AND u.customer_id = i.customer_id",
+        ];
+        RecordReturn = $"INSERT INTO {s}.order_returns (order_id, return_id, content) VALUES ($1, $2, $3)";
 
         // One statement, so one snapshot: the counts of a usage read are consistent with each other.
         Usage =
@@ -111,4 +127,12 @@ internal sealed class LedgerSql
     public string[] Settle { get; }
 
     public string Usage { get; }
+
+    public string ReadReturn { get; }
+
+    public string ReadReturnItems { get; }
+
+    public string[] GiveBack { get; }
+
+    public string RecordReturn { get; }
 }
