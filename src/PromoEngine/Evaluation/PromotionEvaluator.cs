@@ -74,7 +74,7 @@ public sealed partial class PromotionEvaluator
         // Codes are resolved and promotions gated once; every choice of codes and every combination starts from there.
         var admission = new Run(this, cart, at, snapshot);
         admission.ResolveCodes(entries);
-        var (coded, automatic) = admission.Admit();
+        var (coded, automatic, inert) = admission.Admit();
 
         // Each way to give out the code slots yields its admitted promotions and their combinations; the cheapest
         // outcome over all wins (ties: the earlier choice, which takes the codes entered first). Most carts have one.
@@ -84,7 +84,7 @@ public sealed partial class PromotionEvaluator
         Choice? best = null;
         foreach (var chosen in choices)
         {
-            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, cart, choices.Length == 1);
+            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, inert, cart, choices.Length == 1);
             fallback |= choice.Fallback;
             if (best is null || choice.Best.Result.Total < best.Best.Result.Total)
             {
@@ -116,10 +116,11 @@ public sealed partial class PromotionEvaluator
     /// <param name="run">The run for this choice (see <see cref="Run.WithCodes"/>).</param>
     /// <param name="chosen">The promotions whose codes take the slots.</param>
     /// <param name="automatic">The automatic promotions that may apply.</param>
+    /// <param name="inert">The ids of chosen promotions that cannot apply (already rejected): they are not run.</param>
     /// <param name="cart">The cart.</param>
     /// <param name="only">Whether this is the only choice: then <paramref name="automatic"/> may hold the admitted
     /// promotions itself.</param>
-    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, Cart cart, bool only)
+    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, HashSet<PromotionId>? inert, Cart cart, bool only)
     {
         var admitted = only ? automatic : new List<Promotion>(chosen.Count + automatic.Count);
         if (!only)
@@ -127,7 +128,14 @@ public sealed partial class PromotionEvaluator
             admitted.AddRange(automatic);
         }
 
-        admitted.AddRange(chosen);
+        foreach (var promotion in chosen)
+        {
+            if (inert?.Contains(promotion.Id) != true)
+            {
+                admitted.Add(promotion);
+            }
+        }
+
         admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
         Run NewRun() => run.Fork();
 
