@@ -37,6 +37,17 @@ public sealed record EvaluationOptions
     /// exists only while usage cannot be read).
     /// <see cref="EvaluationResult.CodeAttempts"/> keeps the true counts, for the host.</summary>
     /// <value><see langword="false"/> unless said.</value>
+    /// <remarks>An entered code that does not apply costs about what an unknown code costs, so codes cannot be told
+    /// apart by timing either: its promotion is checked as usual (status, schedule, customer, usage, items), but
+    /// nothing that would only explain it is worked out (messages, hints, when a weekly window opens next); a promotion
+    /// whose qualifying items are too few for one set of a buy X get Y or a fixed price, or for the first tier, is not
+    /// run at all (it keeps its code slot, as it does when it is run); and each unknown code is checked against a
+    /// stand-in promotion, so that it does the same work. The result is what it would be without the option but for
+    /// what is said of codes. Measured on one cart: an expired code, one below its minimum subtotal and a
+    /// buy-3-get-1 one item short each take at most 1.5 times what an unknown code takes
+    /// (<c>benchmarks/results/HideCodeStatusBenchmarks-report-github.md</c>). A code whose promotion passes those
+    /// checks and then loses (to a better deal, or with nothing left to discount) is run, and costs what running it
+    /// costs.</remarks>
     public bool HideCodeStatus { get; init; }
 
     /// <summary>Gets how competing promotions are chosen.</summary>
