@@ -268,8 +268,9 @@ public sealed partial class PromotionEvaluator
         }
 
         /// <summary>What an unknown code is gated against under <see cref="EvaluationOptions.HideCodeStatus"/>: a
-        /// promotion that passes every check on any cart with an item, so the gate does all its work.</summary>
-        private static readonly Promotion Decoy = Promotion.Create("~unknown", "unknown").Giving(Discount.PercentOffItems(1m)).Build();
+        /// promotion that passes every check on any cart with an item, so the gate does all its work, and then is found
+        /// unable to apply (a set is larger than any cart), as the costliest code that does not apply is.</summary>
+        private static readonly Promotion Decoy = Promotion.Create("~unknown", "unknown").Giving(Discount.BuyXGetY(int.MaxValue - 1, 1)).Build();
 
         private static Rejection Unknown(string code) => new(null, code, RejectionReason.UnknownCode, $"The code {code} does not exist.");
 
