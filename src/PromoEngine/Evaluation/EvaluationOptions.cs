@@ -41,7 +41,9 @@ public sealed record EvaluationOptions
     /// apart by timing either: its promotion is checked as usual (status, schedule, customer, usage, items), but
     /// nothing that would only explain it is worked out (messages, hints, when a weekly window opens next); a promotion
     /// whose qualifying items are too few for one set of a buy X get Y or a fixed price, or for the first tier, is not
-    /// run at all (it keeps its code slot, as it does when it is run); and each unknown code is checked against a
+    /// run at all when every promotion concerned combines freely (it keeps its code slot, as it does when it is run;
+    /// beside an exclusive, a group, a stop or a class that does not combine it is run, since its mere presence can
+    /// decide what else applies); and each unknown code is checked against a
     /// stand-in promotion, so that it does the same work. The result is what it would be without the option but for
     /// what is said of codes. Measured on one cart (<c>benchmarks/results/HideCodeStatusBenchmarks-report-github.md</c>):
     /// an expired code, one below its minimum subtotal and a buy-3-get-1 one item short take 0.90, 1.32 and 1.14 times

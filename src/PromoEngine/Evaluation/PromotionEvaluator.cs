@@ -116,12 +116,17 @@ public sealed partial class PromotionEvaluator
     /// <param name="run">The run for this choice (see <see cref="Run.WithCodes"/>).</param>
     /// <param name="chosen">The promotions whose codes take the slots.</param>
     /// <param name="automatic">The automatic promotions that may apply.</param>
-    /// <param name="inert">The ids of chosen promotions that cannot apply (already rejected): they are not run.</param>
+    /// <param name="inert">The ids of chosen promotions that cannot apply (already rejected): they are not run when that
+    /// changes nothing.</param>
     /// <param name="cart">The cart.</param>
     /// <param name="only">Whether this is the only choice: then <paramref name="automatic"/> may hold the admitted
     /// promotions itself.</param>
     private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, HashSet<PromotionId>? inert, Cart cart, bool only)
     {
+        // A chosen promotion that cannot apply is not run when leaving it out changes nothing: when it and every other
+        // combine freely, there is one combination (all), and it takes nothing from it. Otherwise (an exclusive, a
+        // group, a stop, a class that does not combine) its mere presence can decide which others apply: it is run.
+        var skipInert = inert is not null && automatic.TrueForAll(CombinesFreely) && chosen.TrueForAll(CombinesFreely);
         var admitted = only ? automatic : new List<Promotion>(chosen.Count + automatic.Count);
         if (!only)
         {
@@ -130,7 +135,7 @@ public sealed partial class PromotionEvaluator
 
         foreach (var promotion in chosen)
         {
-            if (inert?.Contains(promotion.Id) != true)
+            if (!skipInert || !inert!.Contains(promotion.Id))
             {
                 admitted.Add(promotion);
             }
@@ -156,6 +161,11 @@ public sealed partial class PromotionEvaluator
         fallback |= outcomes.Exists(o => o.Result.UsedGreedyFallback);
         return new Choice(run, admitted, outcomes, best, fallback);
     }
+
+    /// <summary>Whether a promotion combines with any other: not exclusive, in no group, stopping nothing, combining
+    /// with every class (what <see cref="Combination"/> calls free).</summary>
+    private static bool CombinesFreely(Promotion p) =>
+        !p.IsExclusive && p.Group is null && p.Stops == StopScope.None && p.CombinesWith == DiscountClasses.All;
 
     /// <summary>The ways to give out the code slots among the usable codes, each in the order entered, the codes
     /// entered first first; and whether there were too many to try (then only the codes entered first).</summary>

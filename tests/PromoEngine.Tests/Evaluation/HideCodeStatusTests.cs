@@ -11,7 +11,7 @@ public sealed class HideCodeStatusTests
 {
     private static readonly EvaluationOptions Hidden = new() { HideCodeStatus = true };
 
-    [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
+    [Property(MaxTest = 1000, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void HideCodeStatus_ChangesOnlyWhatIsSaidOfCodes(EvaluationCase c)
     {
         var options = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = c.Selection, Compounding = c.Compounding };
@@ -60,6 +60,26 @@ public sealed class HideCodeStatusTests
         Assert.Equal(shownReason is null ? ["TEN"] : ["MUGS", "TEN"], hidden.Rejected.Select(r => r.Code));
         Assert.All(hidden.Rejected, r => Assert.Equal(RejectionReason.UnknownCode, r.Reason));
         Assert.Empty(hidden.Hints);
+    }
+
+    [Fact]
+    public void HideCodeStatus_ACodeThatCannotApply_StillKeepsOutWhatDoesNotCombineWithIt()
+    {
+        // Under strict priority the coded tier (an order discount, priority 1) keeps out the automatic percentage that
+        // does not combine with order discounts, even though the tier is not reached: hiding its status must not change that.
+        var tier = Promo("tier", Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(3m, 15m))).WithCode("TIER").WithPriority(1).Build();
+        var items = Promo("items", Discount.PercentOffItems(20)).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build();
+        var catalog = PromotionCatalog.Create([tier, items]);
+        var strict = new EvaluationOptions { Selection = SelectionPolicy.StrictPriority };
+        var cart = Cart(Line("1", 50m, 2));
+
+        var shown = new PromotionEvaluator(catalog, strict).Evaluate(cart, ["TIER"], Now);
+        var hidden = new PromotionEvaluator(catalog, strict with { HideCodeStatus = true }).Evaluate(cart, ["TIER"], Now);
+
+        Assert.Equal(RejectionReason.NotCombinable, shown.Rejection("items").Reason);
+        Assert.Equal(shown.Total, hidden.Total);
+        Assert.Equal(shown.Rejection("items"), hidden.Rejection("items"));
+        Assert.Equal(RejectionReason.UnknownCode, hidden.Rejected.Single(r => r.Code == "TIER").Reason);
     }
 
     [Fact]
