@@ -46,7 +46,7 @@ public sealed record EvaluationOptions
     /// decide what else applies); and each unknown code is checked against a
     /// stand-in promotion, so that it does the same work. The result is what it would be without the option but for
     /// what is said of codes. Measured on one cart (<c>benchmarks/results/HideCodeStatusBenchmarks-report-github.md</c>):
-    /// an expired code, one below its minimum subtotal and a buy-3-get-1 one item short take 0.90, 1.32 and 1.14 times
+    /// an expired code, one below its minimum subtotal and a buy-3-get-1 one item short take 1.29, 1.28 and 1.46 times
     /// what an unknown code takes (before: about 1.3, 1.7 and 3.6), with 1.03 to 1.08 times its allocations. A code
     /// whose promotion passes those
     /// checks and then loses (to a better deal, or with nothing left to discount) is run, and costs what running it
