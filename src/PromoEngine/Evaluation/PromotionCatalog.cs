@@ -79,15 +79,27 @@ public sealed class PromotionCatalog
     /// <value>Possibly empty.</value>
     public ImmutableArray<Promotion> Promotions { get; }
 
+    /// <summary>The most promotions one catalog holds: ten times the largest catalogs seen (100,000 promotions), few
+    /// enough that what a catalog costs to build, to hold and to check on every cart stays bounded.</summary>
+    public const int MaxPromotions = 1_000_000;
+
     /// <summary>Checks and compiles a set of promotions.</summary>
-    /// <param name="promotions">The promotions; ids must be unique, no code may belong to two promotions, and no code
-    /// may match a shared code that folds look-alikes once look-alikes are read alike (<c>5AVE20</c> beside a folding
-    /// <c>SAVE20</c> would be found by both).</param>
+    /// <param name="promotions">The promotions, at most <see cref="MaxPromotions"/>; ids must be unique, no code may
+    /// belong to two promotions, and no code may match a shared code that folds look-alikes once look-alikes are read
+    /// alike (<c>5AVE20</c> beside a folding <c>SAVE20</c> would be found by both).</param>
     /// <returns>The catalog.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="promotions"/> is null or holds a null promotion.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="promotions"/> holds more than
+    /// <see cref="MaxPromotions"/> promotions (the sequence is not read past it).</exception>
     /// <exception cref="PromotionDefinitionException">Ids or codes collide; every collision is listed.</exception>
     public static PromotionCatalog Create(IEnumerable<Promotion> promotions)
     {
         Guard.NotNull(promotions);
+        if (promotions.TryGetNonEnumeratedCount(out var count) && count > MaxPromotions)
+        {
+            throw TooMany(count);
+        }
+
         var errors = new List<string>();
         var ids = new Dictionary<PromotionId, int>();
         var codes = new Dictionary<string, Promotion>(StringComparer.Ordinal);
@@ -96,6 +108,11 @@ public sealed class PromotionCatalog
         var index = 0;
         foreach (var promotion in promotions)
         {
+            if (index == MaxPromotions)
+            {
+                throw TooMany(index + 1);
+            }
+
             Guard.NotNull(promotion, nameof(promotions));
             indexed.Add((promotion, index));
             if (ids.TryGetValue(promotion.Id, out var first))
@@ -132,6 +149,10 @@ public sealed class PromotionCatalog
         list.Sort((a, b) => a.Id.CompareTo(b.Id));
         return new PromotionCatalog([.. list], codes, byLookAlikeKey);
     }
+
+    private static ArgumentOutOfRangeException TooMany(int count) =>
+        new("promotions", count, string.Create(CultureInfo.InvariantCulture,
+            $"A catalog holds at most {MaxPromotions:N0} promotions (PromotionCatalog.MaxPromotions)."));
 
     /// <summary>The shared codes that fold look-alikes, by look-alike key; an error for every other code with the
     /// same key (a typed code would match both).</summary>

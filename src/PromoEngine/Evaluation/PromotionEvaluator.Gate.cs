@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace PromoEngine;
 
@@ -23,17 +25,17 @@ public sealed partial class PromotionEvaluator
             switch (schedule.StateAt(_at))
             {
                 case ScheduleState.NotStarted:
-                    return Reject(promotion, RejectionReason.NotStarted, schedule.FirstDay is { } firstDay
-                        ? $"{promotion.Name} starts on {Describe(firstDay)} ({schedule.Zone.Id})."
-                        : $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.") with { Boundary = schedule.StartInstant };
+                    return (schedule.FirstDay is { } firstDay
+                        ? Reject(promotion, RejectionReason.NotStarted, $"{promotion.Name} starts on {Describe(firstDay)} ({schedule.Zone.Id}).")
+                        : Reject(promotion, RejectionReason.NotStarted, $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.")) with { Boundary = schedule.StartInstant };
                 case ScheduleState.Ended:
                     // The boundary is the first instant after the schedule, however the end was written; the message
                     // names the end as written (an inclusive 23:59, a last day).
-                    return Reject(promotion, RejectionReason.Expired, schedule.LastDay is { } lastDay
-                        ? $"{promotion.Name} ended: its last day was {Describe(lastDay)} ({schedule.Zone.Id})."
-                        : $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.") with { Boundary = schedule.EndInstant };
+                    return (schedule.LastDay is { } lastDay
+                        ? Reject(promotion, RejectionReason.Expired, $"{promotion.Name} ended: its last day was {Describe(lastDay)} ({schedule.Zone.Id}).")
+                        : Reject(promotion, RejectionReason.Expired, $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.")) with { Boundary = schedule.EndInstant };
                 case ScheduleState.OutsideWindow:
-                    return OutsideWindow(promotion, schedule);
+                    return Hides(promotion) ? Reject(promotion, RejectionReason.OutsideWindow, string.Empty) : OutsideWindow(promotion, schedule);
             }
 
             if (CurrencyOf(promotion) is { } currency && currency != _currency)
@@ -118,7 +120,7 @@ public sealed partial class PromotionEvaluator
                         return Reject(promotion, RejectionReason.MembersOnly,
                             $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.");
                     case RegionRestriction regions when (regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion) is var region && !regions.Admits(region):
-                        return Reject(promotion, RejectionReason.RegionNotEligible, RegionMessage(promotion, regions, region));
+                        return Reject(promotion, RejectionReason.RegionNotEligible, Hides(promotion) ? string.Empty : RegionMessage(promotion, regions, region));
                     case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
                         return Reject(promotion, RejectionReason.ChannelNotEligible,
                             $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.");
@@ -168,7 +170,7 @@ public sealed partial class PromotionEvaluator
                 else if (limits.Total is { } total && used >= total)
                 {
                     return Reject(promotion, RejectionReason.UsageLimitReached,
-                        string.Create(CultureInfo.InvariantCulture, $"{promotion.Name} has been used {Times(total)}, as often as it allows.")) with { Limit = total, Used = used };
+                        $"{promotion.Name} has been used {Times(total)}, as often as it allows.") with { Limit = total, Used = used };
                 }
                 else if (limits.Budget is { } budget && _usage.PromotionSpent(promotion.Id) is { } spent
                     && spent.Currency == budget.Currency && spent >= budget)
@@ -188,7 +190,7 @@ public sealed partial class PromotionEvaluator
                     return promotion.Activation.Kind == ActivationKind.ClaimCodes
                         ? Reject(promotion, RejectionReason.AlreadyRedeemed, $"The code {code} has already been redeemed.") with { Limit = 1, Used = codeUses }
                         : Reject(promotion, RejectionReason.UsageLimitReached,
-                            string.Create(CultureInfo.InvariantCulture, $"The code {code} has been used {Times(codeLimit)}, as often as it allows.")) with { Limit = codeLimit, Used = codeUses };
+                            $"The code {code} has been used {Times(codeLimit)}, as often as it allows.") with { Limit = codeLimit, Used = codeUses };
                 }
             }
 
@@ -207,7 +209,7 @@ public sealed partial class PromotionEvaluator
                 else if (customerUses >= perCustomer)
                 {
                     return Reject(promotion, RejectionReason.CustomerLimitReached,
-                        string.Create(CultureInfo.InvariantCulture, $"You have used {promotion.Name} {Times(perCustomer)}, as often as it allows.")) with { Limit = perCustomer, Used = customerUses };
+                        $"You have used {promotion.Name} {Times(perCustomer)}, as often as it allows.") with { Limit = perCustomer, Used = customerUses };
                 }
             }
 
@@ -255,6 +257,11 @@ public sealed partial class PromotionEvaluator
                 return Reject(promotion, RejectionReason.NoQualifyingItems, $"No item in the cart qualifies for {promotion.Name}.");
             }
 
+            if (Hides(promotion) && CannotApply(promotion.Discount, subtotal, quantity))
+            {
+                (_inert ??= []).Add(promotion.Id);
+            }
+
             foreach (var restriction in promotion.Restrictions)
             {
                 switch (restriction)
@@ -273,6 +280,11 @@ public sealed partial class PromotionEvaluator
 
         private Rejection SpendMore(Promotion promotion, Money shortfall, RejectionReason reason)
         {
+            if (Hides(promotion))
+            {
+                return Reject(promotion, reason, string.Empty) with { Shortfall = shortfall };
+            }
+
             var message = $"Spend {shortfall} more on qualifying items to get {promotion.Name}.";
             _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null, message));
             return Reject(promotion, reason, message) with { Shortfall = shortfall };
@@ -280,10 +292,82 @@ public sealed partial class PromotionEvaluator
 
         private Rejection AddItems(Promotion promotion, int missing)
         {
+            if (Hides(promotion))
+            {
+                return Reject(promotion, RejectionReason.MinimumQuantityNotMet, string.Empty) with { MissingQuantity = missing };
+            }
+
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {promotion.Name}.");
             _hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing, message));
             return Reject(promotion, RejectionReason.MinimumQuantityNotMet, message) with { MissingQuantity = missing };
+        }
+
+        /// <summary>The promotions entered by code that pass the gate but cannot apply to this cart in any combination;
+        /// found only under <see cref="EvaluationOptions.HideCodeStatus"/> (see <see cref="CannotApply"/>).</summary>
+        private HashSet<PromotionId>? _inert;
+
+        /// <summary>Whether what is said of a promotion is hidden from the shopper: under
+        /// <see cref="EvaluationOptions.HideCodeStatus"/>, everything about a promotion entered by code that does not
+        /// apply is replaced by "unknown", so nothing that would only explain it is worked out (messages, hints, when a
+        /// window opens). The same holds for the decoy an unknown code is gated against.</summary>
+        private bool Hides(Promotion promotion) => Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || _codeOf.ContainsKey(promotion.Id));
+
+        /// <summary>Whether a discount can never apply to this cart, whatever the combination, from what the gate already
+        /// knows: the subtotal and the number of units of the qualifying lines. <see langword="false"/> when unsure.</summary>
+        /// <remarks>Implementation note: under <see cref="EvaluationOptions.HideCodeStatus"/> a promotion that would
+        /// only be reported as unknown is not run through the lanes (a buy-3-get-1 with two items took 3.5 times as long
+        /// as an unknown code); every lane offers a discount at most the units its qualifying lines hold, so too few of
+        /// them for one set (or for the first tier) means it applies nothing. These facts belong beside each strategy
+        /// (DESIGN: a strategy owns what may be asked of it); they are here while the strategies are rewritten.</remarks>
+        private bool CannotApply(Discount discount, decimal subtotal, int quantity) => discount switch
+        {
+            BuyXGetYDiscount { GetItems: null } buyGet => quantity < buyGet.Buy + buyGet.Get,
+            BuyXGetYDiscount buyGet => quantity < buyGet.Buy || UnitsOf(buyGet.GetItems) < buyGet.Get,
+            FixedPriceDiscount bundle => quantity < bundle.Quantity,
+            TieredDiscount tiered => tiered.Reached(subtotal, quantity) is null,
+            _ => false,
+        };
+
+        private int UnitsOf(ItemFilter filter)
+        {
+            var units = 0;
+            foreach (var lineIndex in MatchingLines(filter))
+            {
+                units += _cart.Lines[lineIndex].Quantity;
+            }
+
+            return units;
+        }
+
+        /// <summary>A rejection whose message is formatted only when it will be read (see <see cref="Message"/>).</summary>
+        private Rejection Reject(Promotion promotion, RejectionReason reason, [InterpolatedStringHandlerArgument("", nameof(promotion))] ref Message message) =>
+            new(promotion.Id, CodeOf(promotion), reason, message.ToStringAndClear());
+
+        /// <summary>A rejection's message, formatted as a plain interpolated string would be, unless the run
+        /// <see cref="Hides"/> what is said of the promotion: then nothing of it is formatted, not even its
+        /// arguments.</summary>
+        [InterpolatedStringHandler]
+        private ref struct Message
+        {
+            private readonly bool _formats;
+            private DefaultInterpolatedStringHandler _text;
+
+            public Message(int literalLength, int formattedCount, Run run, Promotion promotion, out bool formats)
+            {
+                _formats = formats = !run.Hides(promotion);
+                _text = formats ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+            }
+
+            public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+            public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+            public void AppendFormatted<T>(T value, string? format) => _text.AppendFormatted(value, format);
+
+            public void AppendFormatted(string? value) => _text.AppendFormatted(value);
+
+            public string ToStringAndClear() => _formats ? _text.ToStringAndClear() : string.Empty;
         }
     }
 }

@@ -144,10 +144,12 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>Gates every candidate (codes entered, then automatic ones) and records the rejections.</summary>
         /// <returns>The promotions entered by code that may apply, in the order entered (they still compete for the
-        /// order's code slots: see <see cref="WithCodes"/>), and the automatic ones that may apply.</returns>
+        /// order's code slots: see <see cref="WithCodes"/>), the automatic ones that may apply, and the ids of those
+        /// entered by code that cannot apply (see <see cref="CannotApply"/>; only under
+        /// <see cref="EvaluationOptions.HideCodeStatus"/>): they take a slot as before, but are not run.</returns>
         /// <remarks>Implementation note: a code competes for one of the order's code slots only when its promotion
         /// passes the gate, so an expired or unknown code never crowds out a good one typed after it.</remarks>
-        public (List<Promotion> Coded, List<Promotion> Automatic) Admit()
+        public (List<Promotion> Coded, List<Promotion> Automatic, HashSet<PromotionId>? Inert) Admit()
         {
             var coded = new List<Promotion>();
             foreach (var promotion in _entered)
@@ -158,7 +160,23 @@ public sealed partial class PromotionEvaluator
                 }
                 else
                 {
+                    if (_inert?.Contains(promotion.Id) == true)
+                    {
+                        // What it would have been told is hidden anyway: shown as unknown, like every code that does not apply.
+                        _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, string.Empty));
+                    }
+
                     coded.Add(WithinBudget(promotion));
+                }
+            }
+
+            if (Options.HideCodeStatus)
+            {
+                // An unknown code costs what a code that does not apply costs (as a login checks a dummy hash for an
+                // unknown user): each is gated, against a promotion that passes every check, and the outcome dropped.
+                for (var i = 0; i < _attempts.Unknown; i++)
+                {
+                    _ = Gate(Decoy);
                 }
             }
 
@@ -177,7 +195,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            return (coded, automatic);
+            return (coded, automatic, _inert);
         }
 
         /// <summary>The run for one way of giving out the order's code slots: the usable codes not chosen are rejected
@@ -244,6 +262,11 @@ public sealed partial class PromotionEvaluator
 
             return BuildResult();
         }
+
+        /// <summary>What an unknown code is gated against under <see cref="EvaluationOptions.HideCodeStatus"/>: a
+        /// promotion that passes every check on any cart with an item, so the gate does all its work, and then is found
+        /// unable to apply (a set is larger than any cart), as the costliest code that does not apply is.</summary>
+        private static readonly Promotion Decoy = Promotion.Create("~unknown", "unknown").Giving(Discount.BuyXGetY(int.MaxValue - 1, 1)).Build();
 
         private static Rejection Unknown(string code) => new(null, code, RejectionReason.UnknownCode, $"The code {code} does not exist.");
 

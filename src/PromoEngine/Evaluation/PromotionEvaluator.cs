@@ -74,7 +74,7 @@ public sealed partial class PromotionEvaluator
         // Codes are resolved and promotions gated once; every choice of codes and every combination starts from there.
         var admission = new Run(this, cart, at, snapshot);
         admission.ResolveCodes(entries);
-        var (coded, automatic) = admission.Admit();
+        var (coded, automatic, inert) = admission.Admit();
 
         // Each way to give out the code slots yields its admitted promotions and their combinations; the cheapest
         // outcome over all wins (ties: the earlier choice, which takes the codes entered first). Most carts have one.
@@ -84,7 +84,7 @@ public sealed partial class PromotionEvaluator
         Choice? best = null;
         foreach (var chosen in choices)
         {
-            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, cart, choices.Length == 1);
+            var choice = Decide(admission.WithCodes(chosen, coded), chosen, automatic, inert, cart, choices.Length == 1);
             fallback |= choice.Fallback;
             if (best is null || choice.Best.Result.Total < best.Best.Result.Total)
             {
@@ -116,18 +116,31 @@ public sealed partial class PromotionEvaluator
     /// <param name="run">The run for this choice (see <see cref="Run.WithCodes"/>).</param>
     /// <param name="chosen">The promotions whose codes take the slots.</param>
     /// <param name="automatic">The automatic promotions that may apply.</param>
+    /// <param name="inert">The ids of chosen promotions that cannot apply (already rejected): they are not run when that
+    /// changes nothing.</param>
     /// <param name="cart">The cart.</param>
     /// <param name="only">Whether this is the only choice: then <paramref name="automatic"/> may hold the admitted
     /// promotions itself.</param>
-    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, Cart cart, bool only)
+    private Choice Decide(Run run, List<Promotion> chosen, List<Promotion> automatic, HashSet<PromotionId>? inert, Cart cart, bool only)
     {
+        // A chosen promotion that cannot apply is not run when leaving it out changes nothing: when it and every other
+        // combine freely, there is one combination (all), and it takes nothing from it. Otherwise (an exclusive, a
+        // group, a stop, a class that does not combine) its mere presence can decide which others apply: it is run.
+        var skipInert = inert is not null && automatic.TrueForAll(CombinesFreely) && chosen.TrueForAll(CombinesFreely);
         var admitted = only ? automatic : new List<Promotion>(chosen.Count + automatic.Count);
         if (!only)
         {
             admitted.AddRange(automatic);
         }
 
-        admitted.AddRange(chosen);
+        foreach (var promotion in chosen)
+        {
+            if (!skipInert || !inert!.Contains(promotion.Id))
+            {
+                admitted.Add(promotion);
+            }
+        }
+
         admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
         Run NewRun() => run.Fork();
 
@@ -148,6 +161,11 @@ public sealed partial class PromotionEvaluator
         fallback |= outcomes.Exists(o => o.Result.UsedGreedyFallback);
         return new Choice(run, admitted, outcomes, best, fallback);
     }
+
+    /// <summary>Whether a promotion combines with any other: not exclusive, in no group, stopping nothing, combining
+    /// with every class (what <see cref="Combination"/> calls free).</summary>
+    private static bool CombinesFreely(Promotion p) =>
+        !p.IsExclusive && p.Group is null && p.Stops == StopScope.None && p.CombinesWith == DiscountClasses.All;
 
     /// <summary>The ways to give out the code slots among the usable codes, each in the order entered, the codes
     /// entered first first; and whether there were too many to try (then only the codes entered first).</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
@@ -50,18 +52,34 @@ public sealed class PromotionActivation
     public static PromotionActivation SharedCode(string code, bool foldLookAlikes = false) =>
         new(ActivationKind.SharedCode, [PromotionCode.Normalize(Guard.NotNull(code))], null, foldLookAlikes);
 
+    /// <summary>The most claim codes one pool holds: as many as one batch of <see cref="ClaimCodeGenerator"/> makes.</summary>
+    public const int MaxClaimCodes = 10_000_000;
+
     /// <summary>Activation by a pool of single-use claim codes.</summary>
-    /// <param name="codes">The codes; each is normalized. At least one.</param>
+    /// <param name="codes">The codes; each is normalized. At least one, at most <see cref="MaxClaimCodes"/>.</param>
     /// <param name="format">The codes' format, if they have one (as generated codes do); each code must be valid for it.</param>
     /// <returns>The activation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">There are more than <see cref="MaxClaimCodes"/> codes (the
+    /// sequence is not read past it).</exception>
     /// <exception cref="ArgumentException">A code is malformed or not of the format, two codes are equal once
     /// normalized (and folded), or there is none.</exception>
     public static PromotionActivation ClaimCodes(IEnumerable<string> codes, ClaimCodeFormat? format = null)
     {
         Guard.NotNull(codes);
+        if (codes.TryGetNonEnumeratedCount(out var count) && count > MaxClaimCodes)
+        {
+            throw TooManyCodes(count);
+        }
+
         var set = new SortedSet<string>(StringComparer.Ordinal);
+        var read = 0;
         foreach (var code in codes)
         {
+            if (++read > MaxClaimCodes)
+            {
+                throw TooManyCodes(read);
+            }
+
             var normalized = PromotionCode.Normalize(Guard.NotNull(code, nameof(codes)));
             if (format is not null && format.Check(normalized) != ClaimCodeCheck.Valid)
             {
@@ -81,4 +99,8 @@ public sealed class PromotionActivation
 
         return new(ActivationKind.ClaimCodes, [.. set], format);
     }
+
+    private static ArgumentOutOfRangeException TooManyCodes(int count) =>
+        new("codes", count, string.Create(CultureInfo.InvariantCulture,
+            $"A pool holds at most {MaxClaimCodes:N0} claim codes (PromotionActivation.MaxClaimCodes)."));
 }

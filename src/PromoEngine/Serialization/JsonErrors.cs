@@ -173,6 +173,19 @@ internal sealed class JsonErrors
         return null;
     }
 
+    /// <summary>False, with an error naming the limit, when an array holds more than <paramref name="max"/> items
+    /// (checked before any is read); true for anything else, which its reader then checks.</summary>
+    public bool AtMost(JsonElement element, string path, int max, string items, string limit)
+    {
+        if (element.ValueKind == JsonValueKind.Array && element.GetArrayLength() is var count && count > max)
+        {
+            Add(path, string.Create(CultureInfo.InvariantCulture, $"holds {count:N0} {items}; at most {max:N0} are allowed ({limit})."));
+            return false;
+        }
+
+        return true;
+    }
+
     public List<string>? Strings(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Array)

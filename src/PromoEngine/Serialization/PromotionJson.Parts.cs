@@ -49,7 +49,9 @@ public static partial class PromotionJson
                     format = ReadFormat(f, path + ".format", errors);
                 }
 
-                if (errors.Required(element, "codes", path, out var codes) && errors.Strings(codes, path + ".codes") is { } list)
+                if (errors.Required(element, "codes", path, out var codes)
+                    && errors.AtMost(codes, path + ".codes", PromotionActivation.MaxClaimCodes, "codes", "PromotionActivation.MaxClaimCodes")
+                    && errors.Strings(codes, path + ".codes") is { } list)
                 {
                     errors.Make(path + ".codes", () => builder.WithClaimCodes(list, format));
                 }

@@ -116,6 +116,11 @@ public static partial class PromotionJson
             return promotions;
         }
 
+        if (!errors.AtMost(list, "$.promotions", PromotionCatalog.MaxPromotions, "promotions", "PromotionCatalog.MaxPromotions"))
+        {
+            return promotions;
+        }
+
         var index = 0;
         foreach (var element in list.EnumerateArray())
         {

@@ -103,15 +103,89 @@ public sealed class PromotionJsonTests
         { With(""" "compoundsWithAll": true, "discount": { "type": "freeShipping" } """), "$.promotions[0].compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions." },
         { With(""" "maxDiscount": { "amount": 5, "currency": "EUR" }, "discount": { "type": "amountOffOrder", "amount": { "amount": 10, "currency": "USD" } } """), "$.promotions[0].maxDiscount: is in EUR but the promotion's other amounts are in USD." },
         { With(""" "discount": { "type": "freeShipping" }, "colour": "red" """), "$.promotions[0].colour: is not a known property" },
+        { Doc(Filter(30)), "$.promotions[0].items" },
+        { Doc(Filter(17)), "$.promotions[0].items" },
+        { $$"""{ "schemaVersion": 1, "promotions": [ {{new string('[', 70)}}{{new string(']', 70)}} ] }""", "$: is not valid JSON" },
+        { """{ "schemaVersion": 1, "schemaVersion": 1, "promotions": [] }""", "$.schemaVersion: is given more than once" },
+        { """{ "schemaVersion": 1, "promotions": [], "promotions": [] }""", "$.promotions: is given more than once" },
+        { With(""" "id": "q", "discount": { "type": "freeShipping" } """), "$.promotions[0].id: is given more than once" },
+        { With(""" "items": { "type": "skus", "values": ["A"], "values": ["B"] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.values: is given more than once" },
+        { With(""" "schedule": { "zone": "UTC", "zone": "America/New_York", "lastDay": "2026-11-30" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone: is given more than once" },
+        { With(""" "limits": { "total": 5, "total": 500 }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.total: is given more than once" },
+        { With(""" "restrictions": [ { "type": "minimumQuantity", "quantity": 2, "quantity": 1 } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].quantity: is given more than once" },
+        { With(""" "discount": { "type": "percentOffItems", "type": "freeShipping", "percent": 10 } """), "$.promotions[0].discount.type: is given more than once" },
+        { With(""" "discount": { "type": "percentOffItems", "percent": true } """), "$.promotions[0].discount.percent: must be a decimal number, not" },
+        { With(""" "discount": { "type": "percentOffItems", "percent": null } """), "$.promotions[0].discount.percent: must not be null" },
+        { With(""" "discount": { "type": "percentOffItems", "percent": [20] } """), "$.promotions[0].discount.percent: must be a decimal number, not an array." },
+        { With(""" "discount": { "type": "percentOffItems", "percent": "1e2" } """), "$.promotions[0].discount.percent: must be a decimal number, not a string." },
+        { With(""" "discount": { "type": "buyXGetY", "buy": "3", "get": 1 } """), "$.promotions[0].discount.buy: must be a whole number" },
+        { With(""" "discount": { "type": "buyXGetY", "buy": 3, "get": 1.5 } """), "$.promotions[0].discount.get: must be a whole number" },
+        { With(""" "discount": { "type": "buyXGetY", "buy": 3, "get": 99999999999 } """), "$.promotions[0].discount.get: must be a whole number" },
+        { With(""" "discount": { "type": "fixedPrice", "quantity": 3, "price": { "amount": "9.99", "currency": "USD" } } """), "$.promotions[0].discount.price.amount: must be a decimal number, not a string." },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 5, "currency": 840 } } """), "$.promotions[0].discount.amount.currency: must be a string, not a number." },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 100000000000000, "currency": "USD" } } """), "$.promotions[0].discount.amount" },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 79228162514264337593543950335, "currency": "USD" } } """), "$.promotions[0].discount.amount" },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 5.001, "currency": "USD" } } """), "$.promotions[0].discount.amount: an amount off must be more than zero and rounded to its minor unit." },
+        { With(""" "discount": { "type": "amountOffOrder", "amount": { "amount": 1, "currency": "JPY" } }, "maxDiscount": { "amount": 0.5, "currency": "JPY" } """), "$.promotions[0].maxDiscount" },
+        { With(""" "restrictions": [ { "type": "minimumSubtotal", "amount": { "amount": 100000000000000, "currency": "USD" } } ], "discount": { "type": "freeShipping" } """), "$.promotions[0].restrictions[0].amount" },
+        { With(""" "limits": { "budget": { "amount": 100000000000000, "currency": "USD" } }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits" },
+        { With(""" "limits": { "total": "5" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits.total: must be a whole number" },
+        { With(""" "limits": { "perCustomer": -1 }, "discount": { "type": "freeShipping" } """), "$.promotions[0].limits: a usage limit must be one or more." },
+        { With(""" "priority": "1", "discount": { "type": "freeShipping" } """), "$.promotions[0].priority: must be a whole number" },
+        { With(""" "priority": 1e10, "discount": { "type": "freeShipping" } """), "$.promotions[0].priority: must be a whole number" },
+        { With(""" "activation": { "type": "code", "code": "SAVE\ud83d\ude00" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: a code must not contain symbols such as emoji (found U+1F600)." },
+        { With(""" "activation": { "type": "code", "code": "SAVE\ud835" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: is not valid text (it holds a lone surrogate escape)." },
+        { With(""" "activation": { "type": "code", "code": "\u0000" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: a code must not contain control or invisible characters (found U+0000)." },
+        { With(""" "activation": { "type": "code", "code": 20 }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.code: must be a string, not a number." },
+        { With(""" "activation": { "type": "claimCodes", "codes": "AB12" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes: must be an array of strings, not a string." },
+        { With(""" "activation": { "type": "claimCodes", "codes": ["AB12", 7] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes[1]: must be a string, not a number." },
+        { With(""" "activation": { "type": "claimCodes", "codes": ["AB\u200B12"] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.codes: a code must not contain control or invisible characters (found U+200B)." },
+        { With(""" "activation": { "type": "ticket" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].activation.type: 'ticket' is not a known type" },
+        { Doc("""{ "id": "p\u0000", "name": "P", "discount": { "type": "freeShipping" } }"""), "$.promotions[0].id: " },
+        { Doc("""{ "id": "p", "name": "\udfff", "discount": { "type": "freeShipping" } }"""), "$.promotions[0].name: is not valid text (it holds a lone surrogate escape)." },
+        { With(""" "schedule": { "start": "2026-13-01T00:00", "zone": "UTC" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.start: '2026-13-01T00:00' is not an ISO 8601 local date and time" },
+        { With(""" "schedule": { "zone": "utc\u0000", "lastDay": "2026-11-30" }, "discount": { "type": "freeShipping" } """), "$.promotions[0].schedule.zone" },
+        { With(""" "items": { "type": "skus", "values": [""] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.values" },
+        { With(""" "items": { "type": "anyOf", "filters": [] }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items" },
+        { With(""" "items": { "type": "not", "filter": null }, "discount": { "type": "freeShipping" } """), "$.promotions[0].items.filter" },
+        { Doc("null"), "$.promotions[0]: must be an object, not null." },
+        { """{ "schemaVersion": 1, "promotions": null }""", "$.promotions: must not be null" },
+        { """{ "schemaVersion": 1.5, "promotions": [] }""", "$.schemaVersion: must be a whole number" },
+        { "", "$: is not valid JSON" },
+        { "{", "$: is not valid JSON" },
+        { """{ "schemaVersion": 1, "promotions": [] } trailing""", "$: is not valid JSON" },
+        { """{ "schemaVersion": 1, "promotions": [], }""", "$: is not valid JSON" },
+        { "{ 'schemaVersion': 1 }", "$: is not valid JSON" },
     };
+
+    /// <summary>An item filter <paramref name="depth"/> levels deep, as JSON (a leaf is one level).</summary>
+    private static string Filter(int depth) =>
+        $$"""{ "id": "p", "name": "P", "items": {{string.Concat(Enumerable.Repeat("""{ "type": "not", "filter": """, depth - 1))}}{ "type": "skus", "values": ["A"] }{{new string('}', depth - 1)}}, "discount": { "type": "freeShipping" } }""";
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Read_MalformedDefinition_ReportsThePathAndLoadsNothing(string json, string expected)
+    public void Read_MalformedDefinition_ReportsThePathAndChangesNothing(string json, string expected)
     {
-        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.Read(json));
+        // A host reloads its catalog from a bad document: the live catalog, its evaluations and the ledger stay as
+        // they were (the document is a string: it cannot change).
+        var world = new BadInputWorld();
+        var before = world.Fingerprint();
+
+        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.ReadCatalog(json));
 
         Assert.Contains(e.Errors, error => error.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Equal(before, world.Fingerprint());
+    }
+
+    [Fact]
+    public void Read_MorePromotionsThanACatalogHolds_IsRefusedBeforeAnyIsRead()
+    {
+        // Empty objects: had they been read, each would have its own errors.
+        var json = $$"""{ "schemaVersion": 1, "promotions": [{{string.Join(",", Enumerable.Repeat("{}", PromotionCatalog.MaxPromotions + 1))}}] }""";
+
+        var e = Assert.Throws<PromotionDefinitionException>(() => PromotionJson.Read(json));
+
+        Assert.Equal("$.promotions: holds 1,000,001 promotions; at most 1,000,000 are allowed (PromotionCatalog.MaxPromotions).", Assert.Single(e.Errors));
     }
 
     [Fact]

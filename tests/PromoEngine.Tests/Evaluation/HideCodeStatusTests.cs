@@ -1,0 +1,109 @@
+using System.Linq;
+using FsCheck.Xunit;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary><see cref="EvaluationOptions.HideCodeStatus"/> changes what is said of codes, and nothing else: a code that
+/// does not apply is skipped as soon as it is known not to apply, with the same result as running it.</summary>
+public sealed class HideCodeStatusTests
+{
+    private static readonly EvaluationOptions Hidden = new() { HideCodeStatus = true };
+
+    [Property(MaxTest = 1000, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void HideCodeStatus_ChangesOnlyWhatIsSaidOfCodes(EvaluationCase c)
+    {
+        var options = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = c.Selection, Compounding = c.Compounding };
+        var catalog = PromotionCatalog.Create(c.Promotions);
+        var shown = new PromotionEvaluator(catalog, options).Evaluate(c.Cart, c.Codes, c.At);
+
+        // (ImmutableArray compares by reference: the collections are compared as arrays.)
+        var hidden = new PromotionEvaluator(catalog, options with { HideCodeStatus = true }).Evaluate(c.Cart, c.Codes, c.At);
+
+        Assert.Equal(shown.Lines.ToArray(), hidden.Lines.ToArray());
+        Assert.Equal(shown.Total, hidden.Total);
+        Assert.Equal(shown.Applied.ToArray(), hidden.Applied.ToArray());
+        Assert.Equal(shown.Redemptions.ToArray(), hidden.Redemptions.ToArray());
+        Assert.Equal(shown.CodeAttempts, hidden.CodeAttempts);
+        Assert.Equal(shown.UsedGreedyFallback, hidden.UsedGreedyFallback);
+        Assert.Equal(shown.Rejected.Where(r => r.Code is null), hidden.Rejected.Where(r => r.Code is null));
+        var codedRejected = shown.Rejected.Where(r => r.Code is not null && r.PromotionId is not null).Select(r => r.PromotionId).ToHashSet();
+        Assert.Equal(shown.Hints.Where(h => !codedRejected.Contains(h.PromotionId)), hidden.Hints);
+        var expected = shown.Rejected.Where(r => r.Code is not null).GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.First().Reason switch
+        {
+            RejectionReason.LikelyTypo or RejectionReason.MalformedCode or RejectionReason.UsageUnavailable => g.First().Reason,
+            _ => RejectionReason.UnknownCode,
+        });
+        Assert.Equal(expected.OrderBy(kv => kv.Key), hidden.Rejected.Where(r => r.Code is not null).ToDictionary(r => r.Code!, r => r.Reason).OrderBy(kv => kv.Key));
+        Assert.All(hidden.Rejected.Where(r => r.Code is not null), r => Assert.Null(r.PromotionId));
+    }
+
+    [Theory]
+    [InlineData(2, RejectionReason.MinimumQuantityNotMet)] // buy 3 get 1 with two: short at the gate's count
+    [InlineData(4, null)]
+    public void HideCodeStatus_BuyThreeGetOneShort_IsUnknown_AndStillTakesTheSlotUnderStrictPriority(int mugs, RejectionReason? shownReason)
+    {
+        var buyThree = Promo("mugs", Discount.BuyXGetY(3, 1)).WithCode("MUGS").ForItems(ItemFilter.Skus("MUG")).Build();
+        var tenOff = Promo("ten", Discount.PercentOffOrder(10)).WithCode("TEN").Build();
+        var catalog = PromotionCatalog.Create([buyThree, tenOff]);
+        var cart = Cart(Line("1", 10m, mugs, "MUG"));
+        var strict = new EvaluationOptions { Selection = SelectionPolicy.StrictPriority };
+
+        var shown = new PromotionEvaluator(catalog, strict).Evaluate(cart, ["MUGS", "TEN"], Now);
+        var hidden = new PromotionEvaluator(catalog, strict with { HideCodeStatus = true }).Evaluate(cart, ["MUGS", "TEN"], Now);
+
+        // The first code entered takes the one slot, whether or not it applies: hiding its status does not free it.
+        Assert.Equal(RejectionReason.TooManyCodes, shown.Rejected.Single(r => r.Code == "TEN").Reason);
+        Assert.Equal(shownReason, shown.Rejected.SingleOrDefault(r => r.Code == "MUGS")?.Reason);
+        Assert.Equal(shown.Total, hidden.Total);
+        Assert.Equal(shownReason is null ? ["TEN"] : ["MUGS", "TEN"], hidden.Rejected.Select(r => r.Code));
+        Assert.All(hidden.Rejected, r => Assert.Equal(RejectionReason.UnknownCode, r.Reason));
+        Assert.Empty(hidden.Hints);
+    }
+
+    [Fact]
+    public void HideCodeStatus_ACodeThatCannotApply_StillKeepsOutWhatDoesNotCombineWithIt()
+    {
+        // Under strict priority the coded tier (an order discount, priority 1) keeps out the automatic percentage that
+        // does not combine with order discounts, even though the tier is not reached: hiding its status must not change that.
+        var tier = Promo("tier", Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(3m, 15m))).WithCode("TIER").WithPriority(1).Build();
+        var items = Promo("items", Discount.PercentOffItems(20)).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build();
+        var catalog = PromotionCatalog.Create([tier, items]);
+        var strict = new EvaluationOptions { Selection = SelectionPolicy.StrictPriority };
+        var cart = Cart(Line("1", 50m, 2));
+
+        var shown = new PromotionEvaluator(catalog, strict).Evaluate(cart, ["TIER"], Now);
+        var hidden = new PromotionEvaluator(catalog, strict with { HideCodeStatus = true }).Evaluate(cart, ["TIER"], Now);
+
+        Assert.Equal(RejectionReason.NotCombinable, shown.Rejection("items").Reason);
+        Assert.Equal(shown.Total, hidden.Total);
+        Assert.Equal(shown.Rejection("items"), hidden.Rejection("items"));
+        Assert.Equal(RejectionReason.UnknownCode, hidden.Rejected.Single(r => r.Code == "TIER").Reason);
+    }
+
+    [Fact]
+    public void HideCodeStatus_CodesThatCannotApply_AreUnknownWithNothingElseSaid()
+    {
+        var tiered = Promo("tier", Discount.Tiered(TierBasis.Subtotal, Tier.PercentOffFrom(100m, 10m))).WithCode("TIER").Build();
+        var bundle = Promo("bundle", Discount.FixedPrice(3, D(20m))).WithCode("BUNDLE").ForItems(ItemFilter.Skus("MUG")).Build();
+        var getItems = Promo("get", Discount.BuyXGetY(1, 2, getItems: ItemFilter.Skus("CUP"))).WithCode("GET").ForItems(ItemFilter.Skus("MUG")).Build();
+        var window = Promo("window", Discount.PercentOffItems(10)).WithCode("WINDOW")
+            .WithSchedule(Schedule.Always.WithWeeklyWindows([new WeeklyWindow([NodaTime.IsoDayOfWeek.Sunday], new NodaTime.LocalTime(9, 0), new NodaTime.LocalTime(10, 0))])).Build();
+        var minimum = Promo("min", Discount.PercentOffItems(10)).WithCode("MIN").Require(Restriction.MinimumSubtotal(D(500m))).Build();
+        var catalog = PromotionCatalog.Create([tiered, bundle, getItems, window, minimum]);
+        var cart = Cart(Line("1", 10m, 2, "MUG"), Line("2", 5m, 1, "CUP"));
+        string[] codes = ["TIER", "BUNDLE", "GET", "WINDOW", "MIN"];
+
+        var shown = new PromotionEvaluator(catalog, new EvaluationOptions { MaxCodesPerOrder = 5 }).Evaluate(cart, codes, Now);
+        var hidden = new PromotionEvaluator(catalog, Hidden with { MaxCodesPerOrder = 5 }).Evaluate(cart, codes, Now);
+
+        Assert.Equal(
+            [RejectionReason.MinimumSubtotalNotMet, RejectionReason.MinimumQuantityNotMet, RejectionReason.MinimumQuantityNotMet, RejectionReason.OutsideWindow, RejectionReason.MinimumSubtotalNotMet],
+            codes.Select(code => shown.Rejected.Single(r => r.Code == code).Reason));
+        Assert.Equal(codes, hidden.Rejected.Select(r => r.Code));
+        Assert.All(hidden.Rejected, r => Assert.Equal((null, RejectionReason.UnknownCode, $"The code {r.Code} does not exist."), (r.PromotionId, r.Reason, r.Message)));
+        Assert.Empty(hidden.Hints);
+        Assert.Equal(shown.Total, hidden.Total);
+    }
+}
