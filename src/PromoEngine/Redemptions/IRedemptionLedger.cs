@@ -15,8 +15,8 @@ namespace PromoEngine;
 /// throws <see cref="LedgerUnavailableException"/> for it, so checkout can tell "this code is used up" from "try again".
 /// The ledger's state is then as if the call had not been made, or as if it had completed; a retry with the same order
 /// id settles which.</para>
-/// <para>Implementations must be thread-safe. The contract tests in the PromoEngine test suite
-/// (<c>RedemptionLedgerContract</c>) check an implementation against these rules.</para>
+/// <para>Implementations must be thread-safe. The contract suite of the package PromoEngine.Testing
+/// (<c>RedemptionLedgerContract</c>, xunit) checks an implementation against these rules.</para>
 /// </remarks>
 public interface IRedemptionLedger
 {
