@@ -28,12 +28,7 @@ public sealed partial class PostgreSqlRedemptionLedger
             async connection =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-                ReservationState state;
-                await using (var command = Command(connection, transaction, _sql.LockOrder, id))
-                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    state = await ReadStateAsync(reader, now, cancellationToken).ConfigureAwait(false);
-                }
+                var state = await LockOrderAsync(connection, transaction, id, now, cancellationToken).ConfigureAwait(false);
 
                 if (state != ReservationState.Committed)
                 {

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Threading;
 using System.Threading.Tasks;
+using NodaTime;
 using Npgsql;
 using PromoEngine.Internal;
 
@@ -28,12 +29,7 @@ public sealed partial class PostgreSqlRedemptionLedger
             async connection =>
             {
                 await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-                ReservationState state;
-                await using (var command = Command(connection, transaction, _sql.LockOrder, id))
-                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    state = await ReadStateAsync(reader, now, cancellationToken).ConfigureAwait(false);
-                }
+                var state = await LockOrderAsync(connection, transaction, id, now, cancellationToken).ConfigureAwait(false);
 
                 // Held uses become committed ones (+1), committed ones are given back (-1), and held ones given back
                 // simply stop being held (0).
@@ -68,5 +64,14 @@ public sealed partial class PostgreSqlRedemptionLedger
             },
             target == ReservationState.Committed ? "commit" : "release",
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Locks an order's row (the first lock of every change to an order) and reads its state at
+    /// <paramref name="now"/>.</summary>
+    private async Task<ReservationState> LockOrderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string id, Instant now, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, _sql.LockOrder, id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadStateAsync(reader, now, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -74,7 +74,7 @@ internal sealed class UnitPool
     private readonly Cart _cart;
     private readonly List<Piece>?[] _pieces; // null: the line is as it came, one run at its price (see Pristine)
     private readonly Piece[][] _pristine;
-    private int[]? _itemOf;
+    private readonly Shared _shared; // what every fresh copy of this pool shares with it
 
     public UnitPool(Cart cart)
     {
@@ -100,6 +100,7 @@ internal sealed class UnitPool
         }
 
         _pieces = new List<Piece>?[cart.Lines.Length];
+        _shared = new Shared();
     }
 
     /// <summary>A pool of the same units at their original prices; shares everything that never changes.</summary>
@@ -108,7 +109,7 @@ internal sealed class UnitPool
         _cart = other._cart;
         LinesInOrder = other.LinesInOrder;
         RankOfLine = other.RankOfLine;
-        _itemOf = other._itemOf;
+        _shared = other._shared;
         _pristine = other._pristine;
         _pieces = new List<Piece>?[_cart.Lines.Length];
     }
@@ -124,11 +125,17 @@ internal sealed class UnitPool
 
     /// <summary>Each cart line's item: the first line, in canonical order, of the lines alike in all but id and
     /// quantity.</summary>
-    public int[] ItemOf => _itemOf ??= Items(_cart, LinesInOrder);
+    public int[] ItemOf => _shared.ItemOf ??= Items(_cart, LinesInOrder);
 
-    /// <summary>Lines grouped by item, in the order given (an item where its first line is).</summary>
-    public List<List<int>> ByItem(IEnumerable<int> lines)
+    /// <summary>Lines grouped by item, in the order given (an item where its first line is); remembered for each list
+    /// of lines (a promotion's scope is one list for the whole evaluation).</summary>
+    public List<List<int>> ByItem(List<int> lines)
     {
+        if (_shared.ByItem.TryGetValue(lines, out var known))
+        {
+            return known;
+        }
+
         var items = new List<List<int>>();
         var index = new Dictionary<int, int>();
         foreach (var line in lines)
@@ -142,6 +149,7 @@ internal sealed class UnitPool
             items[at].Add(line);
         }
 
+        _shared.ByItem[lines] = items;
         return items;
     }
 
@@ -296,6 +304,14 @@ internal sealed class UnitPool
 
         pieces.Insert(index + 1, piece.SplitAt(unit - piece.Start));
         return index + 1;
+    }
+
+    /// <summary>What a pool and its fresh copies share: facts of the cart, found once.</summary>
+    private sealed class Shared
+    {
+        public int[]? ItemOf { get; set; }
+
+        public Dictionary<List<int>, List<List<int>>> ByItem { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     private static Piece Pristine(CartLine line) => new() { Start = 0, Count = line.Quantity, Remaining = line.UnitPrice.Amount };
