@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 using Npgsql;
-using PromoEngine.Internal;
 using PromoEngine.PostgreSql.Internal;
 
 namespace PromoEngine.PostgreSql;
@@ -22,7 +21,7 @@ public sealed partial class PostgreSqlRedemptionLedger
     /// reservation and returns it.</remarks>
     public async ValueTask<ReservationResult> ReserveAsync(ReservationRequest request, CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(request);
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var keys = new Keys(request);
         var now = _clock.GetCurrentInstant();
@@ -35,19 +34,19 @@ public sealed partial class PostgreSqlRedemptionLedger
                 var (existing, existingExpiry) = await ClaimOrderAsync(connection, transaction, request, expiresAt, now, cancellationToken).ConfigureAwait(false);
                 if (existing is ReservationState.Reserved or ReservationState.Committed)
                 {
-                    return new ReservationResult(request.OrderId, existing, existing == ReservationState.Reserved ? existingExpiry : null, []);
+                    return ReservationResult.Held(request.OrderId, existing, existing == ReservationState.Reserved ? existingExpiry : null);
                 }
 
                 var failures = await CheckAsync(connection, transaction, request, keys, now, cancellationToken).ConfigureAwait(false);
                 if (!failures.IsEmpty)
                 {
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    return new ReservationResult(request.OrderId, existing, null, failures);
+                    return ReservationResult.Refused(request.OrderId, existing, failures);
                 }
 
                 await HoldAsync(connection, transaction, request, expiresAt, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new ReservationResult(request.OrderId, ReservationState.Reserved, expiresAt, []);
+                return ReservationResult.Held(request.OrderId, ReservationState.Reserved, expiresAt);
             },
             "reserve",
             cancellationToken).ConfigureAwait(false);
@@ -165,9 +164,8 @@ public sealed partial class PostgreSqlRedemptionLedger
         {
             var id = redemption.PromotionId.Value;
             var (amount, currency) = spent[id];
-            var failure = LimitCheck.Check(
+            var failure = limits.Check(
                 redemption,
-                limits,
                 promotionUses[id],
                 redemption.Code is { } code ? codeUses.GetValueOrDefault(code) : 0,
                 redemption.CustomerId is { } customer ? customerUses.GetValueOrDefault((id, customer)) : 0,

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
-using PromoEngine.Internal;
 
 namespace PromoEngine.PostgreSql;
 
@@ -19,8 +18,8 @@ public sealed partial class PostgreSqlRedemptionLedger
     /// migration 2), so a repeat is recognized on any host.</remarks>
     public async ValueTask<ReservationState> ReturnAsync(string orderId, LedgerReturn orderReturn, CancellationToken cancellationToken = default)
     {
-        var id = Text.Identifier(orderId);
-        Guard.NotNull(orderReturn);
+        var id = Identifiers.Normalize(orderId);
+        ArgumentNullException.ThrowIfNull(orderReturn);
         cancellationToken.ThrowIfCancellationRequested();
         var now = _clock.GetCurrentInstant();
         var content = Content(orderReturn);

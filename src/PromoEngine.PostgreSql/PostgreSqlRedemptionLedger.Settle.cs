@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 using Npgsql;
-using PromoEngine.Internal;
 
 namespace PromoEngine.PostgreSql;
 
@@ -22,7 +21,7 @@ public sealed partial class PostgreSqlRedemptionLedger
     /// state afterwards.</summary>
     private async ValueTask<ReservationState> SettleAsync(string orderId, ReservationState target, CancellationToken cancellationToken)
     {
-        var id = Text.Identifier(orderId);
+        var id = Identifiers.Normalize(orderId);
         cancellationToken.ThrowIfCancellationRequested();
         var now = _clock.GetCurrentInstant();
         return await RunAsync(

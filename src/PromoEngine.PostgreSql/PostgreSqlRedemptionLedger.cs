@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 using Npgsql;
-using PromoEngine.Internal;
 using PromoEngine.PostgreSql.Internal;
 
 namespace PromoEngine.PostgreSql;
@@ -64,9 +63,9 @@ public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger
     /// <exception cref="ArgumentException"><paramref name="schema"/> is not such an identifier.</exception>
     public PostgreSqlRedemptionLedger(NpgsqlDataSource dataSource, IClock clock, Duration reservationTimeout, string schema = DefaultSchema)
     {
-        _dataSource = Guard.NotNull(dataSource);
-        _clock = Guard.NotNull(clock);
-        Guard.NotNull(schema);
+        _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        ArgumentNullException.ThrowIfNull(schema);
         if (reservationTimeout <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(reservationTimeout), reservationTimeout, "A reservation timeout must be more than zero.");
@@ -118,7 +117,7 @@ public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger
     /// <inheritdoc/>
     public async ValueTask<ReservationState> GetStateAsync(string orderId, CancellationToken cancellationToken = default)
     {
-        var id = Text.Identifier(orderId);
+        var id = Identifiers.Normalize(orderId);
         cancellationToken.ThrowIfCancellationRequested();
         var now = _clock.GetCurrentInstant();
         return await RunAsync(
@@ -137,7 +136,7 @@ public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger
     /// committed or released during the read is seen wholly or not at all.</remarks>
     public async ValueTask<UsageSnapshot> GetUsageAsync(UsageRequest request, CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(request);
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var now = _clock.GetCurrentInstant();
         var promotionIds = new string[request.Promotions.Length];

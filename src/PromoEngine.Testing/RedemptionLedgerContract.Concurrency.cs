@@ -172,7 +172,7 @@ public abstract partial class RedemptionLedgerContract
             }
         });
 
-        Assert.All(results, r => Assert.Equal(new ReservationResult("o1", ReservationState.Reserved, Start + Timeout, []), r));
+        Assert.All(results, r => Assert.Equal(ReservationResult.Held("o1", ReservationState.Reserved, Start + Timeout), r));
         Assert.Equal(RacingTasks * Math.Min(4, AttemptsPerTask), results.Count);
         var usage = await ledger.GetUsageAsync(new UsageRequest([new PromotionId("p")], ["CODE"], "c1"));
         Assert.Equal((1, 1, 1), (usage.PromotionUses(new PromotionId("p")), usage.CodeUses("CODE"), usage.CustomerUses(new PromotionId("p"), "c1")));

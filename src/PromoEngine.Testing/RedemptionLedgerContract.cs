@@ -62,7 +62,7 @@ public abstract partial class RedemptionLedgerContract
     /// <param name="amount">The discount, in US dollars.</param>
     /// <returns>The redemption, of no order yet.</returns>
     protected static Redemption Redemption(string promotion, string? code, string? customer, decimal amount = 5m) =>
-        new(new PromotionId(promotion), code is null ? null : PromotionCode.Normalize(code), customer, null, Usd(amount), Start);
+        PromoEngine.Redemption.Create(new PromotionId(promotion), code, customer, Usd(amount), Start);
 
     /// <summary>The ledger's limits of a promotion with the given usage limits.</summary>
     /// <param name="total">The limit on uses in all.</param>

@@ -212,7 +212,7 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
             }
         }
 
-        return ValueTask.FromResult(UsageSnapshot.Partial(promotions, codes, customers, spent));
+        return ValueTask.FromResult(UsageSnapshot.Canonical(promotions, codes, customers, spent));
     }
 
     /// <summary>Applies a change to an order's reservation under the lock, after expiring what is due; returns the

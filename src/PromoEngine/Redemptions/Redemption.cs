@@ -19,6 +19,42 @@ public sealed record Redemption
         At = at;
     }
 
+    /// <summary>Makes a redemption outside an evaluation: for a host's own ledger tests, an import of redemptions made
+    /// elsewhere, or a ledger that rebuilds what it stored. Checkout takes its redemptions from
+    /// <see cref="EvaluationResult"/> instead.</summary>
+    /// <param name="promotionId">The promotion redeemed.</param>
+    /// <param name="code">The code it was redeemed with, as typed or stored (it is normalized), or
+    /// <see langword="null"/> for an automatic promotion.</param>
+    /// <param name="customerId">The customer's key (trimmed and checked), or <see langword="null"/> for a guest.</param>
+    /// <param name="amount">The amount taken off: more than zero, with a currency.</param>
+    /// <param name="at">The instant of the evaluation.</param>
+    /// <returns>The redemption, of no order yet (see <see cref="ForOrder"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="promotionId"/> is the default value, or
+    /// <paramref name="code"/> or <paramref name="customerId"/> is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not more than zero, has no currency,
+    /// or is past what its currency supports.</exception>
+    public static Redemption Create(PromotionId promotionId, string? code, string? customerId, Money amount, Instant at)
+    {
+        if (promotionId == default)
+        {
+            throw new ArgumentException("A promotion id is required.", nameof(promotionId));
+        }
+
+        if (amount.Currency.IsDefault || amount.Amount <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A redemption takes off more than zero, in a currency.");
+        }
+
+        Guard.WithinMaxAmount(amount);
+        return new(
+            promotionId,
+            code is null ? null : PromotionCode.Normalize(code),
+            customerId is null ? null : Text.Identifier(customerId),
+            null,
+            amount,
+            at);
+    }
+
     /// <summary>Gets the promotion redeemed.</summary>
     /// <value>Its id.</value>
     public PromotionId PromotionId { get; }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using NodaTime;
 using PromoEngine.Internal;
@@ -16,6 +17,66 @@ public sealed record ReservationResult
         State = state;
         ExpiresAt = expiresAt;
         _failures = new(failures);
+    }
+
+    /// <summary>Makes the answer of a ledger that holds every redemption of an order: newly reserved, or found reserved
+    /// or committed by an earlier call with the same order id.</summary>
+    /// <param name="orderId">The order's id; it is trimmed and checked as <see cref="Identifiers.Normalize"/> does.</param>
+    /// <param name="state"><see cref="ReservationState.Reserved"/> or <see cref="ReservationState.Committed"/>.</param>
+    /// <param name="expiresAt">When the reservation expires: required for <see cref="ReservationState.Reserved"/>,
+    /// <see langword="null"/> for <see cref="ReservationState.Committed"/>.</param>
+    /// <returns>A result that <see cref="Succeeded"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="orderId"/> is malformed, or <paramref name="expiresAt"/>
+    /// does not fit <paramref name="state"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not a state an order is held in.</exception>
+    /// <remarks>For hosts that write their own <see cref="IRedemptionLedger"/> over their own store.</remarks>
+    public static ReservationResult Held(string orderId, ReservationState state, Instant? expiresAt)
+    {
+        var id = Identifiers.Normalize(orderId);
+        return state switch
+        {
+            ReservationState.Reserved when expiresAt is null =>
+                throw new ArgumentException("A reserved order has an expiry.", nameof(expiresAt)),
+            ReservationState.Committed when expiresAt is not null =>
+                throw new ArgumentException("A committed order does not expire.", nameof(expiresAt)),
+            ReservationState.Reserved or ReservationState.Committed => new(id, state, expiresAt, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "An order is held only when reserved or committed."),
+        };
+    }
+
+    /// <summary>Makes the answer of a ledger that refuses an order's reservation: nothing is held.</summary>
+    /// <param name="orderId">The order's id; it is trimmed and checked as <see cref="Identifiers.Normalize"/> does.</param>
+    /// <param name="state">The order's state after the call: <see cref="ReservationState.None"/> for an order the ledger
+    /// never held, or its earlier <see cref="ReservationState.Released"/> or <see cref="ReservationState.Expired"/>.</param>
+    /// <param name="failures">Every redemption refused, at least one (<see cref="RedemptionLimits.Check"/> makes
+    /// them).</param>
+    /// <returns>A result that has not <see cref="Succeeded"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="orderId"/> is malformed, or <paramref name="failures"/> is
+    /// empty or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is a state that holds the order.</exception>
+    /// <remarks>For hosts that write their own <see cref="IRedemptionLedger"/> over their own store.</remarks>
+    public static ReservationResult Refused(string orderId, ReservationState state, ImmutableArray<ReservationFailure> failures)
+    {
+        var id = Identifiers.Normalize(orderId);
+        if (state is not (ReservationState.None or ReservationState.Released or ReservationState.Expired))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "A refused order is not held: None, Released or Expired.");
+        }
+
+        if (failures.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("A refusal names at least one failure.", nameof(failures));
+        }
+
+        foreach (var failure in failures)
+        {
+            if (failure is null)
+            {
+                throw new ArgumentException("A failure must not be null.", nameof(failures));
+            }
+        }
+
+        return new(id, state, null, failures);
     }
 
     /// <summary>Gets the order's id.</summary>

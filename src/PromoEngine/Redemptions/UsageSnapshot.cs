@@ -134,8 +134,58 @@ public sealed class UsageSnapshot
             ? throw new ArgumentOutOfRangeException(nameof(spent), spent, "An amount spent must be zero or more.")
             : new(IsComplete, _promotions.ContainsKey(promotion) ? _promotions : _promotions.SetItem(promotion, 0), _codes, _customers, _spent.SetItem(promotion, spent));
 
-    /// <summary>A partial snapshot made in one step from what a ledger read (codes already in canonical form).</summary>
-    internal static UsageSnapshot Partial(
+    /// <summary>Makes a partial snapshot in one step from what a ledger read for a <see cref="UsageRequest"/>: what a
+    /// ledger of a host's own returns from <see cref="IRedemptionLedger.GetUsageAsync"/>. Only the counters given are
+    /// known.</summary>
+    /// <param name="promotions">Each promotion's uses in all, held or committed.</param>
+    /// <param name="codes">Each code's uses; codes are normalized (stored codes already are).</param>
+    /// <param name="customers">Each (promotion, customer key) pair's uses.</param>
+    /// <param name="spent">What each promotion has given away; a promotion given here and not in
+    /// <paramref name="promotions"/> has zero uses.</param>
+    /// <returns>The partial snapshot.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A key is given twice (codes: after normalization), or a code or customer key
+    /// is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or amount is negative, or an amount has no currency.</exception>
+    public static UsageSnapshot Partial(
+        IEnumerable<KeyValuePair<PromotionId, int>> promotions,
+        IEnumerable<KeyValuePair<string, int>> codes,
+        IEnumerable<KeyValuePair<(PromotionId Promotion, string CustomerId), int>> customers,
+        IEnumerable<KeyValuePair<PromotionId, Money>> spent)
+    {
+        var promotionUses = ImmutableDictionary.CreateBuilder<PromotionId, int>();
+        foreach (var (promotion, uses) in Guard.NotNull(promotions))
+        {
+            promotionUses.Add(promotion, NotNegative(uses, nameof(promotions)));
+        }
+
+        var codeUses = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var (code, uses) in Guard.NotNull(codes))
+        {
+            codeUses.Add(PromotionCode.Normalize(code), NotNegative(uses, nameof(codes)));
+        }
+
+        var customerUses = ImmutableDictionary.CreateBuilder<(PromotionId, string), int>();
+        foreach (var ((promotion, customer), uses) in Guard.NotNull(customers))
+        {
+            customerUses.Add((promotion, Text.Identifier(customer)), NotNegative(uses, nameof(customers)));
+        }
+
+        var amounts = ImmutableDictionary.CreateBuilder<PromotionId, Money>();
+        foreach (var (promotion, amount) in Guard.NotNull(spent))
+        {
+            amounts.Add(promotion, amount.IsNegative || amount.Currency.IsDefault
+                ? throw new ArgumentOutOfRangeException(nameof(spent), amount, "An amount spent must be zero or more.")
+                : amount);
+            promotionUses.TryAdd(promotion, 0);
+        }
+
+        return new(false, promotionUses.ToImmutable(), codeUses.ToImmutable(), customerUses.ToImmutable(), amounts.ToImmutable());
+    }
+
+    /// <summary>A partial snapshot made in one step from what the in-memory ledger read (codes already canonical, counts
+    /// already checked).</summary>
+    internal static UsageSnapshot Canonical(
         IEnumerable<KeyValuePair<PromotionId, int>> promotions,
         IEnumerable<KeyValuePair<string, int>> codes,
         IEnumerable<KeyValuePair<(PromotionId, string), int>> customers,
