@@ -79,6 +79,7 @@ public sealed class BadInputCorpusTests
         { "promotion without a discount", w => Promotion.Create("p", "P").Build(), typeof(PromotionDefinitionException), "discount" },
         { "promotion with an empty id", w => Promotion.Create(" ", "P").Giving(Discount.FreeShipping).Build(), typeof(PromotionDefinitionException), "id" },
         { "cap in another currency", w => Promo("p", Discount.AmountOffOrder(D(10m))).WithMaxDiscount(new Money(5m, Currency.Eur)).Build(), typeof(PromotionDefinitionException), "EUR" },
+        { "budget in another currency", w => Promo("p", Discount.AmountOffOrder(D(10m))).WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur))).Build(), typeof(PromotionDefinitionException), "limits.budget" },
         { "cap past the max amount", w => Promo("p", Discount.PercentOffItems(10)).WithMaxDiscount(Big).Build(), typeof(PromotionDefinitionException), "Currency.MaxAmount" },
         { "shared code of separators only", w => Promo("p", Discount.FreeShipping).WithCode(" - _ ").Build(), typeof(ArgumentException), "at least one letter or digit" },
         { "shared code with an emoji", w => Promo("p", Discount.FreeShipping).WithCode("SAVE\U0001F600").Build(), typeof(ArgumentException), "U+1F600" },

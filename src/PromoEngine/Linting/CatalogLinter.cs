@@ -275,14 +275,7 @@ public static class CatalogLinter
                 continue;
             }
 
-            var currency = promotion.Discount.AmountCurrency ?? promotion.MaxDiscount?.Currency;
-            if (currency is { } c && c != budget.Currency)
-            {
-                findings.Add(Finding(LintRule.UnusableLimit, LintSeverity.Error, [promotion],
-                    $"{promotion.Id} gives {c.Code} but its budget is in {budget.Currency.Code}: no redemption can ever fit it."));
-                continue;
-            }
-
+            // A budget in another currency than the promotion's amounts cannot be built (PromotionBuilder.Build).
             // An amount off the order, capped or not, that is more than a hard budget: any order big enough to get the
             // whole amount is refused at checkout.
             if (promotion.Limits.BudgetPolicy == BudgetPolicy.Hard && promotion.Discount is AmountOffOrderDiscount order)

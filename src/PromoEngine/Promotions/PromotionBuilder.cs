@@ -269,6 +269,8 @@ public sealed class PromotionBuilder
             }
         }
 
+        CheckCurrency(errors, currency, Limits.Budget?.Currency, "limits.budget");
+
         if (errors.Count > 0)
         {
             throw new PromotionDefinitionException(Id ?? string.Empty, errors.ToImmutableArray());

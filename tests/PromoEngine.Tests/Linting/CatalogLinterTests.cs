@@ -172,18 +172,17 @@ public sealed class CatalogLinterTests
     }
 
     [Fact]
-    public void Limits_BudgetInAnotherCurrency_OrSmallerThanTheAmount_AreUnusable()
+    public void Limits_BudgetSmallerThanTheAmount_IsUnusable()
     {
-        var foreign = Promo("eur", Discount.AmountOffOrder(D(5))).WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur))).Build();
+        // A budget in another currency is refused by Build (PromotionDefinitionTests), so the linter never sees one.
         var tooSmall = Promo("small", Discount.AmountOffOrder(D(50))).WithLimits(new UsageLimits(budget: D(20))).Build();
         var soft = Promo("soft", Discount.AmountOffOrder(D(50))).WithLimits(new UsageLimits(budget: D(20), budgetPolicy: BudgetPolicy.Soft)).Build();
         var fine = Promo("fine", Discount.AmountOffOrder(D(5))).WithLimits(new UsageLimits(budget: D(1_000))).Build();
 
-        var findings = Lint(foreign, tooSmall, soft, fine);
+        var finding = Assert.Single(Lint(tooSmall, soft, fine));
 
-        Assert.Equal(["eur", "small"], findings.Select(f => f.Promotions.Single().Value).Order());
-        Assert.All(findings, f => Assert.Equal(LintRule.UnusableLimit, f.Rule));
-        Assert.Equal(LintSeverity.Error, findings.Single(f => f.Promotions[0].Value == "eur").Severity);
+        Assert.Equal("small", finding.Promotions.Single().Value);
+        Assert.Equal((LintRule.UnusableLimit, LintSeverity.Warning), (finding.Rule, finding.Severity));
     }
 
     [Fact]

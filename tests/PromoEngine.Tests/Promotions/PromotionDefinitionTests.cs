@@ -27,6 +27,33 @@ public sealed class PromotionDefinitionTests
             e.Errors.ToArray());
     }
 
+    [Fact]
+    public void Build_BudgetInAnotherCurrencyThanTheDiscount_IsRefused()
+    {
+        // Found in review: a EUR budget on a USD amount off was accepted, and every cart then met a budget it could
+        // never compare with.
+        var builder = Promo("p", Discount.AmountOffOrder(D(5m))).WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur)));
+
+        var e = Assert.Throws<PromotionDefinitionException>(builder.Build);
+
+        Assert.Equal(["limits.budget: is in EUR but the promotion's other amounts are in USD."], e.Errors.ToArray());
+    }
+
+    [Fact]
+    public void Build_BudgetOnAPercentOff_TakesTheBudgetsCurrency()
+    {
+        var promotion = Promo("p", Discount.PercentOffOrder(10m))
+            .WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur)))
+            .Require(Restriction.MinimumSubtotal(new Money(20m, Currency.Eur)))
+            .Build();
+
+        Assert.Equal(new Money(100m, Currency.Eur), promotion.Limits.Budget);
+        Assert.Throws<PromotionDefinitionException>(() => Promo("q", Discount.PercentOffOrder(10m))
+            .WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur)))
+            .Require(Restriction.MinimumSubtotal(D(20m)))
+            .Build());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
