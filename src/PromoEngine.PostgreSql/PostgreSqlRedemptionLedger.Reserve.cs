@@ -216,6 +216,11 @@ public sealed partial class PostgreSqlRedemptionLedger
         var amounts = new decimal[count];
         var currencies = new string[count];
         var minorUnits = new short[count];
+        var instants = new long[count];
+        var channels = new string?[count];
+        var campaigns = new string?[count];
+        var affiliates = new string?[count];
+        var tags = new string?[count];
         for (var i = 0; i < count; i++)
         {
             var redemption = request.Items[i].Redemption;
@@ -226,13 +231,19 @@ public sealed partial class PostgreSqlRedemptionLedger
             amounts[i] = redemption.Amount.Amount;
             currencies[i] = redemption.Amount.Currency.Code;
             minorUnits[i] = (short)redemption.Amount.Currency.MinorUnits;
+            instants[i] = Instants.ToNanoseconds(redemption.At);
+            channels[i] = redemption.Attribution?.Channel;
+            campaigns[i] = redemption.Attribution?.Campaign;
+            affiliates[i] = redemption.Attribution?.Affiliate;
+            tags[i] = redemption.Attribution is { Tags.IsEmpty: false } a ? string.Join('\u001F', a.Tags) : null;
         }
 
         var nanos = Instants.ToNanoseconds(expiresAt);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(BatchCommand(_sql.Hold[0], request.OrderId, nanos));
         batch.BatchCommands.Add(BatchCommand(_sql.Hold[1], request.OrderId));
-        batch.BatchCommands.Add(BatchCommand(_sql.Hold[2], request.OrderId, nanos, positions, promotions, codes, customers, amounts, currencies, minorUnits));
+        batch.BatchCommands.Add(BatchCommand(
+            _sql.Hold[2], request.OrderId, nanos, positions, promotions, codes, customers, amounts, currencies, minorUnits, instants, channels, campaigns, affiliates, tags));
         batch.BatchCommands.Add(BatchCommand(_sql.Hold[3], promotions, currencies, minorUnits));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

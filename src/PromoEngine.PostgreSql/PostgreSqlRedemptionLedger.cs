@@ -41,7 +41,7 @@ namespace PromoEngine.PostgreSql;
 /// settles which.</para>
 /// <para>Thread-safe: one instance serves the whole host, with connections from the given data source's pool.</para>
 /// </remarks>
-public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger
+public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger, IRedemptionReport
 {
     /// <summary>The schema the tables are created in unless another is given: <c>promoengine</c>.</summary>
     public const string DefaultSchema = "promoengine";
@@ -246,7 +246,7 @@ public sealed partial class PostgreSqlRedemptionLedger : IRedemptionLedger
         catch (Exception e) when (e is NpgsqlException or TimeoutException or SocketException or IOException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var hint = e is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName }
+            var hint = e is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.InvalidSchemaName }
                 ? $" (has MigrateAsync been run for the schema {Schema}?)"
                 : string.Empty;
             throw new LedgerUnavailableException($"The PostgreSQL redemption ledger could not {what}: {e.Message}{hint}", e);

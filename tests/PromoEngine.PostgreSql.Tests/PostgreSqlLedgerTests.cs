@@ -25,8 +25,8 @@ public sealed class PostgreSqlLedgerTests(PostgresFixture fixture)
 
         Assert.Equal(0, await ledger.MigrateAsync());
 
-        Assert.Equal(new[] { 1, 2 }, await VersionsAsync(ledger.Schema));
-        Assert.Equal(2, PostgreSqlRedemptionLedger.LatestSchemaVersion);
+        Assert.Equal(new[] { 1, 2, 3 }, await VersionsAsync(ledger.Schema));
+        Assert.Equal(3, PostgreSqlRedemptionLedger.LatestSchemaVersion);
     }
 
     [SkippableFact]
@@ -38,7 +38,7 @@ public sealed class PostgreSqlLedgerTests(PostgresFixture fixture)
         var applied = await Task.WhenAll(ledgers.Select(l => Task.Run(() => l.MigrateAsync())));
 
         Assert.Equal(PostgreSqlRedemptionLedger.LatestSchemaVersion, applied.Sum());
-        Assert.Equal(new[] { 1, 2 }, await VersionsAsync(schema));
+        Assert.Equal(new[] { 1, 2, 3 }, await VersionsAsync(schema));
     }
 
     [SkippableFact]

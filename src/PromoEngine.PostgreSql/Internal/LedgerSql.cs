@@ -36,9 +36,12 @@ internal sealed class LedgerSql
         [
             $"UPDATE {s}.orders SET state = 1, expires_at = $2 WHERE order_id = $1",
             $"DELETE FROM {s}.order_items WHERE order_id = $1",
-            $"INSERT INTO {s}.order_items (order_id, position, promotion_id, code, customer_id, amount, currency, minor_units, held_until) "
-                + "SELECT $1, t.position, t.p, t.c, t.u, t.a, t.cur, t.mu, $2 FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[], $9::smallint[]) "
-                + "AS t(position, p, c, u, a, cur, mu)",
+            // Tags travel as one text per item, joined by U+001F (a control character, which no tag may hold).
+            $"INSERT INTO {s}.order_items (order_id, position, promotion_id, code, customer_id, amount, currency, minor_units, held_until, "
+                + "redeemed_at, attribution_channel, attribution_campaign, attribution_affiliate, attribution_tags) "
+                + "SELECT $1, t.position, t.p, t.c, t.u, t.a, t.cur, t.mu, $2, t.at, t.ch, t.ca, t.af, coalesce(string_to_array(t.tg, chr(31)), '{}') "
+                + "FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[], $9::smallint[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[]) "
+                + "AS t(position, p, c, u, a, cur, mu, at, ch, ca, af, tg)",
             $"UPDATE {s}.promotion_usage AS u SET currency = t.cur, minor_units = t.mu FROM unnest($1::text[], $2::text[], $3::smallint[]) AS t(p, cur, mu) "
                 + "WHERE u.promotion_id = t.p AND u.currency IS NULL",
         ];
@@ -82,6 +85,19 @@ internal sealed class LedgerSql
                 + "WHERE $4 AND i.order_id = $1 AND i.position = $2 AND u.promotion_id = i.promotion_id AND u.customer_id = i.customer_id",
         ];
         RecordReturn = $"INSERT INTO {s}.order_returns (order_id, return_id, content) VALUES ($1, $2, $3)";
+
+        // Committed items grouped by one value of their attribution (the tags unnested: an item counts under each) and
+        // currency, within an optional half-open interval of redemption instants ($1 start, $2 end; null for open).
+        string Report(string key) =>
+            $"SELECT k.key, i.currency, i.minor_units, (count(*) FILTER (WHERE NOT i.use_returned))::int, sum(i.amount - i.spend_returned) "
+            + $"FROM {s}.order_items AS i JOIN {s}.orders AS o ON o.order_id = i.order_id AND o.state = 2 "
+            + $"{key} "
+            + "WHERE ($1::bigint IS NULL OR i.redeemed_at >= $1::bigint) AND ($2::bigint IS NULL OR i.redeemed_at < $2::bigint) "
+            + "GROUP BY k.key, i.currency, i.minor_units";
+        ReportByChannel = Report("CROSS JOIN LATERAL (SELECT i.attribution_channel) AS k(key)");
+        ReportByCampaign = Report("CROSS JOIN LATERAL (SELECT i.attribution_campaign) AS k(key)");
+        ReportByAffiliate = Report("CROSS JOIN LATERAL (SELECT i.attribution_affiliate) AS k(key)");
+        ReportByTag = Report("LEFT JOIN LATERAL unnest(i.attribution_tags) AS k(key) ON true");
 
         // One statement, so one snapshot: the counts of a usage read are consistent with each other.
         Usage =
@@ -135,4 +151,12 @@ internal sealed class LedgerSql
     public string[] GiveBack { get; }
 
     public string RecordReturn { get; }
+
+    public string ReportByChannel { get; }
+
+    public string ReportByCampaign { get; }
+
+    public string ReportByAffiliate { get; }
+
+    public string ReportByTag { get; }
 }

@@ -431,7 +431,7 @@ public sealed partial class PromotionEvaluator
                 ? (_budgetCapped?.Contains(promotion) == true ? ClampedBy.Budget : ClampedBy.MaxDiscount)
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy));
-            _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at));
+            _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
         }
 
         /// <summary>Rounds one application: the amount left to pay is rounded with the configured rule, and the

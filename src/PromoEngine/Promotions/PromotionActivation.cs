@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Globalization;
 using System.Linq;
 using PromoEngine.Internal;
@@ -11,12 +12,13 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe. Codes are stored normalized (see <see cref="PromotionCode"/>).</remarks>
 public sealed class PromotionActivation
 {
-    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes, ClaimCodeFormat? format = null, bool foldsLookAlikes = false)
+    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes, ClaimCodeFormat? format = null, bool foldsLookAlikes = false, CodeAttribution? attribution = null)
     {
         Kind = kind;
         Codes = codes;
         Format = format;
         FoldsLookAlikes = foldsLookAlikes;
+        Attribution = attribution;
     }
 
     /// <summary>Gets the activation of promotions that need no code.</summary>
@@ -42,6 +44,27 @@ public sealed class PromotionActivation
     /// matches once look-alikes are read alike.</summary>
     /// <value><see langword="false"/> unless said; claim codes fold through their <see cref="Format"/>.</value>
     public bool FoldsLookAlikes { get; }
+
+    /// <summary>Gets where the code or the batch was distributed; every redemption through it records it.</summary>
+    /// <value><see langword="null"/> unless given with <see cref="WithAttribution"/>.</value>
+    public CodeAttribution? Attribution { get; }
+
+    /// <summary>Returns a copy whose code or batch carries where it was distributed.</summary>
+    /// <param name="attribution">The attribution, or <see langword="null"/> for none.</param>
+    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    /// <exception cref="InvalidOperationException">The activation is automatic: there is no code to attribute.</exception>
+    [Pure]
+    public PromotionActivation WithAttribution(CodeAttribution? attribution)
+    {
+        if (attribution == Attribution)
+        {
+            return this;
+        }
+
+        return Kind == ActivationKind.Automatic
+            ? throw new InvalidOperationException("An automatic promotion has no code to attribute; give it a code or claim codes first.")
+            : new(Kind, Codes, Format, FoldsLookAlikes, attribution);
+    }
 
     /// <summary>Activation by one shared code (social-media codes, group claim codes).</summary>
     /// <param name="code">The code; it is normalized.</param>

@@ -133,7 +133,7 @@ public sealed class PromotionBuilder
     /// <exception cref="ArgumentException">The code is malformed.</exception>
     public PromotionBuilder WithCode(string code, bool foldLookAlikes = false)
     {
-        Activation = PromotionActivation.SharedCode(code, foldLookAlikes);
+        Activation = PromotionActivation.SharedCode(code, foldLookAlikes).WithAttribution(Activation.Attribution);
         return this;
     }
 
@@ -144,7 +144,19 @@ public sealed class PromotionBuilder
     /// <exception cref="ArgumentException">A code is malformed, repeated, or not of the format.</exception>
     public PromotionBuilder WithClaimCodes(IEnumerable<string> codes, ClaimCodeFormat? format = null)
     {
-        Activation = PromotionActivation.ClaimCodes(codes, format);
+        Activation = PromotionActivation.ClaimCodes(codes, format).WithAttribution(Activation.Attribution);
+        return this;
+    }
+
+    /// <summary>Says where its code or batch of claim codes was distributed; every redemption records it (see
+    /// <see cref="PromotionActivation.Attribution"/>). Kept when the code or codes are set again.</summary>
+    /// <param name="attribution">The attribution, or <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException">The promotion is automatic: call <see cref="WithCode"/> or
+    /// <see cref="WithClaimCodes"/> first.</exception>
+    public PromotionBuilder DistributedVia(CodeAttribution? attribution)
+    {
+        Activation = Activation.WithAttribution(attribution);
         return this;
     }
 

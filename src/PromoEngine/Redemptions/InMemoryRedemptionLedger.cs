@@ -17,7 +17,7 @@ namespace PromoEngine;
 /// <para>It keeps everything in memory and forgets it when the process ends; hosts with more than one process need a
 /// ledger backed by their database, checked with the same contract tests.</para>
 /// </remarks>
-public sealed class InMemoryRedemptionLedger : IRedemptionLedger
+public sealed class InMemoryRedemptionLedger : IRedemptionLedger, IRedemptionReport
 {
     private readonly object _gate = new();
     private readonly IClock _clock;
@@ -213,6 +213,38 @@ public sealed class InMemoryRedemptionLedger : IRedemptionLedger
         }
 
         return ValueTask.FromResult(UsageSnapshot.Canonical(promotions, codes, customers, spent));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Costs time in proportion to the orders held: for tests, demos and small hosts.</remarks>
+    public ValueTask<ImmutableArray<AttributionTotal>> GetAttributionTotalsAsync(
+        AttributionDimension by, Interval? redeemedDuring = null, CancellationToken cancellationToken = default)
+    {
+        AttributionReport.CheckDimension(by);
+        cancellationToken.ThrowIfCancellationRequested();
+        var report = new AttributionReport(by);
+        lock (_gate)
+        {
+            Sweep();
+            foreach (var order in _orders.Values)
+            {
+                if (order.State != ReservationState.Committed)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < order.Items.Length; k++)
+                {
+                    var redemption = order.Items[k].Redemption;
+                    if (redeemedDuring is not { } during || during.Contains(redemption.At))
+                    {
+                        report.Add(redemption.Attribution, order.UseReturned[k] ? 0 : 1, redemption.Amount - order.SpendReturned[k]);
+                    }
+                }
+            }
+        }
+
+        return ValueTask.FromResult(report.ToTotals());
     }
 
     /// <summary>Applies a change to an order's reservation under the lock, after expiring what is due; returns the

@@ -9,8 +9,9 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe, with value equality.</remarks>
 public sealed record Redemption
 {
-    internal Redemption(PromotionId promotionId, string? code, string? customerId, string? orderId, Money amount, Instant at)
+    internal Redemption(PromotionId promotionId, string? code, string? customerId, string? orderId, Money amount, Instant at, CodeAttribution? attribution = null)
     {
+        Attribution = attribution;
         PromotionId = promotionId;
         Code = code;
         CustomerId = customerId;
@@ -79,6 +80,10 @@ public sealed record Redemption
     /// <value>The instant passed to the evaluator.</value>
     public Instant At { get; }
 
+    /// <summary>Gets where the code it was redeemed with was distributed (see <see cref="PromotionActivation.Attribution"/>).</summary>
+    /// <value><see langword="null"/> for an automatic promotion or a code without attribution.</value>
+    public CodeAttribution? Attribution { get; }
+
     /// <summary>Returns a copy that belongs to an order.</summary>
     /// <param name="orderId">The order's id.</param>
     /// <returns>The changed copy, or this instance when nothing changes.</returns>
@@ -86,6 +91,6 @@ public sealed record Redemption
     public Redemption ForOrder(string orderId)
     {
         var id = Text.Identifier(orderId);
-        return id == OrderId ? this : new Redemption(PromotionId, Code, CustomerId, id, Amount, At);
+        return id == OrderId ? this : new Redemption(PromotionId, Code, CustomerId, id, Amount, At, Attribution);
     }
 }

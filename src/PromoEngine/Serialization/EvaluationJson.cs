@@ -121,6 +121,7 @@ public static class EvaluationJson
                 OptionalString(writer, "customerId", redemption.CustomerId);
                 OptionalString(writer, "orderId", redemption.OrderId);
                 Money(writer, "amount", redemption.Amount);
+                PromotionJson.WriteAttribution(writer, redemption.Attribution);
                 writer.WriteEndObject();
             }
 

@@ -33,16 +33,18 @@ public static partial class PromotionJson
                 builder.Automatic();
                 break;
             case "code":
-                errors.Object(element, path, "type", "code", "foldLookAlikes");
+                errors.Object(element, path, "type", "code", "foldLookAlikes", "attribution");
                 var foldLookAlikes = JsonErrors.Optional(element, "foldLookAlikes", out var fold) && errors.Bool(fold, path + ".foldLookAlikes") == true;
                 if (errors.Required(element, "code", path, out var code) && errors.String(code, path + ".code") is { } c)
                 {
                     errors.Make(path + ".code", () => builder.WithCode(c, foldLookAlikes));
                 }
 
+                ReadAttribution(element, path, errors, builder);
+
                 break;
             case "claimCodes":
-                errors.Object(element, path, "type", "codes", "format");
+                errors.Object(element, path, "type", "codes", "format", "attribution");
                 ClaimCodeFormat? format = null;
                 if (JsonErrors.Optional(element, "format", out var f))
                 {
@@ -55,6 +57,8 @@ public static partial class PromotionJson
                 {
                     errors.Make(path + ".codes", () => builder.WithClaimCodes(list, format));
                 }
+
+                ReadAttribution(element, path, errors, builder);
 
                 break;
         }

@@ -215,6 +215,7 @@ public static partial class PromotionJson
             }
         }
 
+        WriteAttribution(writer, activation.Attribution);
         writer.WriteEndObject();
     }
 

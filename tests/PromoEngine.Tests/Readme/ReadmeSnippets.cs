@@ -77,6 +77,41 @@ internal static class ReadmeSnippets
         // endsnippet
     }
 
+    public static async Task Attribution()
+    {
+        // snippet: attribution
+        var usd = Currency.FromCode("USD");
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("anna", "10% off from @anna")
+                .WithCode("ANNA10")
+                .DistributedVia(new CodeAttribution(channel: "instagram", campaign: "bf-2026", affiliate: "creator-17", tags: ["video"]))
+                .Giving(Discount.PercentOffItems(10))
+                .Build(),
+            Promotion.Create("ben", "10% off from @ben")
+                .WithCode("BEN10")
+                .DistributedVia(new CodeAttribution(channel: "tiktok", campaign: "bf-2026", affiliate: "creator-42"))
+                .Giving(Discount.PercentOffItems(10))
+                .Build(),
+        ]);
+        var evaluator = new PromotionEvaluator(catalog);
+        var ledger = new InMemoryRedemptionLedger(SystemClock.Instance, Duration.FromMinutes(15));
+        string[] typed = ["anna10", "BEN-10", "anna 10"];
+        for (var i = 0; i < typed.Length; i++)
+        {
+            var cart = new Cart(usd, [new CartLine("1", "HOODIE", new Money(60m, usd), 1)], CustomerProfile.Registered($"c-{i}"));
+            var result = evaluator.Evaluate(cart, [typed[i]], SystemClock.Instance.GetCurrentInstant());
+            await ledger.ReserveAsync(ReservationRequest.For($"order-{i}", result, catalog)); // each redemption records
+            await ledger.CommitAsync($"order-{i}");                                             // its code's attribution
+        }
+
+        IRedemptionReport report = ledger; // the PostgreSQL ledger reports the same way, summed in the database
+        var rows = await report.GetAttributionTotalsAsync(AttributionDimension.Affiliate);
+        Console.WriteLine(string.Join(", ", rows.Select(r => $"{r.Key}: {r.Discount} off in {r.Redemptions}")));
+        // creator-17: 12.00 USD off in 2, creator-42: 6.00 USD off in 1
+        // endsnippet
+    }
+
     public static async Task Checkout()
     {
         // snippet: checkout

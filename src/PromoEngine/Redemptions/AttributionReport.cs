@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace PromoEngine;
+
+/// <summary>Sums committed redemptions by one dimension of their attribution and by currency, for the ledgers'
+/// <see cref="IRedemptionReport"/>: one place decides how rows are keyed and ordered.</summary>
+internal sealed class AttributionReport(AttributionDimension by)
+{
+    private readonly Dictionary<(string? Key, Currency Currency), (int Count, Money Discount)> _sums = [];
+
+    /// <summary>Refuses a dimension that is not defined.</summary>
+    public static void CheckDimension(AttributionDimension by)
+    {
+        if (by is not (AttributionDimension.Channel or AttributionDimension.Campaign or AttributionDimension.Affiliate or AttributionDimension.Tag))
+        {
+            throw new ArgumentOutOfRangeException(nameof(by), by, "Not a defined AttributionDimension value.");
+        }
+    }
+
+    /// <summary>Adds one redemption (its count, 0 or 1, and what is left of its discount) under each of its values.</summary>
+    public void Add(CodeAttribution? attribution, int count, Money discount)
+    {
+        var values = attribution?.ValuesOf(by) ?? [];
+        if (values.IsEmpty)
+        {
+            AddRow(null, count, discount);
+        }
+
+        foreach (var value in values)
+        {
+            AddRow(value, count, discount);
+        }
+    }
+
+    /// <summary>Adds a row already summed (by a database) under one key.</summary>
+    public void AddRow(string? key, int count, Money discount)
+    {
+        var sum = _sums.TryGetValue((key, discount.Currency), out var s) ? s : (Count: 0, Discount: Money.Zero(discount.Currency));
+        _sums[(key, discount.Currency)] = (sum.Count + count, sum.Discount + discount);
+    }
+
+    /// <summary>The rows, by key (ordinal, no key last), then currency code; none for a group with nothing in it.</summary>
+    public ImmutableArray<AttributionTotal> ToTotals() =>
+    [
+        .. _sums
+            .Where(pair => pair.Value.Count > 0 || pair.Value.Discount.Amount != 0m)
+            .OrderBy(pair => pair.Key.Key is null)
+            .ThenBy(pair => pair.Key.Key, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Key.Currency.Code, StringComparer.Ordinal)
+            .Select(pair => new AttributionTotal(by, pair.Key.Key, pair.Value.Count, pair.Value.Discount)),
+    ];
+}
