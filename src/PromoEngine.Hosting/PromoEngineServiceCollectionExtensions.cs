@@ -16,7 +16,8 @@ public static class PromoEngineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers PromoEngine: <see cref="PromoEngineService"/>, the catalog in use (<see cref="PromoEngineCatalog"/>)
-    /// and its reloading, the ledger (<see cref="IRedemptionLedger"/>, in memory unless chosen), the
+    /// and its reloading, the ledger (<see cref="IRedemptionLedger"/>, in memory unless chosen) and its attribution
+    /// report (<see cref="IRedemptionReport"/>, when the ledger has one), the
     /// <see cref="PromoEngineTelemetry"/> meter, and options bound from configuration: <see cref="EvaluationOptions"/>
     /// from <c>PromoEngine:Evaluation</c>, <see cref="PromoEngineHostingOptions"/> from <c>PromoEngine</c>.
     /// </summary>
@@ -56,6 +57,14 @@ public static class PromoEngineServiceCollectionExtensions
             builder.Ledger?.Invoke(sp) ?? new InMemoryRedemptionLedger(sp.GetRequiredService<IClock>(), Duration.FromMinutes(15)),
             sp.GetRequiredService<PromoEngineTelemetry>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        // The instrumented wrapper is a ledger only; the ledger inside reports, when it can (both built-in ledgers do).
+        services.TryAddSingleton<IRedemptionReport>(sp => sp.GetRequiredService<IRedemptionLedger>() switch
+        {
+            IRedemptionReport report => report,
+            InstrumentedRedemptionLedger { Inner: IRedemptionReport report } => report,
+            var ledger => throw new InvalidOperationException(
+                $"The ledger in use ({(ledger as InstrumentedRedemptionLedger)?.Inner.GetType().Name ?? ledger.GetType().Name}) does not implement IRedemptionReport."),
+        });
         services.TryAddSingleton<PromoEngineService>();
         services.TryAddSingleton(sp => new CatalogReloadService(
             sp.GetRequiredService<PromoEngineCatalog>(),

@@ -16,7 +16,7 @@ public sealed partial class PostgreSqlRedemptionLedger
     public async ValueTask<ImmutableArray<AttributionTotal>> GetAttributionTotalsAsync(
         AttributionDimension by, Interval? redeemedDuring = null, CancellationToken cancellationToken = default)
     {
-        AttributionReport.CheckDimension(by);
+        var report = new AttributionReport(by);
         cancellationToken.ThrowIfCancellationRequested();
         var sql = by switch
         {
@@ -32,7 +32,6 @@ public sealed partial class PostgreSqlRedemptionLedger
             {
                 await using var command = Command(connection, null, sql, start, end);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var report = new AttributionReport(by);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     report.AddRow(

@@ -16,7 +16,7 @@ public abstract partial class RedemptionLedgerContract
 
     /// <summary>A redemption of a code distributed as <paramref name="attribution"/>.</summary>
     private static Redemption Attributed(string promotion, string code, string customer, decimal amount, CodeAttribution? attribution, Instant? at = null, Currency? currency = null) =>
-        new(new PromotionId(promotion), PromotionCode.Normalize(code), customer, null, new Money(amount, currency ?? Currency.Usd), at ?? Start, attribution);
+        PromoEngine.Redemption.Create(new PromotionId(promotion), code, customer, new Money(amount, currency ?? Currency.Usd), at ?? Start, attribution);
 
     private async Task<(IRedemptionLedger Ledger, IRedemptionReport Report)> ReportingLedgerAsync()
     {

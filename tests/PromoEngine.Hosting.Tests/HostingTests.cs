@@ -69,6 +69,15 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public void TheAttributionReport_IsTheLedgerInsideTheInstrumentedOne()
+    {
+        using var host = Host();
+
+        var ledger = Assert.IsType<InstrumentedRedemptionLedger>(host.Services.GetRequiredService<IRedemptionLedger>());
+        Assert.Same(ledger.Inner, host.Services.GetRequiredService<IRedemptionReport>());
+    }
+
+    [Fact]
     public async Task EvaluationOptions_AreBoundFromConfiguration()
     {
         using var host = Host(settings: new()

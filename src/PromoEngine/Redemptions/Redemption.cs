@@ -29,12 +29,13 @@ public sealed record Redemption
     /// <param name="customerId">The customer's key (trimmed and checked), or <see langword="null"/> for a guest.</param>
     /// <param name="amount">The amount taken off: more than zero, with a currency.</param>
     /// <param name="at">The instant of the evaluation.</param>
+    /// <param name="attribution">Where its code was distributed, if known.</param>
     /// <returns>The redemption, of no order yet (see <see cref="ForOrder"/>).</returns>
     /// <exception cref="ArgumentException"><paramref name="promotionId"/> is the default value, or
     /// <paramref name="code"/> or <paramref name="customerId"/> is malformed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not more than zero, has no currency,
     /// or is past what its currency supports.</exception>
-    public static Redemption Create(PromotionId promotionId, string? code, string? customerId, Money amount, Instant at)
+    public static Redemption Create(PromotionId promotionId, string? code, string? customerId, Money amount, Instant at, CodeAttribution? attribution = null)
     {
         if (promotionId == default)
         {
@@ -53,7 +54,8 @@ public sealed record Redemption
             customerId is null ? null : Text.Identifier(customerId),
             null,
             amount,
-            at);
+            at,
+            attribution);
     }
 
     /// <summary>Gets the promotion redeemed.</summary>
