@@ -1,14 +1,22 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using PromoEngine;
 using PromoEngine.Demo;
+using PromoEngine.Messages.German;
 using static PromoEngine.Demo.SampleCatalog;
 
 // Evaluation is a pure function of the cart, the codes, the instant and the usage so far: the demo fixes the
 // instant (Black Friday, 10:00 in Los Angeles) so its output is the same on every run.
 var now = new LocalDateTime(2026, 11, 27, 10, 0).InZoneLeniently(Shop).ToInstant();
 var evaluator = new PromotionEvaluator(Create(), new EvaluationOptions { MaxCodesPerOrder = 1 });
+
+// With --culture (de-DE, de-AT, en-GB, ...) the receipts are in the shopper's language: German ships as a separate
+// library built on the public API alone (samples/PromoEngine.Messages.German), English is built in, and money reads
+// as that culture writes it. Without it, the engine's own messages and plain amounts.
+var culture = args.SkipWhile(a => a != "--culture").Skip(1).FirstOrDefault() is { } name ? CultureInfo.GetCultureInfo(name) : null;
+var receipt = new Receipt(evaluator.Catalog, new ShopperText(new GermanMessages()), culture);
 
 var shirt = new CartLine("1", "TSHIRT-BLUE-M", Usd(25.00m), 2, categories: ["apparel"]);
 var socks = new CartLine("2", "SOCKS-WOOL", Usd(9.99m), 2, categories: ["apparel", "socks"]);
@@ -102,7 +110,7 @@ foreach (var given in refund.Promotions.Where(p => p.SpendGivenBack.Amount > 0m)
     Console.WriteLine($"  {given.Name}: gives back {given.SpendGivenBack}{(given.StillUsed ? "" : ", no longer used")}");
 }
 
-static void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(Receipt.Print(title, cart, result));
+void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(receipt.Print(title, cart, result));
 
 // Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.
 void Checkout(string orderId, Cart cart, string[] codes, string? title = null, bool quiet = false, int maxCodes = 1)
@@ -114,7 +122,7 @@ void Checkout(string orderId, Cart cart, string[] codes, string? title = null, b
     var state = reservation.Succeeded ? ledger.CommitAsync(orderId).AsTask().GetAwaiter().GetResult() : reservation.State;
     if (!quiet)
     {
-        Console.Write(Receipt.Print(title ?? orderId, cart, result));
+        Console.Write(receipt.Print(title ?? orderId, cart, result));
         var held = string.Join(", ", result.Redemptions.Select(r => r.Code is null ? r.PromotionId.Value : $"{r.PromotionId} ({r.Code})"));
         var first50 = ledger.GetUsageAsync(new UsageRequest([], ["FIRST50"], null)).AsTask().GetAwaiter().GetResult().CodeUses("FIRST50");
         Console.WriteLine($"  ledger    {orderId} {state}: {held}; FIRST50 used {first50} of 50");

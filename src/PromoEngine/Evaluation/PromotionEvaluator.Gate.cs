@@ -118,15 +118,15 @@ public sealed partial class PromotionEvaluator
                 {
                     case MembershipRestriction members when !members.Memberships.Any(m => customer.Memberships.Contains(m)):
                         return Reject(promotion, RejectionReason.MembersOnly,
-                            $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.");
+                            $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.") with { Allowed = members.Memberships };
                     case RegionRestriction regions when (regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion) is var region && !regions.Admits(region):
                         return Reject(promotion, RejectionReason.RegionNotEligible, Hides(promotion) ? string.Empty : RegionMessage(promotion, regions, region));
                     case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
                         return Reject(promotion, RejectionReason.ChannelNotEligible,
-                            $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.");
+                            $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.") with { Allowed = channels.Allowed };
                     case SegmentRestriction segments when !segments.Allowed.Any(s => customer.Segments.Contains(s)):
                         return Reject(promotion, RejectionReason.SegmentNotEligible,
-                            $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.");
+                            $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.") with { Allowed = segments.Allowed };
                     case FirstOrderRestriction when !customer.IsFirstOrder:
                         return Reject(promotion, RejectionReason.FirstOrderOnly, $"{promotion.Name} is for a first order only.");
                 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NodaTime;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -7,6 +9,8 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe, with value equality.</remarks>
 public sealed record Rejection
 {
+    private readonly EquatableArray<string> _allowed;
+
     internal Rejection(PromotionId? promotionId, string? code, RejectionReason reason, string message)
     {
         PromotionId = promotionId;
@@ -74,4 +78,15 @@ public sealed record Rejection
     /// <see cref="RejectionReason.OutsideWindow"/>, the first instant after the evaluation's at which a weekly window
     /// opens; <see langword="null"/> when the schedule ends first.</value>
     public Instant? Boundary { get; init; }
+
+    /// <summary>Gets whom the promotion is for, when the cart's customer or channel is not among them: the
+    /// memberships, the segments or the sales channels it names.</summary>
+    /// <value>Set (in the order the promotion names them) for <see cref="RejectionReason.MembersOnly"/>,
+    /// <see cref="RejectionReason.SegmentNotEligible"/> and <see cref="RejectionReason.ChannelNotEligible"/>; empty
+    /// otherwise. A message in the shopper's language is built from it (see <see cref="ShopperText"/>).</value>
+    public ImmutableArray<string> Allowed
+    {
+        get => _allowed.Items;
+        init => _allowed = new(value);
+    }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
+using PromoEngine.Messages.German;
 
 namespace PromoEngine.Tests;
 
@@ -74,6 +76,29 @@ internal static class ReadmeSnippets
         // TEE #0 paid 20.00 USD, taken back 20.00 USD, refund 0.00 USD
         // Buy one get one: gives back 20.00 USD, still used: False
         // refund 0.00 USD, then 20.00 USD; the order now pays 15.00 USD
+        // endsnippet
+    }
+
+    public static void Messages()
+    {
+        // snippet: messages
+        var usd = Currency.FromCode("USD");
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("ship75", "Free shipping over $75")
+                .Require(Restriction.MinimumSubtotal(new Money(75m, usd)))
+                .Giving(Discount.FreeShipping)
+                .Build(),
+        ]);
+        var cart = new Cart(usd, [new CartLine("1", "HOODIE", new Money(62.50m, usd), 1)], shipping: new Money(6.99m, usd));
+        var result = new PromotionEvaluator(catalog).Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+
+        var text = new ShopperText(new GermanMessages()); // English is built in; build once at startup, share across threads
+        var hint = result.Hints.Single();                 // the data: HintKind.SpendMore, Shortfall 12.50 USD
+        Console.WriteLine(text.Describe(hint, catalog, CultureInfo.GetCultureInfo("de-DE")));
+        Console.WriteLine(text.Describe(hint, catalog, CultureInfo.GetCultureInfo("en-US")));
+        // Noch 12,50 $ bis Free shipping over $75.
+        // Spend $12.50 more to get Free shipping over $75.
         // endsnippet
     }
 
