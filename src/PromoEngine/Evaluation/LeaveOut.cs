@@ -182,17 +182,12 @@ internal static class LeaveOut
 
     /// <summary>Whether a promotion can lower one unit's price by raising another's share: a set price, a choice of
     /// which unit is free, a cap, or an amount spread over lines.</summary>
-    private static bool MovesValue(Promotion promotion) => promotion.MaxDiscount is not null || promotion.Discount switch
-    {
-        FixedPriceDiscount or BuyXGetYDiscount or AmountOffOrderDiscount => true,
-        TieredDiscount tiered => tiered.Tiers.Any(t => t.AmountOff is not null),
-        _ => false,
-    };
+    private static bool MovesValue(Promotion promotion) => promotion.MaxDiscount is not null || promotion.Discount.MovesValue;
 
     /// <summary>Whether what a promotion saves depends only on the sum of what is left of every item.</summary>
     private static bool TreatsAllAlike(Promotion promotion) =>
         promotion.QualifyingItems.IsAll
-        && (promotion.Discount is OrderDiscount || (promotion.Discount is PercentOffItemsDiscount && promotion.MaxDiscount is null));
+        && promotion.Discount.DependsOnlyOnTotal(capped: promotion.MaxDiscount is not null);
 
     /// <summary>A set of cart lines as bits.</summary>
     private readonly struct LineSet

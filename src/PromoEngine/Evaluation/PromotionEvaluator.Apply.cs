@@ -26,14 +26,14 @@ public sealed partial class PromotionEvaluator
             var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
             _laneStops = stopsAfterLane;
             _pool.ClearClaims();
-            ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList());
+            ApplyItemPromotions(lane.Where(p => p.Discount.Class == DiscountClass.Item).ToList());
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount.Class == DiscountClass.Order), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
             {
                 ApplyOrderPromotion(promotion);
             }
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount, ShippingSequenceSaving, null))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount.Class == DiscountClass.Shipping), ShippingAloneAmount, ShippingSequenceSaving, null))
             {
                 ApplyShippingPromotion(promotion);
             }
@@ -68,7 +68,7 @@ public sealed partial class PromotionEvaluator
             var own = promotions.ToDictionary(p => p, p =>
             {
                 var qualifying = FreeUnits(p.QualifyingItems);
-                var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems) : qualifying;
+                var get = p.Discount.GetItems is { } getItems ? FreeUnits(getItems) : qualifying;
                 return new LaneCandidate(p, qualifying, get);
             });
 
@@ -291,7 +291,7 @@ public sealed partial class PromotionEvaluator
         private Promotion? WinnerOver(Promotion loser)
         {
             var lines = MatchingLines(loser.QualifyingItems).AsEnumerable();
-            if (loser.Discount is ItemDiscount { GetItems: { } getItems })
+            if (loser.Discount.GetItems is { } getItems)
             {
                 lines = lines.Union(MatchingLines(getItems));
             }
@@ -405,17 +405,17 @@ public sealed partial class PromotionEvaluator
         {
             var discount = (OrderDiscount)promotion.Discount;
             var (remaining, original, quantity, lines) = Qualifying(promotion);
-            if (discount is TieredDiscount tiered)
+            if (discount.Reach(original, quantity) is { } reach)
             {
-                if (tiered.Reached(original, quantity) is null)
+                if (reach.First is { } first)
                 {
-                    _rejections.Add(MissTier(promotion, tiered, original, quantity, tiered.Tiers[0]));
+                    _rejections.Add(MissTier(promotion, reach.Basis, original, quantity, first));
                     return;
                 }
 
-                if (tiered.Next(original, quantity) is { } next)
+                if (reach.Next is { } next)
                 {
-                    HintNextTier(promotion, tiered, original, quantity, next);
+                    HintNextTier(promotion, reach.Basis, original, quantity, next);
                 }
             }
 
@@ -460,9 +460,9 @@ public sealed partial class PromotionEvaluator
             RecordApplied(promotion, rounded, discount.Nominal(remaining, original, quantity), exact, capped);
         }
 
-        private Rejection MissTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier first)
+        private Rejection MissTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier first)
         {
-            if (tiered.Basis == TierBasis.Subtotal)
+            if (basis == TierBasis.Subtotal)
             {
                 return SpendMore(promotion, M(first.Threshold - original), RejectionReason.MinimumSubtotalNotMet);
             }
@@ -470,10 +470,10 @@ public sealed partial class PromotionEvaluator
             return AddItems(promotion, (int)Math.Ceiling(first.Threshold - quantity));
         }
 
-        private void HintNextTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier next)
+        private void HintNextTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier next)
         {
             var what = next.PercentOff is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% off") : $"{next.AmountOff} off";
-            if (tiered.Basis == TierBasis.Subtotal)
+            if (basis == TierBasis.Subtotal)
             {
                 var shortfall = M(next.Threshold - original);
                 _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null,

@@ -318,16 +318,9 @@ public sealed partial class PromotionEvaluator
         /// <remarks>Implementation note: under <see cref="EvaluationOptions.HideCodeStatus"/> a promotion that would
         /// only be reported as unknown is not run through the lanes (a buy-3-get-1 with two items took 3.5 times as long
         /// as an unknown code); every lane offers a discount at most the units its qualifying lines hold, so too few of
-        /// them for one set (or for the first tier) means it applies nothing. These facts belong beside each strategy
-        /// (DESIGN: a strategy owns what may be asked of it); they are here while the strategies are rewritten.</remarks>
-        private bool CannotApply(Discount discount, decimal subtotal, int quantity) => discount switch
-        {
-            BuyXGetYDiscount { GetItems: null } buyGet => quantity < buyGet.Buy + buyGet.Get,
-            BuyXGetYDiscount buyGet => quantity < buyGet.Buy || UnitsOf(buyGet.GetItems) < buyGet.Get,
-            FixedPriceDiscount bundle => quantity < bundle.Quantity,
-            TieredDiscount tiered => tiered.Reached(subtotal, quantity) is null,
-            _ => false,
-        };
+        /// them for one set (or for the first tier) means it applies nothing. Each strategy knows its own
+        /// (<see cref="Discount.CannotApply"/>).</remarks>
+        private bool CannotApply(Discount discount, decimal subtotal, int quantity) => discount.CannotApply(subtotal, quantity, UnitsOf);
 
         private int UnitsOf(ItemFilter filter)
         {

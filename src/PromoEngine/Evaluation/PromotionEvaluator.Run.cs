@@ -281,7 +281,7 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>The cart lines a promotion can use, to qualify or to discount.</summary>
         public int[] LinesOf(Promotion promotion) =>
-            promotion.Discount is ItemDiscount { GetItems: { } getItems }
+            promotion.Discount.GetItems is { } getItems
                 ? [.. MatchingLines(promotion.QualifyingItems).Union(MatchingLines(getItems))]
                 : MatchingLines(promotion.QualifyingItems);
 

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PromoEngine;
+
+/// <summary>The registry of discount kinds: each JSON type name with the reader of its strategy, one line per kind
+/// (a strategy writes itself, see <see cref="Discount.WriteJson"/>). Registering a kind here is all the serializer
+/// needs to know of it.</summary>
+internal static class DiscountKinds
+{
+    // Implementation note: the order is the order of the names in the "not a known type" message.
+    private static readonly (string Type, Func<DiscountJsonReader, Discount?> Read)[] Registered =
+    [
+        (PercentOffItemsDiscount.JsonType, PercentOffItemsDiscount.Read),
+        (AmountOffEachItemDiscount.JsonType, AmountOffEachItemDiscount.Read),
+        (FixedPriceDiscount.JsonType, FixedPriceDiscount.Read),
+        (BuyXGetYDiscount.JsonType, BuyXGetYDiscount.Read),
+        (TieredDiscount.JsonType, TieredDiscount.Read),
+        (PercentOffOrderDiscount.JsonType, PercentOffOrderDiscount.Read),
+        (AmountOffOrderDiscount.JsonType, AmountOffOrderDiscount.Read),
+        (ShippingPercentOffDiscount.FreeJsonType, ShippingPercentOffDiscount.ReadFree),
+        (ShippingPercentOffDiscount.JsonType, ShippingPercentOffDiscount.Read),
+        (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Read),
+    ];
+
+    private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =
+        Registered.ToFrozenDictionary(k => k.Type, k => k.Read, StringComparer.Ordinal);
+
+    /// <summary>The JSON type names, in registration order.</summary>
+    public static IReadOnlyList<string> Types { get; } = [.. Registered.Select(k => k.Type)];
+
+    /// <summary>The reader of a JSON type name.</summary>
+    public static Func<DiscountJsonReader, Discount?> ReaderOf(string type) => ByType[type];
+}
