@@ -85,7 +85,22 @@ public static class EvaluationArbitraries
             select Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
             Gen.Constant(Discount.FreeShipping),
             Percent.Select(Discount.ShippingPercentOff),
-            Usd(1, 2_000).Select(Discount.ShippingAmountOff));
+            Usd(1, 2_000).Select(Discount.ShippingAmountOff),
+            LimitedGen);
+
+    /// <summary>Item discounts on at most so many units of each line or of the order.</summary>
+    private static Gen<Discount> LimitedGen =>
+        from inner in Gen.OneOf(
+            Percent.Select(Discount.PercentOffItems),
+            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+            from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 2)
+            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))
+            select Discount.BuyXGetY(x, 1, getItems: getItems))
+        from perLine in Gen.Elements<int?>(null, 1, 2, 3)
+        from perOrder in Gen.Elements<int?>(null, 3, 4, 7)
+        from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
+        select inner.LimitUnits(perLine, perLine is null && perOrder is null ? 3 : perOrder, selection);
 
     /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
     /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>

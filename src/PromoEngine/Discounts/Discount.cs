@@ -108,6 +108,21 @@ public abstract class Discount
     /// <returns>A shipping discount.</returns>
     public static Discount ShippingAmountOff(Money amount) => ShippingAmountOffDiscount.Create(amount);
 
+    /// <summary>This item discount on at most <paramref name="perLine"/> units of each line and
+    /// <paramref name="perOrder"/> units of the order ("10% off, at most 2 units"; "one unit per order"). The units
+    /// are chosen first, cheapest or dearest first by what is left of their price, and the discount applies its own
+    /// rules to them alone; the others stay free for other promotions. For a discount on sets (buy X get Y, a fixed
+    /// price for N) the limit counts every unit a set uses. A limit on a limited discount replaces it.</summary>
+    /// <param name="perLine">The most units of one cart line; <see langword="null"/> for no limit per line.</param>
+    /// <param name="perOrder">The most units of the order; <see langword="null"/> for no limit per order.</param>
+    /// <param name="selection">Which units are chosen first; the cheapest unless said.</param>
+    /// <returns>The limited item discount.</returns>
+    /// <exception cref="ArgumentException">This is not an item discount, or both limits are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below one, the limit per order is below the size of
+    /// the discount's sets, or <paramref name="selection"/> is not defined.</exception>
+    public Discount LimitUnits(int? perLine = null, int? perOrder = null, UnitSelection selection = UnitSelection.Cheapest) =>
+        UnitLimitedDiscount.Create(this, perLine, perOrder, selection);
+
     // What the serializer, the evaluator and the linter may ask of any strategy. Each answer is the strategy's own;
     // the defaults are the cautious ones.
 
@@ -127,6 +142,10 @@ public abstract class Discount
     /// <summary>Whether the discount can lower one unit's price by raising another's share: a set price, a choice of
     /// which unit is discounted, a limit on units, or an amount spread over lines.</summary>
     internal virtual bool MovesValue => false;
+
+    /// <summary>Whether what the discount saves depends on how the cart's units are split into lines (a limit per line,
+    /// an amount off each line), and not only on the units themselves.</summary>
+    internal virtual bool DependsOnLines => false;
 
     /// <summary>Whether what the discount saves on all items depends only on the sum of what is left of them.</summary>
     /// <param name="capped">Whether the promotion caps what it takes off.</param>

@@ -13,10 +13,10 @@ internal static class DiscountKinds
     // Implementation note: the order is the order of the names in the "not a known type" message.
     private static readonly (string Type, Func<DiscountJsonReader, Discount?> Read)[] Registered =
     [
-        (PercentOffItemsDiscount.JsonType, PercentOffItemsDiscount.Read),
-        (AmountOffEachItemDiscount.JsonType, AmountOffEachItemDiscount.Read),
-        (FixedPriceDiscount.JsonType, FixedPriceDiscount.Read),
-        (BuyXGetYDiscount.JsonType, BuyXGetYDiscount.Read),
+        Item(PercentOffItemsDiscount.JsonType, PercentOffItemsDiscount.Read),
+        Item(AmountOffEachItemDiscount.JsonType, AmountOffEachItemDiscount.Read),
+        Item(FixedPriceDiscount.JsonType, FixedPriceDiscount.Read),
+        Item(BuyXGetYDiscount.JsonType, BuyXGetYDiscount.Read),
         (TieredDiscount.JsonType, TieredDiscount.Read),
         (PercentOffOrderDiscount.JsonType, PercentOffOrderDiscount.Read),
         (AmountOffOrderDiscount.JsonType, AmountOffOrderDiscount.Read),
@@ -27,6 +27,10 @@ internal static class DiscountKinds
 
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =
         Registered.ToFrozenDictionary(k => k.Type, k => k.Read, StringComparer.Ordinal);
+
+    /// <summary>An item kind: its reader also reads the options every item discount has (<c>maxUnits</c>).</summary>
+    private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read) =>
+        (type, json => UnitLimitedDiscount.ReadAround(json, read));
 
     /// <summary>The JSON type names, in registration order.</summary>
     public static IReadOnlyList<string> Types { get; } = [.. Registered.Select(k => k.Type)];

@@ -1,0 +1,31 @@
+using System.Linq;
+using NodaTime;
+
+namespace PromoEngine.Tests;
+
+/// <summary>The README's discount cookbook, compiled here.</summary>
+internal static partial class ReadmeSnippets
+{
+    public static void UnitLimits()
+    {
+        // snippet: unitLimits
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("socks", "20% off socks, at most 2 pairs, the dearest first")
+                .ForItems(ItemFilter.Categories("socks"))
+                .Giving(Discount.PercentOffItems(20).LimitUnits(perOrder: 2, selection: UnitSelection.MostExpensive))
+                .Build(),
+        ]));
+        var cart = new Cart(usd,
+        [
+            new CartLine("1", "SOCK-RED", new Money(8m, usd), 2, categories: ["socks"]),
+            new CartLine("2", "SOCK-WOOL", new Money(15m, usd), 3, categories: ["socks"]),
+        ]);
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var lines = result.Lines.Select(l => $"{l.Quantity} x {l.Sku} at {l.UnitPrice}: -{l.Discount}");
+        Console.WriteLine($"{string.Join(", ", lines)}; total {result.Total}");
+        // 2 x SOCK-RED at 8.00 USD: -0.00 USD, 3 x SOCK-WOOL at 15.00 USD: -6.00 USD; total 55.00 USD
+        // endsnippet
+    }
+}
