@@ -86,6 +86,7 @@ public static class EvaluationArbitraries
             Gen.Constant(Discount.FreeShipping),
             Percent.Select(Discount.ShippingPercentOff),
             Usd(1, 2_000).Select(Discount.ShippingAmountOff),
+            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
             LimitedGen);
 
     /// <summary>Item discounts on at most so many units of each line or of the order.</summary>
@@ -93,6 +94,7 @@ public static class EvaluationArbitraries
         from inner in Gen.OneOf(
             Percent.Select(Discount.PercentOffItems),
             Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
             from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
             from x in Gen.Choose(1, 2)
             from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))

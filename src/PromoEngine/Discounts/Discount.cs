@@ -44,6 +44,13 @@ public abstract class Discount
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
     public static Discount AmountOffEachItem(Money amount) => AmountOffEachItemDiscount.Create(amount);
 
+    /// <summary>An amount off each qualifying line, whatever its quantity ("$10 off the line"), never more than is left
+    /// of the line; shared by the line's units in proportion to their prices.</summary>
+    /// <param name="amount">More than zero, rounded to the minor unit.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
+    public static Discount AmountOffEachLine(Money amount) => AmountOffEachLineDiscount.Create(amount);
+
     /// <summary>A fixed price for each group of <paramref name="quantity"/> qualifying units ("3 for $10"); the
     /// dearest units are grouped first, and a group whose units cost less than the price is left alone.</summary>
     /// <param name="quantity">Units in a group; at least one.</param>

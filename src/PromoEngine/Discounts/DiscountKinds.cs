@@ -23,6 +23,7 @@ internal static class DiscountKinds
         (ShippingPercentOffDiscount.FreeJsonType, ShippingPercentOffDiscount.ReadFree),
         (ShippingPercentOffDiscount.JsonType, ShippingPercentOffDiscount.Read),
         (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Read),
+        Item(AmountOffEachLineDiscount.JsonType, AmountOffEachLineDiscount.Read),
     ];
 
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =

@@ -96,10 +96,19 @@ internal sealed class ItemProposal
     /// less); <see langword="null"/> when that is <see cref="Total"/>.</summary>
     public decimal? Nominal { get; set; }
 
+    /// <summary>The exact total when the per-unit amounts are shares of it that a decimal cannot hold to the last
+    /// digit ($10 over three units); <see langword="null"/> when the total is their sum.</summary>
+    public decimal? ExactTotal { get; set; }
+
     public decimal Total
     {
         get
         {
+            if (ExactTotal is { } exact)
+            {
+                return exact;
+            }
+
             var total = 0m;
             foreach (var (span, amount) in Amounts)
             {

@@ -166,7 +166,7 @@ internal sealed class UnitLimitedDiscount : ItemDiscount
 
     internal override bool MovesValue => true;
 
-    internal override bool DependsOnLines => PerLine is not null;
+    internal override bool DependsOnLines => PerLine is not null || Inner.DependsOnLines;
 
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => Inner.CannotApply(subtotal, quantity, unitsOf);
 

@@ -28,4 +28,28 @@ internal static partial class ReadmeSnippets
         // 2 x SOCK-RED at 8.00 USD: -0.00 USD, 3 x SOCK-WOOL at 15.00 USD: -6.00 USD; total 55.00 USD
         // endsnippet
     }
+
+    public static void LineAmounts()
+    {
+        // snippet: lineAmounts
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("frames", "$10 off each line of frames")
+                .ForItems(ItemFilter.Categories("frames"))
+                .Giving(Discount.AmountOffEachLine(new Money(10m, usd)))
+                .Build(),
+        ]));
+        var cart = new Cart(usd,
+        [
+            new CartLine("1", "FRAME-A4", new Money(8m, usd), 3, categories: ["frames"]),
+            new CartLine("2", "FRAME-MINI", new Money(4m, usd), 2, categories: ["frames"]),
+        ]);
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var lines = result.Lines.Select(l => $"{l.Quantity} x {l.Sku}: {l.Original} -> {l.Final}");
+        var applied = result.Applied[0];
+        Console.WriteLine($"{string.Join(", ", lines)}; {applied.Amount} of {applied.NominalAmount}, clamped by {applied.ClampedBy}");
+        // 3 x FRAME-A4: 24.00 USD -> 14.00 USD, 2 x FRAME-MINI: 8.00 USD -> 0.00 USD; 18.00 USD of 20.00 USD, clamped by Price
+        // endsnippet
+    }
 }
