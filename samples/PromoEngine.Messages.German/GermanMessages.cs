@@ -107,6 +107,7 @@ public sealed class GermanMessages : ShopperMessages
         ReceiptTerm.CutToPrice => "auf den Preis begrenzt",
         ReceiptTerm.Capped => "gedeckelt",
         ReceiptTerm.CutToBudget => "auf das Restbudget begrenzt",
+        ReceiptTerm.CutToPriceFloor => "durch den Mindestpreis begrenzt",
         _ => null,
     };
 

@@ -87,7 +87,22 @@ public static class EvaluationArbitraries
             Percent.Select(Discount.ShippingPercentOff),
             Usd(1, 2_000).Select(Discount.ShippingAmountOff),
             Usd(1, 5_000).Select(Discount.AmountOffEachLine),
-            LimitedGen);
+            LimitedGen,
+            FlooredGen);
+
+    /// <summary>Item discounts held back by a price floor (an amount, or a share of the price), some also limited.</summary>
+    private static Gen<Discount> FlooredGen =>
+        from inner in Gen.OneOf(
+            Percent.Select(Discount.PercentOffItems),
+            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
+            from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1))
+        from amount in Gen.Frequency((1, Gen.Constant<Money?>(null)), (1, Usd(1, 4_000).Select(m => (Money?)m)))
+        from percent in Gen.Elements(10m, 50m, 60m, 99m)
+        from limited in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        let floored = amount is { } a ? inner.WithPriceFloor(a) : inner.WithPriceFloorPercent(percent)
+        select limited ? floored.LimitUnits(perOrder: 3) : floored;
 
     /// <summary>Item discounts on at most so many units of each line or of the order.</summary>
     private static Gen<Discount> LimitedGen =>

@@ -130,6 +130,25 @@ public abstract class Discount
     public Discount LimitUnits(int? perLine = null, int? perOrder = null, UnitSelection selection = UnitSelection.Cheapest) =>
         UnitLimitedDiscount.Create(this, perLine, perOrder, selection);
 
+    /// <summary>This item discount, never taking a unit below <paramref name="floor"/> ("20% off, but nothing under
+    /// $5"); a unit already at or below it is not discounted. When the floor holds the discount back, the applied
+    /// promotion says so (<see cref="ClampedBy.PriceFloor"/>). A new floor replaces an old one.</summary>
+    /// <param name="floor">The lowest price a unit may be left at; more than zero, rounded, in the discount's currency.</param>
+    /// <returns>The item discount with its floor.</returns>
+    /// <exception cref="ArgumentException">This is not an item discount.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="floor"/> is not positive or not rounded.</exception>
+    /// <exception cref="CurrencyMismatchException"><paramref name="floor"/> is in another currency than the discount's amounts.</exception>
+    public Discount WithPriceFloor(Money floor) => PriceFlooredDiscount.Create(this, floor, null);
+
+    /// <summary>This item discount, never taking a unit below <paramref name="percent"/> % of what it cost before this
+    /// promotion ("at most 40% off whatever else applies": a floor of 60). When the floor holds the discount back, the
+    /// applied promotion says so (<see cref="ClampedBy.PriceFloor"/>). A new floor replaces an old one.</summary>
+    /// <param name="percent">The share of its price a unit keeps at least, in (0, 100).</param>
+    /// <returns>The item discount with its floor.</returns>
+    /// <exception cref="ArgumentException">This is not an item discount.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is out of range.</exception>
+    public Discount WithPriceFloorPercent(decimal percent) => PriceFlooredDiscount.Create(this, null, percent);
+
     // What the serializer, the evaluator and the linter may ask of any strategy. Each answer is the strategy's own;
     // the defaults are the cautious ones.
 
@@ -165,6 +184,10 @@ public abstract class Discount
     /// <summary>The one percentage the discount takes off everything it reaches, for the linter's stacking check; or
     /// <see langword="null"/>.</summary>
     internal virtual decimal? FlatPercent => null;
+
+    /// <summary>The price the discount means to leave each unit at, when it sets one (a fixed price for a set, per
+    /// unit); or <see langword="null"/>.</summary>
+    internal virtual decimal? PriceLeftPerUnit => null;
 
     /// <summary>The fixed amount the discount takes off once the cart is big enough, for the linter's budget check;
     /// or <see langword="null"/>.</summary>

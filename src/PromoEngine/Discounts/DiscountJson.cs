@@ -6,7 +6,7 @@ namespace PromoEngine;
 /// <summary>What a discount's JSON reader may ask of its object: typed properties, each error collected at its JSON
 /// path (every error of a document is reported at once). A strategy reads its own shape with it (see
 /// <see cref="DiscountKinds"/>).</summary>
-internal readonly struct DiscountJsonReader(JsonElement element, string path, JsonErrors errors, string? also = null)
+internal readonly struct DiscountJsonReader(JsonElement element, string path, JsonErrors errors, string[]? also = null)
 {
     /// <summary>The JSON path of the object.</summary>
     public string Path => path;
@@ -16,10 +16,10 @@ internal readonly struct DiscountJsonReader(JsonElement element, string path, Js
 
     /// <summary>Checks that the element is an object and reports each property that is not one of these (the type's own
     /// name included); false when it is not an object.</summary>
-    public bool Properties(params string[] known) => errors.Object(element, path, also is null ? known : [.. known, also]);
+    public bool Properties(params string[] known) => errors.Object(element, path, also is null ? known : [.. known, .. also]);
 
     /// <summary>The same reader, that also accepts a property read by someone else (an option around the kind).</summary>
-    public DiscountJsonReader Allowing(string name) => new(element, path, errors, name);
+    public DiscountJsonReader Allowing(string name) => new(element, path, errors, also is null ? [name] : [.. also, name]);
 
     /// <summary>A reader of a required object property.</summary>
     public DiscountJsonReader? Object(string name) =>

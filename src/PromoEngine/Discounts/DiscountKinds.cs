@@ -29,9 +29,10 @@ internal static class DiscountKinds
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =
         Registered.ToFrozenDictionary(k => k.Type, k => k.Read, StringComparer.Ordinal);
 
-    /// <summary>An item kind: its reader also reads the options every item discount has (<c>maxUnits</c>).</summary>
+    /// <summary>An item kind: its reader also reads the options every item discount has (<c>maxUnits</c>,
+    /// <c>priceFloor</c>).</summary>
     private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read) =>
-        (type, json => UnitLimitedDiscount.ReadAround(json, read));
+        (type, json => UnitLimitedDiscount.ReadAround(json, inner => PriceFlooredDiscount.ReadAround(inner, read)));
 
     /// <summary>The JSON type names, in registration order.</summary>
     public static IReadOnlyList<string> Types { get; } = [.. Registered.Select(k => k.Type)];

@@ -98,6 +98,8 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
     // What may be asked of it.
     internal override bool MovesValue => true;
 
+    internal override decimal? PriceLeftPerUnit => Price.Amount / Quantity;
+
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => quantity < Quantity;
 
     public override string ToString() => FormattableString.Invariant($"{Quantity} for {Price}");

@@ -100,6 +100,9 @@ internal sealed class ItemProposal
     /// digit ($10 over three units); <see langword="null"/> when the total is their sum.</summary>
     public decimal? ExactTotal { get; set; }
 
+    /// <summary>Whether a price floor held the discount back on some unit.</summary>
+    public bool Floored { get; set; }
+
     public decimal Total
     {
         get

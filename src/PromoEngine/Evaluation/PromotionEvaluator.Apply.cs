@@ -156,7 +156,7 @@ public sealed partial class PromotionEvaluator
             }
 
             _itemDiscounts += rounded;
-            RecordApplied(promotion, rounded, proposal.Nominal ?? exact, exact, capped);
+            RecordApplied(promotion, rounded, proposal.Nominal ?? exact, exact, capped, proposal.Floored);
             return true;
         }
 

@@ -422,13 +422,15 @@ public sealed partial class PromotionEvaluator
         }
 
         /// <summary>Records an application: its rounded amount, and what cut it below its nominal amount, if anything
-        /// (the cap or budget when it bound, else the price when the discount wanted more than was left).</summary>
-        private void RecordApplied(Promotion promotion, decimal amount, decimal nominal, decimal exact, decimal capped)
+        /// (the cap or budget when it bound, else a price floor when it held a unit back, else the price when the
+        /// discount wanted more than was left).</summary>
+        private void RecordApplied(Promotion promotion, decimal amount, decimal nominal, decimal exact, decimal capped, bool floored = false)
         {
             var money = M(amount);
             var code = CodeOf(promotion);
             var clampedBy = capped < exact
                 ? (_budgetCapped?.Contains(promotion) == true ? ClampedBy.Budget : ClampedBy.MaxDiscount)
+                : floored ? ClampedBy.PriceFloor
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy));
             _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));

@@ -43,4 +43,8 @@ public enum LintRule
 
     /// <summary>Weekly windows of one schedule that cover the same local times: one of them is probably a typo.</summary>
     OverlappingWindows = 21,
+
+    /// <summary>A price floor that holds the discount back on every unit it could take: a floor of 90% under 20% off
+    /// never gives more than 10%; a floor of $5 under "3 for $10" never lets a set cost $10.</summary>
+    PriceFloorAlwaysBinds = 22,
 }

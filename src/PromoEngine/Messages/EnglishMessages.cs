@@ -98,6 +98,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         ReceiptTerm.CutToPrice => "cut to the price",
         ReceiptTerm.Capped => "capped",
         ReceiptTerm.CutToBudget => "cut to what is left of its budget",
+        ReceiptTerm.CutToPriceFloor => "kept above its price floor",
         _ => null,
     };
 

@@ -47,4 +47,8 @@ public enum ReceiptTerm
     /// <summary>A promotion cut to what is left of its budget (<see cref="ClampedBy.Budget"/>): "cut to what is left of
     /// its budget".</summary>
     CutToBudget = 14,
+
+    /// <summary>A promotion held back by its price floor (<see cref="ClampedBy.PriceFloor"/>): "kept above its price
+    /// floor".</summary>
+    CutToPriceFloor = 15,
 }

@@ -52,4 +52,27 @@ internal static partial class ReadmeSnippets
         // 3 x FRAME-A4: 24.00 USD -> 14.00 USD, 2 x FRAME-MINI: 8.00 USD -> 0.00 USD; 18.00 USD of 20.00 USD, clamped by Price
         // endsnippet
     }
+
+    public static void PriceFloors()
+    {
+        // snippet: priceFloors
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("half", "Half price, but nothing under $5")
+                .Giving(Discount.PercentOffItems(50).WithPriceFloor(new Money(5m, usd)))
+                .Build(),
+        ]));
+        var cart = new Cart(usd,
+        [
+            new CartLine("1", "PEN", new Money(6m, usd), 2),
+            new CartLine("2", "BAG", new Money(40m, usd), 1),
+        ]);
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var lines = result.Lines.Select(l => $"{l.Quantity} x {l.Sku}: {l.Original} -> {l.Final}");
+        var applied = result.Applied[0];
+        Console.WriteLine($"{string.Join(", ", lines)}; {applied.Amount} of {applied.NominalAmount}, clamped by {applied.ClampedBy}");
+        // 2 x PEN: 12.00 USD -> 10.00 USD, 1 x BAG: 40.00 USD -> 20.00 USD; 22.00 USD of 26.00 USD, clamped by PriceFloor
+        // endsnippet
+    }
 }
