@@ -87,8 +87,18 @@ public static class EvaluationArbitraries
             Percent.Select(Discount.ShippingPercentOff),
             Usd(1, 2_000).Select(Discount.ShippingAmountOff),
             Usd(1, 5_000).Select(Discount.AmountOffEachLine),
+            FlexiGen,
             LimitedGen,
             FlooredGen);
+
+    /// <summary>Flexi rates: an amount off the first unit and another off each additional, per line or across lines.</summary>
+    private static Gen<Discount> FlexiGen =>
+        from first in Usd(1, 2_000)
+        from additional in Gen.Elements(0m, 0.5m, 1m, 25m).Select(a => new Money(a, Currency.Usd))
+        from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+        from limit in Gen.Elements<int?>(null, null, 1, 3)
+        let flexi = Discount.FirstAndAdditional(first, additional, scope)
+        select limit is { } n ? flexi.LimitUnits(perOrder: n, selection: UnitSelection.MostExpensive) : flexi;
 
     /// <summary>Item discounts held back by a price floor (an amount, or a share of the price), some also limited.</summary>
     private static Gen<Discount> FlooredGen =>

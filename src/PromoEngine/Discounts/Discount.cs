@@ -51,6 +51,19 @@ public abstract class Discount
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
     public static Discount AmountOffEachLine(Money amount) => AmountOffEachLineDiscount.Create(amount);
 
+    /// <summary>An amount off the first unit and another off each additional unit, a flexi rate ("$5 off the first,
+    /// $1 off each additional"); each never more than the unit's price. The dearest unit is the first. With
+    /// <see cref="UnitScope.EachLine"/> every line has its own first unit; with <see cref="UnitScope.AcrossLines"/>
+    /// the qualifying lines share one. For "at most N units", limit it (<see cref="LimitUnits"/>, dearest first).</summary>
+    /// <param name="first">The amount off the first unit; more than zero, rounded.</param>
+    /// <param name="additional">The amount off each additional unit; zero or more, rounded, in the same currency.</param>
+    /// <param name="scope">Whether each line has its own first unit; each line unless said.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is out of range, or <paramref name="scope"/> is not defined.</exception>
+    /// <exception cref="CurrencyMismatchException">The two amounts are in different currencies.</exception>
+    public static Discount FirstAndAdditional(Money first, Money additional, UnitScope scope = UnitScope.EachLine) =>
+        FirstAndAdditionalDiscount.Create(first, additional, scope);
+
     /// <summary>A fixed price for each group of <paramref name="quantity"/> qualifying units ("3 for $10"); the
     /// dearest units are grouped first, and a group whose units cost less than the price is left alone.</summary>
     /// <param name="quantity">Units in a group; at least one.</param>

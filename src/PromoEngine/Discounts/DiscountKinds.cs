@@ -24,6 +24,7 @@ internal static class DiscountKinds
         (ShippingPercentOffDiscount.JsonType, ShippingPercentOffDiscount.Read),
         (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Read),
         Item(AmountOffEachLineDiscount.JsonType, AmountOffEachLineDiscount.Read),
+        Item(FirstAndAdditionalDiscount.JsonType, FirstAndAdditionalDiscount.Read),
     ];
 
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =

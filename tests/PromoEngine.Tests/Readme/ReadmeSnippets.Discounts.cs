@@ -75,4 +75,28 @@ internal static partial class ReadmeSnippets
         // 2 x PEN: 12.00 USD -> 10.00 USD, 1 x BAG: 40.00 USD -> 20.00 USD; 22.00 USD of 26.00 USD, clamped by PriceFloor
         // endsnippet
     }
+
+    public static void FlexiRates()
+    {
+        // snippet: flexiRates
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("flexi", "$5 off the first tee, $1 off each other, at most 3")
+                .ForItems(ItemFilter.Categories("tees"))
+                .Giving(Discount.FirstAndAdditional(new Money(5m, usd), new Money(1m, usd), UnitScope.AcrossLines)
+                    .LimitUnits(perOrder: 3, selection: UnitSelection.MostExpensive))
+                .Build(),
+        ]));
+        var cart = new Cart(usd,
+        [
+            new CartLine("1", "TEE-PLAIN", new Money(12m, usd), 2, categories: ["tees"]),
+            new CartLine("2", "TEE-PRINT", new Money(20m, usd), 2, categories: ["tees"]),
+        ]);
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var lines = result.Lines.Select(l => $"{l.Quantity} x {l.Sku}: -{l.Discount}");
+        Console.WriteLine($"{string.Join(", ", lines)}; total {result.Total}");
+        // 2 x TEE-PLAIN: -1.00 USD, 2 x TEE-PRINT: -6.00 USD; total 57.00 USD
+        // endsnippet
+    }
 }
