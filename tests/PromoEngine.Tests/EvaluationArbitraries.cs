@@ -88,6 +88,7 @@ public static class EvaluationArbitraries
             Usd(1, 2_000).Select(Discount.ShippingAmountOff),
             Usd(1, 5_000).Select(Discount.AmountOffEachLine),
             FlexiGen,
+            GroupsGen,
             LimitedGen,
             FlooredGen);
 
@@ -99,6 +100,21 @@ public static class EvaluationArbitraries
         from limit in Gen.Elements<int?>(null, null, 1, 3)
         let flexi = Discount.FirstAndAdditional(first, additional, scope)
         select limit is { } n ? flexi.LimitUnits(perOrder: n, selection: UnitSelection.MostExpensive) : flexi;
+
+    /// <summary>Quantity groups: a percentage or an amount off each unit of a complete group, some with tiers.</summary>
+    private static Gen<Discount> GroupsGen =>
+        from size in Gen.Choose(2, 4)
+        from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+        from percent in Percent
+        from amount in Usd(1, 2_000)
+        from higher in Percent
+        from shape in Gen.Choose(0, 2)
+        select shape switch
+        {
+            0 => Discount.PercentOffGroups(size, percent, scope),
+            1 => Discount.AmountOffGroups(size, amount, scope),
+            _ => Discount.QuantityGroups(size, scope, Tier.AmountOffFrom(1, amount), Tier.PercentOffFrom(2, higher)),
+        };
 
     /// <summary>Item discounts held back by a price floor (an amount, or a share of the price), some also limited.</summary>
     private static Gen<Discount> FlooredGen =>

@@ -64,6 +64,38 @@ public abstract class Discount
     public static Discount FirstAndAdditional(Money first, Money additional, UnitScope scope = UnitScope.EachLine) =>
         FirstAndAdditionalDiscount.Create(first, additional, scope);
 
+    /// <summary>A percentage off each unit that completes a group of <paramref name="size"/> ("10% off every full set
+    /// of 3"); leftovers pay full price. The dearest units are grouped first.</summary>
+    /// <param name="size">Units in a group; at least two.</param>
+    /// <param name="percentOff">The percentage off each grouped unit, in (0, 100].</param>
+    /// <param name="scope">Whether groups mix the qualifying lines (the default) or stay within each line.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The size, the percentage or the scope is out of range.</exception>
+    public static Discount PercentOffGroups(int size, decimal percentOff, UnitScope scope = UnitScope.AcrossLines) =>
+        QuantityGroupsDiscount.Create(size, scope, [Tier.PercentOffFrom(1, percentOff)]);
+
+    /// <summary>An amount off each unit that completes a group of <paramref name="size"/>, never more than the unit's
+    /// price; leftovers pay full price. The dearest units are grouped first.</summary>
+    /// <param name="size">Units in a group; at least two.</param>
+    /// <param name="amountOffEachUnit">The amount off each grouped unit; more than zero, rounded.</param>
+    /// <param name="scope">Whether groups mix the qualifying lines (the default) or stay within each line.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The size, the amount or the scope is out of range.</exception>
+    public static Discount AmountOffGroups(int size, Money amountOffEachUnit, UnitScope scope = UnitScope.AcrossLines) =>
+        QuantityGroupsDiscount.Create(size, scope, [Tier.AmountOffFrom(1, amountOffEachUnit)]);
+
+    /// <summary>Quantity groups with tiers by number of groups: each tier's percentage or amount comes off each grouped
+    /// unit from its threshold (a whole number of groups) on; the highest tier reached applies, never the sum.</summary>
+    /// <param name="size">Units in a group; at least two.</param>
+    /// <param name="scope">Whether groups mix the qualifying lines or stay within each line.</param>
+    /// <param name="tiers">The tiers, at least one, with distinct whole thresholds; any order.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentException">There is no tier, two share a threshold, a threshold is not whole, or amount
+    /// tiers mix currencies.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The size or the scope is out of range.</exception>
+    public static Discount QuantityGroups(int size, UnitScope scope, params IEnumerable<Tier> tiers) =>
+        QuantityGroupsDiscount.Create(size, scope, tiers);
+
     /// <summary>A fixed price for each group of <paramref name="quantity"/> qualifying units ("3 for $10"); the
     /// dearest units are grouped first, and a group whose units cost less than the price is left alone.</summary>
     /// <param name="quantity">Units in a group; at least one.</param>

@@ -25,6 +25,7 @@ internal static class DiscountKinds
         (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Read),
         Item(AmountOffEachLineDiscount.JsonType, AmountOffEachLineDiscount.Read),
         Item(FirstAndAdditionalDiscount.JsonType, FirstAndAdditionalDiscount.Read),
+        Item(QuantityGroupsDiscount.JsonType, QuantityGroupsDiscount.Read),
     ];
 
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =

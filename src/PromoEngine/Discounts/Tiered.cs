@@ -35,6 +35,13 @@ internal sealed class TieredDiscount : OrderDiscount
             throw new ArgumentOutOfRangeException(nameof(basis), basis, "Not a defined TierBasis value.");
         }
 
+        var (sorted, currency) = Sorted(tiers);
+        return new TieredDiscount(basis, sorted, currency);
+    }
+
+    /// <summary>Tiers by ascending threshold, checked: at least one, distinct thresholds, one currency for amounts.</summary>
+    internal static (ImmutableArray<Tier> Tiers, Currency? Currency) Sorted(IEnumerable<Tier> tiers)
+    {
         var sorted = Guard.NotNull(tiers).Select(t => Guard.NotNull(t, nameof(tiers))).OrderBy(t => t.Threshold).ToImmutableArray();
         if (sorted.IsEmpty)
         {
@@ -55,7 +62,7 @@ internal sealed class TieredDiscount : OrderDiscount
             throw new CurrencyMismatchException(currencies[0], currencies[1], nameof(tiers));
         }
 
-        return new TieredDiscount(basis, sorted, currencies.Count == 1 ? currencies[0] : null);
+        return (sorted, currencies.Count == 1 ? currencies[0] : null);
     }
 
     // Calculator.
@@ -117,7 +124,8 @@ internal sealed class TieredDiscount : OrderDiscount
         return basis is { } bs && json.ErrorCount == before ? json.Make(".tiers", () => Create(bs, tiers)) : null;
     }
 
-    private static Tier? ReadTier(DiscountJsonReader json)
+    /// <summary>Reads one tier: <c>{"threshold": n, "percentOff": p}</c> or <c>{"threshold": n, "amountOff": money}</c>.</summary>
+    internal static Tier? ReadTier(DiscountJsonReader json)
     {
         if (!json.Properties("threshold", "percentOff", "amountOff"))
         {
@@ -149,8 +157,14 @@ internal sealed class TieredDiscount : OrderDiscount
     {
         writer.WriteString("type", JsonType);
         writer.WriteString("basis", Basis == TierBasis.Subtotal ? "subtotal" : "quantity");
+        WriteTiers(writer, Tiers);
+    }
+
+    /// <summary>Writes <c>"tiers": [...]</c>.</summary>
+    internal static void WriteTiers(Utf8JsonWriter writer, ImmutableArray<Tier> tiers)
+    {
         writer.WriteStartArray("tiers");
-        foreach (var tier in Tiers)
+        foreach (var tier in tiers)
         {
             writer.WriteStartObject();
             writer.WriteNumber("threshold", tier.Threshold);

@@ -47,4 +47,7 @@ public enum LintRule
     /// <summary>A price floor that holds the discount back on every unit it could take: a floor of 90% under 20% off
     /// never gives more than 10%; a floor of $5 under "3 for $10" never lets a set cost $10.</summary>
     PriceFloorAlwaysBinds = 22,
+
+    /// <summary>Tiers of a discount on quantity groups where more groups give less off each unit.</summary>
+    TierSavesLessForMore = 23,
 }

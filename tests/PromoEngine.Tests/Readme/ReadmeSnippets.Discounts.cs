@@ -99,4 +99,27 @@ internal static partial class ReadmeSnippets
         // 2 x TEE-PLAIN: -1.00 USD, 2 x TEE-PRINT: -6.00 USD; total 57.00 USD
         // endsnippet
     }
+
+    public static void QuantityGroups()
+    {
+        // snippet: quantityGroups
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("sets", "10% off every full set of 3 mugs, 20% from 2 sets")
+                .ForItems(ItemFilter.Categories("mugs"))
+                .Giving(Discount.QuantityGroups(3, UnitScope.AcrossLines, Tier.PercentOffFrom(1, 10), Tier.PercentOffFrom(2, 20)))
+                .Build(),
+        ]));
+        var cart = new Cart(usd,
+        [
+            new CartLine("1", "MUG-BLUE", new Money(10m, usd), 4, categories: ["mugs"]),
+            new CartLine("2", "MUG-GOLD", new Money(20m, usd), 3, categories: ["mugs"]),
+        ]);
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var lines = result.Lines.Select(l => $"{l.Quantity} x {l.Sku}: -{l.Discount}");
+        Console.WriteLine($"{string.Join(", ", lines)}; total {result.Total}");
+        // 4 x MUG-BLUE: -6.00 USD, 3 x MUG-GOLD: -12.00 USD; total 82.00 USD
+        // endsnippet
+    }
 }
