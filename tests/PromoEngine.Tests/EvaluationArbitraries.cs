@@ -89,6 +89,10 @@ public static class EvaluationArbitraries
             Usd(1, 5_000).Select(Discount.AmountOffEachLine),
             FlexiGen,
             GroupsGen,
+            from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 2_000)
+            select Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
+            from low in Gen.Choose(1, 4) from percent in Percent
+            select Discount.TieredShipping(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
             LimitedGen,
             FlooredGen);
 

@@ -194,6 +194,16 @@ public abstract class Discount
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is out of range.</exception>
     public Discount WithPriceFloorPercent(decimal percent) => PriceFlooredDiscount.Create(this, null, percent);
 
+    /// <summary>Shipping discounts in tiers by the subtotal or quantity of the qualifying items ("half off shipping
+    /// from $50, free from $100"); the highest tier reached applies, never the sum. Short of the first tier, the result
+    /// says how much to add; between tiers, a hint says what the next one gives.</summary>
+    /// <param name="basis">What the thresholds measure (the subtotal before any discount, or the number of units).</param>
+    /// <param name="tiers">The tiers, at least one, with distinct thresholds; each a percentage or an amount off
+    /// shipping; any order.</param>
+    /// <returns>A shipping discount.</returns>
+    /// <exception cref="ArgumentException">There is no tier, two share a threshold, or amount tiers mix currencies.</exception>
+    public static Discount TieredShipping(TierBasis basis, params IEnumerable<Tier> tiers) => TieredShippingDiscount.Create(basis, tiers);
+
     // What the serializer, the evaluator and the linter may ask of any strategy. Each answer is the strategy's own;
     // the defaults are the cautious ones.
 

@@ -26,6 +26,7 @@ internal static class DiscountKinds
         Item(AmountOffEachLineDiscount.JsonType, AmountOffEachLineDiscount.Read),
         Item(FirstAndAdditionalDiscount.JsonType, FirstAndAdditionalDiscount.Read),
         Item(QuantityGroupsDiscount.JsonType, QuantityGroupsDiscount.Read),
+        (TieredShippingDiscount.JsonType, TieredShippingDiscount.Read),
     ];
 
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =

@@ -16,9 +16,9 @@ internal sealed class ShippingAmountOffDiscount : ShippingDiscount
     internal override Currency? AmountCurrency => Value.Currency;
 
     // Calculator.
-    public override decimal Amount(decimal remaining) => Math.Min(Value.Amount, remaining);
+    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Math.Min(Value.Amount, remaining);
 
-    public override decimal Nominal(decimal remaining) => Value.Amount;
+    public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Value.Amount;
 
     // JSON: {"type": "shippingAmountOff", "amount": money}; schema: the discount oneOf entry whose type is
     // "shippingAmountOff".

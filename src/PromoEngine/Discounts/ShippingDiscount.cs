@@ -4,9 +4,13 @@ namespace PromoEngine;
 /// charge.</summary>
 internal abstract class ShippingDiscount() : Discount(DiscountClass.Shipping)
 {
-    /// <summary>The exact amount off, given what is left of the shipping charge.</summary>
-    public abstract decimal Amount(decimal remaining);
+    /// <summary>The exact amount off, given what is left of the shipping charge and what the qualifying lines cost at
+    /// first and hold.</summary>
+    public abstract decimal Amount(decimal remaining, decimal originalSubtotal, int quantity);
 
     /// <summary>What <see cref="Amount"/> would be if the charge did not hold it back.</summary>
-    public abstract decimal Nominal(decimal remaining);
+    public abstract decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity);
+
+    /// <summary>Where the cart stands against the discount's thresholds, or <see langword="null"/> when it has none.</summary>
+    public virtual TierReach? Reach(decimal originalSubtotal, int quantity) => null;
 }

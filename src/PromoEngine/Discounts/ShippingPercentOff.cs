@@ -19,9 +19,9 @@ internal sealed class ShippingPercentOffDiscount : ShippingDiscount
     internal override Currency? AmountCurrency => null;
 
     // Calculator.
-    public override decimal Amount(decimal remaining) => remaining * Percent / 100m;
+    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => remaining * Percent / 100m;
 
-    public override decimal Nominal(decimal remaining) => Amount(remaining);
+    public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Amount(remaining, originalSubtotal, quantity);
 
     // JSON: {"type": "freeShipping"} at 100, else {"type": "shippingPercentOff", "percent": 50}; schema: the discount
     // oneOf entries whose type is "freeShipping" or "shippingPercentOff".

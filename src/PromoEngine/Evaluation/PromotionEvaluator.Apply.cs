@@ -470,9 +470,10 @@ public sealed partial class PromotionEvaluator
             return AddItems(promotion, (int)Math.Ceiling(first.Threshold - quantity));
         }
 
-        private void HintNextTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier next)
+        private void HintNextTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier next, string? of = null)
         {
             var what = next.PercentOff is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% off") : $"{next.AmountOff} off";
+            what = of is null ? what : what + " " + of;
             if (basis == TierBasis.Subtotal)
             {
                 var shortfall = M(next.Threshold - original);
@@ -490,8 +491,11 @@ public sealed partial class PromotionEvaluator
         private decimal ShippingAloneAmount(Promotion promotion) => ShippingAmount(promotion, _shippingRemaining);
 
         /// <summary>What a shipping promotion takes off (capped, exact) when this much of shipping is left.</summary>
-        private decimal ShippingAmount(Promotion promotion, decimal left) =>
-            Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left));
+        private decimal ShippingAmount(Promotion promotion, decimal left)
+        {
+            var (original, quantity, _) = Scope(promotion);
+            return Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left, original, quantity));
+        }
 
         private void ApplyShippingPromotion(Promotion promotion)
         {
@@ -501,8 +505,24 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
+            var discount = (ShippingDiscount)promotion.Discount;
+            var (original, quantity, _) = Scope(promotion);
+            if (discount.Reach(original, quantity) is { } reach)
+            {
+                if (reach.First is { } first)
+                {
+                    _rejections.Add(MissTier(promotion, reach.Basis, original, quantity, first));
+                    return;
+                }
+
+                if (reach.Next is { } next)
+                {
+                    HintNextTier(promotion, reach.Basis, original, quantity, next, "shipping");
+                }
+            }
+
             var shippingBefore = _shippingRemaining;
-            var exact = ((ShippingDiscount)promotion.Discount).Amount(shippingBefore);
+            var exact = discount.Amount(shippingBefore, original, quantity);
             var capped = Capped(promotion, exact);
             var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
@@ -518,7 +538,7 @@ public sealed partial class PromotionEvaluator
                 _laneStops.Add((promotion, []));
             }
 
-            RecordApplied(promotion, rounded, ((ShippingDiscount)promotion.Discount).Nominal(shippingBefore), exact, capped);
+            RecordApplied(promotion, rounded, discount.Nominal(shippingBefore, original, quantity), exact, capped);
         }
 
         /// <summary>Spreads a rounded amount over units by weights (one weight for each unit of a span), never past what

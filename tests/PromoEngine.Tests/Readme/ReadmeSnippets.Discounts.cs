@@ -122,4 +122,21 @@ internal static partial class ReadmeSnippets
         // 4 x MUG-BLUE: -6.00 USD, 3 x MUG-GOLD: -12.00 USD; total 82.00 USD
         // endsnippet
     }
+
+    public static void ShippingTiers()
+    {
+        // snippet: shippingTiers
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("ship-tiers", "Half off shipping from $50, free from $100")
+                .Giving(Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(50, 50), Tier.PercentOffFrom(100, 100)))
+                .Build(),
+        ]));
+        var cart = new Cart(usd, [new CartLine("1", "LAMP", new Money(70m, usd), 1)], shipping: new Money(8m, usd));
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        Console.WriteLine($"shipping {result.Shipping} - {result.ShippingDiscount}; {result.Hints[0].Message}");
+        // shipping 8.00 USD - 4.00 USD; Spend 30.00 USD more on qualifying items to get 100% off shipping with Half off shipping from $50, free from $100.
+        // endsnippet
+    }
 }
