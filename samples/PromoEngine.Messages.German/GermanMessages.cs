@@ -40,6 +40,7 @@ public sealed class GermanMessages : ShopperMessages
                 ? $"Kaufen Sie qualifizierende Artikel für weitere {c.Money(shortfall)} ein, um {name} zu erhalten."
                 : $"Kaufen Sie weitere qualifizierende Artikel ein, um {name} zu erhalten.",
             RejectionReason.MinimumQuantityNotMet => $"Legen Sie {Items(rejection.MissingQuantity ?? 1, c)} in den Warenkorb, um {name} zu erhalten.",
+            RejectionReason.GiftNotInCart => $"Legen Sie {c.Number(rejection.MissingQuantity ?? 1)} x {rejection.Sku} in den Warenkorb, um es mit {name} zu erhalten.",
             RejectionReason.MembersOnly => rejection.Allowed.IsEmpty
                 ? $"{name} gilt nur für Mitglieder."
                 : $"{name} gilt nur für Mitglieder von {Or(rejection.Allowed)}.",
@@ -87,6 +88,7 @@ public sealed class GermanMessages : ShopperMessages
             ? $"Noch {context.Money(shortfall)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr bis {Name(context)}.",
         HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um {Name(context)} zu erhalten.",
+        HintKind.AddGift => $"Legen Sie {context.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} in den Warenkorb, um es mit {Name(context)} zu erhalten.",
         _ => null,
     };
 

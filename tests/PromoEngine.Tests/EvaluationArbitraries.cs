@@ -89,6 +89,12 @@ public static class EvaluationArbitraries
             Usd(1, 5_000).Select(Discount.AmountOffEachLine),
             FlexiGen,
             GroupsGen,
+            from sku in Gen.Elements(Skus)
+            from quantity in Gen.Choose(1, 2)
+            from buy in Gen.Choose(1, 3)
+            from percent in Percent
+            from max in Gen.Elements<int?>(null, 1)
+            select Discount.GiftWithPurchase(sku, quantity, buy, percent, max),
             from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 2_000)
             select Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
             from low in Gen.Choose(1, 4) from percent in Percent

@@ -194,6 +194,22 @@ public abstract class Discount
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is out of range.</exception>
     public Discount WithPriceFloorPercent(decimal percent) => PriceFlooredDiscount.Create(this, null, percent);
 
+    /// <summary>A gift with purchase: each set of <paramref name="buy"/> qualifying units bought makes
+    /// <paramref name="quantity"/> units of the gift's line free (or <paramref name="percentOff"/> off), never without
+    /// the purchase (the gift does not count toward its own set). When the purchase is in the cart and the gift is
+    /// not, the promotion is rejected with <see cref="RejectionReason.GiftNotInCart"/> and a
+    /// <see cref="HintKind.AddGift"/> hint names the SKU and how many to add.</summary>
+    /// <param name="giftSku">The gift's SKU.</param>
+    /// <param name="quantity">Gift units per set; at least one.</param>
+    /// <param name="buy">Qualifying units per set; at least one.</param>
+    /// <param name="percentOff">The percentage off the gift, in (0, 100]; 100 (free) unless said.</param>
+    /// <param name="maxApplications">How many sets at most, or <see langword="null"/> for one per set bought.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentException">The SKU is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the percentage is out of range.</exception>
+    public static Discount GiftWithPurchase(string giftSku, int quantity = 1, int buy = 1, decimal percentOff = 100m, int? maxApplications = null) =>
+        GiftWithPurchaseDiscount.Create(giftSku, quantity, buy, percentOff, maxApplications);
+
     /// <summary>Shipping discounts in tiers by the subtotal or quantity of the qualifying items ("half off shipping
     /// from $50, free from $100"); the highest tier reached applies, never the sum. Short of the first tier, the result
     /// says how much to add; between tiers, a hint says what the next one gives.</summary>

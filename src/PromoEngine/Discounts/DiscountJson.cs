@@ -34,6 +34,9 @@ internal readonly struct DiscountJsonReader(JsonElement element, string path, Js
     /// <summary>An optional number, or <see langword="null"/> when the property is not there.</summary>
     public decimal? OptionalDecimal(string name) => JsonErrors.Optional(element, name, out var e) ? errors.Decimal(e, $"{path}.{name}") : null;
 
+    /// <summary>A required string.</summary>
+    public string? String(string name) => errors.Required(element, name, path, out var e) ? errors.String(e, $"{path}.{name}") : null;
+
     /// <summary>A required whole number.</summary>
     public int? Int(string name) => errors.Required(element, name, path, out var e) ? errors.Int(e, $"{path}.{name}") : null;
 

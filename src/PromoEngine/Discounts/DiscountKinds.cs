@@ -27,6 +27,7 @@ internal static class DiscountKinds
         Item(FirstAndAdditionalDiscount.JsonType, FirstAndAdditionalDiscount.Read),
         Item(QuantityGroupsDiscount.JsonType, QuantityGroupsDiscount.Read),
         (TieredShippingDiscount.JsonType, TieredShippingDiscount.Read),
+        Item(GiftWithPurchaseDiscount.JsonType, GiftWithPurchaseDiscount.Read),
     ];
 
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =

@@ -100,6 +100,9 @@ internal sealed class ItemProposal
     /// digit ($10 over three units); <see langword="null"/> when the total is their sum.</summary>
     public decimal? ExactTotal { get; set; }
 
+    /// <summary>When nothing applies because a gift's line is missing (or short): its SKU and how many to add.</summary>
+    public (string Sku, int Quantity)? MissingGift { get; set; }
+
     /// <summary>Whether a price floor held the discount back on some unit.</summary>
     public bool Floored { get; set; }
 

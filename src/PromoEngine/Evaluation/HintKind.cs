@@ -8,4 +8,8 @@ public enum HintKind
 
     /// <summary>Add more qualifying items.</summary>
     AddItems = 2,
+
+    /// <summary>Add the gift a gift with purchase gives: its <see cref="NearMissHint.Sku"/>, so many
+    /// (<see cref="NearMissHint.MissingQuantity"/>). The purchase is there already.</summary>
+    AddGift = 13,
 }

@@ -4,8 +4,9 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe, with value equality.</remarks>
 public sealed record NearMissHint
 {
-    internal NearMissHint(PromotionId promotionId, HintKind kind, Money? shortfall, int? missingQuantity, string message)
+    internal NearMissHint(PromotionId promotionId, HintKind kind, Money? shortfall, int? missingQuantity, string message, string? sku = null)
     {
+        Sku = sku;
         PromotionId = promotionId;
         Kind = kind;
         Shortfall = shortfall;
@@ -26,8 +27,12 @@ public sealed record NearMissHint
     public Money? Shortfall { get; }
 
     /// <summary>Gets how many more qualifying units to add.</summary>
-    /// <value>Set for <see cref="HintKind.AddItems"/>.</value>
+    /// <value>Set for <see cref="HintKind.AddItems"/> and <see cref="HintKind.AddGift"/>.</value>
     public int? MissingQuantity { get; }
+
+    /// <summary>Gets the SKU to add.</summary>
+    /// <value>Set for <see cref="HintKind.AddGift"/>: the gift's SKU, which a storefront can add to the cart.</value>
+    public string? Sku { get; }
 
     /// <summary>Gets a plain message for shoppers.</summary>
     /// <value>Such as <c>Spend 12.50 USD more to get Free shipping.</c></value>

@@ -278,6 +278,12 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
+            if (proposal.MissingGift is { } gift)
+            {
+                _rejections.Add(AddGift(promotion, gift.Sku, gift.Quantity));
+                return;
+            }
+
             if (proposal.MissingQuantity > 0)
             {
                 _rejections.Add(AddItems(promotion, proposal.MissingQuantity));

@@ -290,6 +290,19 @@ public sealed partial class PromotionEvaluator
             return Reject(promotion, reason, message) with { Shortfall = shortfall };
         }
 
+        /// <summary>A gift with purchase whose gift is missing: a rejection and a hint that name the SKU to add.</summary>
+        private Rejection AddGift(Promotion promotion, string sku, int missing)
+        {
+            if (Hides(promotion))
+            {
+                return Reject(promotion, RejectionReason.GiftNotInCart, string.Empty) with { MissingQuantity = missing, Sku = sku };
+            }
+
+            var message = string.Create(CultureInfo.InvariantCulture, $"Add {missing} x {sku} to your cart to get it with {promotion.Name}.");
+            _hints.Add(new NearMissHint(promotion.Id, HintKind.AddGift, null, missing, message, sku));
+            return Reject(promotion, RejectionReason.GiftNotInCart, message) with { MissingQuantity = missing, Sku = sku };
+        }
+
         private Rejection AddItems(Promotion promotion, int missing)
         {
             if (Hides(promotion))

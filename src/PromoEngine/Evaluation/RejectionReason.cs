@@ -99,4 +99,9 @@ public enum RejectionReason
     /// local time in its time zone); the rejection's <see cref="Rejection.Boundary"/> is the instant a window next opens,
     /// when one opens before the schedule ends.</summary>
     OutsideWindow = 30,
+
+    /// <summary>A gift with purchase whose purchase is in the cart but whose gift is not (or not enough of it): the
+    /// rejection's <see cref="Rejection.Sku"/> and <see cref="Rejection.MissingQuantity"/> say what to add, and a
+    /// <see cref="HintKind.AddGift"/> hint says it too.</summary>
+    GiftNotInCart = 44,
 }

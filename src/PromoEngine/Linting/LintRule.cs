@@ -50,4 +50,7 @@ public enum LintRule
 
     /// <summary>Tiers of a discount on quantity groups where more groups give less off each unit.</summary>
     TierSavesLessForMore = 23,
+
+    /// <summary>A gift with purchase whose qualifying items can include the gift itself: gifts alone earn a gift.</summary>
+    GiftEarnsItself = 24,
 }

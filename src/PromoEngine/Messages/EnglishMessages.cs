@@ -33,6 +33,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
                 ? $"Spend {c.Money(shortfall)} more on qualifying items to get {name}."
                 : $"Spend more on qualifying items to get {name}.",
             RejectionReason.MinimumQuantityNotMet => $"Add {Items(rejection.MissingQuantity ?? 1, c)} to get {name}.",
+            RejectionReason.GiftNotInCart => $"Add {c.Number(rejection.MissingQuantity ?? 1)} x {rejection.Sku} to your cart to get it with {name}.",
             RejectionReason.MembersOnly => rejection.Allowed.IsEmpty
                 ? $"{name} is for members only."
                 : $"{name} is for {Or(rejection.Allowed)} members only.",
@@ -79,6 +80,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             ? $"Spend {c.Money(shortfall)} more to get {Name(c)}."
             : $"Spend a little more to get {Name(c)}.",
         HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to get {Name(c)}.",
+        HintKind.AddGift => $"Add {c.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} to your cart to get it with {Name(c)}.",
         _ => null,
     };
 

@@ -139,4 +139,25 @@ internal static partial class ReadmeSnippets
         // shipping 8.00 USD - 4.00 USD; Spend 30.00 USD more on qualifying items to get 100% off shipping with Half off shipping from $50, free from $100.
         // endsnippet
     }
+
+    public static void Gifts()
+    {
+        // snippet: gifts
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("tote", "A free tote with any shoes")
+                .ForItems(ItemFilter.Categories("shoes"))
+                .Giving(Discount.GiftWithPurchase("TOTE"))
+                .Build(),
+        ]));
+        var shoes = new CartLine("1", "RUNNER-42", new Money(80m, usd), 1, categories: ["shoes"]);
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+        var without = evaluator.Evaluate(new Cart(usd, [shoes]), [], at);
+        var hint = without.Hints[0]; // a storefront can add hint.Sku to the cart
+        var with = evaluator.Evaluate(new Cart(usd, [shoes, new CartLine("2", "TOTE", new Money(15m, usd), 1)]), [], at);
+        Console.WriteLine($"{hint.Kind} {hint.MissingQuantity} x {hint.Sku}; with it: {with.Total}, {with.Applied[0].Name} -{with.Applied[0].Amount}");
+        // AddGift 1 x TOTE; with it: 80.00 USD, A free tote with any shoes -15.00 USD
+        // endsnippet
+    }
 }
