@@ -50,5 +50,5 @@ public enum ReceiptTerm
 
     /// <summary>A promotion held back by its price floor (<see cref="ClampedBy.PriceFloor"/>): "kept above its price
     /// floor".</summary>
-    CutToPriceFloor = 15,
+    CutToPriceFloor = 16,
 }
