@@ -76,6 +76,9 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"Der Code {personal} wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde."
+                : "Dieser Code wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde.",
             _ => null,
         };
     }

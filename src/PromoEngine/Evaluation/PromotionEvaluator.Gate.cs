@@ -13,6 +13,15 @@ public sealed partial class PromotionEvaluator
         /// <returns>The rejection, or null when the promotion may apply.</returns>
         private Rejection? Gate(Promotion promotion)
         {
+            // Ownership first: a code issued to another customer says nothing else of its promotion.
+            if (promotion.Activation.IsPersonal && CodeOf(promotion) is { } code && promotion.Activation.OwnerOf(code) is { } owner
+                && !string.Equals(owner, _cart.Customer.Id, System.StringComparison.Ordinal))
+            {
+                return _cart.Customer.IsGuest
+                    ? Reject(promotion, RejectionReason.IssuedToAnotherCustomer, $"The code {code} is issued to one customer: sign in to use it.")
+                    : Reject(promotion, RejectionReason.IssuedToAnotherCustomer, $"The code {code} is issued to another customer.");
+            }
+
             switch (promotion.Status)
             {
                 case PromotionStatus.Paused:
@@ -311,7 +320,8 @@ public sealed partial class PromotionEvaluator
         /// <see cref="EvaluationOptions.HideCodeStatus"/>, everything about a promotion entered by code that does not
         /// apply is replaced by "unknown", so nothing that would only explain it is worked out (messages, hints, when a
         /// window opens). The same holds for the decoy an unknown code is gated against.</summary>
-        private bool Hides(Promotion promotion) => Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || _codeOf.ContainsKey(promotion.Id));
+        private bool Hides(Promotion promotion) =>
+            Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || (_codeOf.TryGetValue(promotion.Id, out var code) && !IsWalletCode(code)));
 
         /// <summary>Whether a discount can never apply to this cart, whatever the combination, from what the gate already
         /// knows: the subtotal and the number of units of the qualifying lines. <see langword="false"/> when unsure.</summary>

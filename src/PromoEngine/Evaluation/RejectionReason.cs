@@ -99,4 +99,10 @@ public enum RejectionReason
     /// local time in its time zone); the rejection's <see cref="Rejection.Boundary"/> is the instant a window next opens,
     /// when one opens before the schedule ends.</summary>
     OutsideWindow = 30,
+
+    /// <summary>The code is issued to one customer (see <see cref="PromotionActivation.IssuedTo"/> and
+    /// <see cref="PromotionActivation.CodeOwners"/>), and the cart's customer is another, or a guest (a guest owns no
+    /// code). Nothing else of the promotion is said. Under <see cref="EvaluationOptions.HideCodeStatus"/> a typed code
+    /// reads as <see cref="UnknownCode"/> instead, as every code that cannot be used does.</summary>
+    IssuedToAnotherCustomer = 31,
 }

@@ -69,6 +69,9 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"The code {personal} was issued to another customer account: sign in to the account it was sent to."
+                : "This code was issued to another customer account: sign in to the account it was sent to.",
             _ => null,
         };
     }
