@@ -75,6 +75,10 @@ public static class EvaluationJson
                 Money(writer, "amount", applied.Amount);
                 Money(writer, "nominalAmount", applied.NominalAmount);
                 writer.WriteString("clampedBy", applied.ClampedBy.ToString());
+                if (applied.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -95,6 +99,10 @@ public static class EvaluationJson
                 OptionalString(writer, "winnerCode", rejection.WinnerCode);
                 OptionalMoney(writer, "aloneAmount", rejection.AloneAmount);
                 OptionalString(writer, "boundary", rejection.Boundary?.ToString());
+                if (rejection.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -130,7 +138,8 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer, shipping, channel and shipping region.</summary>
+    /// <summary>Writes a cart: currency, lines, customer (with the wallet, when it holds anything), shipping, channel and
+    /// shipping region.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -161,6 +170,22 @@ public static class EvaluationJson
             Strings(writer, "memberships", cart.Customer.Memberships);
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
+            if (!cart.Customer.Wallet.IsEmpty)
+            {
+                writer.WriteStartArray("wallet");
+                foreach (var entry in cart.Customer.Wallet.Entries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", entry.Code);
+                    writer.WriteString("kind", entry.Kind.ToString());
+                    OptionalString(writer, "validFrom", entry.ValidFrom?.ToString());
+                    OptionalString(writer, "validUntil", entry.ValidUntil?.ToString());
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
