@@ -162,8 +162,8 @@ public sealed partial class PromotionEvaluator
                 else if (!item.IsValidAt(_at))
                 {
                     _codeRejections.Add((entry, item.ValidUntil is { } until && _at >= until
-                        ? new Rejection(promotion.Id, code, RejectionReason.Expired, $"The code {code} in your wallet expired at {until}.") { Boundary = until }
-                        : new Rejection(promotion.Id, code, RejectionReason.NotStarted, $"The code {code} in your wallet can be used from {item.ValidFrom}.") { Boundary = item.ValidFrom }));
+                        ? new Rejection(promotion.Id, code, RejectionReason.Expired, $"The code {code} in your wallet expired at {until.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = until }
+                        : new Rejection(promotion.Id, code, RejectionReason.NotStarted, $"The code {code} in your wallet can be used from {item.ValidFrom!.Value.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = item.ValidFrom }));
                 }
                 else if (_codeOf.TryGetValue(promotion.Id, out var first))
                 {

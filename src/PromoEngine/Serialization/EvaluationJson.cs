@@ -178,8 +178,8 @@ public static class EvaluationJson
                     writer.WriteStartObject();
                     writer.WriteString("code", entry.Code);
                     writer.WriteString("kind", entry.Kind.ToString());
-                    OptionalString(writer, "validFrom", entry.ValidFrom?.ToString());
-                    OptionalString(writer, "validUntil", entry.ValidUntil?.ToString());
+                    OptionalString(writer, "validFrom", entry.ValidFrom?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    OptionalString(writer, "validUntil", entry.ValidUntil?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
                     writer.WriteEndObject();
                 }
 
