@@ -16,6 +16,10 @@ namespace PromoEngine;
 /// checks is who holds it): the host loads it with the rest of the profile, and every call that takes a cart
 /// (<see cref="PromotionEvaluator.Evaluate"/>, <see cref="PromotionEvaluator.UsageRequestFor"/>) sees it without a new
 /// argument. The evaluator stays pure: the wallet is data passed in, never fetched.</para>
+/// <para>Load the wallet from the host's own store, never from the shopper's request: its codes are not counted as code
+/// attempts and not hidden by <see cref="EvaluationOptions.HideCodeStatus"/>, so a wallet a client could fill would be a
+/// way around rate limiting and anti-enumeration. (Personal codes stay safe either way: ownership is checked against
+/// the cart's customer.)</para>
 /// <para>Immutable and thread-safe, with value equality: two wallets are equal when they hold equal entries in the same
 /// order.</para>
 /// </remarks>
