@@ -419,7 +419,7 @@ public sealed partial class PromotionEvaluator
                 _cart.Shipping,
                 M(_shippingDiscount),
                 [.. _applied],
-                [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
+                _walletCodes is null ? [.. CodeRejectionsInOrder(), .. _rejections] : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
                 [.. _hints],
                 [.. _redemptions],
                 _usedFallback,
