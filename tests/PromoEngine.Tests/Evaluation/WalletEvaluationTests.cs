@@ -294,4 +294,24 @@ public sealed class WalletEvaluationTests
         var rejection = Assert.Single(result.Rejected);
         Assert.Equal((RejectionReason.SamePromotionCodeEntered, "BDAYOPEN", true), (rejection.Reason, rejection.Code, rejection.FromWallet));
     }
+
+    [Fact]
+    public void Evaluate_NoCodeSlotsAndTheWalletCounted_RejectsTheWalletEntryAsTooMany()
+    {
+        var result = Run(Jane(WalletEntry.Clipped("CLIP10")), 40m, options: new EvaluationOptions { MaxCodesPerOrder = 0 });
+
+        var rejection = Assert.Single(result.Rejected);
+        Assert.Equal((RejectionReason.TooManyCodes, 0, true), (rejection.Reason, rejection.Limit, rejection.FromWallet));
+        Assert.Equal(4m, Run(Jane(WalletEntry.Clipped("CLIP10")), 40m, options: new EvaluationOptions { MaxCodesPerOrder = 0, WalletCountsTowardCodeLimit = false }).Applied("clip10"));
+    }
+
+    [Fact]
+    public void Evaluate_UsageOfAWalletCodeUnreadable_SaysTryAgain_EvenUnderHiddenStatus()
+    {
+        var options = new EvaluationOptions { HideCodeStatus = true };
+
+        var rejection = Assert.Single(Run(Jane(WalletEntry.Issued("BDAY-JANE")), 40m, options: options, usage: UsageSnapshot.Unavailable).Rejected);
+
+        Assert.Equal((RejectionReason.UsageUnavailable, "bday", true), (rejection.Reason, rejection.PromotionId!.Value.Value, rejection.FromWallet));
+    }
 }
