@@ -84,12 +84,22 @@ public sealed class GermanMessages : ShopperMessages
     }
 
     /// <inheritdoc/>
-    public override string? Describe(NearMissHint hint, MessageContext context) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext context) => hint.FromWallet ? FromWallet(hint, context) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Noch {context.Money(shortfall)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr bis {Name(context)}.",
         HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um {Name(context)} zu erhalten.",
+        _ => null,
+    };
+
+    /// <summary>Ein Hinweis zu einem Coupon, den die Kundin oder der Kunde schon hat: wie er sich einlösen lässt.</summary>
+    private string? FromWallet(NearMissHint hint, MessageContext context) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Noch {context.Money(shortfall)} bis zur Einlösung Ihres Coupons {Name(context)}."
+            : $"Nur noch ein wenig mehr bis zur Einlösung Ihres Coupons {Name(context)}.",
+        HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um Ihren Coupon {Name(context)} einzulösen.",
         _ => null,
     };
 

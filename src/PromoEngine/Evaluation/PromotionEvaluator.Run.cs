@@ -420,7 +420,7 @@ public sealed partial class PromotionEvaluator
                 M(_shippingDiscount),
                 [.. _applied],
                 _walletCodes is null ? [.. CodeRejectionsInOrder(), .. _rejections] : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
-                [.. _hints],
+                _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf.TryGetValue(h.PromotionId, out var code) && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 [.. _redemptions],
                 _usedFallback,
                 _attempts);

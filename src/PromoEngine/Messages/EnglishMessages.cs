@@ -76,12 +76,22 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         };
     }
 
-    public override string? Describe(NearMissHint hint, MessageContext c) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext c) => hint.FromWallet ? FromWallet(hint, c) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Spend {c.Money(shortfall)} more to get {Name(c)}."
             : $"Spend a little more to get {Name(c)}.",
         HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to get {Name(c)}.",
+        _ => null,
+    };
+
+    /// <summary>A hint about a coupon the customer holds: it is theirs already, so the hint says how to use it.</summary>
+    private static string? FromWallet(NearMissHint hint, MessageContext c) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Spend {c.Money(shortfall)} more to use your coupon {Name(c)}."
+            : $"Spend a little more to use your coupon {Name(c)}.",
+        HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to use your coupon {Name(c)}.",
         _ => null,
     };
 

@@ -116,6 +116,10 @@ public static class EvaluationJson
                 OptionalMoney(writer, "shortfall", hint.Shortfall);
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
                 writer.WriteString("message", hint.Message);
+                if (hint.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 

@@ -52,7 +52,10 @@ public sealed class WalletEvaluationTests
         Assert.Equal((RejectionReason.MinimumSubtotalNotMet, "TEN", true, 5m), (rejection.Reason, rejection.Code, rejection.FromWallet, rejection.Shortfall!.Value.Amount));
         var hint = Assert.Single(result.Hints);
         Assert.Equal(5m, hint.Shortfall!.Value.Amount);
-        Assert.Equal("Spend $5.00 more to get $10 off $50.", new ShopperText().Describe(hint, Catalog, English));
+        Assert.True(hint.FromWallet);
+        Assert.Equal("Spend $5.00 more to use your coupon $10 off $50.", new ShopperText().Describe(hint, Catalog, English));
+        Assert.Equal("Noch 5,00 $ bis zur Einlösung Ihres Coupons $10 off $50.", new ShopperText(new GermanMessages()).Describe(hint, Catalog, German));
+        Assert.False(Assert.Single(Run(Jane(), 45m, ["TEN"]).Hints).FromWallet);
         Assert.Equal("Spend $5.00 more on qualifying items to get $10 off $50.", new ShopperText().Describe(rejection, Catalog, English));
     }
 

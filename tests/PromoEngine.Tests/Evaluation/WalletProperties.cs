@@ -80,7 +80,7 @@ public sealed class WalletProperties
         Assert.Equal(typed.Lines.ToArray(), held.Lines.ToArray());
         Assert.Equal(typed.Applied.ToArray(), held.Applied.Select(a => a with { FromWallet = false }).ToArray());
         Assert.Equal(typed.Rejected.ToArray(), held.Rejected.Select(r => r with { FromWallet = false }).ToArray());
-        Assert.Equal(typed.Hints.ToArray(), held.Hints.ToArray());
+        Assert.Equal(typed.Hints.ToArray(), held.Hints.Select(h => h with { FromWallet = false }).ToArray());
         Assert.Equal(typed.Redemptions.ToArray(), held.Redemptions.ToArray());
         Assert.Equal(typed.Total, held.Total);
         Assert.Equal(CodeAttempts.None, held.CodeAttempts);

@@ -169,7 +169,7 @@ internal static class ReadmeSnippets
         var tip = result.Hints.Single(h => h.PromotionId == new PromotionId("ten"));
         Console.WriteLine(new ShopperText().Describe(tip, catalog, CultureInfo.GetCultureInfo("en-US")));
         // Our apologies: -4.99 USD (from your wallet)
-        // Spend $5.00 more to get $10 off $50.
+        // Spend $5.00 more to use your coupon $10 off $50.
 
         var john = evaluator.Evaluate(new Cart(usd, [mug], CustomerProfile.Registered("john")), ["sorry-jane-7q"], now);
         Console.WriteLine($"{john.Rejected.Single().Reason}: {john.Rejected.Single().Message}");
