@@ -103,7 +103,8 @@ public sealed class PromotionActivation
     /// <param name="customerId">The customer id (as <see cref="CustomerProfile.Registered"/> takes it), or
     /// <see langword="null"/> for anyone.</param>
     /// <returns>The changed copy, or this instance when nothing changes.</returns>
-    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty or malformed.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty or malformed, or the claim codes are
+    /// issued one by one already (<see cref="CodeOwners"/>).</exception>
     /// <exception cref="InvalidOperationException">The activation is automatic: there is no code to issue.</exception>
     [Pure]
     public PromotionActivation WithIssuedTo(string? customerId)
@@ -112,6 +113,11 @@ public sealed class PromotionActivation
         if (id == IssuedTo)
         {
             return this;
+        }
+
+        if (id is not null && !CodeOwners.IsEmpty)
+        {
+            throw new ArgumentException("The claim codes are issued one by one already; a pool is issued whole or code by code, not both.", nameof(customerId));
         }
 
         return Kind == ActivationKind.Automatic
@@ -125,7 +131,7 @@ public sealed class PromotionActivation
     /// id. At most as many as the pool holds.</param>
     /// <returns>The changed copy (the owners given replace those before).</returns>
     /// <exception cref="ArgumentException">A code is not one of the pool's, is given twice, or a customer id is empty or
-    /// malformed.</exception>
+    /// malformed; or the whole pool is issued to one customer already (<see cref="IssuedTo"/>).</exception>
     /// <exception cref="InvalidOperationException">The activation is not a pool of claim codes.</exception>
     [Pure]
     public PromotionActivation WithCodeOwners(IEnumerable<KeyValuePair<string, string>> owners)
@@ -139,6 +145,11 @@ public sealed class PromotionActivation
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal, StringComparer.Ordinal);
         foreach (var (code, owner) in owners)
         {
+            if (IssuedTo is not null)
+            {
+                throw new ArgumentException($"Every code is issued to {IssuedTo} already; a pool is issued whole or code by code, not both.", nameof(owners));
+            }
+
             if (builder.Count == Codes.Length)
             {
                 throw new ArgumentException("More owners are given than the pool holds codes.", nameof(owners));

@@ -43,6 +43,17 @@ public sealed class PersonalCodeTests
     }
 
     [Fact]
+    public void IssuedWholeAndCodeByCode_AreNotBoth()
+    {
+        var pool = PromotionActivation.ClaimCodes(["A1", "B2"]);
+
+        Assert.Equal("owners", Assert.Throws<ArgumentException>(() => pool.WithIssuedTo("jane").WithCodeOwners([new("A1", "john")])).ParamName);
+        Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => pool.WithCodeOwners([new("A1", "john")]).WithIssuedTo("jane")).ParamName);
+        Assert.Same(pool, pool.WithIssuedTo(null));
+        Assert.Empty(pool.WithIssuedTo("jane").WithCodeOwners([]).CodeOwners);
+    }
+
+    [Fact]
     public void Json_PersonalCodes_AreReadWrittenAndPassTheSchema()
     {
         const string json = """
@@ -74,6 +85,7 @@ public sealed class PersonalCodeTests
     [InlineData("""{ "type": "claimCodes", "codes": ["A"], "owners": ["A"] }""", "$.promotions[0].activation.owners: must be an object of claim codes and customer ids, not an array.", true)]
     [InlineData("""{ "type": "claimCodes", "codes": ["A"], "owners": { "A": 1 } }""", "$.promotions[0].activation.owners.A: must be a string, not a number.", true)]
     [InlineData("""{ "type": "automatic", "issuedTo": "jane" }""", "$.promotions[0].activation.issuedTo: is not a known property", true)]
+    [InlineData("""{ "type": "claimCodes", "codes": ["A"], "issuedTo": "jane", "owners": { "A": "john" } }""", "$.promotions[0].activation.owners: every code is issued to jane already", true)]
     public void Json_MalformedOwners_AreReportedWithTheirPath(string activation, string expected, bool schemaSees)
     {
         var json = $$"""{ "schemaVersion": 1, "promotions": [{ "id": "p", "name": "p", "activation": {{activation}}, "discount": { "type": "percentOffItems", "percent": 10 } }] }""";
