@@ -120,6 +120,7 @@ public sealed class GermanMessages : ShopperMessages
         ReceiptTerm.CutToPrice => "auf den Preis begrenzt",
         ReceiptTerm.Capped => "gedeckelt",
         ReceiptTerm.CutToBudget => "auf das Restbudget begrenzt",
+        ReceiptTerm.FromWallet => "aus Ihren Gutscheinen",
         _ => null,
     };
 

@@ -111,6 +111,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         ReceiptTerm.CutToPrice => "cut to the price",
         ReceiptTerm.Capped => "capped",
         ReceiptTerm.CutToBudget => "cut to what is left of its budget",
+        ReceiptTerm.FromWallet => "from your wallet",
         _ => null,
     };
 
