@@ -15,8 +15,8 @@ public sealed class WalletProperties
     [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void WalletEntries_GiveTheSameResultAsTypingTheirCodes(EvaluationCase c)
     {
-        var codes = Readable(c.Codes);
-        var options = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = c.Selection, Compounding = c.Compounding };
+        var codes = CodesOf(c);
+        var options = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 1, Selection = c.Selection, Compounding = c.Compounding };
 
         var typed = Evaluate(c, options, codes, []);
         var held = Evaluate(c, options, [], codes);
@@ -27,7 +27,7 @@ public sealed class WalletProperties
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void WalletEntriesOutsideTheCodeLimit_GiveTheSameResultAsTypingWithRoomForEveryCode(EvaluationCase c)
     {
-        var codes = Readable(c.Codes);
+        var codes = CodesOf(c);
         var roomy = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = PromotionEvaluator.MaxCodesPerRequest, Selection = c.Selection, Compounding = c.Compounding };
 
         var typed = Evaluate(c, roomy, codes, []);
@@ -61,6 +61,11 @@ public sealed class WalletProperties
             }
         }
     }
+
+    /// <summary>The codes of a generated case to type or hold: every code of its catalog (so several usable codes
+    /// compete for the slots), shuffled by its seed, then the codes it generated.</summary>
+    private static string[] CodesOf(EvaluationCase c) =>
+        Readable(EvaluationArbitraries.Shuffle(c.Promotions.SelectMany(p => p.Activation.Codes), c.ShuffleSeed).Concat(c.Codes));
 
     /// <summary>The codes that can be held in a wallet: readable, each once (in the order typed).</summary>
     private static string[] Readable(IEnumerable<string> codes) =>
