@@ -9,7 +9,7 @@ namespace PromoEngine.Tests;
 
 /// <summary>A wallet entry gives the same result as typing its code, wherever the options say it should: when the
 /// wallet counts toward the code limit (the default) and code status is not hidden; and when it does not count, the
-/// same as typing with room for every code.</summary>
+/// same as typing with room for every code. Hiding code status changes nothing of a wallet's result.</summary>
 public sealed class WalletProperties
 {
     [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
@@ -34,6 +34,17 @@ public sealed class WalletProperties
         var held = Evaluate(c, roomy with { MaxCodesPerOrder = 0, WalletCountsTowardCodeLimit = false }, [], codes);
 
         AssertSameButForTheWallet(typed, held);
+    }
+
+    /// <summary>Hiding code status hides what typed codes reveal; a wallet reveals nothing the shopper guessed, so it
+    /// changes nothing of a wallet's result.</summary>
+    [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void HiddenCodeStatus_ChangesNothingOfAWalletsResult(EvaluationCase c)
+    {
+        var codes = CodesOf(c);
+        var options = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 1, Selection = c.Selection, Compounding = c.Compounding };
+
+        Assert.Equal(Evaluate(c, options, [], codes), Evaluate(c, options with { HideCodeStatus = true }, [], codes));
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(AgreementArbitraries)])]
