@@ -317,4 +317,13 @@ public sealed class WalletEvaluationTests
 
         Assert.Equal((RejectionReason.UsageUnavailable, "bday", true), (rejection.Reason, rejection.PromotionId!.Value.Value, rejection.FromWallet));
     }
+
+    [Fact]
+    public void Evaluate_TheKindOfAnEntry_ChangesNothing()
+    {
+        var clipped = Run(Jane(WalletEntry.Clipped("TEN"), WalletEntry.Clipped("CLIP10")), 45m);
+        var issued = Run(Jane(WalletEntry.Issued("TEN"), WalletEntry.Issued("CLIP10")), 45m);
+
+        Assert.Equal(clipped, issued);
+    }
 }
