@@ -110,7 +110,18 @@ foreach (var given in refund.Promotions.Where(p => p.SpendGivenBack.Amount > 0m)
     Console.WriteLine($"  {given.Name}: gives back {given.SpendGivenBack}{(given.StillUsed ? "" : ", no longer used")}");
 }
 
-// 10. Kinds a team brings along from other engines: mugs in full sets of 3 (10% off each grouped mug, the fourth pays
+// 10. Erin's wallet: she clipped the Instagram coupon on the coupon page (good for a week) and holds a welcome code the
+//     shop sent her; one clipped last month has expired. Nothing is typed: each applies as if entered (one code per
+//     order, so the better one takes the slot), and the receipt says which came from her wallet.
+var erin = CustomerProfile.Registered("erin@example.com").WithWallet(
+    WalletEntry.Clipped("INSTA10", validUntil: now.Plus(Duration.FromDays(7))),
+    WalletEntry.Issued(WelcomeCodes[2]),
+    WalletEntry.Clipped("SAVE20", validUntil: now.Minus(Duration.FromDays(3))));
+var erinCart = new Cart(Currency.Usd, [jacket, mug], erin, Usd(6.99m));
+Console.WriteLine();
+Checkout("order-54", erinCart, [], title: "10. Erin's wallet, nothing typed");
+
+// 11. Kinds a team brings along from other engines: mugs in full sets of 3 (10% off each grouped mug, the fourth pays
 //     full price); $5 off the first tee and $1 off each other, at most 3 tees; half price on socks but never under
 //     $6 (the receipt says the floor held it back); $10 off each line of jackets, however many are in it.
 var moreKinds = PromotionCatalog.Create(
@@ -141,7 +152,7 @@ var moreCart = new Cart(Currency.Usd,
     new CartLine("6", "MUG-LOGO", Usd(12.50m), 4, categories: ["mugs"]),
     new CartLine("7", "JACKET-RAIN", Usd(89.00m), 2, categories: ["apparel"]),
 ]);
-Console.WriteLine(moreReceipt.Print("10. More kinds: sets of 3, a flexi rate, a price floor, $10 off a line", moreCart,
+Console.WriteLine(moreReceipt.Print("11. More kinds: sets of 3, a flexi rate, a price floor, $10 off a line", moreCart,
     new PromotionEvaluator(moreKinds).Evaluate(moreCart, [], now)));
 
 void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(receipt.Print(title, cart, result));

@@ -77,18 +77,32 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"Der Code {personal} wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde."
+                : "Dieser Code wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde.",
             _ => null,
         };
     }
 
     /// <inheritdoc/>
-    public override string? Describe(NearMissHint hint, MessageContext context) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext context) => hint.FromWallet ? FromWallet(hint, context) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Noch {context.Money(shortfall)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr bis {Name(context)}.",
         HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um {Name(context)} zu erhalten.",
         HintKind.AddGift => $"Legen Sie {context.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} in den Warenkorb, um es mit {Name(context)} zu erhalten.",
+        _ => null,
+    };
+
+    /// <summary>Ein Hinweis zu einem Coupon, den die Kundin oder der Kunde schon hat: wie er sich einlösen lässt.</summary>
+    private string? FromWallet(NearMissHint hint, MessageContext context) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Noch {context.Money(shortfall)} bis zur Einlösung Ihres Coupons {Name(context)}."
+            : $"Nur noch ein wenig mehr bis zur Einlösung Ihres Coupons {Name(context)}.",
+        HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um Ihren Coupon {Name(context)} einzulösen.",
+        HintKind.AddGift => $"Legen Sie {context.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} in den Warenkorb, um es mit Ihrem Coupon {Name(context)} zu erhalten.",
         _ => null,
     };
 
@@ -109,6 +123,7 @@ public sealed class GermanMessages : ShopperMessages
         ReceiptTerm.CutToPrice => "auf den Preis begrenzt",
         ReceiptTerm.Capped => "gedeckelt",
         ReceiptTerm.CutToBudget => "auf das Restbudget begrenzt",
+        ReceiptTerm.FromWallet => "aus Ihren Gutscheinen",
         ReceiptTerm.CutToPriceFloor => "durch den Mindestpreis begrenzt",
         _ => null,
     };

@@ -21,7 +21,7 @@ public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] 
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}]{(p.Activation.IssuedTo is { } o ? " issued to " + o : "")} cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
         + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding}";
 }
 
@@ -212,14 +212,16 @@ public static class EvaluationArbitraries
             Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region);
+        from owner in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("c1", "c2")))
+        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region, owner);
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region)
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region, string? owner)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
         {
-            builder.WithCode($"CODE{index}", foldLookAlikes);
+            // A personal code now and then, issued to one of the generated customers (another, or a guest, is refused).
+            builder.WithCode($"CODE{index}", foldLookAlikes).IssuedTo(owner);
         }
 
         if (cap is { } c)

@@ -5,12 +5,14 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>Who is buying: a customer id or a guest, segments, memberships, region and whether this is a first order.</summary>
+/// <summary>Who is buying: a customer id or a guest, segments, memberships, region, whether this is a first order, and
+/// the wallet of promotions the customer holds.</summary>
 /// <remarks>Immutable and thread-safe. Segments and memberships compare ordinally.</remarks>
 public sealed class CustomerProfile
 {
-    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder)
+    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder, CustomerWallet? wallet = null)
     {
+        Wallet = wallet ?? CustomerWallet.Empty;
         Id = id;
         Segments = segments;
         Memberships = memberships;
@@ -57,26 +59,48 @@ public sealed class CustomerProfile
     /// <returns>The changed copy.</returns>
     [Pure]
     public CustomerProfile WithSegments(IEnumerable<string> segments) =>
-        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder);
+        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder, Wallet);
 
     /// <summary>Returns a copy with the given memberships.</summary>
     /// <param name="memberships">The memberships; duplicates are dropped.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
     public CustomerProfile WithMemberships(IEnumerable<string> memberships) =>
-        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder);
+        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder, Wallet);
 
     /// <summary>Returns a copy in the given region.</summary>
     /// <param name="region">The region, or <see langword="null"/> when unknown.</param>
     /// <returns>The changed copy, or this instance when nothing changes.</returns>
     [Pure]
     public CustomerProfile WithRegion(Region? region) =>
-        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder);
+        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder, Wallet);
 
     /// <summary>Returns a copy that says whether this is the customer's first order.</summary>
     /// <param name="isFirstOrder">Whether this is the first order.</param>
     /// <returns>The changed copy, or this instance when nothing changes.</returns>
     [Pure]
     public CustomerProfile WithFirstOrder(bool isFirstOrder = true) =>
-        isFirstOrder == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, isFirstOrder);
+        isFirstOrder == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, isFirstOrder, Wallet);
+
+    /// <summary>Gets the promotions the customer holds without typing anything: clipped coupons and codes issued to
+    /// them (see <see cref="CustomerWallet"/>). The evaluator applies each as if its code were entered.</summary>
+    /// <value><see cref="CustomerWallet.Empty"/> unless said. A guest may hold clipped coupons (a host keeps them with
+    /// the session); a personal code in a guest's wallet is rejected as any guest typing it is, since guests own
+    /// none.</value>
+    public CustomerWallet Wallet { get; }
+
+    /// <summary>Returns a copy holding the given wallet.</summary>
+    /// <param name="wallet">The wallet; <see cref="CustomerWallet.Empty"/> for none.</param>
+    /// <returns>The changed copy, or this instance when the wallets are equal.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="wallet"/> is null.</exception>
+    [Pure]
+    public CustomerProfile WithWallet(CustomerWallet wallet) =>
+        Guard.NotNull(wallet) == Wallet ? this : new(Id, Segments, Memberships, Region, IsFirstOrder, wallet);
+
+    /// <summary>Returns a copy holding a wallet of the given entries.</summary>
+    /// <param name="entries">The entries (see <see cref="CustomerWallet.Of"/>).</param>
+    /// <returns>The changed copy, or this instance when the wallets are equal.</returns>
+    /// <exception cref="System.ArgumentException">As for <see cref="CustomerWallet.Of"/>.</exception>
+    [Pure]
+    public CustomerProfile WithWallet(params IEnumerable<WalletEntry> entries) => WithWallet(CustomerWallet.Of(entries));
 }

@@ -100,6 +100,12 @@ public enum RejectionReason
     /// when one opens before the schedule ends.</summary>
     OutsideWindow = 30,
 
+    /// <summary>The code is issued to one customer (see <see cref="PromotionActivation.IssuedTo"/> and
+    /// <see cref="PromotionActivation.CodeOwners"/>), and the cart's customer is another, or a guest (a guest owns no
+    /// code). Nothing else of the promotion is said. Under <see cref="EvaluationOptions.HideCodeStatus"/> a typed code
+    /// reads as <see cref="UnknownCode"/> instead, as every code that cannot be used does.</summary>
+    IssuedToAnotherCustomer = 31,
+
     /// <summary>A gift with purchase whose purchase is in the cart but whose gift is not (or not enough of it): the
     /// rejection's <see cref="Rejection.Sku"/> and <see cref="Rejection.MissingQuantity"/> say what to add, and a
     /// <see cref="HintKind.AddGift"/> hint says it too.</summary>

@@ -70,17 +70,31 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"The code {personal} was issued to another customer account: sign in to the account it was sent to."
+                : "This code was issued to another customer account: sign in to the account it was sent to.",
             _ => null,
         };
     }
 
-    public override string? Describe(NearMissHint hint, MessageContext c) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext c) => hint.FromWallet ? FromWallet(hint, c) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Spend {c.Money(shortfall)} more to get {Name(c)}."
             : $"Spend a little more to get {Name(c)}.",
         HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to get {Name(c)}.",
         HintKind.AddGift => $"Add {c.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} to your cart to get it with {Name(c)}.",
+        _ => null,
+    };
+
+    /// <summary>A hint about a coupon the customer holds: it is theirs already, so the hint says how to use it.</summary>
+    private static string? FromWallet(NearMissHint hint, MessageContext c) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Spend {c.Money(shortfall)} more to use your coupon {Name(c)}."
+            : $"Spend a little more to use your coupon {Name(c)}.",
+        HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to use your coupon {Name(c)}.",
+        HintKind.AddGift => $"Add {c.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} to your cart to get it with your coupon {Name(c)}.",
         _ => null,
     };
 
@@ -100,6 +114,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         ReceiptTerm.CutToPrice => "cut to the price",
         ReceiptTerm.Capped => "capped",
         ReceiptTerm.CutToBudget => "cut to what is left of its budget",
+        ReceiptTerm.FromWallet => "from your wallet",
         ReceiptTerm.CutToPriceFloor => "kept above its price floor",
         _ => null,
     };

@@ -75,6 +75,10 @@ public static class EvaluationJson
                 Money(writer, "amount", applied.Amount);
                 Money(writer, "nominalAmount", applied.NominalAmount);
                 writer.WriteString("clampedBy", applied.ClampedBy.ToString());
+                if (applied.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -96,6 +100,10 @@ public static class EvaluationJson
                 OptionalString(writer, "winnerCode", rejection.WinnerCode);
                 OptionalMoney(writer, "aloneAmount", rejection.AloneAmount);
                 OptionalString(writer, "boundary", rejection.Boundary?.ToString());
+                if (rejection.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -110,6 +118,10 @@ public static class EvaluationJson
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
                 OptionalString(writer, "sku", hint.Sku);
                 writer.WriteString("message", hint.Message);
+                if (hint.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -132,7 +144,8 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer, shipping, channel and shipping region.</summary>
+    /// <summary>Writes a cart: currency, lines, customer (with the wallet, when it holds anything), shipping, channel and
+    /// shipping region.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -163,6 +176,22 @@ public static class EvaluationJson
             Strings(writer, "memberships", cart.Customer.Memberships);
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
+            if (!cart.Customer.Wallet.IsEmpty)
+            {
+                writer.WriteStartArray("wallet");
+                foreach (var entry in cart.Customer.Wallet.Entries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", entry.Code);
+                    writer.WriteString("kind", entry.Kind.ToString());
+                    OptionalString(writer, "validFrom", entry.ValidFrom?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    OptionalString(writer, "validUntil", entry.ValidUntil?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
