@@ -89,6 +89,20 @@ public static class EvaluationArbitraries
             Usd(1, 5_000).Select(Discount.AmountOffEachLine),
             FlexiGen,
             GroupsGen,
+            Usd(1, 50_000).Select(Discount.AmountOffOrderAndShipping),
+            from inner in Gen.OneOf(
+                Percent.Select(Discount.PercentOffItems),
+                Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+                from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1),
+                Percent.Select(Discount.PercentOffOrder),
+                Usd(1, 50_000).Select(Discount.AmountOffOrder))
+            from shipping in Gen.OneOf(
+                Gen.Constant(Discount.FreeShipping),
+                Percent.Select(Discount.ShippingPercentOff),
+                Usd(1, 2_000).Select(Discount.ShippingAmountOff))
+            from limited in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+            let both = inner.AndShipping(shipping)
+            select limited && both.Class == DiscountClass.Item ? both.LimitUnits(perOrder: 3) : both,
             from sku in Gen.Elements(Skus)
             from quantity in Gen.Choose(1, 2)
             from buy in Gen.Choose(1, 3)

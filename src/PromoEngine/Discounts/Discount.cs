@@ -210,6 +210,14 @@ public abstract class Discount
     public static Discount GiftWithPurchase(string giftSku, int quantity = 1, int buy = 1, decimal percentOff = 100m, int? maxApplications = null) =>
         GiftWithPurchaseDiscount.Create(giftSku, quantity, buy, percentOff, maxApplications);
 
+    /// <summary>An amount off the qualifying lines that goes on to reduce shipping once the lines are used up ("$100
+    /// off the order" on a $90 cart with $10 shipping leaves 0): one promotion, one use, applied as two parts (the order
+    /// part and the shipping part, each in <see cref="EvaluationResult.Applied"/>) and one redemption.</summary>
+    /// <param name="amount">More than zero, rounded to the minor unit.</param>
+    /// <returns>An order discount with a shipping part.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
+    public static Discount AmountOffOrderAndShipping(Money amount) => AmountOffOrderDiscount.Create(amount, includeShipping: true);
+
     /// <summary>Shipping discounts in tiers by the subtotal or quantity of the qualifying items ("half off shipping
     /// from $50, free from $100"); the highest tier reached applies, never the sum. Short of the first tier, the result
     /// says how much to add; between tiers, a hint says what the next one gives.</summary>
@@ -219,6 +227,16 @@ public abstract class Discount
     /// <returns>A shipping discount.</returns>
     /// <exception cref="ArgumentException">There is no tier, two share a threshold, or amount tiers mix currencies.</exception>
     public static Discount TieredShipping(TierBasis basis, params IEnumerable<Tier> tiers) => TieredShippingDiscount.Create(basis, tiers);
+
+    /// <summary>This item or order discount and a shipping discount, given together by one promotion ("20% off and
+    /// free shipping"): the shipping part applies when this part does, in the same lane, and the promotion counts as
+    /// one use (one redemption for both parts; each part is in <see cref="EvaluationResult.Applied"/> with its class).
+    /// The promotion's cap covers both parts. A new shipping part replaces an old one.</summary>
+    /// <param name="shipping">A shipping discount (<see cref="FreeShipping"/>, <see cref="ShippingPercentOff"/>, ...).</param>
+    /// <returns>The discount with its shipping part.</returns>
+    /// <exception cref="ArgumentException">This is a shipping discount, or <paramref name="shipping"/> is not one.</exception>
+    /// <exception cref="CurrencyMismatchException">The two parts' amounts are in different currencies.</exception>
+    public Discount AndShipping(Discount shipping) => WithShippingDiscount.Create(this, shipping);
 
     // What the serializer, the evaluator and the linter may ask of any strategy. Each answer is the strategy's own;
     // the defaults are the cautious ones.
@@ -259,6 +277,10 @@ public abstract class Discount
     /// <summary>The price the discount means to leave each unit at, when it sets one (a fixed price for a set, per
     /// unit); or <see langword="null"/>.</summary>
     internal virtual decimal? PriceLeftPerUnit => null;
+
+    /// <summary>The shipping discount the same promotion also gives once this discount applied, given what it took
+    /// (rounded); or <see langword="null"/> (see <see cref="AndShipping"/>, <see cref="AmountOffOrderAndShipping"/>).</summary>
+    internal virtual ShippingDiscount? ShippingPart(decimal taken) => null;
 
     /// <summary>The fixed amount the discount takes off once the cart is big enough, for the linter's budget check;
     /// or <see langword="null"/>.</summary>

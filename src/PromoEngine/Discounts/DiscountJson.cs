@@ -34,6 +34,13 @@ internal readonly struct DiscountJsonReader(JsonElement element, string path, Js
     /// <summary>An optional number, or <see langword="null"/> when the property is not there.</summary>
     public decimal? OptionalDecimal(string name) => JsonErrors.Optional(element, name, out var e) ? errors.Decimal(e, $"{path}.{name}") : null;
 
+    /// <summary>An optional true or false, <see langword="false"/> when the property is not there.</summary>
+    public bool? OptionalBool(string name) => JsonErrors.Optional(element, name, out var e) ? errors.Bool(e, $"{path}.{name}") : false;
+
+    /// <summary>A required discount (any registered kind), read by its own reader.</summary>
+    public Discount? Discount(string name) =>
+        errors.Required(element, name, path, out var e) ? PromotionJson.ReadDiscount(e, $"{path}.{name}", errors) : null;
+
     /// <summary>A required string.</summary>
     public string? String(string name) => errors.Required(element, name, path, out var e) ? errors.String(e, $"{path}.{name}") : null;
 

@@ -17,9 +17,9 @@ internal static class DiscountKinds
         Item(AmountOffEachItemDiscount.JsonType, AmountOffEachItemDiscount.Read),
         Item(FixedPriceDiscount.JsonType, FixedPriceDiscount.Read),
         Item(BuyXGetYDiscount.JsonType, BuyXGetYDiscount.Read),
-        (TieredDiscount.JsonType, TieredDiscount.Read),
-        (PercentOffOrderDiscount.JsonType, PercentOffOrderDiscount.Read),
-        (AmountOffOrderDiscount.JsonType, AmountOffOrderDiscount.Read),
+        Order(TieredDiscount.JsonType, TieredDiscount.Read),
+        Order(PercentOffOrderDiscount.JsonType, PercentOffOrderDiscount.Read),
+        Order(AmountOffOrderDiscount.JsonType, AmountOffOrderDiscount.Read),
         (ShippingPercentOffDiscount.FreeJsonType, ShippingPercentOffDiscount.ReadFree),
         (ShippingPercentOffDiscount.JsonType, ShippingPercentOffDiscount.Read),
         (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Read),
@@ -33,10 +33,14 @@ internal static class DiscountKinds
     private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =
         Registered.ToFrozenDictionary(k => k.Type, k => k.Read, StringComparer.Ordinal);
 
-    /// <summary>An item kind: its reader also reads the options every item discount has (<c>maxUnits</c>,
-    /// <c>priceFloor</c>).</summary>
+    /// <summary>An item kind: its reader also reads the options every item discount has (<c>shipping</c>,
+    /// <c>maxUnits</c>, <c>priceFloor</c>).</summary>
     private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read) =>
-        (type, json => UnitLimitedDiscount.ReadAround(json, inner => PriceFlooredDiscount.ReadAround(inner, read)));
+        (type, json => WithShippingDiscount.ReadAround(json, outer => UnitLimitedDiscount.ReadAround(outer, inner => PriceFlooredDiscount.ReadAround(inner, read))));
+
+    /// <summary>An order kind: its reader also reads the option every order discount has (<c>shipping</c>).</summary>
+    private static (string, Func<DiscountJsonReader, Discount?>) Order(string type, Func<DiscountJsonReader, Discount?> read) =>
+        (type, json => WithShippingDiscount.ReadAround(json, read));
 
     /// <summary>The JSON type names, in registration order.</summary>
     public static IReadOnlyList<string> Types { get; } = [.. Registered.Select(k => k.Type)];

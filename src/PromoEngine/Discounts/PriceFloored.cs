@@ -31,6 +31,11 @@ internal sealed class PriceFlooredDiscount : ItemDiscount
     {
         // A floor sits inside a unit limit (the limit chooses the units, the floor holds each back), and a new floor
         // replaces an old one: so every combination has one shape, written and read back alike.
+        if (WithShippingDiscount.Around(discount, d => Create(d, floor, percent)) is { } around)
+        {
+            return around;
+        }
+
         switch (discount)
         {
             case UnitLimitedDiscount limited:

@@ -34,8 +34,13 @@ internal sealed class UnitLimitedDiscount : ItemDiscount
     /// <summary>Which units are chosen first.</summary>
     public UnitSelection Selection { get; }
 
-    public static UnitLimitedDiscount Create(Discount discount, int? perLine, int? perOrder, UnitSelection selection)
+    public static Discount Create(Discount discount, int? perLine, int? perOrder, UnitSelection selection)
     {
+        if (WithShippingDiscount.Around(discount, d => Create(d, perLine, perOrder, selection)) is { } around)
+        {
+            return around;
+        }
+
         // A limit on a limited discount replaces it.
         var inner = discount switch
         {

@@ -33,7 +33,17 @@ public sealed partial class PromotionEvaluator
                 ApplyOrderPromotion(promotion);
             }
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount.Class == DiscountClass.Shipping), ShippingAloneAmount, ShippingSequenceSaving, null))
+            // Shipping promotions, and the shipping parts of this lane's promotions that applied (one promotion, one use).
+            var shipping = lane.Where(p => p.Discount.Class == DiscountClass.Shipping).ToList();
+            foreach (var promotion in lane)
+            {
+                if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion) is { } part)
+                {
+                    shipping.Add(part);
+                }
+            }
+
+            foreach (var promotion in Sequence(shipping, ShippingAloneAmount, ShippingSequenceSaving, null))
             {
                 ApplyShippingPromotion(promotion);
             }
@@ -503,8 +513,54 @@ public sealed partial class PromotionEvaluator
             return Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left, original, quantity));
         }
 
+        /// <summary>The shipping part of a promotion whose own part applied in this run, with what is left of its cap;
+        /// <see langword="null"/> when it has none, did not apply, or its cap is used up.</summary>
+        private Promotion? ShippingPartOf(Promotion promotion)
+        {
+            var taken = 0m;
+            var applied = false;
+            foreach (var a in _applied)
+            {
+                if (a.PromotionId == promotion.Id)
+                {
+                    taken += a.Amount.Amount;
+                    applied = true;
+                }
+            }
+
+            if (!applied || promotion.Discount.ShippingPart(taken) is not { } discount)
+            {
+                return null;
+            }
+
+            Money? cap = promotion.MaxDiscount is { } c ? M(c.Amount - taken) : null;
+            if (cap is { Amount: <= 0m })
+            {
+                return null;
+            }
+
+            var part = promotion.AsShippingPart(discount, cap);
+            (_shippingParts ??= new(ReferenceEqualityComparer.Instance)).Add(part);
+            if (_budgetCapped?.Contains(promotion) == true)
+            {
+                _budgetCapped.Add(part);
+            }
+
+            return part;
+        }
+
+        /// <summary>The shipping parts made in this run: they never add a rejection (their promotion applied).</summary>
+        private HashSet<Promotion>? _shippingParts;
+
+        private bool IsShippingPart(Promotion promotion) => _shippingParts?.Contains(promotion) == true;
+
         private void ApplyShippingPromotion(Promotion promotion)
         {
+            if (_cart.Shipping.IsZero && IsShippingPart(promotion))
+            {
+                return;
+            }
+
             if (_cart.Shipping.IsZero)
             {
                 _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "There is no shipping charge to discount."));
@@ -517,7 +573,11 @@ public sealed partial class PromotionEvaluator
             {
                 if (reach.First is { } first)
                 {
-                    _rejections.Add(MissTier(promotion, reach.Basis, original, quantity, first));
+                    if (!IsShippingPart(promotion))
+                    {
+                        _rejections.Add(MissTier(promotion, reach.Basis, original, quantity, first));
+                    }
+
                     return;
                 }
 
@@ -533,7 +593,11 @@ public sealed partial class PromotionEvaluator
             var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
             {
-                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));
+                if (!IsShippingPart(promotion))
+                {
+                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));
+                }
+
                 return;
             }
 

@@ -484,7 +484,17 @@ public sealed partial class PromotionEvaluator
                 : floored ? ClampedBy.PriceFloor
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) });
-            _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
+            // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum.
+            var redemption = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution);
+            var earlier = _redemptions.FindIndex(r => r.PromotionId == promotion.Id);
+            if (earlier >= 0)
+            {
+                _redemptions[earlier] = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money + _redemptions[earlier].Amount, _at, redemption.Attribution);
+            }
+            else
+            {
+                _redemptions.Add(redemption);
+            }
         }
 
         /// <summary>Rounds one application: the amount left to pay is rounded with the configured rule, and the

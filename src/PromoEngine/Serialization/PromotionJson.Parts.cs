@@ -413,7 +413,7 @@ public static partial class PromotionJson
     }
 
     /// <summary>Reads a discount: its type picks the strategy's own reader (see <see cref="DiscountKinds"/>).</summary>
-    private static Discount? ReadDiscount(JsonElement element, string path, JsonErrors errors) =>
+    internal static Discount? ReadDiscount(JsonElement element, string path, JsonErrors errors) =>
         TypeOf(element, path, errors, DiscountKinds.Types) is { } type ? DiscountKinds.ReaderOf(type)(new DiscountJsonReader(element, path, errors)) : null;
 
     private static UsageLimits? ReadLimits(JsonElement element, string path, JsonErrors errors)

@@ -160,4 +160,33 @@ internal static partial class ReadmeSnippets
         // AddGift 1 x TOTE; with it: 80.00 USD, A free tote with any shoes -15.00 USD
         // endsnippet
     }
+
+    public static void WithShipping()
+    {
+        // snippet: withShipping
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("both", "20% off and free shipping")
+                .WithCode("BOTH")
+                .Giving(Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping))
+                .Build(),
+            Promotion.Create("hundred", "$100 off, shipping included")
+                .WithCode("HUNDRED")
+                .Giving(Discount.AmountOffOrderAndShipping(new Money(100m, usd)))
+                .Build(),
+        ]));
+        var cart = new Cart(usd, [new CartLine("1", "BOOTS", new Money(90m, usd), 1)], shipping: new Money(10m, usd));
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+        string Outcome(string code)
+        {
+            var result = evaluator.Evaluate(cart, [code], at);
+            var parts = string.Join(" + ", result.Applied.Select(a => $"{a.Class} {a.Amount}"));
+            return $"{code}: {parts}, {result.Redemptions.Length} use, total {result.Total}";
+        }
+
+        Console.WriteLine($"{Outcome("BOTH")} | {Outcome("HUNDRED")}");
+        // BOTH: Item 18.00 USD + Shipping 10.00 USD, 1 use, total 72.00 USD | HUNDRED: Order 90.00 USD + Shipping 10.00 USD, 1 use, total 0.00 USD
+        // endsnippet
+    }
 }
