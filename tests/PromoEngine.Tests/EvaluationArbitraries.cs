@@ -10,19 +10,23 @@ namespace PromoEngine.Tests;
 /// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
 public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection, CompoundingMode Compounding)
 {
+    /// <summary>The other options generated (conventions, leaving out automatic promotions); the properties' own
+    /// settings (units listed, two codes, selection, compounding) are laid over them.</summary>
+    public EvaluationOptions Options { get; init; } = EvaluationOptions.Default;
+
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
         var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion);
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(promotions ?? Promotions),
-            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
+            Options with { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
         return evaluator.Evaluate(cart, Codes, At);
     }
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
         + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding}";
+        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding} | {Options}";
 }
 
 /// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
@@ -216,8 +220,14 @@ public static class EvaluationArbitraries
          from seed in Gen.Choose(0, int.MaxValue)
          from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
          from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
-         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding))
+         from options in OptionsGen
+         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding) { Options = options })
         .ToArbitrary();
+
+    /// <summary>The evaluation options the properties vary beside selection and compounding.</summary>
+    private static Gen<EvaluationOptions> OptionsGen =>
+        from excludeAutomatic in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new EvaluationOptions { ExcludeAutomaticPromotions = excludeAutomatic };
 
     /// <summary>Up to eight promotions of every kind, with unique ids.</summary>
     public static Arbitrary<Promotion[]> PromotionsArb() =>

@@ -66,6 +66,14 @@ public sealed record EvaluationOptions
     /// <value><see cref="CompoundingMode.Sequential"/> unless said.</value>
     public CompoundingMode Compounding { get; init; }
 
+    /// <summary>Gets a value indicating whether every automatic promotion is left out of the evaluation, for carts that
+    /// must not get them (a B2B price list, a staff order): only promotions activated by a code entered can apply.
+    /// Codes work as usual; automatic promotions are neither applied nor listed as rejected, and
+    /// <see cref="PromotionEvaluator.UsageRequestFor"/> asks for no usage of them.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    /// <remarks>Use one evaluator with this option for such carts beside the usual one; both may share a catalog.</remarks>
+    public bool ExcludeAutomaticPromotions { get; init; }
+
     internal void Validate()
     {
         if (Compounding is not (CompoundingMode.Sequential or CompoundingMode.OnOriginalPrice))

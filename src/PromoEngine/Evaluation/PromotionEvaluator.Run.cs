@@ -181,7 +181,11 @@ public sealed partial class PromotionEvaluator
             }
 
             var candidates = new HashSet<Promotion>();
-            _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+            if (!Options.ExcludeAutomaticPromotions)
+            {
+                _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+            }
+
             var automatic = new List<Promotion>();
             foreach (var promotion in candidates)
             {

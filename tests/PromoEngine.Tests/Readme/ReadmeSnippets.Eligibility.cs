@@ -1,0 +1,28 @@
+using System.Linq;
+using NodaTime;
+
+namespace PromoEngine.Tests;
+
+/// <summary>The README's cookbook of eligibility and conventions (issue 11), compiled here.</summary>
+internal static partial class ReadmeSnippets
+{
+    public static void ExcludeAutomatic()
+    {
+        // snippet: excludeAutomatic
+        var usd = Currency.FromCode("USD");
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("sale", "20% off everything").Giving(Discount.PercentOffItems(20)).Build(),
+            Promotion.Create("staff", "Staff 30%").WithCode("STAFF30").Giving(Discount.PercentOffItems(30)).Build(),
+        ]);
+        var staffOrders = new PromotionEvaluator(catalog, new EvaluationOptions { ExcludeAutomaticPromotions = true });
+        var cart = new Cart(usd, [new CartLine("1", "DESK", new Money(200m, usd), 1)]);
+
+        var plain = staffOrders.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var coded = staffOrders.Evaluate(cart, ["STAFF30"], Instant.FromUtc(2026, 11, 27, 18, 0));
+
+        Console.WriteLine($"{plain.Total} without a code; {coded.Total} with {coded.Applied.Single().Name}");
+        // 200.00 USD without a code; 140.00 USD with Staff 30%
+        // endsnippet
+    }
+}
