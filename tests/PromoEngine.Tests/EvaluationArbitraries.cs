@@ -65,7 +65,18 @@ public static class EvaluationArbitraries
             Gen.Constant(ItemFilter.All),
             Gen.Elements(CategoryNames).Select(c => ItemFilter.Categories(c)),
             Gen.Elements(Skus).Select(s => ItemFilter.Skus(s)),
-            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))));
+            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))),
+            UnitPriceFilterGen,
+            from category in Gen.Elements(CategoryNames) from price in UnitPriceFilterGen select ItemFilter.AllOf(ItemFilter.Categories(category), price),
+            from sku in Gen.Elements(Skus) from price in UnitPriceFilterGen select ItemFilter.AnyOf(ItemFilter.Skus(sku), price));
+
+    /// <summary>Unit prices at least, at most, or between amounts, around the prices <see cref="Price"/> makes.</summary>
+    private static Gen<ItemFilter> UnitPriceFilterGen =>
+        Gen.OneOf(
+            Usd(0, 20_000).Select(ItemFilter.UnitPriceAtLeast),
+            Usd(0, 20_000).Select(ItemFilter.UnitPriceAtMost),
+            from low in Gen.Choose(0, 10_000) from width in Gen.Choose(0, 10_000)
+            select ItemFilter.UnitPriceBetween(new Money(low / 100m, Currency.Usd), new Money((low + width) / 100m, Currency.Usd)));
 
     private static Gen<decimal> Percent => Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
 

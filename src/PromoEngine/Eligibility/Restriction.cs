@@ -15,6 +15,9 @@ public abstract class Restriction
     {
     }
 
+    /// <summary>The currency of the amounts the restriction names, or null when it names none.</summary>
+    internal virtual Currency? AmountCurrency => null;
+
     /// <summary>The qualifying items must add up to at least this amount, at their prices before any discount.</summary>
     /// <param name="amount">The minimum, more than zero and rounded to the minor unit.</param>
     /// <returns>The restriction; when it fails the rejection and the hint carry the shortfall.</returns>
@@ -117,6 +120,8 @@ public abstract class Restriction
 internal sealed class MinimumSubtotalRestriction(Money amount) : Restriction
 {
     public Money Amount { get; } = amount;
+
+    internal override Currency? AmountCurrency => Amount.Currency;
 
     public override string ToString() => $"qualifying items of at least {Amount}";
 }

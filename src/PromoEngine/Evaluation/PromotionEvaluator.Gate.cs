@@ -106,7 +106,25 @@ public sealed partial class PromotionEvaluator
                 return budget.Currency;
             }
 
-            return promotion.Restrictions.OfType<MinimumSubtotalRestriction>().Select(r => (Currency?)r.Amount.Currency).FirstOrDefault();
+            if (promotion.QualifyingItems.AmountCurrency is { } itemsCurrency)
+            {
+                return itemsCurrency;
+            }
+
+            if ((promotion.Discount as ItemDiscount)?.GetItems?.AmountCurrency is { } getCurrency)
+            {
+                return getCurrency;
+            }
+
+            foreach (var restriction in promotion.Restrictions)
+            {
+                if (restriction.AmountCurrency is { } restrictionCurrency)
+                {
+                    return restrictionCurrency;
+                }
+            }
+
+            return null;
         }
 
         private Rejection? CheckCustomer(Promotion promotion)

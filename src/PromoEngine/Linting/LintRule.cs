@@ -43,4 +43,9 @@ public enum LintRule
 
     /// <summary>Weekly windows of one schedule that cover the same local times: one of them is probably a typo.</summary>
     OverlappingWindows = 21,
+
+    /// <summary>A promotion whose qualifying items no item can pass (unit-price bounds that exclude each other, SKU lists
+    /// with nothing in common, a negation of all items): it can never apply. Buy X get Y has its own rule
+    /// (<see cref="BuyXGetYCannotFire"/>).</summary>
+    ItemsCanNeverQualify = 40,
 }

@@ -12,7 +12,7 @@ public static partial class PromotionJson
 {
     private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
     private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly"];
-    private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "anyOf", "allOf", "not"];
+    private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
     private static readonly string[] DiscountTypes =
     [
         "percentOffItems", "amountOffEachItem", "fixedPrice", "buyXGetY", "tiered", "percentOffOrder", "amountOffOrder",
@@ -387,6 +387,35 @@ public static partial class PromotionJson
                     "tags" => ItemFilter.Tags(list),
                     _ => ItemFilter.Brands(list),
                 });
+            case "unitPrice":
+            {
+                errors.Object(element, path, "type", "atLeast", "atMost");
+                var errorsBefore = errors.Errors.Count;
+                var atLeast = JsonErrors.Optional(element, "atLeast", out var low) ? ReadMoney(low, path + ".atLeast", errors) : null;
+                var atMost = JsonErrors.Optional(element, "atMost", out var high) ? ReadMoney(high, path + ".atMost", errors) : null;
+                if (errors.Errors.Count > errorsBefore)
+                {
+                    return null;
+                }
+
+                if (atLeast is null && atMost is null)
+                {
+                    errors.Add(path + ".atLeast", "is required (or atMost, or both).");
+                    return null;
+                }
+
+                // A factory error about the upper bound belongs to atMost, any other to atLeast.
+                try
+                {
+                    return ItemFilter.UnitPrice(atLeast, atMost, "atLeast", "atMost");
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add(e.ParamName == "atMost" ? path + ".atMost" : path + ".atLeast", JsonErrors.Plain(e));
+                    return null;
+                }
+            }
+
             case "anyOf" or "allOf":
                 errors.Object(element, path, "type", "filters");
                 if (!errors.Required(element, "filters", path, out var filters))

@@ -280,6 +280,19 @@ public static partial class PromotionJson
             case "skus" or "categories" or "tags" or "brands":
                 WriteStrings(writer, "values", names);
                 break;
+            case "unitPrice":
+                var (atLeast, atMost) = filter.PriceBounds!.Value;
+                if (atLeast is { } low)
+                {
+                    WriteMoney(writer, "atLeast", low);
+                }
+
+                if (atMost is { } high)
+                {
+                    WriteMoney(writer, "atMost", high);
+                }
+
+                break;
             case "anyOf" or "allOf":
                 writer.WriteStartArray("filters");
                 foreach (var inner in filters)

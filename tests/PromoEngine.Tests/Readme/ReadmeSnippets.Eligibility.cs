@@ -25,4 +25,26 @@ internal static partial class ReadmeSnippets
         // 200.00 USD without a code; 140.00 USD with Staff 30%
         // endsnippet
     }
+
+    public static void UnitPrice()
+    {
+        // snippet: unitPrice
+        var usd = Currency.FromCode("USD");
+        var underFifty = Promotion.Create("under50", "20% off everything under $50")
+            .ForItems(ItemFilter.AllOf(ItemFilter.UnitPriceAtMost(new Money(49.99m, usd)), ItemFilter.Not(ItemFilter.Tags("gift-card"))))
+            .Giving(Discount.PercentOffItems(20))
+            .Build();
+        var cart = new Cart(usd,
+        [
+            new CartLine("1", "TEE", new Money(25m, usd), 2),
+            new CartLine("2", "JACKET", new Money(120m, usd), 1),
+            new CartLine("3", "CARD", new Money(30m, usd), 1, tags: ["gift-card"]),
+        ]);
+
+        var result = new PromotionEvaluator(PromotionCatalog.Create([underFifty])).Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+
+        Console.WriteLine(string.Join("; ", result.Lines.Select(l => $"{l.Sku} {l.Final}")) + $"; total {result.Total}");
+        // TEE 40.00 USD; JACKET 120.00 USD; CARD 30.00 USD; total 190.00 USD
+        // endsnippet
+    }
 }
