@@ -76,6 +76,9 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.CartConditionNotMet => rejection.Shortfall is { } more
+                ? $"Kaufen Sie für weitere {c.Money(more)} {Label(rejection.ItemsLabel)} ein, um {name} zu erhalten."
+                : $"Legen Sie {Count(rejection.MissingQuantity ?? 1, c)} {Label(rejection.ItemsLabel)} in den Warenkorb, um {name} zu erhalten.",
             _ => null,
         };
     }
@@ -87,6 +90,10 @@ public sealed class GermanMessages : ShopperMessages
             ? $"Noch {context.Money(shortfall)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr bis {Name(context)}.",
         HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um {Name(context)} zu erhalten.",
+        HintKind.AddRequiredItems => $"Legen Sie {Count(hint.MissingQuantity ?? 1, context)} {Label(hint.ItemsLabel)} in den Warenkorb, um {Name(context)} zu erhalten.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis {Name(context)}."
+            : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis {Name(context)}.",
         _ => null,
     };
 
@@ -117,6 +124,12 @@ public sealed class GermanMessages : ShopperMessages
 
     private static string Items(int count, MessageContext c) =>
         count == 1 ? "einen weiteren qualifizierenden Artikel" : $"{c.Number(count)} weitere qualifizierende Artikel";
+
+    /// <summary>The items a cart condition counts, as the promotion calls them.</summary>
+    private static string Label(string? label) => label is null ? "der für das Angebot nötigen Artikel" : $"aus „{label}“";
+
+    private static string Count(int count, MessageContext c) =>
+        count == 1 ? "einen weiteren Artikel" : $"{c.Number(count)} weitere Artikel";
 
     private static string Or(ImmutableArray<string> names) =>
         names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " oder " + names[^1];

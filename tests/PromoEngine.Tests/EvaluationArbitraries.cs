@@ -158,10 +158,19 @@ public static class EvaluationArbitraries
             Restriction.Regions(new Region("US")),
             Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
+        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region);
+        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region, condition);
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region)
+    /// <summary>Conditions on other items of the cart: units or an amount of items that pass a filter.</summary>
+    private static Gen<Restriction> CartConditionGen =>
+        Gen.OneOf(
+            from items in FilterGen from units in Gen.Choose(1, 4) from label in Gen.Elements<string?>(null, "shoes")
+            select Restriction.CartHoldsUnits(items, units, label),
+            from items in FilterGen from amount in Usd(1, 30_000)
+            select Restriction.CartHoldsAmount(items, amount));
+
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region, Restriction? condition)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
@@ -182,6 +191,11 @@ public static class EvaluationArbitraries
         if (region is not null)
         {
             builder.Require(region);
+        }
+
+        if (condition is not null)
+        {
+            builder.Require(condition);
         }
 
         if (paused)

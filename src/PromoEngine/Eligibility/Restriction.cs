@@ -9,7 +9,7 @@ namespace PromoEngine;
 /// <summary>A condition on the customer or the cart that a promotion needs; each has its own rejection reason.</summary>
 /// <remarks>Immutable and thread-safe. Build restrictions with the static factories; a promotion needs all of its
 /// restrictions to hold.</remarks>
-public abstract class Restriction
+public abstract partial class Restriction
 {
     private protected Restriction()
     {

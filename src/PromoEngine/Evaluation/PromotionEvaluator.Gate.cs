@@ -291,6 +291,56 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            foreach (var restriction in promotion.Restrictions)
+            {
+                if (restriction is CartConditionRestriction condition && CheckCartCondition(promotion, condition) is { } rejection)
+                {
+                    return rejection;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Checks a condition on items of the cart that pass its own filter, at prices before discounts.</summary>
+        private Rejection? CheckCartCondition(Promotion promotion, CartConditionRestriction condition)
+        {
+            var amount = 0m;
+            var units = 0;
+            foreach (var lineIndex in MatchingLines(condition.Items))
+            {
+                var line = _cart.Lines[lineIndex];
+                amount += line.Total.Amount;
+                units += line.Quantity;
+            }
+
+            if (condition.Units is { } needed && units < needed)
+            {
+                var missing = needed - units;
+                if (Hides(promotion))
+                {
+                    return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { MissingQuantity = missing, ItemsLabel = condition.Label };
+                }
+
+                var message = string.Create(CultureInfo.InvariantCulture,
+                    $"Add {missing} more item{(missing == 1 ? string.Empty : "s")} from {condition.Label} to get {promotion.Name}.");
+                _hints.Add(new NearMissHint(promotion.Id, HintKind.AddRequiredItems, null, missing, message, condition.Label));
+                return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { MissingQuantity = missing, ItemsLabel = condition.Label };
+            }
+
+            if (condition.Amount is { } least && amount < least.Amount)
+            {
+                var shortfall = M(least.Amount - amount);
+                if (Hides(promotion))
+                {
+                    return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+                }
+
+                var message = $"Spend {shortfall} more on {condition.Label} to get {promotion.Name}.";
+                _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
+                return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+            }
+
             return null;
         }
 

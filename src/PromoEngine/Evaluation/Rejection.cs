@@ -40,12 +40,18 @@ public sealed record Rejection
     public string Message { get; }
 
     /// <summary>Gets how much more the qualifying items must cost.</summary>
-    /// <value>Set for <see cref="RejectionReason.MinimumSubtotalNotMet"/>.</value>
+    /// <value>Set for <see cref="RejectionReason.MinimumSubtotalNotMet"/>, and for
+    /// <see cref="RejectionReason.CartConditionNotMet"/> when the condition is on an amount.</value>
     public Money? Shortfall { get; init; }
 
     /// <summary>Gets how many more qualifying units are needed.</summary>
-    /// <value>Set for <see cref="RejectionReason.MinimumQuantityNotMet"/>.</value>
+    /// <value>Set for <see cref="RejectionReason.MinimumQuantityNotMet"/>, and for
+    /// <see cref="RejectionReason.CartConditionNotMet"/> when the condition is on units.</value>
     public int? MissingQuantity { get; init; }
+
+    /// <summary>Gets how the promotion calls the items a cart condition counts (such as <c>shoes</c>).</summary>
+    /// <value>Set for <see cref="RejectionReason.CartConditionNotMet"/>; <see langword="null"/> otherwise.</value>
+    public string? ItemsLabel { get; init; }
 
     /// <summary>Gets the limit that was reached.</summary>
     /// <value>Set for the usage-limit reasons and <see cref="RejectionReason.TooManyCodes"/>.</value>

@@ -99,4 +99,10 @@ public enum RejectionReason
     /// local time in its time zone); the rejection's <see cref="Rejection.Boundary"/> is the instant a window next opens,
     /// when one opens before the schedule ends.</summary>
     OutsideWindow = 30,
+
+    /// <summary>The cart does not hold enough of the items a cart condition counts (see
+    /// <see cref="Restriction.CartHoldsUnits"/> and <see cref="Restriction.CartHoldsAmount"/>): the rejection carries
+    /// the missing units (<see cref="Rejection.MissingQuantity"/>) or the shortfall (<see cref="Rejection.Shortfall"/>),
+    /// and how the items are called (<see cref="Rejection.ItemsLabel"/>).</summary>
+    CartConditionNotMet = 41,
 }

@@ -48,4 +48,11 @@ public enum LintRule
     /// with nothing in common, a negation of all items): it can never apply. Buy X get Y has its own rule
     /// (<see cref="BuyXGetYCannotFire"/>).</summary>
     ItemsCanNeverQualify = 40,
+
+    /// <summary>A cart condition (<see cref="Restriction.CartHoldsUnits"/>, <see cref="Restriction.CartHoldsAmount"/>)
+    /// that contradicts the promotion: its filter admits no item (unit-price bounds that exclude each other, SKU lists
+    /// with nothing in common), so no cart meets it (an error). Also reported (a warning): a condition whose filter is
+    /// the promotion's own item filter, which restates <see cref="Restriction.MinimumQuantity"/> or <see cref="Restriction.MinimumSubtotal"/>
+    /// (probably other items were meant).</summary>
+    CartConditionContradictsItems = 41,
 }

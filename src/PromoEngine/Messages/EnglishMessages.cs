@@ -69,6 +69,9 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.CartConditionNotMet => rejection.Shortfall is { } more
+                ? $"Spend {c.Money(more)} more on {rejection.ItemsLabel ?? "the items this offer needs"} to get {name}."
+                : $"Add {Required(rejection.MissingQuantity ?? 1, rejection.ItemsLabel, c)} to get {name}.",
             _ => null,
         };
     }
@@ -79,6 +82,10 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             ? $"Spend {c.Money(shortfall)} more to get {Name(c)}."
             : $"Spend a little more to get {Name(c)}.",
         HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to get {Name(c)}.",
+        HintKind.AddRequiredItems => $"Add {Required(hint.MissingQuantity ?? 1, hint.ItemsLabel, c)} to get {Name(c)}.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}."
+            : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}.",
         _ => null,
     };
 
@@ -109,6 +116,10 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
 
     private static string Items(int count, MessageContext c) =>
         count == 1 ? "1 more qualifying item" : $"{c.Number(count)} more qualifying items";
+
+    /// <summary>How many more of the items a cart condition counts, as the promotion calls them: "1 more item from shoes".</summary>
+    private static string Required(int count, string? label, MessageContext c) =>
+        (count == 1 ? "1 more item" : $"{c.Number(count)} more items") + (label is null ? " of the kind this offer needs" : " from " + label);
 
     private static string Or(ImmutableArray<string> names) =>
         names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];

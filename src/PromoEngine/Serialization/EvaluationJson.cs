@@ -89,6 +89,7 @@ public static class EvaluationJson
                 writer.WriteString("message", rejection.Message);
                 OptionalMoney(writer, "shortfall", rejection.Shortfall);
                 OptionalNumber(writer, "missingQuantity", rejection.MissingQuantity);
+                OptionalString(writer, "itemsLabel", rejection.ItemsLabel);
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
                 OptionalString(writer, "winner", rejection.Winner?.Value);
@@ -107,6 +108,7 @@ public static class EvaluationJson
                 writer.WriteString("kind", hint.Kind.ToString());
                 OptionalMoney(writer, "shortfall", hint.Shortfall);
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
+                OptionalString(writer, "itemsLabel", hint.ItemsLabel);
                 writer.WriteString("message", hint.Message);
                 writer.WriteEndObject();
             }

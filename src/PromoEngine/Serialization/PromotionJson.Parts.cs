@@ -11,7 +11,7 @@ namespace PromoEngine;
 public static partial class PromotionJson
 {
     private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
-    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly"];
+    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds"];
     private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
     private static readonly string[] DiscountTypes =
     [
@@ -283,6 +283,8 @@ public static partial class PromotionJson
             case "firstOrderOnly":
                 errors.Object(element, path, "type");
                 return Restriction.FirstOrderOnly;
+            case "cartHolds":
+                return ReadCartCondition(element, path, errors);
             case "regions":
             {
                 errors.Object(element, path, "type", "regions", "except", "of");
@@ -337,6 +339,41 @@ public static partial class PromotionJson
                 });
             default:
                 return null;
+        }
+    }
+
+    /// <summary>Reads <c>{ "type": "cartHolds", "items": filter, "units": n }</c> or <c>"amount": money</c> instead of
+    /// units, with an optional <c>"label"</c>.</summary>
+    private static Restriction? ReadCartCondition(JsonElement element, string path, JsonErrors errors)
+    {
+        errors.Object(element, path, "type", "items", "units", "amount", "label");
+        var errorsBefore = errors.Errors.Count;
+        var items = errors.Required(element, "items", path, out var itemsElement) ? ReadFilter(itemsElement, path + ".items", errors) : null;
+        var label = JsonErrors.Optional(element, "label", out var labelElement) ? errors.String(labelElement, path + ".label") : null;
+        var hasUnits = JsonErrors.Optional(element, "units", out var unitsElement);
+        var hasAmount = JsonErrors.Optional(element, "amount", out var amountElement);
+        if (hasUnits == hasAmount)
+        {
+            errors.Add(path + ".units", hasUnits ? "give units or amount, not both." : "is required (or amount).");
+            return null;
+        }
+
+        var units = hasUnits ? errors.Int(unitsElement, path + ".units") : null;
+        var amount = hasAmount ? ReadMoney(amountElement, path + ".amount", errors) : null;
+        if (errors.Errors.Count > errorsBefore || items is null)
+        {
+            return null;
+        }
+
+        // A factory error about the label belongs to label, any other to the units or the amount.
+        try
+        {
+            return units is { } n ? Restriction.CartHoldsUnits(items, n, label) : Restriction.CartHoldsAmount(items, amount!.Value, label);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(path + "." + (e.ParamName == "label" ? "label" : hasUnits ? "units" : "amount"), JsonErrors.Plain(e));
+            return null;
         }
     }
 

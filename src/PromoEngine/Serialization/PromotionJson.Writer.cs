@@ -262,6 +262,25 @@ public static partial class PromotionJson
                 writer.WriteString("type", "segments");
                 WriteStrings(writer, "segments", r.Allowed);
                 break;
+            case CartConditionRestriction r:
+                writer.WriteString("type", "cartHolds");
+                writer.WritePropertyName("items");
+                WriteFilter(writer, r.Items);
+                if (r.Units is { } units)
+                {
+                    writer.WriteNumber("units", units);
+                }
+                else
+                {
+                    WriteMoney(writer, "amount", r.Amount!.Value);
+                }
+
+                if (r.HasOwnLabel)
+                {
+                    writer.WriteString("label", r.Label);
+                }
+
+                break;
             default:
                 writer.WriteString("type", "firstOrderOnly");
                 break;

@@ -47,4 +47,25 @@ internal static partial class ReadmeSnippets
         // TEE 40.00 USD; JACKET 120.00 USD; CARD 30.00 USD; total 190.00 USD
         // endsnippet
     }
+
+    public static void CartCondition()
+    {
+        // snippet: cartCondition
+        var usd = Currency.FromCode("USD");
+        var socks = Promotion.Create("socks", "30% off socks with shoes")
+            .ForItems(ItemFilter.Categories("socks"))
+            .Require(Restriction.CartHoldsUnits(ItemFilter.Categories("shoes"), 1, label: "shoes"))
+            .Giving(Discount.PercentOffItems(30))
+            .Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([socks]));
+        var sock = new CartLine("1", "SOCK", new Money(10m, usd), 2, categories: ["socks"]);
+        var shoe = new CartLine("2", "RUNNER", new Money(80m, usd), 1, categories: ["shoes"]);
+
+        var without = evaluator.Evaluate(new Cart(usd, [sock]), [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var with = evaluator.Evaluate(new Cart(usd, [sock, shoe]), [], Instant.FromUtc(2026, 11, 27, 18, 0));
+
+        Console.WriteLine($"{without.Hints.Single().Message} With shoes: {with.Total}");
+        // Add 1 more item from shoes to get 30% off socks with shoes. With shoes: 94.00 USD
+        // endsnippet
+    }
 }
