@@ -76,6 +76,17 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.OrderHistoryNotEligible => rejection.PreviousOrders is null
+                ? $"{name} hängt von Ihren bisherigen Bestellungen ab: Melden Sie sich an, um es zu nutzen."
+                : (rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost) switch
+                {
+                    (0, 0) => $"{name} gilt nur für Ihre erste Bestellung.",
+                    ({ } low, { } high) when low == high => $"{name} gilt nur für Ihre {c.Number(low + 1)}. Bestellung.",
+                    ({ } low, { } high) => $"{name} gilt für Kundinnen und Kunden mit {c.Number(low)} bis {c.Number(high)} früheren Bestellungen.",
+                    ({ } low, null) => $"{name} gilt für Kundinnen und Kunden mit mindestens {c.Number(low)} {(low == 1 ? "früheren Bestellung" : "früheren Bestellungen")}.",
+                    (null, { } high) => $"{name} gilt für Kundinnen und Kunden mit höchstens {c.Number(high)} {(high == 1 ? "früheren Bestellung" : "früheren Bestellungen")}.",
+                    _ => $"{name} ist für Ihre bisherigen Bestellungen nicht verfügbar.",
+                },
             RejectionReason.CartConditionNotMet => rejection.Shortfall is { } more
                 ? $"Kaufen Sie für weitere {c.Money(more)} {Label(rejection.ItemsLabel)} ein, um {name} zu erhalten."
                 : $"Legen Sie {Count(rejection.MissingQuantity ?? 1, c)} {Label(rejection.ItemsLabel)} in den Warenkorb, um {name} zu erhalten.",

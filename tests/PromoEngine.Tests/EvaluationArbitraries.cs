@@ -56,7 +56,8 @@ public static class EvaluationArbitraries
             CustomerProfile.Guest,
             CustomerProfile.Registered("c1"),
             CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder(),
-            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")))
+            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")),
+            CustomerProfile.Registered("c4").WithPreviousOrders(3))
         from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
         select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion);
 
@@ -158,7 +159,7 @@ public static class EvaluationArbitraries
             Restriction.Regions(new Region("US")),
             Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
-        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)))
+        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
         select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region, condition);
 
@@ -169,6 +170,13 @@ public static class EvaluationArbitraries
             select Restriction.CartHoldsUnits(items, units, label),
             from items in FilterGen from amount in Usd(1, 30_000)
             select Restriction.CartHoldsAmount(items, amount));
+
+    /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown).</summary>
+    private static Gen<Restriction> OrderHistoryGen =>
+        Gen.OneOf(
+            Gen.Choose(1, 5).Select(Restriction.NthOrder),
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atLeast: n)),
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)));
 
     private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region, Restriction? condition)
     {

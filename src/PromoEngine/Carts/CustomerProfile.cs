@@ -5,12 +5,15 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>Who is buying: a customer id or a guest, segments, memberships, region and whether this is a first order.</summary>
-/// <remarks>Immutable and thread-safe. Segments and memberships compare ordinally.</remarks>
+/// <summary>Who is buying: a customer id or a guest, segments, memberships, region, and the order history (whether this
+/// is a first order, how many orders came before).</summary>
+/// <remarks>Immutable and thread-safe. Segments and memberships compare ordinally. When the number of previous orders
+/// is known, <see cref="IsFirstOrder"/> is whether it is zero.</remarks>
 public sealed class CustomerProfile
 {
-    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder)
+    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder, int? previousOrders = null)
     {
+        PreviousOrders = previousOrders;
         Id = id;
         Segments = segments;
         Memberships = memberships;
@@ -57,26 +60,54 @@ public sealed class CustomerProfile
     /// <returns>The changed copy.</returns>
     [Pure]
     public CustomerProfile WithSegments(IEnumerable<string> segments) =>
-        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder);
+        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder, PreviousOrders);
 
     /// <summary>Returns a copy with the given memberships.</summary>
     /// <param name="memberships">The memberships; duplicates are dropped.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
     public CustomerProfile WithMemberships(IEnumerable<string> memberships) =>
-        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder);
+        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder, PreviousOrders);
 
     /// <summary>Returns a copy in the given region.</summary>
     /// <param name="region">The region, or <see langword="null"/> when unknown.</param>
     /// <returns>The changed copy, or this instance when nothing changes.</returns>
     [Pure]
     public CustomerProfile WithRegion(Region? region) =>
-        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder);
+        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder, PreviousOrders);
+
+    /// <summary>Gets how many orders the customer placed before this one, from the host's records.</summary>
+    /// <value><see langword="null"/> when unknown (unless said, and always for a <see cref="Guest"/> unless the host
+    /// says otherwise): restrictions on the order history (<see cref="Restriction.PreviousOrders"/>,
+    /// <see cref="Restriction.NthOrder"/>) then do not apply, since nobody can tell a new customer from one who
+    /// ordered before.</value>
+    public int? PreviousOrders { get; }
 
     /// <summary>Returns a copy that says whether this is the customer's first order.</summary>
     /// <param name="isFirstOrder">Whether this is the first order.</param>
-    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    /// <returns>The changed copy, or this instance when nothing changes. A first order has no previous order
+    /// (<see cref="PreviousOrders"/> becomes 0); a copy that is not a first order keeps a known count above zero and
+    /// forgets a count of zero.</returns>
     [Pure]
     public CustomerProfile WithFirstOrder(bool isFirstOrder = true) =>
-        isFirstOrder == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, isFirstOrder);
+        isFirstOrder == IsFirstOrder && (!isFirstOrder || PreviousOrders == 0) ? this
+        : new(Id, Segments, Memberships, Region, isFirstOrder, isFirstOrder ? 0 : PreviousOrders == 0 ? null : PreviousOrders);
+
+    /// <summary>Returns a copy with the number of orders the customer placed before this one.</summary>
+    /// <param name="count">The count, zero or more (zero: this is the first order), or <see langword="null"/> when
+    /// unknown. A host that knows a guest's history (by e-mail, say) may set it on a guest too.</param>
+    /// <returns>The changed copy, or this instance when nothing changes; when the count is known,
+    /// <see cref="IsFirstOrder"/> is whether it is zero.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    [Pure]
+    public CustomerProfile WithPreviousOrders(int? count)
+    {
+        if (count < 0)
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(count), count, "A number of previous orders must be zero or more.");
+        }
+
+        var first = count is { } n ? n == 0 : IsFirstOrder;
+        return count == PreviousOrders && first == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, first, count);
+    }
 }

@@ -147,6 +147,11 @@ public sealed partial class PromotionEvaluator
                             $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.") with { Allowed = segments.Allowed };
                     case FirstOrderRestriction when !customer.IsFirstOrder:
                         return Reject(promotion, RejectionReason.FirstOrderOnly, $"{promotion.Name} is for a first order only.");
+                    case OrderHistoryRestriction history when !history.Admits(customer.PreviousOrders):
+                        return Reject(promotion, RejectionReason.OrderHistoryNotEligible, customer.PreviousOrders is null
+                            ? $"{promotion.Name} is only for {history}, and your order history is not known: sign in to use it."
+                            : $"{promotion.Name} is only for {history}.")
+                            with { PreviousOrders = customer.PreviousOrders, PreviousOrdersAtLeast = history.AtLeast, PreviousOrdersAtMost = history.AtMost };
                 }
             }
 

@@ -53,6 +53,18 @@ public sealed record Rejection
     /// <value>Set for <see cref="RejectionReason.CartConditionNotMet"/>; <see langword="null"/> otherwise.</value>
     public string? ItemsLabel { get; init; }
 
+    /// <summary>Gets how many orders the customer placed before, as the profile says.</summary>
+    /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the count is known.</value>
+    public int? PreviousOrders { get; init; }
+
+    /// <summary>Gets the fewest previous orders the promotion asks for.</summary>
+    /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the promotion has a lower bound.</value>
+    public int? PreviousOrdersAtLeast { get; init; }
+
+    /// <summary>Gets the most previous orders the promotion allows.</summary>
+    /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the promotion has an upper bound.</value>
+    public int? PreviousOrdersAtMost { get; init; }
+
     /// <summary>Gets the limit that was reached.</summary>
     /// <value>Set for the usage-limit reasons and <see cref="RejectionReason.TooManyCodes"/>.</value>
     public int? Limit { get; init; }

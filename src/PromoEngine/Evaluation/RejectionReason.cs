@@ -105,4 +105,10 @@ public enum RejectionReason
     /// the missing units (<see cref="Rejection.MissingQuantity"/>) or the shortfall (<see cref="Rejection.Shortfall"/>),
     /// and how the items are called (<see cref="Rejection.ItemsLabel"/>).</summary>
     CartConditionNotMet = 41,
+
+    /// <summary>Not for the customer's order history (see <see cref="Restriction.PreviousOrders"/> and
+    /// <see cref="Restriction.NthOrder"/>), or the history is unknown (a guest): the rejection carries the bounds
+    /// (<see cref="Rejection.PreviousOrdersAtLeast"/>, <see cref="Rejection.PreviousOrdersAtMost"/>) and the customer's
+    /// count (<see cref="Rejection.PreviousOrders"/>, null when unknown).</summary>
+    OrderHistoryNotEligible = 42,
 }

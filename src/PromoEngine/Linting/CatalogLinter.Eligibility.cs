@@ -16,6 +16,7 @@ public static partial class CatalogLinter
                     $"{promotion.Id} can never apply: no item can pass its item filter ({promotion.QualifyingItems})."));
             }
 
+            OrderHistory(promotion, findings);
             foreach (var restriction in promotion.Restrictions)
             {
                 if (restriction is not CartConditionRestriction condition)
@@ -34,6 +35,31 @@ public static partial class CatalogLinter
                         $"{promotion.Id} has a cart condition on its own items ({condition.Items}): that is a minimum quantity or subtotal; a cart condition is for other items."));
                 }
             }
+        }
+    }
+
+    /// <summary>Order-history bounds that exclude each other (a first order is zero previous orders).</summary>
+    private static void OrderHistory(Promotion promotion, List<LintFinding> findings)
+    {
+        int? low = null, high = null;
+        var any = false;
+        foreach (var restriction in promotion.Restrictions)
+        {
+            var (atLeast, atMost) = restriction switch
+            {
+                OrderHistoryRestriction history => (history.AtLeast, history.AtMost),
+                FirstOrderRestriction => (0, 0),
+                _ => ((int?)null, (int?)null),
+            };
+            any |= restriction is OrderHistoryRestriction or FirstOrderRestriction;
+            low = atLeast is { } l && (low is null || l > low) ? l : low;
+            high = atMost is { } h && (high is null || h < high) ? h : high;
+        }
+
+        if (any && low > high)
+        {
+            findings.Add(Finding(LintRule.OrderHistoryNeverMet, LintSeverity.Error, [promotion],
+                $"{promotion.Id} can never apply: no customer has at least {low} and at most {high} previous orders."));
         }
     }
 }

@@ -55,4 +55,9 @@ public enum LintRule
     /// the promotion's own item filter, which restates <see cref="Restriction.MinimumQuantity"/> or <see cref="Restriction.MinimumSubtotal"/>
     /// (probably other items were meant).</summary>
     CartConditionContradictsItems = 41,
+
+    /// <summary>Order-history restrictions of one promotion (<see cref="Restriction.PreviousOrders"/>,
+    /// <see cref="Restriction.NthOrder"/>, <see cref="Restriction.FirstOrderOnly"/>) that no number of previous orders
+    /// meets together: "first order only" and "from the third order": the promotion can never apply.</summary>
+    OrderHistoryNeverMet = 42,
 }

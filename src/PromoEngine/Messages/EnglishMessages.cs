@@ -69,6 +69,17 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.OrderHistoryNotEligible => rejection.PreviousOrders is null
+                ? $"{name} depends on your order history: sign in to use it."
+                : (rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost) switch
+                {
+                    (0, 0) => $"{name} is for your first order only.",
+                    ({ } low, { } high) when low == high => $"{name} is for order number {c.Number(low + 1)} only.",
+                    ({ } low, { } high) => $"{name} is for customers with {c.Number(low)} to {c.Number(high)} earlier orders.",
+                    ({ } low, null) => $"{name} is for customers with at least {c.Number(low)} earlier order{(low == 1 ? "" : "s")}.",
+                    (null, { } high) => $"{name} is for customers with at most {c.Number(high)} earlier order{(high == 1 ? "" : "s")}.",
+                    _ => $"{name} is not available for your order history.",
+                },
             RejectionReason.CartConditionNotMet => rejection.Shortfall is { } more
                 ? $"Spend {c.Money(more)} more on {rejection.ItemsLabel ?? "the items this offer needs"} to get {name}."
                 : $"Add {Required(rejection.MissingQuantity ?? 1, rejection.ItemsLabel, c)} to get {name}.",

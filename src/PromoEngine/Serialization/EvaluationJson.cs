@@ -90,6 +90,9 @@ public static class EvaluationJson
                 OptionalMoney(writer, "shortfall", rejection.Shortfall);
                 OptionalNumber(writer, "missingQuantity", rejection.MissingQuantity);
                 OptionalString(writer, "itemsLabel", rejection.ItemsLabel);
+                OptionalNumber(writer, "previousOrders", rejection.PreviousOrders);
+                OptionalNumber(writer, "previousOrdersAtLeast", rejection.PreviousOrdersAtLeast);
+                OptionalNumber(writer, "previousOrdersAtMost", rejection.PreviousOrdersAtMost);
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
                 OptionalString(writer, "winner", rejection.Winner?.Value);
@@ -163,6 +166,7 @@ public static class EvaluationJson
             Strings(writer, "memberships", cart.Customer.Memberships);
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
+            OptionalNumber(writer, "previousOrders", cart.Customer.PreviousOrders);
             writer.WriteEndObject();
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);

@@ -11,7 +11,7 @@ namespace PromoEngine;
 public static partial class PromotionJson
 {
     private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
-    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds"];
+    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds", "previousOrders"];
     private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
     private static readonly string[] DiscountTypes =
     [
@@ -285,6 +285,29 @@ public static partial class PromotionJson
                 return Restriction.FirstOrderOnly;
             case "cartHolds":
                 return ReadCartCondition(element, path, errors);
+            case "previousOrders":
+            {
+                errors.Object(element, path, "type", "atLeast", "atMost");
+                var errorsBefore = errors.Errors.Count;
+                var atLeast = JsonErrors.Optional(element, "atLeast", out var low) ? errors.Int(low, path + ".atLeast") : null;
+                var atMost = JsonErrors.Optional(element, "atMost", out var high) ? errors.Int(high, path + ".atMost") : null;
+                if (errors.Errors.Count > errorsBefore)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return Restriction.PreviousOrders(atLeast, atMost);
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add(path + "." + (e.ParamName == "atMost" ? "atMost" : "atLeast"),
+                        e.ParamName == "atMost" || atLeast is not null ? JsonErrors.Plain(e) : "is required (or atMost, or both).");
+                    return null;
+                }
+            }
+
             case "regions":
             {
                 errors.Object(element, path, "type", "regions", "except", "of");

@@ -262,6 +262,19 @@ public static partial class PromotionJson
                 writer.WriteString("type", "segments");
                 WriteStrings(writer, "segments", r.Allowed);
                 break;
+            case OrderHistoryRestriction r:
+                writer.WriteString("type", "previousOrders");
+                if (r.AtLeast is { } atLeast)
+                {
+                    writer.WriteNumber("atLeast", atLeast);
+                }
+
+                if (r.AtMost is { } atMost)
+                {
+                    writer.WriteNumber("atMost", atMost);
+                }
+
+                break;
             case CartConditionRestriction r:
                 writer.WriteString("type", "cartHolds");
                 writer.WritePropertyName("items");

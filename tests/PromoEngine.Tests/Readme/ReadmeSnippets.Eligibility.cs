@@ -68,4 +68,24 @@ internal static partial class ReadmeSnippets
         // Add 1 more item from shoes to get 30% off socks with shoes. With shoes: 94.00 USD
         // endsnippet
     }
+
+    public static void OrderHistory()
+    {
+        // snippet: orderHistory
+        var usd = Currency.FromCode("USD");
+        var fifth = Promotion.Create("fifth", "Your 5th order: 15% off")
+            .Require(Restriction.NthOrder(5))
+            .Giving(Discount.PercentOffItems(15))
+            .Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([fifth]));
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+        Cart CartOf(CustomerProfile customer) => new(usd, [new CartLine("1", "MUG", new Money(20m, usd), 1)], customer);
+
+        var fourBefore = evaluator.Evaluate(CartOf(CustomerProfile.Registered("c-17").WithPreviousOrders(4)), [], at);
+        var guest = evaluator.Evaluate(CartOf(CustomerProfile.Guest), [], at);
+
+        Console.WriteLine($"{fourBefore.Total}; guest {guest.Total}: {guest.Rejected.Single().Reason}");
+        // 17.00 USD; guest 20.00 USD: OrderHistoryNotEligible
+        // endsnippet
+    }
 }
