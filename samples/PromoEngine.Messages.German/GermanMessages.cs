@@ -76,6 +76,9 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.ShippingMethodNotEligible => rejection.Allowed.IsEmpty
+                ? $"{name} gilt nicht für diese Versandart."
+                : $"{name} gilt nur für die Versandart {Or(rejection.Allowed)}.",
             RejectionReason.OrderHistoryNotEligible => rejection.PreviousOrders is null
                 ? $"{name} hängt von Ihren bisherigen Bestellungen ab: Melden Sie sich an, um es zu nutzen."
                 : (rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost) switch

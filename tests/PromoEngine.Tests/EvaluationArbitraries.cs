@@ -16,7 +16,7 @@ public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] 
 
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
-        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion);
+        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion).WithShippingMethod(Cart.ShippingMethod);
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(promotions ?? Promotions),
             Options with { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
@@ -59,7 +59,8 @@ public static class EvaluationArbitraries
             CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")),
             CustomerProfile.Registered("c4").WithPreviousOrders(3))
         from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
-        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion);
+        from shippingMethod in Gen.Elements<string?>(null, "standard", "express")
+        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion).WithShippingMethod(shippingMethod);
 
     private static Gen<ItemFilter> FilterGen =>
         Gen.OneOf(
@@ -171,12 +172,14 @@ public static class EvaluationArbitraries
             from items in FilterGen from amount in Usd(1, 30_000)
             select Restriction.CartHoldsAmount(items, amount));
 
-    /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown).</summary>
+    /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown) and on the
+    /// shipping method.</summary>
     private static Gen<Restriction> OrderHistoryGen =>
         Gen.OneOf(
             Gen.Choose(1, 5).Select(Restriction.NthOrder),
             Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atLeast: n)),
-            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)));
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
+            Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
 
     private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region, Restriction? condition)
     {

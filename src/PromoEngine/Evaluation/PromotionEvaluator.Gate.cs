@@ -147,6 +147,10 @@ public sealed partial class PromotionEvaluator
                             $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.") with { Allowed = segments.Allowed };
                     case FirstOrderRestriction when !customer.IsFirstOrder:
                         return Reject(promotion, RejectionReason.FirstOrderOnly, $"{promotion.Name} is for a first order only.");
+                    case ShippingMethodRestriction methods when _cart.ShippingMethod is not { } method || !methods.Allowed.Contains(method):
+                        return Reject(promotion, RejectionReason.ShippingMethodNotEligible, _cart.ShippingMethod is null
+                            ? $"{promotion.Name} is only for shipping by {string.Join(" or ", methods.Allowed)}: choose one of them."
+                            : $"{promotion.Name} is only for shipping by {string.Join(" or ", methods.Allowed)}, not {_cart.ShippingMethod}.") with { Allowed = methods.Allowed };
                     case OrderHistoryRestriction history when !history.Admits(customer.PreviousOrders):
                         return Reject(promotion, RejectionReason.OrderHistoryNotEligible, customer.PreviousOrders is null
                             ? $"{promotion.Name} is only for {history}, and your order history is not known: sign in to use it."

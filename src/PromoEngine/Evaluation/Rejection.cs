@@ -100,8 +100,8 @@ public sealed record Rejection
     /// <summary>Gets whom the promotion is for, when the cart's customer or channel is not among them: the
     /// memberships, the segments or the sales channels it names.</summary>
     /// <value>Set (in the order the promotion names them) for <see cref="RejectionReason.MembersOnly"/>,
-    /// <see cref="RejectionReason.SegmentNotEligible"/> and <see cref="RejectionReason.ChannelNotEligible"/>; empty
-    /// otherwise. A message in the shopper's language is built from it (see <see cref="ShopperText"/>).</value>
+    /// <see cref="RejectionReason.SegmentNotEligible"/>, <see cref="RejectionReason.ChannelNotEligible"/> and
+    /// <see cref="RejectionReason.ShippingMethodNotEligible"/> (the shipping methods); empty otherwise. A message in the shopper's language is built from it (see <see cref="ShopperText"/>).</value>
     public ImmutableArray<string> Allowed
     {
         get => _allowed.Items;

@@ -111,4 +111,8 @@ public enum RejectionReason
     /// (<see cref="Rejection.PreviousOrdersAtLeast"/>, <see cref="Rejection.PreviousOrdersAtMost"/>) and the customer's
     /// count (<see cref="Rejection.PreviousOrders"/>, null when unknown).</summary>
     OrderHistoryNotEligible = 42,
+
+    /// <summary>Not for the shipping method the cart names (or the cart names none); the rejection's
+    /// <see cref="Rejection.Allowed"/> lists the methods it is for.</summary>
+    ShippingMethodNotEligible = 43,
 }

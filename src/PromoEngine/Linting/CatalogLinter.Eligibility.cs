@@ -17,6 +17,7 @@ public static partial class CatalogLinter
             }
 
             OrderHistory(promotion, findings);
+            ShippingMethods(promotion, findings);
             foreach (var restriction in promotion.Restrictions)
             {
                 if (restriction is not CartConditionRestriction condition)
@@ -35,6 +36,32 @@ public static partial class CatalogLinter
                         $"{promotion.Id} has a cart condition on its own items ({condition.Items}): that is a minimum quantity or subtotal; a cart condition is for other items."));
                 }
             }
+        }
+    }
+
+    /// <summary>Shipping-method lists with no method in common.</summary>
+    private static void ShippingMethods(Promotion promotion, List<LintFinding> findings)
+    {
+        HashSet<string>? common = null;
+        foreach (var restriction in promotion.Restrictions)
+        {
+            if (restriction is ShippingMethodRestriction methods)
+            {
+                if (common is null)
+                {
+                    common = new HashSet<string>(methods.Allowed, StringComparer.Ordinal);
+                }
+                else
+                {
+                    common.IntersectWith(methods.Allowed);
+                }
+            }
+        }
+
+        if (common is { Count: 0 })
+        {
+            findings.Add(Finding(LintRule.ShippingMethodsNeverMet, LintSeverity.Error, [promotion],
+                $"{promotion.Id} can never apply: its shipping-method restrictions share no method."));
         }
     }
 

@@ -60,4 +60,8 @@ public enum LintRule
     /// <see cref="Restriction.NthOrder"/>, <see cref="Restriction.FirstOrderOnly"/>) that no number of previous orders
     /// meets together: "first order only" and "from the third order": the promotion can never apply.</summary>
     OrderHistoryNeverMet = 42,
+
+    /// <summary>Shipping-method restrictions of one promotion that share no method: no cart meets them all, so the
+    /// promotion can never apply.</summary>
+    ShippingMethodsNeverMet = 43,
 }

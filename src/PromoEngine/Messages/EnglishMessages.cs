@@ -69,6 +69,9 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.ShippingMethodNotEligible => rejection.Allowed.IsEmpty
+                ? $"{name} is not available for this shipping method."
+                : $"{name} is only for shipping by {Or(rejection.Allowed)}.",
             RejectionReason.OrderHistoryNotEligible => rejection.PreviousOrders is null
                 ? $"{name} depends on your order history: sign in to use it."
                 : (rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost) switch

@@ -135,7 +135,7 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer, shipping, channel and shipping region.</summary>
+    /// <summary>Writes a cart: currency, lines, customer, shipping, channel, shipping region and shipping method.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -171,6 +171,7 @@ public static class EvaluationJson
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
             OptionalString(writer, "shippingRegion", cart.ShippingRegion?.ToString());
+            OptionalString(writer, "shippingMethod", cart.ShippingMethod);
             writer.WriteEndObject();
         });
     }

@@ -11,7 +11,7 @@ namespace PromoEngine;
 public static partial class PromotionJson
 {
     private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
-    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds", "previousOrders"];
+    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds", "previousOrders", "shippingMethods"];
     private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
     private static readonly string[] DiscountTypes =
     [
@@ -346,6 +346,7 @@ public static partial class PromotionJson
                 {
                     "membersOnly" => "memberships",
                     "channels" => "channels",
+                    "shippingMethods" => "methods",
                     _ => "segments",
                 };
                 errors.Object(element, path, "type", property);
@@ -358,6 +359,7 @@ public static partial class PromotionJson
                 {
                     "membersOnly" => Restriction.MembersOnly(list),
                     "channels" => Restriction.Channels(list),
+                    "shippingMethods" => Restriction.ShippingMethods(list),
                     _ => Restriction.Segments(list),
                 });
             default:

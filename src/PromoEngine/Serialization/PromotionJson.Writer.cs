@@ -262,6 +262,10 @@ public static partial class PromotionJson
                 writer.WriteString("type", "segments");
                 WriteStrings(writer, "segments", r.Allowed);
                 break;
+            case ShippingMethodRestriction r:
+                writer.WriteString("type", "shippingMethods");
+                WriteStrings(writer, "methods", r.Allowed);
+                break;
             case OrderHistoryRestriction r:
                 writer.WriteString("type", "previousOrders");
                 if (r.AtLeast is { } atLeast)

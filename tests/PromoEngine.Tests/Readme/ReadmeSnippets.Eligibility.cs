@@ -88,4 +88,24 @@ internal static partial class ReadmeSnippets
         // 17.00 USD; guest 20.00 USD: OrderHistoryNotEligible
         // endsnippet
     }
+
+    public static void ShippingMethod()
+    {
+        // snippet: shippingMethod
+        var usd = Currency.FromCode("USD");
+        var freeStandard = Promotion.Create("ship", "Free standard shipping")
+            .Require(Restriction.ShippingMethods("standard"))
+            .Giving(Discount.FreeShipping)
+            .Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([freeStandard]));
+        var cart = new Cart(usd, [new CartLine("1", "LAMP", new Money(45m, usd), 1)], shipping: new Money(8m, usd));
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+
+        var standard = evaluator.Evaluate(cart.WithShippingMethod("standard"), [], at);
+        var express = evaluator.Evaluate(cart.WithShippingMethod("express"), [], at);
+
+        Console.WriteLine($"standard {standard.Total}, express {express.Total} ({express.Rejected.Single().Reason})");
+        // standard 45.00 USD, express 53.00 USD (ShippingMethodNotEligible)
+        // endsnippet
+    }
 }
