@@ -263,7 +263,10 @@ public static class EvaluationArbitraries
     /// <summary>The evaluation options the properties vary beside selection and compounding.</summary>
     private static Gen<EvaluationOptions> OptionsGen =>
         from excludeAutomatic in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select new EvaluationOptions { ExcludeAutomaticPromotions = excludeAutomatic };
+        from roundingTarget in Gen.Elements(RoundingTarget.AmountToPay, RoundingTarget.Discount)
+        from rounding in Gen.Frequency((4, Gen.Constant(MidpointRounding.AwayFromZero)), (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity)))
+        from allocation in Gen.Elements(OrderAllocation.LargestRemainder, OrderAllocation.RemainderToFirstLines, OrderAllocation.RemainderToLastLine, OrderAllocation.CarryForward)
+        select new EvaluationOptions { ExcludeAutomaticPromotions = excludeAutomatic, RoundingTarget = roundingTarget, Rounding = rounding, OrderAllocation = allocation };
 
     /// <summary>Up to eight promotions of every kind, with unique ids.</summary>
     public static Arbitrary<Promotion[]> PromotionsArb() =>

@@ -433,7 +433,7 @@ public sealed partial class PromotionEvaluator
             // Allocated over the qualifying items (lines alike in all but id and quantity count as one) by what is left
             // of them, then over each item's units likewise.
             var items = _pool.ByItem(lines);
-            var itemShares = M(rounded).Allocate(items.Select(ItemLeft).ToArray());
+            var itemShares = Spread(rounded, items.Select(ItemLeft).ToArray());
             for (var i = 0; i < items.Count; i++)
             {
                 if (itemShares[i].IsZero)

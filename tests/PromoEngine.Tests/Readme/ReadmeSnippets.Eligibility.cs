@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using NodaTime;
 
@@ -106,6 +107,43 @@ internal static partial class ReadmeSnippets
 
         Console.WriteLine($"standard {standard.Total}, express {express.Total} ({express.Rejected.Single().Reason})");
         // standard 45.00 USD, express 53.00 USD (ShippingMethodNotEligible)
+        // endsnippet
+    }
+
+    public static void RoundingTarget()
+    {
+        // snippet: roundingTarget
+        var usd = Currency.FromCode("USD");
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "15% off").Giving(Discount.PercentOffItems(15)).Build()]);
+        var cart = new Cart(usd, [new CartLine("1", "BOOK", new Money(10.50m, usd), 1)]);
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+
+        var onPrice = new PromotionEvaluator(catalog).Evaluate(cart, [], at);
+        var onDiscount = new PromotionEvaluator(catalog, new EvaluationOptions { RoundingTarget = PromoEngine.RoundingTarget.Discount }).Evaluate(cart, [], at);
+
+        Console.WriteLine($"on the price: pay {onPrice.Total}; on the discount: pay {onDiscount.Total}");
+        // on the price: pay 8.93 USD; on the discount: pay 8.92 USD
+        // endsnippet
+    }
+
+    public static void OrderAllocation()
+    {
+        // snippet: orderAllocation
+        var usd = Currency.FromCode("USD");
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "$1 off").Giving(Discount.AmountOffOrder(new Money(1m, usd))).Build()]);
+        var cart = new Cart(usd, new[] { "A", "B", "C" }.Select(id => new CartLine(id, "SKU-" + id, new Money(10m, usd), 1)));
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+
+        foreach (var rule in Enum.GetValues<PromoEngine.OrderAllocation>())
+        {
+            var result = new PromotionEvaluator(catalog, new EvaluationOptions { OrderAllocation = rule }).Evaluate(cart, [], at);
+            Console.WriteLine($"{rule}: " + string.Join(" ", result.Lines.Select(l => l.Adjustments.Single().Amount.Amount)));
+        }
+
+        // LargestRemainder: 0.34 0.33 0.33
+        // RemainderToFirstLines: 0.34 0.33 0.33
+        // RemainderToLastLine: 0.33 0.33 0.34
+        // CarryForward: 0.33 0.34 0.33
         // endsnippet
     }
 }
