@@ -155,6 +155,7 @@ public static class EvaluationArbitraries
         from foldLookAlikes in Gen.Elements(false, true)
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
+        from minimumBasis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         from region in Gen.Frequency((8, Gen.Constant<Restriction?>(null)), (1, Gen.Elements<Restriction?>(
             Restriction.Regions(new Region("US")),
@@ -162,15 +163,15 @@ public static class EvaluationArbitraries
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
         from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region, condition);
+        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum is { } m ? Restriction.MinimumSubtotal(m, minimumBasis) : null, paused, combination, region, condition);
 
     /// <summary>Conditions on other items of the cart: units or an amount of items that pass a filter.</summary>
     private static Gen<Restriction> CartConditionGen =>
         Gen.OneOf(
             from items in FilterGen from units in Gen.Choose(1, 4) from label in Gen.Elements<string?>(null, "shoes")
             select Restriction.CartHoldsUnits(items, units, label),
-            from items in FilterGen from amount in Usd(1, 30_000)
-            select Restriction.CartHoldsAmount(items, amount));
+            from items in FilterGen from amount in Usd(1, 30_000) from basis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
+            select Restriction.CartHoldsAmount(items, amount, null, basis));
 
     /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown) and on the
     /// shipping method.</summary>
@@ -181,7 +182,7 @@ public static class EvaluationArbitraries
             Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
             Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region, Restriction? condition)
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Restriction? minimum, bool paused, string? combination, Restriction? region, Restriction? condition)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
@@ -194,9 +195,9 @@ public static class EvaluationArbitraries
             builder.WithMaxDiscount(c);
         }
 
-        if (minimum is { } m)
+        if (minimum is not null)
         {
-            builder.Require(Restriction.MinimumSubtotal(m));
+            builder.Require(minimum);
         }
 
         if (region is not null)

@@ -23,7 +23,7 @@ public abstract partial class Restriction
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is below one.</exception>
     /// <exception cref="ArgumentException"><paramref name="label"/> is empty or malformed.</exception>
     public static Restriction CartHoldsUnits(ItemFilter items, int units, string? label = null) =>
-        new CartConditionRestriction(Guard.NotNull(items), Guard.Positive(units), null, LabelOf(items, label));
+        new CartConditionRestriction(Guard.NotNull(items), Guard.Positive(units), null, LabelOf(items, label), ThresholdBasis.BeforeDiscounts);
 
     /// <summary>The items of the cart that pass <paramref name="items"/> must add up to at least this amount, at their
     /// prices before any discount, whichever items the discount targets: "spend $100 on shoes, get free shipping" is
@@ -33,16 +33,20 @@ public abstract partial class Restriction
     /// amounts must be in its currency.</param>
     /// <param name="label">How shoppers are told the items (such as <c>shoes</c>); the filter's description when
     /// <see langword="null"/>.</param>
+    /// <param name="measuredOn">The prices the amount is measured on: before any discount (the default), or what is left
+    /// after the promotions of higher lanes.</param>
     /// <returns>The restriction; when it fails the promotion is rejected with
     /// <see cref="RejectionReason.CartConditionNotMet"/>, whose <see cref="Rejection.Shortfall"/> says how much more to
     /// spend on such items, and a <see cref="HintKind.SpendMoreOnRequiredItems"/> hint says the same.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive, or
+    /// <paramref name="measuredOn"/> is not a defined value.</exception>
     /// <exception cref="ArgumentException"><paramref name="amount"/> is not rounded or too large, the filter names
     /// amounts in another currency, or <paramref name="label"/> is malformed.</exception>
-    public static Restriction CartHoldsAmount(ItemFilter items, Money amount, string? label = null)
+    public static Restriction CartHoldsAmount(ItemFilter items, Money amount, string? label = null, ThresholdBasis measuredOn = ThresholdBasis.BeforeDiscounts)
     {
         Guard.NotNull(items);
+        CheckBasis(measuredOn, nameof(measuredOn));
         if (amount.Currency.IsDefault || !amount.IsRounded)
         {
             throw new ArgumentException($"A cart condition's amount must be rounded to its minor unit; {amount} is not.", nameof(amount));
@@ -58,7 +62,7 @@ public abstract partial class Restriction
             throw new ArgumentException($"The filter names amounts in {filterCurrency.Code}, the condition {amount.Currency.Code}.", nameof(amount));
         }
 
-        return new CartConditionRestriction(items, null, Guard.WithinMaxAmount(amount), LabelOf(items, label));
+        return new CartConditionRestriction(items, null, Guard.WithinMaxAmount(amount), LabelOf(items, label), measuredOn);
     }
 
     private static string LabelOf(ItemFilter items, string? label) => label is null ? items.ToString()! : Text.Identifier(label, nameof(label));
@@ -66,8 +70,13 @@ public abstract partial class Restriction
 
 /// <summary>A condition on items of the cart that pass a filter: at least so many units, or so much at prices before
 /// discounts.</summary>
-internal sealed class CartConditionRestriction(ItemFilter items, int? units, Money? amount, string label) : Restriction
+internal sealed class CartConditionRestriction(ItemFilter items, int? units, Money? amount, string label, ThresholdBasis measuredOn) : Restriction
 {
+    /// <summary>What prices an amount is measured on (units are counted, whatever the prices).</summary>
+    public ThresholdBasis MeasuredOn { get; } = measuredOn;
+
+    internal override bool MeasuredAfterHigherLanes => MeasuredOn == ThresholdBasis.AfterHigherLanes;
+
     public ItemFilter Items { get; } = items;
 
     /// <summary>The fewest units; null when the condition is on an amount.</summary>
@@ -86,5 +95,5 @@ internal sealed class CartConditionRestriction(ItemFilter items, int? units, Mon
 
     public override string ToString() => Units is { } n
         ? FormattableString.Invariant($"a cart holding at least {n} units of {Items}")
-        : $"a cart holding at least {Amount} of {Items}";
+        : $"a cart holding at least {Amount} of {Items}" + (MeasuredAfterHigherLanes ? " after higher lanes" : string.Empty);
 }

@@ -23,8 +23,21 @@ public abstract partial class Restriction
     /// <returns>The restriction; when it fails the rejection and the hint carry the shortfall.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     /// <exception cref="ArgumentException"><paramref name="amount"/> is not rounded.</exception>
-    public static Restriction MinimumSubtotal(Money amount)
+    public static Restriction MinimumSubtotal(Money amount) => MinimumSubtotal(amount, ThresholdBasis.BeforeDiscounts);
+
+    /// <summary>The qualifying items must add up to at least this amount, measured on the prices that
+    /// <paramref name="measuredOn"/> names: "spend $50 after your other discounts" is
+    /// <c>MinimumSubtotal(50 USD, ThresholdBasis.AfterHigherLanes)</c>.</summary>
+    /// <param name="amount">The minimum, more than zero and rounded to the minor unit.</param>
+    /// <param name="measuredOn">Before any discount, or after the promotions of higher lanes.</param>
+    /// <returns>The restriction; when it fails the rejection and the hint carry the shortfall (after higher lanes: from
+    /// what is left when the promotion's lane begins).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive, or
+    /// <paramref name="measuredOn"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="amount"/> is not rounded.</exception>
+    public static Restriction MinimumSubtotal(Money amount, ThresholdBasis measuredOn)
     {
+        CheckBasis(measuredOn, nameof(measuredOn));
         if (amount.Currency.IsDefault || !amount.IsRounded)
         {
             throw new ArgumentException($"A minimum subtotal must be an amount rounded to its minor unit; {amount} is not.", nameof(amount));
@@ -32,8 +45,20 @@ public abstract partial class Restriction
 
         return amount.Amount <= 0m
             ? throw new ArgumentOutOfRangeException(nameof(amount), amount, "A minimum subtotal must be more than zero.")
-            : new MinimumSubtotalRestriction(Guard.WithinMaxAmount(amount));
+            : new MinimumSubtotalRestriction(Guard.WithinMaxAmount(amount), measuredOn);
     }
+
+    private static void CheckBasis(ThresholdBasis basis, string name)
+    {
+        if (basis is not (ThresholdBasis.BeforeDiscounts or ThresholdBasis.AfterHigherLanes))
+        {
+            throw new ArgumentOutOfRangeException(name, basis, "Not a defined ThresholdBasis value.");
+        }
+    }
+
+    /// <summary>Whether the restriction measures a threshold after the promotions of higher lanes, which the evaluator
+    /// checks when the promotion's lane begins rather than at the gate.</summary>
+    internal virtual bool MeasuredAfterHigherLanes => false;
 
     /// <summary>The cart must hold at least this many qualifying units.</summary>
     /// <param name="quantity">The minimum, one or more.</param>
@@ -117,13 +142,17 @@ public abstract partial class Restriction
 
 }
 
-internal sealed class MinimumSubtotalRestriction(Money amount) : Restriction
+internal sealed class MinimumSubtotalRestriction(Money amount, ThresholdBasis measuredOn) : Restriction
 {
     public Money Amount { get; } = amount;
 
+    public ThresholdBasis MeasuredOn { get; } = measuredOn;
+
+    internal override bool MeasuredAfterHigherLanes => MeasuredOn == ThresholdBasis.AfterHigherLanes;
+
     internal override Currency? AmountCurrency => Amount.Currency;
 
-    public override string ToString() => $"qualifying items of at least {Amount}";
+    public override string ToString() => $"qualifying items of at least {Amount}" + (MeasuredAfterHigherLanes ? " after higher lanes" : string.Empty);
 }
 
 internal sealed class MinimumQuantityRestriction(int quantity) : Restriction

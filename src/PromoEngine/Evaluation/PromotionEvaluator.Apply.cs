@@ -23,6 +23,7 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
+            lane = MeetingThresholdsAfterHigherLanes(lane);
             var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
             _laneStops = stopsAfterLane;
             _pool.ClearClaims();
@@ -57,6 +58,27 @@ public sealed partial class PromotionEvaluator
         }
 
         private List<(Promotion Promotion, List<Span> Units)> _laneStops = [];
+
+        /// <summary>The lane's promotions whose thresholds measured after higher lanes hold on what the lanes above
+        /// left; the others are rejected with their shortfall.</summary>
+        private List<Promotion> MeetingThresholdsAfterHigherLanes(List<Promotion> lane)
+        {
+            List<Promotion>? kept = null; // made for the first promotion rejected
+            for (var i = 0; i < lane.Count; i++)
+            {
+                if (CheckThresholdsAfterHigherLanes(lane[i]) is { } rejection)
+                {
+                    _rejections.Add(rejection);
+                    kept ??= lane.GetRange(0, i);
+                }
+                else
+                {
+                    kept?.Add(lane[i]);
+                }
+            }
+
+            return kept ?? lane;
+        }
 
         private void ApplyItemPromotions(List<Promotion> promotions)
         {

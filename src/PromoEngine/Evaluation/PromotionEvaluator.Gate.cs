@@ -293,7 +293,7 @@ public sealed partial class PromotionEvaluator
             {
                 switch (restriction)
                 {
-                    case MinimumSubtotalRestriction minimum when subtotal < minimum.Amount.Amount:
+                    case MinimumSubtotalRestriction minimum when !minimum.MeasuredAfterHigherLanes && subtotal < minimum.Amount.Amount:
                         return SpendMore(promotion, M(minimum.Amount.Amount - subtotal), RejectionReason.MinimumSubtotalNotMet);
                     case MinimumQuantityRestriction minimum when quantity < minimum.Quantity:
                         return AddItems(promotion, minimum.Quantity - quantity);
@@ -337,20 +337,80 @@ public sealed partial class PromotionEvaluator
                 return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { MissingQuantity = missing, ItemsLabel = condition.Label };
             }
 
-            if (condition.Amount is { } least && amount < least.Amount)
-            {
-                var shortfall = M(least.Amount - amount);
-                if (Hides(promotion))
-                {
-                    return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { Shortfall = shortfall, ItemsLabel = condition.Label };
-                }
+            // A threshold measured after higher lanes is checked when the promotion's lane begins (see ApplyLane).
+            return condition.Amount is { } least && !condition.MeasuredAfterHigherLanes && amount < least.Amount
+                ? SpendMoreOn(promotion, condition, M(least.Amount - amount))
+                : null;
+        }
 
-                var message = $"Spend {shortfall} more on {condition.Label} to get {promotion.Name}.";
-                _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
-                return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+        private Rejection SpendMoreOn(Promotion promotion, CartConditionRestriction condition, Money shortfall)
+        {
+            if (Hides(promotion))
+            {
+                return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+            }
+
+            var message = $"Spend {shortfall} more on {condition.Label} to get {promotion.Name}.";
+            _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
+            return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+        }
+
+        /// <summary>Checks the thresholds a promotion measures after higher lanes (see
+        /// <see cref="ThresholdBasis.AfterHigherLanes"/>) on what is left of the items now, when its lane begins.</summary>
+        /// <returns>The rejection with the shortfall, or null when every such threshold holds.</returns>
+        private Rejection? CheckThresholdsAfterHigherLanes(Promotion promotion)
+        {
+            foreach (var restriction in promotion.Restrictions)
+            {
+                switch (restriction)
+                {
+                    case MinimumSubtotalRestriction { MeasuredAfterHigherLanes: true } minimum
+                        when LeftToPay(MatchingLines(promotion.QualifyingItems)) is var left && left < minimum.Amount.Amount:
+                        return SpendMore(promotion, M(minimum.Amount.Amount - left), RejectionReason.MinimumSubtotalNotMet);
+                    case CartConditionRestriction { MeasuredAfterHigherLanes: true, Amount: { } least } condition
+                        when LeftToPay(MatchingLines(condition.Items)) is var paid && paid < least.Amount:
+                        return SpendMoreOn(promotion, condition, M(least.Amount - paid));
+                }
             }
 
             return null;
+        }
+
+        /// <summary>What is left to pay of these lines' units now, stopped ones included.</summary>
+        private decimal LeftToPay(int[] lines)
+        {
+            var left = 0m;
+            foreach (var line in lines)
+            {
+                foreach (var piece in _pool.PiecesOf(line))
+                {
+                    left += piece.Remaining * piece.Count;
+                }
+            }
+
+            return left;
+        }
+
+        /// <summary>The cart lines whose amounts a promotion measures after higher lanes (empty when it measures none):
+        /// a promotion of a higher lane that touches them may keep it from applying.</summary>
+        public int[] MeasuredAfterHigherLanes(Promotion promotion)
+        {
+            int[]? lines = null;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                var measured = restriction switch
+                {
+                    MinimumSubtotalRestriction { MeasuredAfterHigherLanes: true } => MatchingLines(promotion.QualifyingItems),
+                    CartConditionRestriction { MeasuredAfterHigherLanes: true, Amount: not null } condition => MatchingLines(condition.Items),
+                    _ => null,
+                };
+                if (measured is not null)
+                {
+                    lines = lines is null ? measured : [.. lines.Union(measured)];
+                }
+            }
+
+            return lines ?? [];
         }
 
         private static string Times(int count) => count == 1 ? "once" : string.Create(CultureInfo.InvariantCulture, $"{count} times");

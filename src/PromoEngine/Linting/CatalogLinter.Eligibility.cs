@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PromoEngine;
 
@@ -8,8 +9,20 @@ public static partial class CatalogLinter
 {
     private static void Eligibility(List<Promotion> promotions, List<LintFinding> findings)
     {
+        var highest = int.MinValue;
         foreach (var promotion in promotions)
         {
+            highest = Math.Max(highest, promotion.Priority);
+        }
+
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Priority == highest && promotion.Restrictions.Any(r => r.MeasuredAfterHigherLanes))
+            {
+                findings.Add(Finding(LintRule.ThresholdBasisHasNoEffect, LintSeverity.Info, [promotion],
+                    $"{promotion.Id} measures a threshold after higher lanes, but no promotion has a higher priority: it measures the prices before discounts."));
+            }
+
             if (promotion.Discount is not BuyXGetYDiscount && promotion.QualifyingItems.CanNeverMatch())
             {
                 findings.Add(Finding(LintRule.ItemsCanNeverQualify, LintSeverity.Error, [promotion],

@@ -52,7 +52,7 @@ public enum LintRule
     /// <summary>A cart condition (<see cref="Restriction.CartHoldsUnits"/>, <see cref="Restriction.CartHoldsAmount"/>)
     /// that contradicts the promotion: its filter admits no item (unit-price bounds that exclude each other, SKU lists
     /// with nothing in common), so no cart meets it (an error). Also reported (a warning): a condition whose filter is
-    /// the promotion's own item filter, which restates <see cref="Restriction.MinimumQuantity"/> or <see cref="Restriction.MinimumSubtotal"/>
+    /// the promotion's own item filter, which restates <see cref="Restriction.MinimumQuantity"/> or <see cref="Restriction.MinimumSubtotal(Money)"/>
     /// (probably other items were meant).</summary>
     CartConditionContradictsItems = 41,
 
@@ -64,4 +64,8 @@ public enum LintRule
     /// <summary>Shipping-method restrictions of one promotion that share no method: no cart meets them all, so the
     /// promotion can never apply.</summary>
     ShippingMethodsNeverMet = 43,
+
+    /// <summary>A threshold measured after higher lanes (<see cref="ThresholdBasis.AfterHigherLanes"/>) on a promotion
+    /// that no promotion of the catalog outranks: it measures the prices before discounts all the same (information).</summary>
+    ThresholdBasisHasNoEffect = 44,
 }

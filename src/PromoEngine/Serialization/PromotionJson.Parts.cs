@@ -271,10 +271,14 @@ public static partial class PromotionJson
         switch (type)
         {
             case "minimumSubtotal":
-                errors.Object(element, path, "type", "amount");
-                return errors.Required(element, "amount", path, out var amount) && ReadMoney(amount, path + ".amount", errors) is { } money
-                    ? errors.Make(path + ".amount", () => Restriction.MinimumSubtotal(money))
+            {
+                errors.Object(element, path, "type", "amount", "measuredOn");
+                var basis = ReadBasis(element, path, errors);
+                return errors.Required(element, "amount", path, out var amount) && ReadMoney(amount, path + ".amount", errors) is { } money && basis is { } b
+                    ? errors.Make(path + ".amount", () => Restriction.MinimumSubtotal(money, b))
                     : null;
+            }
+
             case "minimumQuantity":
                 errors.Object(element, path, "type", "quantity");
                 return errors.Required(element, "quantity", path, out var quantity) && errors.Int(quantity, path + ".quantity") is { } q
@@ -371,8 +375,9 @@ public static partial class PromotionJson
     /// units, with an optional <c>"label"</c>.</summary>
     private static Restriction? ReadCartCondition(JsonElement element, string path, JsonErrors errors)
     {
-        errors.Object(element, path, "type", "items", "units", "amount", "label");
+        errors.Object(element, path, "type", "items", "units", "amount", "label", "measuredOn");
         var errorsBefore = errors.Errors.Count;
+        var basis = ReadBasis(element, path, errors);
         var items = errors.Required(element, "items", path, out var itemsElement) ? ReadFilter(itemsElement, path + ".items", errors) : null;
         var label = JsonErrors.Optional(element, "label", out var labelElement) ? errors.String(labelElement, path + ".label") : null;
         var hasUnits = JsonErrors.Optional(element, "units", out var unitsElement);
@@ -381,6 +386,11 @@ public static partial class PromotionJson
         {
             errors.Add(path + ".units", hasUnits ? "give units or amount, not both." : "is required (or amount).");
             return null;
+        }
+
+        if (hasUnits && basis == ThresholdBasis.AfterHigherLanes)
+        {
+            errors.Add(path + ".measuredOn", "applies to an amount; units are counted whatever the prices.");
         }
 
         var units = hasUnits ? errors.Int(unitsElement, path + ".units") : null;
@@ -393,7 +403,7 @@ public static partial class PromotionJson
         // A factory error about the label belongs to label, any other to the units or the amount.
         try
         {
-            return units is { } n ? Restriction.CartHoldsUnits(items, n, label) : Restriction.CartHoldsAmount(items, amount!.Value, label);
+            return units is { } n ? Restriction.CartHoldsUnits(items, n, label) : Restriction.CartHoldsAmount(items, amount!.Value, label, basis!.Value);
         }
         catch (ArgumentException e)
         {
@@ -401,6 +411,13 @@ public static partial class PromotionJson
             return null;
         }
     }
+
+    /// <summary>Reads the optional <c>"measuredOn"</c> of a threshold: <c>"beforeDiscounts"</c> (the default) or
+    /// <c>"afterHigherLanes"</c>; null after an error.</summary>
+    private static ThresholdBasis? ReadBasis(JsonElement element, string path, JsonErrors errors) =>
+        JsonErrors.Optional(element, "measuredOn", out var basis)
+            ? errors.Enum(basis, path + ".measuredOn", ("beforeDiscounts", ThresholdBasis.BeforeDiscounts), ("afterHigherLanes", ThresholdBasis.AfterHigherLanes))
+            : ThresholdBasis.BeforeDiscounts;
 
     private static List<Region> ReadRegions(JsonElement element, string path, JsonErrors errors)
     {

@@ -227,6 +227,7 @@ public static partial class PromotionJson
             case MinimumSubtotalRestriction r:
                 writer.WriteString("type", "minimumSubtotal");
                 WriteMoney(writer, "amount", r.Amount);
+                WriteBasis(writer, r.MeasuredOn);
                 break;
             case MinimumQuantityRestriction r:
                 writer.WriteString("type", "minimumQuantity");
@@ -297,6 +298,8 @@ public static partial class PromotionJson
                     writer.WriteString("label", r.Label);
                 }
 
+                WriteBasis(writer, r.MeasuredOn);
+
                 break;
             default:
                 writer.WriteString("type", "firstOrderOnly");
@@ -304,6 +307,14 @@ public static partial class PromotionJson
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteBasis(Utf8JsonWriter writer, ThresholdBasis basis)
+    {
+        if (basis == ThresholdBasis.AfterHigherLanes)
+        {
+            writer.WriteString("measuredOn", "afterHigherLanes");
+        }
     }
 
     private static void WriteFilter(Utf8JsonWriter writer, ItemFilter filter)

@@ -146,4 +146,24 @@ internal static partial class ReadmeSnippets
         // CarryForward: 0.33 0.34 0.33
         // endsnippet
     }
+
+    public static void ThresholdBasis()
+    {
+        // snippet: thresholdBasis
+        var usd = Currency.FromCode("USD");
+        var sale = Promotion.Create("sale", "20% off everything").WithPriority(10).Giving(Discount.PercentOffItems(20)).Build();
+        Promotion TenOff(ThresholdBasis basis) => Promotion.Create("ten", "$10 off $50")
+            .Require(Restriction.MinimumSubtotal(new Money(50m, usd), basis))
+            .Giving(Discount.AmountOffOrder(new Money(10m, usd)))
+            .Build();
+        var cart = new Cart(usd, [new CartLine("1", "COAT", new Money(55m, usd), 1)]);
+        var at = Instant.FromUtc(2026, 11, 27, 18, 0);
+
+        var before = new PromotionEvaluator(PromotionCatalog.Create([sale, TenOff(PromoEngine.ThresholdBasis.BeforeDiscounts)])).Evaluate(cart, [], at);
+        var after = new PromotionEvaluator(PromotionCatalog.Create([sale, TenOff(PromoEngine.ThresholdBasis.AfterHigherLanes)])).Evaluate(cart, [], at);
+
+        Console.WriteLine($"before discounts: {before.Total}; after higher lanes: {after.Total} ({after.Hints.Single().Message})");
+        // before discounts: 34.00 USD; after higher lanes: 44.00 USD (Spend 6.00 USD more on qualifying items to get $10 off $50.)
+        // endsnippet
+    }
 }
