@@ -56,7 +56,7 @@ internal static class LeaveOut
     public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result, Func<Promotion, int[]> linesOf, int lineCount, Func<Promotion, int[]> measuredLinesOf)
     {
         var suspects = ValueSuspects(scenario, result, linesOf, lineCount);
-        var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
+        HashSet<PromotionId>? applied = null; // made for the first promotion that measures a threshold after higher lanes
         foreach (var measuring in scenario)
         {
             if (measuredLinesOf(measuring) is not { Length: > 0 } measured)
@@ -64,6 +64,7 @@ internal static class LeaveOut
                 continue;
             }
 
+            applied ??= result.Applied.Select(a => a.PromotionId).ToHashSet();
             var lines = LineSet.Of(measured, lineCount);
             foreach (var promotion in scenario)
             {
