@@ -76,6 +76,9 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"Der Code {personal} wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde."
+                : "Dieser Code wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde.",
             RejectionReason.ShippingMethodNotEligible => rejection.Allowed.IsEmpty
                 ? $"{name} gilt nicht für diese Versandart."
                 : $"{name} gilt nur für die Versandart {Or(rejection.Allowed)}.",
@@ -98,7 +101,7 @@ public sealed class GermanMessages : ShopperMessages
     }
 
     /// <inheritdoc/>
-    public override string? Describe(NearMissHint hint, MessageContext context) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext context) => hint.FromWallet ? FromWallet(hint, context) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Noch {context.Money(shortfall)} bis {Name(context)}."
@@ -108,6 +111,20 @@ public sealed class GermanMessages : ShopperMessages
         HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
             ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis {Name(context)}.",
+        _ => null,
+    };
+
+    /// <summary>Ein Hinweis zu einem Coupon, den die Kundin oder der Kunde schon hat: wie er sich einlösen lässt.</summary>
+    private string? FromWallet(NearMissHint hint, MessageContext context) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Noch {context.Money(shortfall)} bis zur Einlösung Ihres Coupons {Name(context)}."
+            : $"Nur noch ein wenig mehr bis zur Einlösung Ihres Coupons {Name(context)}.",
+        HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um Ihren Coupon {Name(context)} einzulösen.",
+        HintKind.AddRequiredItems => $"Legen Sie {Count(hint.MissingQuantity ?? 1, context)} {Label(hint.ItemsLabel)} in den Warenkorb, um Ihren Coupon {Name(context)} einzulösen.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis zur Einlösung Ihres Coupons {Name(context)}."
+            : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis zur Einlösung Ihres Coupons {Name(context)}.",
         _ => null,
     };
 
@@ -128,6 +145,7 @@ public sealed class GermanMessages : ShopperMessages
         ReceiptTerm.CutToPrice => "auf den Preis begrenzt",
         ReceiptTerm.Capped => "gedeckelt",
         ReceiptTerm.CutToBudget => "auf das Restbudget begrenzt",
+        ReceiptTerm.FromWallet => "aus Ihren Gutscheinen",
         _ => null,
     };
 

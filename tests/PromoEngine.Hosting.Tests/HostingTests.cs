@@ -85,6 +85,7 @@ public sealed class HostingTests : IDisposable
             ["PromoEngine:Evaluation:MaxCodesPerOrder"] = "3",
             ["PromoEngine:Evaluation:HideCodeStatus"] = "true",
             ["PromoEngine:Evaluation:Selection"] = "StrictPriority",
+            ["PromoEngine:Evaluation:WalletCountsTowardCodeLimit"] = "false",
         });
         await host.StartAsync();
 
@@ -93,6 +94,7 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(3, options.MaxCodesPerOrder);
         Assert.True(options.HideCodeStatus);
         Assert.Equal(SelectionPolicy.StrictPriority, options.Selection);
+        Assert.False(options.WalletCountsTowardCodeLimit);
         await host.StopAsync();
     }
 

@@ -25,7 +25,7 @@ public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] 
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}]{(p.Activation.IssuedTo is { } o ? " issued to " + o : "")} cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
         + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding} | {Options}";
 }
 
@@ -163,7 +163,8 @@ public static class EvaluationArbitraries
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
         from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum is { } m ? Restriction.MinimumSubtotal(m, minimumBasis) : null, paused, combination, region, condition);
+        from owner in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("c1", "c2")))
+        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum is { } m ? Restriction.MinimumSubtotal(m, minimumBasis) : null, paused, combination, region, condition, owner);
 
     /// <summary>Conditions on other items of the cart: units or an amount of items that pass a filter.</summary>
     private static Gen<Restriction> CartConditionGen =>
@@ -182,12 +183,13 @@ public static class EvaluationArbitraries
             Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
             Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Restriction? minimum, bool paused, string? combination, Restriction? region, Restriction? condition)
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Restriction? minimum, bool paused, string? combination, Restriction? region, Restriction? condition, string? owner)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
         {
-            builder.WithCode($"CODE{index}", foldLookAlikes);
+            // A personal code now and then, issued to one of the generated customers (another, or a guest, is refused).
+            builder.WithCode($"CODE{index}", foldLookAlikes).IssuedTo(owner);
         }
 
         if (cap is { } c)

@@ -5,14 +5,15 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>Who is buying: a customer id or a guest, segments, memberships, region, and the order history (whether this
-/// is a first order, how many orders came before).</summary>
+/// <summary>Who is buying: a customer id or a guest, segments, memberships, region, the order history (whether this is
+/// a first order, how many orders came before), and the wallet of promotions the customer holds.</summary>
 /// <remarks>Immutable and thread-safe. Segments and memberships compare ordinally. When the number of previous orders
 /// is known, <see cref="IsFirstOrder"/> is whether it is zero.</remarks>
 public sealed class CustomerProfile
 {
-    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder, int? previousOrders = null)
+    private CustomerProfile(string? id, ImmutableArray<string> segments, ImmutableArray<string> memberships, Region? region, bool isFirstOrder, CustomerWallet? wallet = null, int? previousOrders = null)
     {
+        Wallet = wallet ?? CustomerWallet.Empty;
         PreviousOrders = previousOrders;
         Id = id;
         Segments = segments;
@@ -60,21 +61,21 @@ public sealed class CustomerProfile
     /// <returns>The changed copy.</returns>
     [Pure]
     public CustomerProfile WithSegments(IEnumerable<string> segments) =>
-        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder, PreviousOrders);
+        new(Id, Text.Identifiers(Guard.NotNull(segments)), Memberships, Region, IsFirstOrder, Wallet, PreviousOrders);
 
     /// <summary>Returns a copy with the given memberships.</summary>
     /// <param name="memberships">The memberships; duplicates are dropped.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
     public CustomerProfile WithMemberships(IEnumerable<string> memberships) =>
-        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder, PreviousOrders);
+        new(Id, Segments, Text.Identifiers(Guard.NotNull(memberships)), Region, IsFirstOrder, Wallet, PreviousOrders);
 
     /// <summary>Returns a copy in the given region.</summary>
     /// <param name="region">The region, or <see langword="null"/> when unknown.</param>
     /// <returns>The changed copy, or this instance when nothing changes.</returns>
     [Pure]
     public CustomerProfile WithRegion(Region? region) =>
-        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder, PreviousOrders);
+        region == Region ? this : new(Id, Segments, Memberships, region, IsFirstOrder, Wallet, PreviousOrders);
 
     /// <summary>Gets how many orders the customer placed before this one, from the host's records.</summary>
     /// <value><see langword="null"/> when unknown (unless said, and always for a <see cref="Guest"/> unless the host
@@ -91,7 +92,7 @@ public sealed class CustomerProfile
     [Pure]
     public CustomerProfile WithFirstOrder(bool isFirstOrder = true) =>
         isFirstOrder == IsFirstOrder && (!isFirstOrder || PreviousOrders == 0) ? this
-        : new(Id, Segments, Memberships, Region, isFirstOrder, isFirstOrder ? 0 : PreviousOrders == 0 ? null : PreviousOrders);
+        : new(Id, Segments, Memberships, Region, isFirstOrder, Wallet, isFirstOrder ? 0 : PreviousOrders == 0 ? null : PreviousOrders);
 
     /// <summary>Returns a copy with the number of orders the customer placed before this one.</summary>
     /// <param name="count">The count, zero or more (zero: this is the first order), or <see langword="null"/> when
@@ -108,6 +109,28 @@ public sealed class CustomerProfile
         }
 
         var first = count is { } n ? n == 0 : IsFirstOrder;
-        return count == PreviousOrders && first == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, first, count);
+        return count == PreviousOrders && first == IsFirstOrder ? this : new(Id, Segments, Memberships, Region, first, Wallet, count);
     }
+
+    /// <summary>Gets the promotions the customer holds without typing anything: clipped coupons and codes issued to
+    /// them (see <see cref="CustomerWallet"/>). The evaluator applies each as if its code were entered.</summary>
+    /// <value><see cref="CustomerWallet.Empty"/> unless said. A guest may hold clipped coupons (a host keeps them with
+    /// the session); a personal code in a guest's wallet is rejected as any guest typing it is, since guests own
+    /// none.</value>
+    public CustomerWallet Wallet { get; }
+
+    /// <summary>Returns a copy holding the given wallet.</summary>
+    /// <param name="wallet">The wallet; <see cref="CustomerWallet.Empty"/> for none.</param>
+    /// <returns>The changed copy, or this instance when the wallets are equal.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="wallet"/> is null.</exception>
+    [Pure]
+    public CustomerProfile WithWallet(CustomerWallet wallet) =>
+        Guard.NotNull(wallet) == Wallet ? this : new(Id, Segments, Memberships, Region, IsFirstOrder, wallet, PreviousOrders);
+
+    /// <summary>Returns a copy holding a wallet of the given entries.</summary>
+    /// <param name="entries">The entries (see <see cref="CustomerWallet.Of"/>).</param>
+    /// <returns>The changed copy, or this instance when the wallets are equal.</returns>
+    /// <exception cref="System.ArgumentException">As for <see cref="CustomerWallet.Of"/>.</exception>
+    [Pure]
+    public CustomerProfile WithWallet(params IEnumerable<WalletEntry> entries) => WithWallet(CustomerWallet.Of(entries));
 }

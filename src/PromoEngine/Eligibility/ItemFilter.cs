@@ -6,7 +6,8 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>Which cart items a promotion targets: all of them, some SKUs, categories, tags or brands, or a combination.</summary>
+/// <summary>Which cart items a promotion targets: all of them, some SKUs, categories, tags or brands, items by unit price,
+/// or a combination.</summary>
 /// <remarks>Immutable and thread-safe. Names compare ordinally. Build filters with the static factories. Filters nest
 /// at most <see cref="MaxDepth"/> deep, so every walk over one is bounded and every filter the API accepts is written
 /// and read back as JSON.</remarks>

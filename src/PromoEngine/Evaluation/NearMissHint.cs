@@ -38,4 +38,9 @@ public sealed record NearMissHint
     /// <summary>Gets a plain message for shoppers.</summary>
     /// <value>Such as <c>Spend 12.50 USD more to get Free shipping.</c></value>
     public string Message { get; }
+
+    /// <summary>Gets a value indicating whether the promotion within reach is held in the customer's wallet
+    /// (<see cref="CustomerProfile.Wallet"/>): "spend 5.00 more to use your coupon".</summary>
+    /// <value><see langword="false"/> for a typed code and for an automatic promotion.</value>
+    public bool FromWallet { get; init; }
 }

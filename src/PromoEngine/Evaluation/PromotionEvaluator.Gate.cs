@@ -9,9 +9,33 @@ public sealed partial class PromotionEvaluator
 {
     private sealed partial class Run
     {
-        /// <summary>Checks everything but the discount itself: status, schedule, currency, customer, usage, items.</summary>
+        /// <summary>Checks everything but the discount itself: who the code is issued to, status, schedule, currency,
+        /// customer, usage, items.</summary>
         /// <returns>The rejection, or null when the promotion may apply.</returns>
+        /// <remarks>Implementation note: ownership comes first, so a code issued to another customer says nothing else
+        /// of its promotion; when what is said is hidden (<see cref="Hides"/>), the other checks still run and their
+        /// outcome is dropped, so such a code costs what any code that does not apply costs and timing does not tell it
+        /// apart from an unknown one.</remarks>
         private Rejection? Gate(Promotion promotion)
+        {
+            if (promotion.Activation.IsPersonal && CodeOf(promotion) is { } code && promotion.Activation.OwnerOf(code) is { } owner
+                && !string.Equals(owner, _cart.Customer.Id, System.StringComparison.Ordinal))
+            {
+                if (Hides(promotion))
+                {
+                    _ = Checks(promotion);
+                }
+
+                return _cart.Customer.IsGuest
+                    ? Reject(promotion, RejectionReason.IssuedToAnotherCustomer, $"The code {code} is issued to one customer: sign in to use it.")
+                    : Reject(promotion, RejectionReason.IssuedToAnotherCustomer, $"The code {code} is issued to another customer.");
+            }
+
+            return Checks(promotion);
+        }
+
+        /// <summary>The checks of <see cref="Gate"/> after ownership.</summary>
+        private Rejection? Checks(Promotion promotion)
         {
             switch (promotion.Status)
             {
@@ -448,7 +472,8 @@ public sealed partial class PromotionEvaluator
         /// <see cref="EvaluationOptions.HideCodeStatus"/>, everything about a promotion entered by code that does not
         /// apply is replaced by "unknown", so nothing that would only explain it is worked out (messages, hints, when a
         /// window opens). The same holds for the decoy an unknown code is gated against.</summary>
-        private bool Hides(Promotion promotion) => Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || _codeOf.ContainsKey(promotion.Id));
+        private bool Hides(Promotion promotion) =>
+            Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || (_codeOf.TryGetValue(promotion.Id, out var code) && !IsWalletCode(code)));
 
         /// <summary>Whether a discount can never apply to this cart, whatever the combination, from what the gate already
         /// knows: the subtotal and the number of units of the qualifying lines. <see langword="false"/> when unsure.</summary>

@@ -107,4 +107,9 @@ public sealed record Rejection
         get => _allowed.Items;
         init => _allowed = new(value);
     }
+
+    /// <summary>Gets a value indicating whether the code came from the customer's wallet
+    /// (<see cref="CustomerProfile.Wallet"/>) rather than being typed: "your clipped coupon needs $5 more".</summary>
+    /// <value><see langword="false"/> for a typed code and for an automatic promotion.</value>
+    public bool FromWallet { get; init; }
 }

@@ -100,6 +100,12 @@ public enum RejectionReason
     /// when one opens before the schedule ends.</summary>
     OutsideWindow = 30,
 
+    /// <summary>The code is issued to one customer (see <see cref="PromotionActivation.IssuedTo"/> and
+    /// <see cref="PromotionActivation.CodeOwners"/>), and the cart's customer is another, or a guest (a guest owns no
+    /// code). Nothing else of the promotion is said. Under <see cref="EvaluationOptions.HideCodeStatus"/> a typed code
+    /// reads as <see cref="UnknownCode"/> instead, as every code that cannot be used does.</summary>
+    IssuedToAnotherCustomer = 31,
+
     /// <summary>The cart does not hold enough of the items a cart condition counts (see
     /// <see cref="Restriction.CartHoldsUnits"/> and <see cref="Restriction.CartHoldsAmount"/>): the rejection carries
     /// the missing units (<see cref="Rejection.MissingQuantity"/>) or the shortfall (<see cref="Rejection.Shortfall"/>),

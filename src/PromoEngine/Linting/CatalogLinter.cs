@@ -65,13 +65,16 @@ public static partial class CatalogLinter
             .Where(p => Unrestricted(p) && !p.IsExclusive && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
             .ToList();
 
-        // One member per group (the largest), and no more coded promotions than an order may carry.
+        // One member per group (the largest), and no more coded promotions than an order may carry (typed, and held in a
+        // wallet when its codes do not count toward the limit).
         var chosen = percent
             .GroupBy(p => p.Group ?? "\u0000" + p.Id.Value, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(Percent).ThenBy(p => p.Id).First())
             .ToList();
         var coded = chosen.Where(p => p.Activation.Kind != ActivationKind.Automatic).OrderByDescending(Percent).ThenBy(p => p.Id).ToList();
-        chosen = chosen.Except(coded.Skip(options.MaxCodesPerOrder)).ToList();
+        // Wallet codes outside the code limit let a customer hold coded promotions beside the typed ones.
+        var codeSlots = options.WalletCountsTowardCodeLimit ? options.MaxCodesPerOrder : options.MaxCodesPerOrder + CustomerWallet.MaxEntries;
+        chosen = chosen.Except(coded.Skip(codeSlots)).ToList();
 
         var left = 1m;
         var contributors = new List<Promotion>();

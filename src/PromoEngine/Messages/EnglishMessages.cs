@@ -69,6 +69,9 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"The code {personal} was issued to another customer account: sign in to the account it was sent to."
+                : "This code was issued to another customer account: sign in to the account it was sent to.",
             RejectionReason.ShippingMethodNotEligible => rejection.Allowed.IsEmpty
                 ? $"{name} is not available for this shipping method."
                 : $"{name} is only for shipping by {Or(rejection.Allowed)}.",
@@ -90,7 +93,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         };
     }
 
-    public override string? Describe(NearMissHint hint, MessageContext c) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext c) => hint.FromWallet ? FromWallet(hint, c) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Spend {c.Money(shortfall)} more to get {Name(c)}."
@@ -100,6 +103,20 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
             ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}."
             : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}.",
+        _ => null,
+    };
+
+    /// <summary>A hint about a coupon the customer holds: it is theirs already, so the hint says how to use it.</summary>
+    private static string? FromWallet(NearMissHint hint, MessageContext c) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Spend {c.Money(shortfall)} more to use your coupon {Name(c)}."
+            : $"Spend a little more to use your coupon {Name(c)}.",
+        HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to use your coupon {Name(c)}.",
+        HintKind.AddRequiredItems => $"Add {Required(hint.MissingQuantity ?? 1, hint.ItemsLabel, c)} to use your coupon {Name(c)}.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to use your coupon {Name(c)}."
+            : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to use your coupon {Name(c)}.",
         _ => null,
     };
 
@@ -119,6 +136,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         ReceiptTerm.CutToPrice => "cut to the price",
         ReceiptTerm.Capped => "capped",
         ReceiptTerm.CutToBudget => "cut to what is left of its budget",
+        ReceiptTerm.FromWallet => "from your wallet",
         _ => null,
     };
 

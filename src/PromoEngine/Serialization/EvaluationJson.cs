@@ -75,6 +75,10 @@ public static class EvaluationJson
                 Money(writer, "amount", applied.Amount);
                 Money(writer, "nominalAmount", applied.NominalAmount);
                 writer.WriteString("clampedBy", applied.ClampedBy.ToString());
+                if (applied.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -99,6 +103,10 @@ public static class EvaluationJson
                 OptionalString(writer, "winnerCode", rejection.WinnerCode);
                 OptionalMoney(writer, "aloneAmount", rejection.AloneAmount);
                 OptionalString(writer, "boundary", rejection.Boundary?.ToString());
+                if (rejection.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -113,6 +121,10 @@ public static class EvaluationJson
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
                 OptionalString(writer, "itemsLabel", hint.ItemsLabel);
                 writer.WriteString("message", hint.Message);
+                if (hint.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -135,7 +147,8 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer, shipping, channel, shipping region and shipping method.</summary>
+    /// <summary>Writes a cart: currency, lines, customer (with the order count when known, and the wallet when it holds
+    /// anything), shipping, channel, shipping region and shipping method.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -167,6 +180,22 @@ public static class EvaluationJson
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
             OptionalNumber(writer, "previousOrders", cart.Customer.PreviousOrders);
+            if (!cart.Customer.Wallet.IsEmpty)
+            {
+                writer.WriteStartArray("wallet");
+                foreach (var entry in cart.Customer.Wallet.Entries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", entry.Code);
+                    writer.WriteString("kind", entry.Kind.ToString());
+                    OptionalString(writer, "validFrom", entry.ValidFrom?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    OptionalString(writer, "validUntil", entry.ValidUntil?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);

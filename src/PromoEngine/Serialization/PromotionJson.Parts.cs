@@ -33,7 +33,7 @@ public static partial class PromotionJson
                 builder.Automatic();
                 break;
             case "code":
-                errors.Object(element, path, "type", "code", "foldLookAlikes", "attribution");
+                errors.Object(element, path, "type", "code", "foldLookAlikes", "attribution", "issuedTo");
                 var foldLookAlikes = JsonErrors.Optional(element, "foldLookAlikes", out var fold) && errors.Bool(fold, path + ".foldLookAlikes") == true;
                 if (errors.Required(element, "code", path, out var code) && errors.String(code, path + ".code") is { } c)
                 {
@@ -41,10 +41,11 @@ public static partial class PromotionJson
                 }
 
                 ReadAttribution(element, path, errors, builder);
+                ReadOwners(element, path, errors, builder);
 
                 break;
             case "claimCodes":
-                errors.Object(element, path, "type", "codes", "format", "attribution");
+                errors.Object(element, path, "type", "codes", "format", "attribution", "issuedTo", "owners");
                 ClaimCodeFormat? format = null;
                 if (JsonErrors.Optional(element, "format", out var f))
                 {
@@ -59,6 +60,7 @@ public static partial class PromotionJson
                 }
 
                 ReadAttribution(element, path, errors, builder);
+                ReadOwners(element, path, errors, builder);
 
                 break;
         }

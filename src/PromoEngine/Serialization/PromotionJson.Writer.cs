@@ -216,6 +216,7 @@ public static partial class PromotionJson
         }
 
         WriteAttribution(writer, activation.Attribution);
+        WriteOwners(writer, activation);
         writer.WriteEndObject();
     }
 

@@ -51,6 +51,17 @@ public sealed class ExcludeAutomaticPromotionsTests
     }
 
     [Fact]
+    public void Evaluate_ExcludeAutomatic_AWalletCodeStillApplies()
+    {
+        var cart = Cart(CustomerProfile.Registered("c").WithWallet(WalletEntry.Clipped("STAFF30")), 5m, Line("a", 100m));
+
+        var result = Evaluate(cart, exclude: true);
+
+        Assert.Equal(["staff"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.True(result.Applied.Single().FromWallet);
+    }
+
+    [Fact]
     public void Evaluate_ExcludeAutomatic_UnknownCodeIsStillRejected()
     {
         var result = Evaluate(Cart(Line("a", 10m)), exclude: true, "NOPE");
