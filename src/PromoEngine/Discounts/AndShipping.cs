@@ -117,6 +117,8 @@ internal sealed class ItemsAndShippingDiscount(ItemDiscount inner, ShippingDisco
 
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => Inner.CannotApply(subtotal, quantity, unitsOf);
 
+    internal override bool LintsItemsThatNeverMatch => Inner.LintsItemsThatNeverMatch;
+
     internal override void Lint(Promotion promotion, List<LintFinding> findings) => Inner.Lint(promotion, findings);
 
     public override string ToString() => $"{Inner} and {Shipping}";

@@ -246,6 +246,8 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
     // What may be asked of it.
     internal override bool MovesValue => true;
 
+    internal override bool LintsItemsThatNeverMatch => true;
+
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) =>
         GetItems is null ? quantity < Buy + Get : quantity < Buy || unitsOf(GetItems) < Get;
 

@@ -293,6 +293,10 @@ public abstract class Discount
     /// <param name="unitsOf">How many units of the cart a filter lets through.</param>
     internal virtual bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => false;
 
+    /// <summary>Whether <see cref="Lint"/> already reports qualifying items that no item can pass (buy X get Y, with its
+    /// own rule), so the linter's general rule leaves the promotion to it.</summary>
+    internal virtual bool LintsItemsThatNeverMatch => false;
+
     /// <summary>Adds what the linter finds wrong with this discount in <paramref name="promotion"/> alone.</summary>
     internal virtual void Lint(Promotion promotion, List<LintFinding> findings)
     {

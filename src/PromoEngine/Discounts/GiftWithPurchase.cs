@@ -103,6 +103,8 @@ internal sealed class GiftWithPurchaseDiscount : ItemDiscount
 
     internal override bool MovesValue => true;
 
+    internal override bool LintsItemsThatNeverMatch => Sets.LintsItemsThatNeverMatch;
+
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => Sets.CannotApply(subtotal, quantity, unitsOf);
 
     internal override void Lint(Promotion promotion, List<LintFinding> findings)

@@ -167,6 +167,8 @@ internal sealed class PriceFlooredDiscount : ItemDiscount
 
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => Inner.CannotApply(subtotal, quantity, unitsOf);
 
+    internal override bool LintsItemsThatNeverMatch => Inner.LintsItemsThatNeverMatch;
+
     internal override void Lint(Promotion promotion, List<LintFinding> findings)
     {
         Inner.Lint(promotion, findings);
@@ -175,10 +177,54 @@ internal sealed class PriceFlooredDiscount : ItemDiscount
             findings.Add(CatalogLinter.Finding(LintRule.PriceFloorAlwaysBinds, LintSeverity.Warning, [promotion],
                 FormattableString.Invariant($"{promotion.Id} keeps {keep}% of every price, so it never takes more than {100m - keep}% off, not the {off}% it says.")));
         }
+        else if (Floor is { } high && HighestPrice(promotion.QualifyingItems) is { } highest && high.Amount >= highest)
+        {
+            findings.Add(CatalogLinter.Finding(LintRule.PriceFloorAboveEveryPrice, LintSeverity.Error, [promotion],
+                FormattableString.Invariant($"{promotion.Id} never leaves a unit below {high}, but its items cost at most {highest}: it can never take anything off.")));
+        }
         else if (Floor is { } floor && Inner.PriceLeftPerUnit is { } left && left < floor.Amount)
         {
             findings.Add(CatalogLinter.Finding(LintRule.PriceFloorAlwaysBinds, LintSeverity.Warning, [promotion],
                 $"{promotion.Id} never leaves a unit below {floor}, so a set never costs what it says ({Inner})."));
+        }
+    }
+
+    /// <summary>The highest unit price a filter admits, from its unit-price bounds; <see langword="null"/> when unbounded.</summary>
+    private static decimal? HighestPrice(ItemFilter filter)
+    {
+        if (filter.PriceBounds is var (_, atMost))
+        {
+            return atMost?.Amount;
+        }
+
+        var (kind, _, inner) = filter.Shape();
+        decimal? highest = null;
+        switch (kind)
+        {
+            case "allOf":
+                foreach (var f in inner)
+                {
+                    if (HighestPrice(f) is { } h && (highest is null || h < highest))
+                    {
+                        highest = h;
+                    }
+                }
+
+                return highest;
+            case "anyOf":
+                foreach (var f in inner)
+                {
+                    if (HighestPrice(f) is not { } h)
+                    {
+                        return null;
+                    }
+
+                    highest = highest is null || h > highest ? h : highest;
+                }
+
+                return highest;
+            default:
+                return null;
         }
     }
 

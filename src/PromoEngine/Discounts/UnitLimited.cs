@@ -175,6 +175,8 @@ internal sealed class UnitLimitedDiscount : ItemDiscount
 
     internal override bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => Inner.CannotApply(subtotal, quantity, unitsOf);
 
+    internal override bool LintsItemsThatNeverMatch => Inner.LintsItemsThatNeverMatch;
+
     internal override void Lint(Promotion promotion, List<LintFinding> findings) => Inner.Lint(promotion, findings);
 
     public override string ToString()

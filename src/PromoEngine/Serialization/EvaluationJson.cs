@@ -93,6 +93,10 @@ public static class EvaluationJson
                 writer.WriteString("message", rejection.Message);
                 OptionalMoney(writer, "shortfall", rejection.Shortfall);
                 OptionalNumber(writer, "missingQuantity", rejection.MissingQuantity);
+                OptionalString(writer, "itemsLabel", rejection.ItemsLabel);
+                OptionalNumber(writer, "previousOrders", rejection.PreviousOrders);
+                OptionalNumber(writer, "previousOrdersAtLeast", rejection.PreviousOrdersAtLeast);
+                OptionalNumber(writer, "previousOrdersAtMost", rejection.PreviousOrdersAtMost);
                 OptionalString(writer, "sku", rejection.Sku);
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
@@ -116,6 +120,7 @@ public static class EvaluationJson
                 writer.WriteString("kind", hint.Kind.ToString());
                 OptionalMoney(writer, "shortfall", hint.Shortfall);
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
+                OptionalString(writer, "itemsLabel", hint.ItemsLabel);
                 OptionalString(writer, "sku", hint.Sku);
                 writer.WriteString("message", hint.Message);
                 if (hint.FromWallet)
@@ -144,8 +149,8 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer (with the wallet, when it holds anything), shipping, channel and
-    /// shipping region.</summary>
+    /// <summary>Writes a cart: currency, lines, customer (with the order count when known, and the wallet when it holds
+    /// anything), shipping, channel, shipping region and shipping method.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -176,6 +181,7 @@ public static class EvaluationJson
             Strings(writer, "memberships", cart.Customer.Memberships);
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
+            OptionalNumber(writer, "previousOrders", cart.Customer.PreviousOrders);
             if (!cart.Customer.Wallet.IsEmpty)
             {
                 writer.WriteStartArray("wallet");
@@ -196,6 +202,7 @@ public static class EvaluationJson
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
             OptionalString(writer, "shippingRegion", cart.ShippingRegion?.ToString());
+            OptionalString(writer, "shippingMethod", cart.ShippingMethod);
             writer.WriteEndObject();
         });
     }

@@ -45,4 +45,17 @@ public sealed class DiscountLintTests
 
         Assert.Contains(Lint(promotion), f => f.Rule == LintRule.BuyXGetYCannotFire);
     }
+
+    [Fact]
+    public void Lint_FloorAtOrAboveEveryPriceTheFilterAdmits_IsAnError()
+    {
+        var under50 = ItemFilter.AllOf(ItemFilter.Categories("c"), ItemFilter.UnitPriceAtMost(D(49.99m)));
+
+        var finding = Assert.Single(Lint(Promo("p", Discount.PercentOffItems(20).WithPriceFloor(D(50m))).ForItems(under50).Build()));
+
+        Assert.Equal((LintRule.PriceFloorAboveEveryPrice, LintSeverity.Error), (finding.Rule, finding.Severity));
+        Assert.Equal("p never leaves a unit below 50.00 USD, but its items cost at most 49.99: it can never take anything off.", finding.Message);
+        Assert.Empty(Lint(Promo("p", Discount.PercentOffItems(20).WithPriceFloor(D(40m))).ForItems(under50).Build()));
+        Assert.Empty(Lint(Promo("p", Discount.PercentOffItems(20).WithPriceFloor(D(50m))).ForItems(ItemFilter.AnyOf(under50, ItemFilter.Skus("x"))).Build()));
+    }
 }
