@@ -5,8 +5,9 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>What a promotion gives: percent or amount off items, the order or shipping; a fixed price for N items;
-/// buy X get Y; tiers.</summary>
+/// <summary>What a promotion gives: percent or amount off items, each line, the order or shipping; a fixed price for N
+/// items; buy X get Y; a gift with purchase; a flexi rate (first and additional units); quantity groups; tiers (of the
+/// order or of shipping); and options on item discounts (at most N units, a price floor, a shipping part).</summary>
 /// <remarks>
 /// <para>Immutable and thread-safe. Build discounts with the static factories. Amounts are computed exactly and
 /// rounded once per application, then allocated to lines and units so every sum is exact; no unit, line or shipping
