@@ -30,6 +30,8 @@ namespace PromoEngine;
 /// the evaluations last (leaving one promotion out may let another apply that costs the shopper too); running out
 /// there is not called a fallback, as the combinations the evaluator considered were all searched. Shipping promotions are never suspect: shipping is one amount, and
 /// discounting it earlier never makes a later shipping discount leave more to pay.</para>
+/// <para>A promotion with a shipping part (<see cref="Discount.ShippingPart"/>) that did not apply makes the applied
+/// promotions sharing its lines suspect: the lanes choose by item and order savings alone.</para>
 /// </remarks>
 internal static class LeaveOut
 {
@@ -71,6 +73,32 @@ internal static class LeaveOut
                 if (promotion.Priority > measuring.Priority && promotion.Discount.Class != DiscountClass.Shipping
                     && applied.Contains(promotion.Id) && !suspects.Contains(promotion)
                     && LineSet.Of(linesOf(promotion), lineCount).Overlaps(lines))
+                {
+                    suspects.Add(promotion);
+                }
+            }
+        }
+
+        // A promotion with a shipping part that did not apply: the lanes choose by what promotions save on items and the
+        // order, so the applied promotions that share its lines may have cost the shopper its shipping part.
+        foreach (var blocked in scenario)
+        {
+            if (blocked.Discount.ShippingPart(0m) is null)
+            {
+                continue;
+            }
+
+            applied ??= result.Applied.Select(a => a.PromotionId).ToHashSet();
+            if (applied.Contains(blocked.Id))
+            {
+                continue;
+            }
+
+            var lines = LineSet.Of(linesOf(blocked), lineCount);
+            foreach (var promotion in scenario)
+            {
+                if (promotion != blocked && promotion.Discount.Class != DiscountClass.Shipping && applied.Contains(promotion.Id)
+                    && !suspects.Contains(promotion) && LineSet.Of(linesOf(promotion), lineCount).Overlaps(lines))
                 {
                     suspects.Add(promotion);
                 }

@@ -149,4 +149,31 @@ public sealed class AndShippingTests
         Assert.Single(order.Promotions);
         Assert.Equal(40.00m, back.Refund.Amount);
     }
+
+    [Fact]
+    public void AmountOffOrderAndShipping_AnotherOrderAmountTakesTheItems_TheShopperStillGetsTheBetterTotal()
+    {
+        // Both take all 108.93 of the items; only one reaches shipping. Found by the add-a-promotion property: the
+        // lane's choice saw items alone and left 1.51 to pay.
+        var plain = Promo("p0", Discount.AmountOffOrder(D(359.42m))).WithPriority(2).Build();
+        var withShipping = Promo("p1", Discount.AmountOffOrderAndShipping(D(493.92m))).WithPriority(2).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 1.51m, Line("a", 108.93m)), [plain, withShipping]);
+
+        Assert.Equal(0m, result.Total.Amount);
+        Assert.Equal(D(110.44m), Assert.Single(result.Redemptions).Amount);
+    }
+
+    [Fact]
+    public void AndShipping_ABetterItemDealTakesTheItems_TheShopperStillGetsTheBetterTotal()
+    {
+        var both = Promo("both", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping)).Build();
+        var better = Promo("better", Discount.PercentOffItems(25)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 9m, Line("a", 40m)), [both, better]);
+
+        // 25 % saves 10.00 on the items; 20 % and free shipping save 8.00 + 9.00.
+        Assert.Equal(17.00m, result.TotalDiscount.Amount);
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("better").Reason);
+    }
 }

@@ -99,11 +99,7 @@ public sealed class EvaluatorProperties
     public void BestForTheShopper_AddingAnAutomaticPromotion_NeverRaisesTheTotal_ButForRounding(EvaluationCase c)
     {
         // Codes are left out: which entered codes get the order's code slots follows the order they were typed in.
-        // Known limit (README, "Items and shipping in one promotion"): the lanes choose between promotions by what they
-        // save on items and the order; a promotion's shipping part is not weighed in that choice, so catalogs with one
-        // are left out here.
-        if (c.Selection != SelectionPolicy.BestForShopper || c.Promotions.Length == 0 || c.Promotions[0].Activation.Kind != ActivationKind.Automatic
-            || c.Promotions.Any(p => p.Discount.ShippingPart(0m) is not null))
+        if (c.Selection != SelectionPolicy.BestForShopper || c.Promotions.Length == 0 || c.Promotions[0].Activation.Kind != ActivationKind.Automatic)
         {
             return;
         }
