@@ -34,6 +34,9 @@ internal sealed class LaneSolution(Dictionary<Promotion, List<Span>> sets, decim
 /// by how many go to each promotion, largest possible discounts first. Branch and bound prunes with an optimistic
 /// bound (each open promotion's best per-unit discount on every unit it may still get, capped; the exact saving of
 /// promotions whose units are all decided).</para>
+/// <para>Ties: savings within <see cref="Tolerance"/> are equal, and of equal solutions the first in the search order
+/// is kept (groups in their order; in each, most units to the candidate with the smallest id first), never the greedy
+/// incumbent for being first: the order is a function of the groups, so splitting a line changes nothing.</para>
 /// <para>A component with more than <see cref="MaxExactCandidates"/> promotions, or whose search visits more than
 /// <see cref="NodeBudget"/> nodes, is solved greedily instead (promotions in order of what each alone saves, each
 /// taking the units still free), and the solution says so. A group of more than <see cref="MaxExactGroup"/>
