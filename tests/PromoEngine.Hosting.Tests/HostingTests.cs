@@ -99,6 +99,25 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task EvaluationConventions_AreBoundFromConfiguration()
+    {
+        using var host = Host(settings: new()
+        {
+            ["PromoEngine:Evaluation:ExcludeAutomaticPromotions"] = "true",
+            ["PromoEngine:Evaluation:RoundingTarget"] = "Discount",
+            ["PromoEngine:Evaluation:OrderAllocation"] = "CarryForward",
+        });
+        await host.StartAsync();
+
+        var options = host.Services.GetRequiredService<PromoEngineService>().Evaluator.Options;
+
+        Assert.True(options.ExcludeAutomaticPromotions);
+        Assert.Equal(RoundingTarget.Discount, options.RoundingTarget);
+        Assert.Equal(OrderAllocation.CarryForward, options.OrderAllocation);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task ACatalogFileEditedWhileTheHostRuns_IsPickedUp()
     {
         var path = Write("catalog.json", Catalog(20));

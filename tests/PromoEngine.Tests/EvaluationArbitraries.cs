@@ -10,19 +10,23 @@ namespace PromoEngine.Tests;
 /// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
 public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection, CompoundingMode Compounding)
 {
+    /// <summary>The other options generated (conventions, leaving out automatic promotions); the properties' own
+    /// settings (units listed, two codes, selection, compounding) are laid over them.</summary>
+    public EvaluationOptions Options { get; init; } = EvaluationOptions.Default;
+
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
-        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion);
+        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion).WithShippingMethod(Cart.ShippingMethod);
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(promotions ?? Promotions),
-            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
+            Options with { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
         return evaluator.Evaluate(cart, Codes, At);
     }
 
     public override string ToString() =>
         $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
         + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}]{(p.Activation.IssuedTo is { } o ? " issued to " + o : "")} cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding}";
+        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding} | {Options}";
 }
 
 /// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
@@ -52,16 +56,29 @@ public static class EvaluationArbitraries
             CustomerProfile.Guest,
             CustomerProfile.Registered("c1"),
             CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder(),
-            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")))
+            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")),
+            CustomerProfile.Registered("c4").WithPreviousOrders(3))
         from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
-        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion);
+        from shippingMethod in Gen.Elements<string?>(null, "standard", "express")
+        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion).WithShippingMethod(shippingMethod);
 
     private static Gen<ItemFilter> FilterGen =>
         Gen.OneOf(
             Gen.Constant(ItemFilter.All),
             Gen.Elements(CategoryNames).Select(c => ItemFilter.Categories(c)),
             Gen.Elements(Skus).Select(s => ItemFilter.Skus(s)),
-            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))));
+            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))),
+            UnitPriceFilterGen,
+            from category in Gen.Elements(CategoryNames) from price in UnitPriceFilterGen select ItemFilter.AllOf(ItemFilter.Categories(category), price),
+            from sku in Gen.Elements(Skus) from price in UnitPriceFilterGen select ItemFilter.AnyOf(ItemFilter.Skus(sku), price));
+
+    /// <summary>Unit prices at least, at most, or between amounts, around the prices <see cref="Price"/> makes.</summary>
+    private static Gen<ItemFilter> UnitPriceFilterGen =>
+        Gen.OneOf(
+            Usd(0, 20_000).Select(ItemFilter.UnitPriceAtLeast),
+            Usd(0, 20_000).Select(ItemFilter.UnitPriceAtMost),
+            from low in Gen.Choose(0, 10_000) from width in Gen.Choose(0, 10_000)
+            select ItemFilter.UnitPriceBetween(new Money(low / 100m, Currency.Usd), new Money((low + width) / 100m, Currency.Usd)));
 
     private static Gen<decimal> Percent => Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
 
@@ -138,16 +155,35 @@ public static class EvaluationArbitraries
         from foldLookAlikes in Gen.Elements(false, true)
         from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
         from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
+        from minimumBasis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
         from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         from region in Gen.Frequency((8, Gen.Constant<Restriction?>(null)), (1, Gen.Elements<Restriction?>(
             Restriction.Regions(new Region("US")),
             Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
             Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
+        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
         from owner in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("c1", "c2")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region, owner);
+        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum is { } m ? Restriction.MinimumSubtotal(m, minimumBasis) : null, paused, combination, region, condition, owner);
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region, string? owner)
+    /// <summary>Conditions on other items of the cart: units or an amount of items that pass a filter.</summary>
+    private static Gen<Restriction> CartConditionGen =>
+        Gen.OneOf(
+            from items in FilterGen from units in Gen.Choose(1, 4) from label in Gen.Elements<string?>(null, "shoes")
+            select Restriction.CartHoldsUnits(items, units, label),
+            from items in FilterGen from amount in Usd(1, 30_000) from basis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
+            select Restriction.CartHoldsAmount(items, amount, null, basis));
+
+    /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown) and on the
+    /// shipping method.</summary>
+    private static Gen<Restriction> OrderHistoryGen =>
+        Gen.OneOf(
+            Gen.Choose(1, 5).Select(Restriction.NthOrder),
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atLeast: n)),
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
+            Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
+
+    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Restriction? minimum, bool paused, string? combination, Restriction? region, Restriction? condition, string? owner)
     {
         var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
         if (coded)
@@ -161,14 +197,19 @@ public static class EvaluationArbitraries
             builder.WithMaxDiscount(c);
         }
 
-        if (minimum is { } m)
+        if (minimum is not null)
         {
-            builder.Require(Restriction.MinimumSubtotal(m));
+            builder.Require(minimum);
         }
 
         if (region is not null)
         {
             builder.Require(region);
+        }
+
+        if (condition is not null)
+        {
+            builder.Require(condition);
         }
 
         if (paused)
@@ -218,8 +259,17 @@ public static class EvaluationArbitraries
          from seed in Gen.Choose(0, int.MaxValue)
          from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
          from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
-         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding))
+         from options in OptionsGen
+         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding) { Options = options })
         .ToArbitrary();
+
+    /// <summary>The evaluation options the properties vary beside selection and compounding.</summary>
+    private static Gen<EvaluationOptions> OptionsGen =>
+        from excludeAutomatic in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from roundingTarget in Gen.Elements(RoundingTarget.AmountToPay, RoundingTarget.Discount)
+        from rounding in Gen.Frequency((4, Gen.Constant(MidpointRounding.AwayFromZero)), (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity)))
+        from allocation in Gen.Elements(OrderAllocation.LargestRemainder, OrderAllocation.RemainderToFirstLines, OrderAllocation.RemainderToLastLine, OrderAllocation.CarryForward)
+        select new EvaluationOptions { ExcludeAutomaticPromotions = excludeAutomatic, RoundingTarget = roundingTarget, Rounding = rounding, OrderAllocation = allocation };
 
     /// <summary>Up to eight promotions of every kind, with unique ids.</summary>
     public static Arbitrary<Promotion[]> PromotionsArb() =>

@@ -36,6 +36,20 @@ public sealed record EvaluationOptions
     /// <value><see cref="MidpointRounding.AwayFromZero"/> unless said.</value>
     public MidpointRounding Rounding { get; init; } = MidpointRounding.AwayFromZero;
 
+    /// <summary>Gets what <see cref="Rounding"/> is applied to: the amount left to pay (the discount is the difference)
+    /// or the discount itself. Only a midpoint (or a directed rule) tells them apart: 15 % off 10.50 is 1.575 off, so
+    /// 8.93 to pay (a discount of 1.57) under <see cref="RoundingTarget.AmountToPay"/>, and a discount of 1.58 (8.92 to
+    /// pay) under <see cref="RoundingTarget.Discount"/>. Either way each application is rounded once and stays between
+    /// zero and what is left.</summary>
+    /// <value><see cref="RoundingTarget.AmountToPay"/> unless said.</value>
+    public RoundingTarget RoundingTarget { get; init; }
+
+    /// <summary>Gets how an order discount's minor units are spread over its qualifying lines: see
+    /// <see cref="PromoEngine.OrderAllocation"/> for each rule and a worked example. The amount each promotion takes
+    /// does not change, only which line carries which cent.</summary>
+    /// <value><see cref="OrderAllocation.LargestRemainder"/> unless said.</value>
+    public OrderAllocation OrderAllocation { get; init; }
+
     /// <summary>Gets a value indicating whether each line's result lists its units.</summary>
     /// <value><see langword="false"/> unless said.</value>
     /// <remarks>The breakdown has one <see cref="UnitResult"/> for each unit, so it costs time and memory in proportion
@@ -80,6 +94,15 @@ public sealed record EvaluationOptions
     /// <value><see cref="CompoundingMode.Sequential"/> unless said.</value>
     public CompoundingMode Compounding { get; init; }
 
+    /// <summary>Gets a value indicating whether every automatic promotion is left out of the evaluation, for carts that
+    /// must not get them (a B2B price list, a staff order): only promotions activated by a code can apply, whether
+    /// entered or held in the customer's wallet (<see cref="CustomerProfile.Wallet"/>). Codes work as usual; automatic
+    /// promotions are neither applied nor listed as rejected, and
+    /// <see cref="PromotionEvaluator.UsageRequestFor"/> asks for no usage of them.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    /// <remarks>Use one evaluator with this option for such carts beside the usual one; both may share a catalog.</remarks>
+    public bool ExcludeAutomaticPromotions { get; init; }
+
     internal void Validate()
     {
         if (Compounding is not (CompoundingMode.Sequential or CompoundingMode.OnOriginalPrice))
@@ -90,6 +113,16 @@ public sealed record EvaluationOptions
         if (Selection is not (SelectionPolicy.BestForShopper or SelectionPolicy.StrictPriority))
         {
             throw new ArgumentOutOfRangeException(nameof(Selection), Selection, "Not a defined SelectionPolicy value.");
+        }
+
+        if (RoundingTarget is not (RoundingTarget.AmountToPay or RoundingTarget.Discount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RoundingTarget), RoundingTarget, "Not a defined RoundingTarget value.");
+        }
+
+        if (OrderAllocation is < OrderAllocation.LargestRemainder or > OrderAllocation.CarryForward)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OrderAllocation), OrderAllocation, "Not a defined OrderAllocation value.");
         }
 
         if (MaxCodesPerOrder < 0)

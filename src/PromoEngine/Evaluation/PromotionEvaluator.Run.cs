@@ -229,7 +229,11 @@ public sealed partial class PromotionEvaluator
             }
 
             var candidates = new HashSet<Promotion>();
-            _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+            if (!Options.ExcludeAutomaticPromotions)
+            {
+                _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+            }
+
             var automatic = walletOutsideSlots;
             foreach (var promotion in candidates)
             {
@@ -485,15 +489,32 @@ public sealed partial class PromotionEvaluator
             _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
         }
 
-        /// <summary>Rounds one application: the amount left to pay is rounded with the configured rule, and the
-        /// discount is what that takes off.</summary>
+        /// <summary>Rounds one application: by default the amount left to pay is rounded with the configured rule, and
+        /// the discount is what that takes off; under <see cref="RoundingTarget.Discount"/> the discount is rounded.</summary>
         /// <param name="remaining">What is left of the prices the application reduces: whole minor units.</param>
         /// <param name="exact">The exact discount, from zero to <paramref name="remaining"/>.</param>
         /// <remarks>Implementation note: rounding the price rather than the discount is what shoppers and merchants
         /// check on a receipt: 15 % off 10.50 is 8.925, which rounds (away from zero) to 8.93, so the discount is 1.57;
         /// rounding the discount 1.575 away from zero would charge 8.92. Away from the midpoint both agree
         /// (25 % off 19.99 leaves 14.9925, so 14.99). The result stays within 0 and <paramref name="remaining"/>.</remarks>
-        private decimal RoundDiscount(decimal remaining, decimal exact) =>
-            remaining - decimal.Round(remaining - exact, _currency.MinorUnits, Options.Rounding);
+        private decimal RoundDiscount(decimal remaining, decimal exact)
+        {
+            // Implementation note: an exact amount that went through a division carries noise in its 28th digit (a bundle
+            // price spread over units and added back can come to 935.5499999999999999999999999 for 935.55); a directed
+            // rule (toward zero, up, down) rounds that noise a whole minor unit away, so a line of 6 and six lines of 1
+            // gave different totals. The exact amount is first taken to NoiseDecimals places, far below any minor unit.
+            exact = decimal.Round(exact, NoiseDecimals, MidpointRounding.ToEven);
+            return Options.RoundingTarget == RoundingTarget.Discount
+                ? Math.Min(remaining, decimal.Round(exact, _currency.MinorUnits, Options.Rounding))
+                : remaining - decimal.Round(remaining - exact, _currency.MinorUnits, Options.Rounding);
+        }
+
+        /// <summary>The decimal places an exact discount is taken to before it is rounded to the minor unit.</summary>
+        private const int NoiseDecimals = 20;
+
+        /// <summary>Spreads an order discount over its items (in line-id order) by what is left of them, with the
+        /// configured rule (<see cref="EvaluationOptions.OrderAllocation"/>).</summary>
+        private ImmutableArray<Money> Spread(decimal amount, decimal[] weights) =>
+            Internal.Allocation.Spread(M(amount), weights, Options.OrderAllocation);
     }
 }

@@ -59,7 +59,11 @@ public sealed partial class PromotionEvaluator
         }
 
         var automatic = new HashSet<Promotion>();
-        Catalog.AddAutomaticCandidates(cart, automatic);
+        if (!Options.ExcludeAutomaticPromotions)
+        {
+            Catalog.AddAutomaticCandidates(cart, automatic);
+        }
+
         foreach (var promotion in automatic)
         {
             if (NeedsUsage(promotion, at) && seen.Add(promotion) && NeedsPromotionCounters(promotion, cart))

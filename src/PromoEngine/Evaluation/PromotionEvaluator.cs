@@ -165,7 +165,7 @@ public sealed partial class PromotionEvaluator
         }
 
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
-            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, run.LinesOf, cart.Lines.Length))
+            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, run.LinesOf, cart.Lines.Length, run.MeasuredAfterHigherLanes))
             : (Cheapest(outcomes), false);
 
         // A combination that lost after a shortcut might have won with an exhaustive search: the result says so.

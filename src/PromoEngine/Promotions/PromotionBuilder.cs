@@ -301,12 +301,11 @@ public sealed class PromotionBuilder
 
         Currency? currency = Discount?.AmountCurrency;
         currency = CheckCurrency(errors, currency, MaxDiscount?.Currency, "maxDiscount");
+        currency = CheckCurrency(errors, currency, QualifyingItems.AmountCurrency, "items");
+        currency = CheckCurrency(errors, currency, (Discount as ItemDiscount)?.GetItems?.AmountCurrency, "discount.getItems");
         for (var i = 0; i < Restrictions.Count; i++)
         {
-            if (Restrictions[i] is MinimumSubtotalRestriction minimum)
-            {
-                currency = CheckCurrency(errors, currency, minimum.Amount.Currency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
-            }
+            currency = CheckCurrency(errors, currency, Restrictions[i].AmountCurrency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
         }
 
         CheckCurrency(errors, currency, Limits.Budget?.Currency, "limits.budget");

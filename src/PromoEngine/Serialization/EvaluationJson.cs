@@ -93,6 +93,10 @@ public static class EvaluationJson
                 writer.WriteString("message", rejection.Message);
                 OptionalMoney(writer, "shortfall", rejection.Shortfall);
                 OptionalNumber(writer, "missingQuantity", rejection.MissingQuantity);
+                OptionalString(writer, "itemsLabel", rejection.ItemsLabel);
+                OptionalNumber(writer, "previousOrders", rejection.PreviousOrders);
+                OptionalNumber(writer, "previousOrdersAtLeast", rejection.PreviousOrdersAtLeast);
+                OptionalNumber(writer, "previousOrdersAtMost", rejection.PreviousOrdersAtMost);
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
                 OptionalString(writer, "winner", rejection.Winner?.Value);
@@ -115,6 +119,7 @@ public static class EvaluationJson
                 writer.WriteString("kind", hint.Kind.ToString());
                 OptionalMoney(writer, "shortfall", hint.Shortfall);
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
+                OptionalString(writer, "itemsLabel", hint.ItemsLabel);
                 writer.WriteString("message", hint.Message);
                 if (hint.FromWallet)
                 {
@@ -142,8 +147,8 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer (with the wallet, when it holds anything), shipping, channel and
-    /// shipping region.</summary>
+    /// <summary>Writes a cart: currency, lines, customer (with the order count when known, and the wallet when it holds
+    /// anything), shipping, channel, shipping region and shipping method.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -174,6 +179,7 @@ public static class EvaluationJson
             Strings(writer, "memberships", cart.Customer.Memberships);
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
+            OptionalNumber(writer, "previousOrders", cart.Customer.PreviousOrders);
             if (!cart.Customer.Wallet.IsEmpty)
             {
                 writer.WriteStartArray("wallet");
@@ -194,6 +200,7 @@ public static class EvaluationJson
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
             OptionalString(writer, "shippingRegion", cart.ShippingRegion?.ToString());
+            OptionalString(writer, "shippingMethod", cart.ShippingMethod);
             writer.WriteEndObject();
         });
     }

@@ -205,7 +205,7 @@ public sealed class ShopperTextTests
     private static Rejection Full(RejectionReason reason) => new(Sale.Id, "SAVE10", reason, "")
     {
         Shortfall = D(12.5m), MissingQuantity = 2, Limit = 3, Used = 3, Winner = Winner.Id, WinnerCode = "WINTER",
-        AloneAmount = D(4m), Boundary = Instant.FromUtc(2026, 12, 24, 17, 0), Allowed = ["Gold", "Platinum"],
+        AloneAmount = D(4m), Boundary = Instant.FromUtc(2026, 12, 24, 17, 0), Allowed = ["Gold", "Platinum"], ItemsLabel = "shoes",
     };
 
     /// <summary>A language with only one term, to see the fallback.</summary>

@@ -12,7 +12,7 @@ namespace PromoEngine.Tests;
 /// The README's code, compiled here. <see cref="ReadmeTests"/> checks that every <c>snippet: NAME</c> block of
 /// README.md is the text between the matching markers below, and runs it.
 /// </summary>
-internal static class ReadmeSnippets
+internal static partial class ReadmeSnippets
 {
     public static void Quickstart()
     {
