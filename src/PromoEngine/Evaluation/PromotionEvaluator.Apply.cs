@@ -24,6 +24,7 @@ public sealed partial class PromotionEvaluator
             }
 
             lane = MeetingThresholdsAfterHigherLanes(lane);
+            var laneRejections = _rejections.Count;
             var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
             _laneStops = stopsAfterLane;
             _pool.ClearClaims();
@@ -34,11 +35,12 @@ public sealed partial class PromotionEvaluator
                 ApplyOrderPromotion(promotion);
             }
 
-            // Shipping promotions, and the shipping parts of this lane's promotions that applied (one promotion, one use).
+            // Shipping promotions, and the shipping parts of this lane's promotions that applied or came to nothing on
+            // items already free (one promotion, one use).
             var shipping = lane.Where(p => p.Discount.Class == DiscountClass.Shipping).ToList();
             foreach (var promotion in lane)
             {
-                if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion) is { } part)
+                if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion, laneRejections) is { } part)
                 {
                     shipping.Add(part);
                 }
@@ -48,6 +50,8 @@ public sealed partial class PromotionEvaluator
             {
                 ApplyShippingPromotion(promotion);
             }
+
+            WithdrawRejectionsOfEmptyParts();
 
             // Stops take effect below this lane: promotions of the same lane are not affected.
             foreach (var (promotion, units) in stopsAfterLane)
@@ -535,9 +539,13 @@ public sealed partial class PromotionEvaluator
             return Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left, original, quantity));
         }
 
-        /// <summary>The shipping part of a promotion whose own part applied in this run, with what is left of its cap;
-        /// <see langword="null"/> when it has none, did not apply, or its cap is used up.</summary>
-        private Promotion? ShippingPartOf(Promotion promotion)
+        /// <summary>The shipping part of a promotion whose own part applied in this run, or came to nothing because
+        /// nothing is left of its items (<see cref="RejectionReason.NothingToDiscount"/> in this lane: the promotion
+        /// passed every gate), with what is left of its cap; <see langword="null"/> when it has none, did not apply for
+        /// any other reason, or its cap is used up.</summary>
+        /// <param name="promotion">An item or order promotion of the lane.</param>
+        /// <param name="laneRejections">How many rejections there were when the lane's item promotions began.</param>
+        private Promotion? ShippingPartOf(Promotion promotion, int laneRejections)
         {
             var taken = 0m;
             var applied = false;
@@ -550,7 +558,8 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            if (!applied || promotion.Discount.ShippingPart(taken) is not { } discount)
+            var empty = applied ? null : EmptyPartRejection(promotion, laneRejections);
+            if ((!applied && empty is null) || promotion.Discount.ShippingPart(taken) is not { } discount)
             {
                 return null;
             }
@@ -568,7 +577,66 @@ public sealed partial class PromotionEvaluator
                 _budgetCapped.Add(part);
             }
 
+            if (empty is not null)
+            {
+                (_emptyParts ??= []).Add((promotion.Id, empty));
+            }
+
             return part;
+        }
+
+        /// <summary>The rejection this lane gave a promotion whose own part came to nothing on what is left of its
+        /// items; <see langword="null"/> when it was rejected for anything else, or not in this lane.</summary>
+        private Rejection? EmptyPartRejection(Promotion promotion, int laneRejections)
+        {
+            for (var i = laneRejections; i < _rejections.Count; i++)
+            {
+                if (_rejections[i].PromotionId == promotion.Id)
+                {
+                    return _rejections[i].Reason == RejectionReason.NothingToDiscount ? _rejections[i] : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The promotions of this lane whose own part came to nothing but whose shipping part was made, with
+        /// the rejection of their own part; emptied at the end of each lane.</summary>
+        private List<(PromotionId Id, Rejection Rejection)>? _emptyParts;
+
+        /// <summary>A promotion whose own part came to nothing but whose shipping part applied is applied, not rejected:
+        /// its own part's rejection is withdrawn. When the shipping part did not apply either, the rejection stands.</summary>
+        private void WithdrawRejectionsOfEmptyParts()
+        {
+            if (_emptyParts is not { Count: > 0 })
+            {
+                return;
+            }
+
+            foreach (var (id, rejection) in _emptyParts)
+            {
+                var applied = false;
+                foreach (var a in _applied)
+                {
+                    applied |= a.PromotionId == id;
+                }
+
+                if (!applied)
+                {
+                    continue;
+                }
+
+                for (var i = _rejections.Count - 1; i >= 0; i--)
+                {
+                    if (ReferenceEquals(_rejections[i], rejection))
+                    {
+                        _rejections.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+
+            _emptyParts.Clear();
         }
 
         /// <summary>The shipping parts made in this run: they never add a rejection (their promotion applied).</summary>

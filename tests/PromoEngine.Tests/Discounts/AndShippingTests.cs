@@ -154,14 +154,16 @@ public sealed class AndShippingTests
     public void AmountOffOrderAndShipping_AnotherOrderAmountTakesTheItems_TheShopperStillGetsTheBetterTotal()
     {
         // Both take all 108.93 of the items; only one reaches shipping. Found by the add-a-promotion property: the
-        // lane's choice saw items alone and left 1.51 to pay.
+        // lane's choice saw items alone and left 1.51 to pay. The one that reaches shipping still does when the other
+        // took the items first: what it cannot take off the lines comes off shipping.
         var plain = Promo("p0", Discount.AmountOffOrder(D(359.42m))).WithPriority(2).Build();
         var withShipping = Promo("p1", Discount.AmountOffOrderAndShipping(D(493.92m))).WithPriority(2).Build();
 
         var result = Evaluate(Cart(CustomerProfile.Guest, 1.51m, Line("a", 108.93m)), [plain, withShipping]);
 
         Assert.Equal(0m, result.Total.Amount);
-        Assert.Equal(D(110.44m), Assert.Single(result.Redemptions).Amount);
+        Assert.Equal([("p0", 108.93m), ("p1", 1.51m)], result.Redemptions.Select(r => (r.PromotionId.Value, r.Amount.Amount)));
+        Assert.Empty(result.Rejected);
     }
 
     [Fact]
@@ -175,5 +177,119 @@ public sealed class AndShippingTests
         // 25 % saves 10.00 on the items; 20 % and free shipping save 8.00 + 9.00.
         Assert.Equal(17.00m, result.TotalDiscount.Amount);
         Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("better").Reason);
+    }
+    // Lines already at zero: the promotion still qualifies, so its shipping part applies (bug fix, issue 11).
+    private static Promotion AllFree => Promo("free", Discount.PercentOffItems(100)).WithPriority(2).Build();
+
+    [Fact]
+    public void AmountOffOrderAndShipping_AHigherLaneMadeTheLinesFree_TakesTheAmountOffShipping()
+    {
+        var promotion = Promo("p", Discount.AmountOffOrderAndShipping(D(50m))).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 10m, Line("a", 90m)), [AllFree, promotion]);
+
+        Assert.Equal(0m, result.Total.Amount);
+        var applied = Assert.Single(result.Applied, a => a.PromotionId == new PromotionId("p"));
+        Assert.Equal((DiscountClass.Shipping, 10.00m), (applied.Class, applied.Amount.Amount));
+        Assert.Equal(D(10m), Assert.Single(result.Redemptions, r => r.PromotionId == new PromotionId("p")).Amount);
+        Assert.DoesNotContain(result.Rejected, r => r.PromotionId == new PromotionId("p"));
+    }
+
+    [Fact]
+    public void AmountOffOrderAndShipping_EveryQualifyingLineCostsNothing_TakesTheAmountOffShipping()
+    {
+        var promotion = Promo("p", Discount.AmountOffOrderAndShipping(D(100m))).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 10m, Line("a", 0m)), promotion);
+
+        Assert.Equal([(DiscountClass.Shipping, 10.00m)], result.Applied.Select(a => (a.Class, a.Amount.Amount)));
+        Assert.Equal(D(10m), Assert.Single(result.Redemptions).Amount);
+        Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
+    public void AndShipping_AHigherLaneMadeTheItemsFree_ShippingPartStillApplies()
+    {
+        var promotion = Promo("p", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 6.99m, Line("a", 50m)), [AllFree, promotion]);
+
+        Assert.Equal(0m, result.Total.Amount);
+        var applied = Assert.Single(result.Applied, a => a.PromotionId == new PromotionId("p"));
+        Assert.Equal((DiscountClass.Shipping, 6.99m, ClampedBy.None), (applied.Class, applied.Amount.Amount, applied.ClampedBy));
+        Assert.Equal(D(6.99m), Assert.Single(result.Redemptions, r => r.PromotionId == new PromotionId("p")).Amount);
+        Assert.DoesNotContain(result.Rejected, r => r.PromotionId == new PromotionId("p"));
+    }
+
+    [Fact]
+    public void AndShipping_ItemsFreeAlready_TheCapStillCoversTheShippingPart()
+    {
+        var promotion = Promo("p", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping)).WithMaxDiscount(D(5m)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 6.99m, Line("a", 0m)), promotion);
+
+        var applied = Assert.Single(result.Applied);
+        Assert.Equal((DiscountClass.Shipping, 5.00m, ClampedBy.MaxDiscount), (applied.Class, applied.Amount.Amount, applied.ClampedBy));
+        Assert.Equal(D(5m), Assert.Single(result.Redemptions).Amount);
+    }
+
+    [Fact]
+    public void AndShipping_ItemsFreeAndNoShippingCharge_RejectedAsNothingToDiscount()
+    {
+        var promotion = Promo("p", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(Line("a", 0m)), promotion);
+
+        Assert.Empty(result.Applied);
+        Assert.Empty(result.Redemptions);
+        Assert.Equal(RejectionReason.NothingToDiscount, result.Rejection("p").Reason);
+    }
+
+    [Fact]
+    public void AmountOffOrderAndShipping_ItemsFreeButAThresholdAfterHigherLanesIsMissed_ShippingUntouched()
+    {
+        var promotion = Promo("p", Discount.AmountOffOrderAndShipping(D(100m)))
+            .Require(Restriction.MinimumSubtotal(D(50m), ThresholdBasis.AfterHigherLanes)).Build();
+
+        var strict = new PromotionEvaluator(PromotionCatalog.Create([AllFree, promotion]), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority });
+
+        var result = strict.Evaluate(Cart(CustomerProfile.Guest, 10m, Line("a", 90m)), [], Now);
+
+        Assert.Equal(10m, result.Total.Amount);
+        Assert.Equal(RejectionReason.MinimumSubtotalNotMet, result.Rejection("p").Reason);
+    }
+
+    [Fact]
+    public void AndShipping_ItemsStoppedByAHigherLane_ShippingUntouched()
+    {
+        var stopper = Promo("free", Discount.PercentOffItems(100)).WithPriority(2).StopLowerLanes().Build();
+        var promotion = Promo("p", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 6.99m, Line("a", 50m)), [stopper, promotion]);
+
+        Assert.Equal(6.99m, result.Total.Amount);
+        Assert.Equal(RejectionReason.StoppedByHigherLane, result.Rejection("p").Reason);
+    }
+
+    [Fact]
+    public void AndShipping_ItemsFreeButATierIsMissed_ShippingUntouched()
+    {
+        var promotion = Promo("p", Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(2, 10)).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 6.99m, Line("a", 0m)), promotion);
+
+        Assert.Empty(result.Applied);
+        Assert.Equal(RejectionReason.MinimumQuantityNotMet, result.Rejection("p").Reason);
+    }
+
+    [Fact]
+    public void AndShipping_GiftMissing_ShippingUntouched()
+    {
+        var promotion = Promo("p", Discount.GiftWithPurchase("TOTE").AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 6.99m, Line("a", 0m)), promotion);
+
+        Assert.Empty(result.Applied);
+        Assert.Equal(RejectionReason.GiftNotInCart, result.Rejection("p").Reason);
     }
 }
