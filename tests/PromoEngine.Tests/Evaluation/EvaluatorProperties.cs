@@ -137,4 +137,45 @@ public sealed class EvaluatorProperties
             Assert.True(schedule.EndInstant is not { } end || c.At < end);
         }
     }
+
+    [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void Promotion_IsAppliedOrRejected_NeverBoth_AndEachUseIsOneRedemptionOfItsParts(EvaluationCase c)
+    {
+        // Shipping parts included: a promotion whose own part came to nothing on free items and whose shipping part
+        // applied is applied, not rejected (a second code of an applied promotion is the one rejection it may have).
+        var result = c.Evaluate();
+
+        Assert.All(result.Applied, a => Assert.True(a.Amount.Amount > 0m));
+        foreach (var id in result.Applied.Select(a => a.PromotionId).Distinct())
+        {
+            Assert.DoesNotContain(result.Rejected, r => r.PromotionId == id && r.Reason != RejectionReason.SamePromotionCodeEntered);
+            var parts = result.Applied.Where(a => a.PromotionId == id).Sum(a => a.Amount.Amount);
+            Assert.Equal(parts, Assert.Single(result.Redemptions, r => r.PromotionId == id).Amount.Amount);
+        }
+
+        Assert.Equal(result.Applied.Select(a => a.PromotionId).Distinct().Count(), result.Redemptions.Length);
+    }
+
+    [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void ShippingPart_OnItemsAHigherLaneMadeFree_TakesWhatItWouldAlone(EvaluationCase c)
+    {
+        // Whatever the items part, once nothing is left of the items the promotion's shipping part takes off shipping
+        // what that shipping discount takes alone (the issue 11 fix: the own part coming to nothing does not block it).
+        var amount = new Money(((c.ShuffleSeed % 5_000) + 1) / 100m, Currency.Usd);
+        var (withPart, alone) = (c.ShuffleSeed / 5_000 % 4) switch
+        {
+            0 => (Discount.AmountOffOrderAndShipping(amount), Discount.ShippingAmountOff(amount)),
+            1 => (Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping), Discount.FreeShipping),
+            2 => (Discount.AmountOffEachItem(amount).AndShipping(Discount.ShippingPercentOff(50)), Discount.ShippingPercentOff(50)),
+            _ => (Discount.PercentOffOrder(10).AndShipping(Discount.ShippingAmountOff(amount)), Discount.ShippingAmountOff(amount)),
+        };
+        var free = Promotion.Create("free", "free").Giving(Discount.PercentOffItems(100)).WithPriority(2).Build();
+
+        var result = c.Evaluate(promotions: [free, Promotion.Create("p", "p").Giving(withPart).Build()]);
+        var expected = c.Evaluate(promotions: [free, Promotion.Create("p", "p").Giving(alone).Build()]);
+
+        Assert.Equal(expected.Total, result.Total);
+        Assert.Equal(expected.ShippingDiscount, result.ShippingDiscount);
+        Assert.Equal(expected.Redemptions.Length, result.Redemptions.Length);
+    }
 }
