@@ -27,7 +27,7 @@ internal sealed class AmountOffOrderDiscount : OrderDiscount
 
     public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Value.Amount;
 
-    // The rest of the amount, once the lines took theirs, off shipping.
+    // The rest of the amount, once the lines took theirs (all of it when nothing was left of them), off shipping.
     internal override ShippingDiscount? ShippingPart(decimal taken) =>
         IncludesShipping && Value.Amount > taken ? ShippingAmountOffDiscount.Create(new Money(Value.Amount - taken, Value.Currency)) : null;
 

@@ -6,7 +6,8 @@ namespace PromoEngine;
 
 /// <summary>An item or order discount and a shipping discount given together by one promotion
 /// (<see cref="Discount.AndShipping"/>): "20% off and free shipping". The evaluator applies the shipping part in the
-/// same lane once the promotion's own part applied, and the promotion counts as one use.</summary>
+/// same lane once the promotion's own part applied, or came to nothing only because nothing is left of its items, and
+/// the promotion counts as one use.</summary>
 /// <remarks>The shipping part sits outside a unit limit or a price floor (they belong to the items), so every
 /// combination has one shape, written and read back alike.</remarks>
 internal static class WithShippingDiscount

@@ -189,4 +189,26 @@ internal static partial class ReadmeSnippets
         // BOTH: Item 18.00 USD + Shipping 10.00 USD, 1 use, total 72.00 USD | HUNDRED: Order 90.00 USD + Shipping 10.00 USD, 1 use, total 0.00 USD
         // endsnippet
     }
+
+    public static void WithShippingOnFreeItems()
+    {
+        // snippet: withShippingOnFreeItems
+        var usd = Currency.FromCode("USD");
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
+        [
+            Promotion.Create("boots", "Boots on us")
+                .WithPriority(10)
+                .Giving(Discount.PercentOffItems(100))
+                .Build(),
+            Promotion.Create("both", "20% off and free shipping")
+                .Giving(Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping))
+                .Build(),
+        ]));
+        var cart = new Cart(usd, [new CartLine("1", "BOOTS", new Money(90m, usd), 1)], shipping: new Money(10m, usd));
+        var result = evaluator.Evaluate(cart, [], Instant.FromUtc(2026, 11, 27, 18, 0));
+        var both = result.Applied.Single(a => a.PromotionId == new PromotionId("both"));
+        Console.WriteLine($"{both.Name}: {both.Class} {both.Amount}; {result.Redemptions.Length} redemptions, {result.Rejected.Length} rejected, total {result.Total}");
+        // 20% off and free shipping: Shipping 10.00 USD; 2 redemptions, 0 rejected, total 0.00 USD
+        // endsnippet
+    }
 }
