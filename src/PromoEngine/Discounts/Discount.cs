@@ -236,7 +236,8 @@ public abstract class Discount
     /// one use (one redemption for both parts; each part is in <see cref="EvaluationResult.Applied"/> with its class).
     /// The promotion's cap covers both parts. A new shipping part replaces an old one.</summary>
     /// <remarks>When this part comes to nothing only because nothing is left of its items (a higher lane made them
-    /// free, an order promotion of the same lane took the rest, they cost nothing), the shipping part still applies, as
+    /// free, an order promotion of the same lane took the rest, they cost nothing) or it rounds to less than a minor
+    /// unit, the shipping part still applies, as
     /// a shopper promised "and free shipping" expects: it alone is listed and is the one use, and the promotion is
     /// rejected (<see cref="RejectionReason.NothingToDiscount"/>) only when the shipping part takes nothing either.
     /// Whatever else keeps this part from applying keeps the shipping part back too: the promotion's gates (codes,

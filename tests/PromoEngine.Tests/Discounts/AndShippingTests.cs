@@ -234,6 +234,18 @@ public sealed class AndShippingTests
     }
 
     [Fact]
+    public void AndShipping_ItemsPartRoundsToNothing_ShippingPartStillApplies()
+    {
+        var promotion = Promo("p", Discount.PercentOffItems(1).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 5m, Line("a", 0.40m)), promotion);
+
+        Assert.Equal([(DiscountClass.Shipping, 5.00m)], result.Applied.Select(a => (a.Class, a.Amount.Amount)));
+        Assert.Equal(0.40m, result.Total.Amount);
+        Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
     public void AndShipping_ItemsFreeAndNoShippingCharge_RejectedAsNothingToDiscount()
     {
         var promotion = Promo("p", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping)).Build();
