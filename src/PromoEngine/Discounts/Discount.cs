@@ -214,8 +214,9 @@ public abstract class Discount
     /// <summary>An amount off the qualifying lines that goes on to reduce shipping once the lines are used up ("$100
     /// off the order" on a $90 cart with $10 shipping leaves 0): one promotion, one use, applied as two parts (the order
     /// part and the shipping part, each in <see cref="EvaluationResult.Applied"/>) and one redemption. When nothing is
-    /// left of the lines (a higher lane made them free, or they cost nothing), the whole amount goes to shipping: the
-    /// order part of 0 is not listed, and the shipping part is the one use; every gate of the promotion still holds.</summary>
+    /// left of the lines (a higher lane made them free, another order promotion of its lane took them, or they cost
+    /// nothing), the whole amount goes to shipping: the order part of 0 is not listed, and the shipping part is the one
+    /// use; every gate of the promotion still holds.</summary>
     /// <param name="amount">More than zero, rounded to the minor unit.</param>
     /// <returns>An order discount with a shipping part.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
@@ -237,9 +238,8 @@ public abstract class Discount
     /// The promotion's cap covers both parts. A new shipping part replaces an old one.</summary>
     /// <remarks>When this part comes to nothing only because nothing is left of its items (a higher lane made them
     /// free, an order promotion of the same lane took the rest, they cost nothing) or it rounds to less than a minor
-    /// unit, the shipping part still applies, as
-    /// a shopper promised "and free shipping" expects: it alone is listed and is the one use, and the promotion is
-    /// rejected (<see cref="RejectionReason.NothingToDiscount"/>) only when the shipping part takes nothing either.
+    /// unit, the shipping part still applies, as a shopper promised "and free shipping" expects: it alone is listed
+    /// and is the one use, and the promotion is rejected (<see cref="RejectionReason.NothingToDiscount"/>) only when the shipping part takes nothing either.
     /// Whatever else keeps this part from applying keeps the shipping part back too: the promotion's gates (codes,
     /// schedule, restrictions, thresholds), a tier not reached, a missing gift or set, a higher lane's stop on its
     /// items, a better deal of the same lane on its items.</remarks>
