@@ -255,10 +255,20 @@ internal sealed class ItemProposal
     /// less); <see langword="null"/> when that is <see cref="Total"/>.</summary>
     public decimal? Nominal { get; set; }
 
+    /// <summary>The exact saving when the per-unit amounts only share it out (a group's saving divided by its units'
+    /// prices is rounded to 28 digits, and their sum can miss the saving in its last digit, which a rounding rule
+    /// toward zero or an infinity would then turn into a minor unit); <see langword="null"/> when the amounts are exact.</summary>
+    public decimal? Exact { get; set; }
+
     public decimal Total
     {
         get
         {
+            if (Exact is { } exact)
+            {
+                return exact;
+            }
+
             var total = 0m;
             foreach (var (span, amount) in Amounts)
             {
@@ -370,8 +380,13 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
                 sum += part.Remaining * (alike > 0 ? Quantity : part.Count);
             }
 
-            // The group's saving is shared by the units in proportion to their prices.
+            // The group's saving is shared by the units in proportion to their prices; the total stays exact.
             var saving = sum - Price.Amount;
+            if (saving > 0m)
+            {
+                proposal.Exact = (proposal.Exact ?? 0m) + (saving * Math.Max(alike, 1));
+            }
+
             foreach (var part in group)
             {
                 if (saving > 0m)
