@@ -4,88 +4,59 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using PromoEngine.Tests.Reference;
 
 namespace PromoEngine.Tests;
 
-/// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
-public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection, CompoundingMode Compounding)
+/// <summary>A generated cart, catalog, codes, instant, usage and options, with a seed for shuffling.</summary>
+public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, EvaluationOptions Options, UsageSnapshot Usage)
 {
+    public SelectionPolicy Selection => Options.Selection;
+
+    public CompoundingMode Compounding => Options.Compounding;
+
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
         var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion);
-        var evaluator = new PromotionEvaluator(
-            PromotionCatalog.Create(promotions ?? Promotions),
-            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
-        return evaluator.Evaluate(cart, Codes, At);
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(promotions ?? Promotions), Options);
+        return evaluator.Evaluate(cart, Codes, At, Usage);
     }
 
     public override string ToString() =>
-        $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding}";
+        $"cart {Cart.Currency.Code}: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}] [{string.Join(",", l.Tags)}] {l.Brand}"))}] shipping {Cart.Shipping.Amount}"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith} {p.Status} limits {p.Limits.Total}/{p.Limits.PerCode}/{p.Limits.PerCustomer}/{p.Limits.Budget}"))}]"
+        + $" | codes [{string.Join(",", Codes)}] at {At} | options: codes {Options.MaxCodesPerOrder}, {Options.Rounding}, {Selection}, {Compounding} | usage complete {Usage.IsComplete}";
 }
 
-/// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
+/// <summary>Generators of carts and catalogs for the evaluator's properties: the kinds (filters, restrictions,
+/// discounts, limits, usage) come from <see cref="DifferentialArbitraries"/>, one place per kind, and this adds what
+/// only the library's own properties cover: stops, compounding, classes, weekly windows and zones, look-alike
+/// folding, strict priority, and larger carts (up to 8 lines, up to 50 units a line).</summary>
 public static class EvaluationArbitraries
 {
-    private static readonly string[] Skus = ["s1", "s2", "s3", "s4", "s5"];
-    private static readonly string[] CategoryNames = ["c1", "c2", "c3"];
-    private static readonly Instant Base = Instant.FromUtc(2026, 6, 15, 12, 0);
+    private static readonly Instant Base = DifferentialArbitraries.Base;
 
-    private static Gen<decimal> Price =>
-        Gen.Frequency((1, Gen.Constant(0m)), (8, Gen.Choose(1, 20_000).Select(c => c / 100m)), (1, Gen.Choose(1, 3).Select(c => c / 100m)));
+    private static Gen<CartLine> LineGen(int index, Currency currency) =>
+        from sku in Gen.Elements("s1", "s2", "s3", "s4", "s5")
+        from price in DifferentialArbitraries.PriceGen(currency)
+        from quantity in Gen.Frequency((16, Gen.Choose(1, 2)), (5, Gen.Choose(3, 6)), (1, Gen.Choose(7, 50)))
+        from categories in Gen.SubListOf("c1", "c2", "c3")
+        from tags in Gen.Frequency((3, Gen.Constant<string[]>([])), (1, Gen.SubListOf("t1", "t2").Select(t => t.ToArray())))
+        from brand in Gen.Elements<string?>(null, "b1", "b2")
+        select new CartLine($"L{index}", sku, new Money(price, currency), quantity, categories, tags, brand);
 
-    private static Gen<Money> Usd(int minCents, int maxCents) => Gen.Choose(minCents, maxCents).Select(c => new Money(c / 100m, Currency.Usd));
-
-    private static Gen<CartLine> LineGen(int index) =>
-        from sku in Gen.Elements(Skus)
-        from price in Price
-        from quantity in Gen.Frequency((4, Gen.Choose(1, 2)), (1, Gen.Choose(3, 6)))
-        from categories in Gen.SubListOf(CategoryNames)
-        select new CartLine($"L{index}", sku, new Money(price, Currency.Usd), quantity, categories);
-
-    private static Gen<Cart> CartGen =>
-        from count in Gen.Choose(0, 7)
-        from lines in Gen.CollectToArray(Enumerable.Range(0, count), LineGen)
-        from shipping in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (2, Gen.Choose(0, 1_500).Select(c => (decimal?)(c / 100m))))
+    private static Gen<Cart> CartGen(Currency currency) =>
+        from count in Gen.Frequency((3, Gen.Choose(0, 4)), (1, Gen.Choose(5, 8)))
+        from lines in Gen.CollectToArray(Enumerable.Range(0, count), i => LineGen(i, currency))
+        from shipping in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (2, DifferentialArbitraries.PriceGen(currency).Select(s => (decimal?)s)))
         from customer in Gen.Elements(
             CustomerProfile.Guest,
-            CustomerProfile.Registered("c1"),
-            CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder(),
-            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")))
+            CustomerProfile.Registered("u1"),
+            CustomerProfile.Registered("u2").WithMemberships(["prime"]).WithFirstOrder(),
+            CustomerProfile.Registered("u3").WithSegments(["vip"]).WithRegion(new Region("US", "AK")))
+        from channel in Gen.Elements<string?>(null, "web", "app")
         from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
-        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion);
-
-    private static Gen<ItemFilter> FilterGen =>
-        Gen.OneOf(
-            Gen.Constant(ItemFilter.All),
-            Gen.Elements(CategoryNames).Select(c => ItemFilter.Categories(c)),
-            Gen.Elements(Skus).Select(s => ItemFilter.Skus(s)),
-            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))));
-
-    private static Gen<decimal> Percent => Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
-
-    private static Gen<Discount> DiscountGen =>
-        Gen.OneOf(
-            Percent.Select(Discount.PercentOffItems),
-            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
-            from n in Gen.Choose(1, 4) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
-            from x in Gen.Choose(1, 3)
-            from y in Gen.Choose(1, 3)
-            from percent in Percent
-            from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
-            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))
-            from max in Gen.Elements<int?>(null, 1, 2)
-            select Discount.BuyXGetY(x, y, percent, getItems, selection, max),
-            Percent.Select(Discount.PercentOffOrder),
-            Usd(1, 50_000).Select(Discount.AmountOffOrder),
-            from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 20_000)
-            select Discount.Tiered(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
-            from low in Gen.Choose(1, 3) from percent in Percent
-            select Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
-            Gen.Constant(Discount.FreeShipping),
-            Percent.Select(Discount.ShippingPercentOff),
-            Usd(1, 2_000).Select(Discount.ShippingAmountOff));
+        select new Cart(currency, lines, customer, shipping is { } s ? new Money(s, currency) : null, channel, shippingRegion);
 
     /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
     /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>
@@ -129,56 +100,35 @@ public static class EvaluationArbitraries
                 let start = Base.Plus(Duration.FromHours(startHours)).InZone(tz).LocalDateTime
                 select Schedule.Between(start, start.PlusMinutes(lengthMinutes + (inclusive ? 0 : 1)).PlusSeconds(seconds), tz, inclusive)));
 
-    private static Gen<Promotion> PromotionGen(int index) =>
-        from discount in DiscountGen
-        from filter in FilterGen
-        from priority in Gen.Choose(0, 2)
-        from schedule in ScheduleGen
-        from coded in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+    /// <summary>A promotion of every shared kind (<see cref="DifferentialArbitraries.PromotionGen"/>), with what only the
+    /// library's properties cover added: a schedule with zones and weekly windows, look-alike folding, stops,
+    /// compounding and classes.</summary>
+    private static Gen<(RefPromotion Spec, Promotion Promotion)> PromotionGen(int index, Currency currency) =>
+        from spec in DifferentialArbitraries.PromotionGen(index, currency)
+        from schedule in Gen.Frequency((3, Gen.Constant<Schedule?>(null)), (1, ScheduleGen.Select(s => (Schedule?)s)))
         from foldLookAlikes in Gen.Elements(false, true)
-        from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
-        from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
-        from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from region in Gen.Frequency((8, Gen.Constant<Restriction?>(null)), (1, Gen.Elements<Restriction?>(
-            Restriction.Regions(new Region("US")),
-            Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
-            Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
-        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum, paused, combination, region);
+        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
+        select (spec, Make(spec, schedule, foldLookAlikes, combination));
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Money? minimum, bool paused, string? combination, Restriction? region)
+    private static Promotion Make(RefPromotion spec, Schedule? schedule, bool foldLookAlikes, string? combination)
     {
-        var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
-        if (coded)
+        var builder = spec.ToBuilder();
+        if (schedule is not null)
         {
-            builder.WithCode($"CODE{index}", foldLookAlikes);
+            builder.WithSchedule(schedule);
         }
 
-        if (cap is { } c)
+        if (spec.Code is { } code && foldLookAlikes)
         {
-            builder.WithMaxDiscount(c);
+            builder.WithCode(code, foldLookAlikes: true);
         }
 
-        if (minimum is { } m)
+        if (spec.Exclusive || spec.Group is not null)
         {
-            builder.Require(Restriction.MinimumSubtotal(m));
+            return builder.Build();
         }
 
-        if (region is not null)
-        {
-            builder.Require(region);
-        }
-
-        if (paused)
-        {
-            builder.WithStatus(PromotionStatus.Paused);
-        }
-
-        if (combination == "exclusive")
-        {
-            builder.Exclusive();
-        }
-        else if (combination?.StartsWith("combine", System.StringComparison.Ordinal) == true)
+        if (combination?.StartsWith("combine", StringComparison.Ordinal) == true)
         {
             builder.CombiningWith(combination switch
             {
@@ -189,41 +139,50 @@ public static class EvaluationArbitraries
         }
         else if (combination == "compound")
         {
-            if (discount is PercentOffItemsDiscount or AmountOffEachItemDiscount && cap is null)
+            if (spec.Discount is RefPercentOffItems or RefAmountOffEachItem && spec.Cap is null)
             {
                 builder.CompoundWithAll();
             }
         }
-        else if (combination?.StartsWith("stop", System.StringComparison.Ordinal) == true)
+        else if (combination?.StartsWith("stop", StringComparison.Ordinal) == true)
         {
             builder.StopLowerLanes(combination == "stop-all" ? StopScope.AllLowerLanes : StopScope.ItsItems);
-        }
-        else if (combination is not null)
-        {
-            builder.InGroup(combination);
         }
 
         return builder.Build();
     }
 
-    public static Arbitrary<EvaluationCase> EvaluationCaseArb() =>
-        (from cart in CartGen
-         from count in Gen.Choose(0, 8)
-         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
-         from codeCount in Gen.Choose(0, 3)
-         from codes in Gen.ArrayOf(Gen.Choose(0, 8).Select(i => $"code{i}"), codeCount)
-         from hours in Gen.Choose(-24 * 40, 24 * 40)
-         from seed in Gen.Choose(0, int.MaxValue)
-         from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
-         from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
-         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding))
-        .ToArbitrary();
+    private static Gen<EvaluationOptions> OptionsGen =>
+        from slots in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Constant(1)), (4, Gen.Constant(2)), (1, Gen.Constant(3)))
+        from rounding in Gen.Frequency(
+            (4, Gen.Constant(MidpointRounding.AwayFromZero)),
+            (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity, MidpointRounding.ToNegativeInfinity)))
+        from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
+        from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
+        select new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = slots, Rounding = rounding, Selection = selection, Compounding = compounding };
+
+    public static Gen<EvaluationCase> EvaluationCaseGen =>
+        from currency in Gen.Frequency((4, Gen.Constant(Currency.Usd)), (1, Gen.Constant(Currency.Jpy)), (1, Gen.Constant(DifferentialArbitraries.Currencies[2])))
+        from cart in CartGen(currency)
+        from count in Gen.Choose(0, 8)
+        from promotions in Gen.CollectToArray(Enumerable.Range(0, count), i => PromotionGen(i, currency))
+        let specs = promotions.Select(p => p.Spec).ToArray()
+        from codeCount in Gen.Choose(0, 3)
+        from codes in Gen.ArrayOf(DifferentialArbitraries.TypedCodeGen(specs), codeCount)
+        from hours in Gen.Choose(-24 * 40, 24 * 40)
+        from seed in Gen.Choose(0, int.MaxValue)
+        from usage in DifferentialArbitraries.UsageGen(specs, currency)
+        from options in OptionsGen
+        select new EvaluationCase(cart, [.. promotions.Select(p => p.Promotion)], codes, Base.Plus(Duration.FromHours(hours)), seed, options, usage.ToSnapshot());
+
+    public static Arbitrary<EvaluationCase> EvaluationCaseArb() => EvaluationCaseGen.ToArbitrary();
 
     /// <summary>Up to eight promotions of every kind, with unique ids.</summary>
     public static Arbitrary<Promotion[]> PromotionsArb() =>
         (from count in Gen.Choose(1, 8)
-         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
-         select promotions)
+         from currency in Gen.Elements(DifferentialArbitraries.Currencies)
+         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), i => PromotionGen(i, currency))
+         select promotions.Select(p => p.Promotion).ToArray())
         .ToArbitrary();
 
     public static T[] Shuffle<T>(IEnumerable<T> items, int seed)

@@ -67,4 +67,20 @@ public sealed class ReferenceFindingsTests
 
         Assert.Equal(setPrice, result.Total.Amount);
     }
+
+    [Fact]
+    public void AWinnerOfTheLaneWhoseShareRoundsToNothing_GivesUpItsUnits()
+    {
+        // Buy 2 get 1 at 15 % takes the two 129.37 items and one 0.02 one (0.003 exact) and 12.5 % takes the other
+        // two 0.02 ones (0.005): the lane's best exact saving, but each rounds to nothing. Solved again without the
+        // buy-2-get-1, the 12.5 % takes all three (0.0075), which rounds to 0.01.
+        var cart = Cart(Line("1", 129.37m, 2, "a"), Line("2", 0.02m, 3, "b", "c2"));
+        var result = Evaluate(cart, [
+            Promo("b2g1", Discount.BuyXGetY(2, 1, percentOff: 15)).Build(),
+            Promo("pct", Discount.PercentOffItems(12.5m)).ForItems(ItemFilter.Categories("c2")).Build()]);
+
+        Assert.Equal(258.79m, result.Total.Amount);
+        Assert.Equal(0.01m, result.Applied("pct"));
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("b2g1").Reason);
+    }
 }

@@ -198,7 +198,7 @@ public static class DifferentialArbitraries
         select ((LocalDateTime?)(open == "start" ? null : start), (LocalDateTime?)(open == "end" ? null : start.PlusHours(length)));
 
     /// <summary>Codes as typed: a promotion's code in any case, with hyphens or spaces, an unknown one, repeats.</summary>
-    private static Gen<string> TypedCodeGen(RefPromotion[] promotions)
+    public static Gen<string> TypedCodeGen(RefPromotion[] promotions)
     {
         var codes = promotions.SelectMany(p => p.Codes).ToArray();
         var known = codes.Length == 0
@@ -215,7 +215,7 @@ public static class DifferentialArbitraries
         return Gen.Frequency((6, known), (1, Gen.Elements("NOPE", "CODE9")));
     }
 
-    private static Gen<RefUsage> UsageGen(RefPromotion[] promotions, Currency currency)
+    public static Gen<RefUsage> UsageGen(RefPromotion[] promotions, Currency currency)
     {
         var limited = promotions.Where(p => p.Limits is not null || p.ClaimCodes is not null).ToArray();
         if (limited.Length == 0)

@@ -526,11 +526,53 @@ public static class ReferenceEvaluator
 
         private static List<RefUnit> AsUnits(IEnumerable<UnitState> units) => [.. units.Select(u => new RefUnit(u.Line, u.Index, u.Left))];
 
+        /// <summary>Every best assignment of the lane's units; a promotion whose share rounds to nothing gives up its
+        /// units, and the lane is solved again without it (one at a time: the one saving least, then by id).</summary>
         private IEnumerable<State> ItemPhase(State state, List<RefPromotion> promotions)
         {
             if (promotions.Count == 0)
             {
                 return [state];
+            }
+
+            return Solve(promotions);
+
+            IEnumerable<State> Solve(List<RefPromotion> solving)
+            {
+                foreach (var best in BestAssignments(state, solving))
+                {
+                    // One at a time, the one saving least first, then by id.
+                    var nothing = solving
+                        .Select(p => (Promotion: p, Proposal: Propose(p, best[p])))
+                        .Where(x => x.Proposal.Total > 0m && RoundDiscount(x.Proposal.Amounts.Sum(a => a.Unit.Left), Capped(x.Promotion, x.Proposal.Total)) <= 0m)
+                        .OrderBy(x => Capped(x.Promotion, x.Proposal.Total)).ThenBy(x => x.Promotion.Id, StringComparer.Ordinal)
+                        .Select(x => x.Promotion)
+                        .FirstOrDefault();
+                    if (nothing is not null)
+                    {
+                        foreach (var next in Solve([.. solving.Where(p => p != nothing)]))
+                        {
+                            yield return next;
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var promotion in promotions.Where(p => !best.ContainsKey(p)))
+                    {
+                        best[promotion] = [];
+                    }
+
+                    yield return ApplyAssignment(state, promotions, best);
+                }
+            }
+        }
+
+        private List<Dictionary<RefPromotion, List<UnitState>>> BestAssignments(State state, List<RefPromotion> promotions)
+        {
+            if (promotions.Count == 0)
+            {
+                return [[]];
             }
 
             // Units alike (same line, price left and adjustments) form a class: how many of a class go to each
@@ -607,7 +649,7 @@ public static class ReferenceEvaluator
             }
 
             Assign(0);
-            return bests.Select(b => ApplyAssignment(state, promotions, b));
+            return bests;
         }
 
         private RefProposal Propose(RefPromotion promotion, List<UnitState> units)

@@ -349,19 +349,33 @@ public sealed record RefBuyXGetY(int Buy, int Get, decimal Percent, RefFilter? G
         var claimed = new List<RefUnit>();
         if (GetFilter is null && Selection == UnitSelection.Cheapest)
         {
+            // Sets of alike units (one line, one price left) taken together from a run: its first units bought, its
+            // last discounted (which of two alike units is discounted decides where a later leftover minor unit falls).
             var sorted = Dearest(units);
-            var sets = Math.Min(sorted.Count / (Buy + Get), Max ?? int.MaxValue);
-            for (var s = 0; s < sets; s++)
+            var size = Buy + Get;
+            var sets = Math.Min(sorted.Count / size, Max ?? int.MaxValue);
+            var at = 0;
+            for (var done = 0; done < sets;)
             {
-                var set = sorted.Skip(s * (Buy + Get)).Take(Buy + Get).ToList();
-                claimed.AddRange(set.Take(Buy));
-                foreach (var unit in set.Skip(Buy))
+                var run = 1;
+                while (at + run < sorted.Count && sorted[at + run].Line == sorted[at].Line && sorted[at + run].Left == sorted[at].Left
+                    && sorted[at + run].Index == sorted[at].Index + run)
+                {
+                    run++;
+                }
+
+                var alike = Math.Max(Math.Min(run / size, sets - done), 1);
+                claimed.AddRange(sorted.Skip(at).Take(alike * Buy));
+                foreach (var unit in sorted.Skip(at + (alike * Buy)).Take(alike * Get))
                 {
                     amounts.Add((unit, unit.Left * Percent / 100m));
                 }
+
+                at += alike * size;
+                done += alike;
             }
 
-            return new(amounts, claimed, sets == 0 ? Buy + Get - sorted.Count : 0);
+            return new(amounts, claimed, sets == 0 ? size - sorted.Count : 0);
         }
 
         var cheapest = Selection == UnitSelection.Cheapest;
@@ -521,7 +535,11 @@ public sealed record RefPromotion(
 
     public Instant? EndInstant => End?.InUtc().ToInstant();
 
-    public Promotion ToPromotion()
+    public Promotion ToPromotion() => ToBuilder().Build();
+
+    /// <summary>The production builder, so generators of the library's own properties can add what the reference does
+    /// not model (stops, compounding, classes, weekly windows).</summary>
+    public PromotionBuilder ToBuilder()
     {
         var builder = Promotion.Create(Id, $"Promotion {Id}")
             .Giving(Discount.ToDiscount())
@@ -570,7 +588,7 @@ public sealed record RefPromotion(
             builder.InGroup(group);
         }
 
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>Claim codes of the tests: plain upper-case codes of five characters, no check character.</summary>
