@@ -123,7 +123,7 @@ public static class EvaluationArbitraries
             builder.WithCode(code, foldLookAlikes: true);
         }
 
-        if (spec.Exclusive || spec.Group is not null)
+        if (spec.Exclusive || spec.Group is not null || spec.Combines != DiscountClasses.All || spec.Stops != StopScope.None)
         {
             return builder.Build();
         }

@@ -162,7 +162,12 @@ public static class DifferentialArbitraries
         from limits in Gen.Frequency((3, Gen.Constant<RefLimits?>(null)), (1, LimitsGen(currency).Select(l => (RefLimits?)l)))
         from status in Gen.Frequency((18, Gen.Constant(PromotionStatus.Active)), (1, Gen.Constant(PromotionStatus.Paused)), (1, Gen.Constant(PromotionStatus.Cancelled)))
         from schedule in Gen.Frequency((4, Gen.Constant((Start: (LocalDateTime?)null, End: (LocalDateTime?)null))), (1, ScheduleGen))
-        from combination in Gen.Frequency((10, Gen.Constant("")), (1, Gen.Constant("exclusive")), (3, Gen.Elements("g1", "g2")))
+        from combination in Gen.Frequency(
+            (14, Gen.Constant("")),
+            (1, Gen.Constant("exclusive")),
+            (3, Gen.Elements("g1", "g2")),
+            (2, Gen.Elements("combine-none", "combine-shipping", "combine-items", "combine-order")),
+            (2, Gen.Elements("stop-items", "stop-all")))
         select new RefPromotion(
             $"P{index}",
             priority,
@@ -178,7 +183,21 @@ public static class DifferentialArbitraries
             schedule.Start,
             schedule.End,
             combination == "exclusive",
-            combination.StartsWith('g') ? combination : null);
+            combination.StartsWith('g') ? combination : null,
+            combination switch
+            {
+                "combine-none" => DiscountClasses.None,
+                "combine-shipping" => DiscountClasses.Shipping,
+                "combine-items" => DiscountClasses.Item | DiscountClasses.Shipping,
+                "combine-order" => DiscountClasses.Order,
+                _ => DiscountClasses.All,
+            },
+            combination switch
+            {
+                "stop-items" => StopScope.ItsItems,
+                "stop-all" => StopScope.AllLowerLanes,
+                _ => StopScope.None,
+            });
 
     private static Gen<RefLimits> LimitsGen(Currency currency) =>
         from total in Gen.Elements<int?>(null, 1, 3)
@@ -344,9 +363,9 @@ public static class DifferentialArbitraries
                 yield return c with { Promotions = With(p with { Start = null, End = null }) };
             }
 
-            if (p.Exclusive || p.Group is not null)
+            if (p.Exclusive || p.Group is not null || p.Combines != DiscountClasses.All || p.Stops != StopScope.None)
             {
-                yield return c with { Promotions = With(p with { Exclusive = false, Group = null }) };
+                yield return c with { Promotions = With(p with { Exclusive = false, Group = null, Combines = DiscountClasses.All, Stops = StopScope.None }) };
             }
 
             if (p.Priority != 0)

@@ -53,10 +53,11 @@ public sealed record RefAnswer(HashSet<string> Outcomes, decimal Total, bool Too
 /// follows every choice and the engine's result must be one of the outcomes reached, no dearer than the best
 /// combination's dearest choice (with no tie, exactly the cheapest). It models automatic and coded promotions
 /// (shared and claim codes), every discount kind, item filter and restriction of <see cref="RefPromotion"/>, caps,
-/// usage limits and budgets, statuses, schedules (start and end), lanes, exclusive promotions and groups, under
-/// <see cref="SelectionPolicy.BestForShopper"/>, with any number of code slots, rounding rule and
-/// <see cref="EvaluationOptions.HideCodeStatus"/>. Not modelled (the generator does not make them): stops, compounding,
-/// classes that do not combine, strict priority, weekly windows, look-alike folding.
+/// usage limits and budgets, statuses, schedules (start and end), lanes, exclusive promotions, groups, classes that do
+/// not combine and stops (on its items or on every lower lane), under <see cref="SelectionPolicy.BestForShopper"/>,
+/// with any number of code slots, rounding rule and <see cref="EvaluationOptions.HideCodeStatus"/>. Not modelled (the
+/// differential generator does not make them; the library's own properties cover them): compounding, strict
+/// priority, weekly windows and zones, look-alike folding.
 /// </remarks>
 public static class ReferenceEvaluator
 {
@@ -98,9 +99,12 @@ public static class ReferenceEvaluator
 
         public string? ClaimedBy { get; set; }
 
-        public UnitState Clone() => new() { Line = Line, Index = Index, Left = Left, Adjustments = [.. Adjustments], ClaimedBy = ClaimedBy };
+        /// <summary>The promotion of a higher lane whose stop holds this unit.</summary>
+        public string? StoppedBy { get; set; }
 
-        public string Signature => string.Join(",", Adjustments.Select(a => $"{a.Id}:{N(a.Amount)}"));
+        public UnitState Clone() => new() { Line = Line, Index = Index, Left = Left, Adjustments = [.. Adjustments], ClaimedBy = ClaimedBy, StoppedBy = StoppedBy };
+
+        public string Signature => string.Join(",", Adjustments.Select(a => $"{a.Id}:{N(a.Amount)}")) + (StoppedBy is null ? "" : "/" + StoppedBy);
     }
 
     private sealed class State
@@ -119,8 +123,16 @@ public static class ReferenceEvaluator
 
         public List<Rej> Rejections { get; init; } = [];
 
+        /// <summary>The promotion that stopped every lower lane, if one did.</summary>
+        public string? StoppedAll { get; set; }
+
+        /// <summary>The stopping promotions of the lane being applied, in the order they applied, with the units they
+        /// discounted: stops take effect below the lane.</summary>
+        public List<(RefPromotion Promotion, List<(int Line, int Index)> Units)> LaneStops { get; init; } = [];
+
         public State Clone() => new()
         {
+            StoppedAll = StoppedAll,
             Units = [.. Units.Select(line => line.Select(u => u.Clone()).ToArray())],
             ShippingLeft = ShippingLeft,
             Item = Item,
@@ -128,6 +140,7 @@ public static class ReferenceEvaluator
             Shipping = Shipping,
             Applied = [.. Applied],
             Rejections = [.. Rejections],
+            LaneStops = [.. LaneStops.Select(x => (x.Promotion, x.Units.ToList()))],
         };
 
         public IEnumerable<UnitState> All => Units.SelectMany(u => u);
@@ -439,6 +452,9 @@ public static class ReferenceEvaluator
                 full.AddRange(combinations);
             }
 
+            // Classes: the largest sets of mutually combinable promotions (README: "the best combinable set wins"); a
+            // promotion that stops lower lanes with and without it ("left out when the shopper is better off").
+            full = [.. full.SelectMany(Combinable).SelectMany(WithAndWithoutStops)];
             full.AddRange(exclusives.Select(e => new List<RefPromotion> { e }));
             var required = new List<HashSet<RefPromotion>>();
             foreach (var combination in full)
@@ -453,16 +469,39 @@ public static class ReferenceEvaluator
             return required;
         }
 
+        private static IEnumerable<List<RefPromotion>> Combinable(List<RefPromotion> combination)
+        {
+            var conflicting = combination.Where(p => combination.Any(q => q != p && !p.CanCombineWith(q))).ToList();
+            if (conflicting.Count == 0)
+            {
+                return [combination];
+            }
+
+            var settled = combination.Except(conflicting).ToList();
+            return Subsets(conflicting)
+                .Where(chosen => chosen.Count > 0 && chosen.All(p => chosen.All(q => p == q || p.CanCombineWith(q)))
+                    && conflicting.All(p => chosen.Contains(p) || chosen.Any(q => !p.CanCombineWith(q))))
+                .Select(chosen => settled.Concat(chosen).ToList());
+        }
+
+        private static IEnumerable<List<RefPromotion>> WithAndWithoutStops(List<RefPromotion> combination)
+        {
+            var stoppers = combination.Where(p => p.Stops != StopScope.None).ToList();
+            return Subsets(stoppers).Select(kept => combination.Where(p => p.Stops == StopScope.None || kept.Contains(p)).ToList());
+        }
+
         private bool MovesValue(RefPromotion promotion) =>
             promotion.Discount is not RefShipping
             && (_caps[promotion.Id] is not null
                 || promotion.Discount is RefFixedPrice or RefBuyXGetY or RefAmountOffOrder
                 || (promotion.Discount is RefTiered tiered && tiered.Tiers.Any(t => t.AmountOff is not null)));
 
-        /// <summary>Exclusive promotions apply alone; at most one promotion of a group.</summary>
+        /// <summary>Exclusive promotions apply alone; at most one promotion of a group; two apply together only when each
+        /// combines with the other's class.</summary>
         private static bool Valid(List<RefPromotion> scenario) =>
             (scenario.Count <= 1 || !scenario.Any(p => p.Exclusive))
-            && scenario.Where(p => p.Group is not null).GroupBy(p => p.Group).All(g => g.Count() == 1);
+            && scenario.Where(p => p.Group is not null).GroupBy(p => p.Group).All(g => g.Count() == 1)
+            && scenario.All(p => scenario.All(q => p == q || p.CanCombineWith(q)));
 
         private static IEnumerable<List<T>> Subsets<T>(List<T> items)
         {
@@ -493,16 +532,46 @@ public static class ReferenceEvaluator
             var exclusiveWinner = scenario.Count == 1 && scenario[0].Exclusive;
             foreach (var promotion in admitted.Where(p => !scenario.Contains(p)))
             {
-                start.Rejections.Add(Reject(promotion, exclusiveWinner || promotion.Exclusive ? RejectionReason.NotCombinable : RejectionReason.BetterDealChosen));
+                var conflict = exclusiveWinner || promotion.Exclusive || scenario.Any(q => !q.CanCombineWith(promotion));
+                start.Rejections.Add(Reject(promotion, conflict ? RejectionReason.NotCombinable : RejectionReason.BetterDealChosen));
             }
 
             var states = new List<State> { start };
             foreach (var lane in scenario.GroupBy(p => p.Priority).OrderByDescending(g => g.Key))
             {
                 var promotions = lane.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-                states = Distinct(states.SelectMany(s => ItemPhase(s, promotions.Where(p => p.Discount is RefItemDiscount).ToList())));
-                states = Distinct(states.SelectMany(s => Sequences(s, promotions.Where(p => p.Discount is RefOrderDiscount).ToList(), ApplyOrder)));
-                states = Distinct(states.SelectMany(s => Sequences(s, promotions.Where(p => p.Discount is RefShipping).ToList(), ApplyShipping)));
+                var stopped = states.Where(s => s.StoppedAll is not null).ToList();
+                foreach (var state in stopped)
+                {
+                    // README: with StopScope.AllLowerLanes nothing below it applies.
+                    state.Rejections.AddRange(promotions.Select(p => Reject(p, RejectionReason.StoppedByHigherLane)));
+                }
+
+                var running = states.Where(s => s.StoppedAll is null).ToList();
+                running = Distinct(running.SelectMany(s => ItemPhase(s, promotions.Where(p => p.Discount is RefItemDiscount).ToList())));
+                running = Distinct(running.SelectMany(s => Sequences(s, promotions.Where(p => p.Discount is RefOrderDiscount).ToList(), ApplyOrder)));
+                running = Distinct(running.SelectMany(s => Sequences(s, promotions.Where(p => p.Discount is RefShipping).ToList(), ApplyShipping)));
+                foreach (var state in running)
+                {
+                    // Stops take effect below this lane: the units each stopping promotion discounted (README: "lower
+                    // lanes leave alone the units the promotion discounted"), or everything.
+                    foreach (var (promotion, units) in state.LaneStops)
+                    {
+                        if (promotion.Stops == StopScope.AllLowerLanes)
+                        {
+                            state.StoppedAll ??= promotion.Id;
+                        }
+
+                        foreach (var (line, index) in units)
+                        {
+                            state.Units[line][index].StoppedBy ??= promotion.Id;
+                        }
+                    }
+
+                    state.LaneStops.Clear();
+                }
+
+                states = [.. stopped, .. running];
             }
 
             return states;
@@ -516,13 +585,21 @@ public static class ReferenceEvaluator
 
         private static string Key(State s) =>
             string.Join("|", s.Units.Select(line => string.Join(";", line.Select(u => $"{N(u.Left)}={u.Signature}").Order(StringComparer.Ordinal))))
-            + $"#{N(s.ShippingLeft)}#" + string.Join(";", s.Applied.Select(a => $"{a.Id}:{N(a.Amount)}"))
+            + $"#{N(s.ShippingLeft)}#{s.StoppedAll}#" + string.Join(";", s.Applied.Select(a => $"{a.Id}:{N(a.Amount)}"))
             + "#" + string.Join(";", s.Rejections.Select(r => $"{r.Id}:{r.Reason}").Order(StringComparer.Ordinal));
 
         // ---- Item discounts: every assignment of units to the lane's promotions ----------------------------------
 
+        /// <summary>The units of a filter's lines that no stop holds.</summary>
         private List<UnitState> Eligible(State state, RefFilter filter) =>
-            [.. _order.Where(l => filter.Matches(_cart.Lines[l])).SelectMany(l => state.Units[l])];
+            [.. _order.Where(l => filter.Matches(_cart.Lines[l])).SelectMany(l => state.Units[l]).Where(u => u.StoppedBy is null)];
+
+        /// <summary>The promotion that stopped a filter's units, when every one of them is stopped.</summary>
+        private string? StopperOf(State state, RefFilter filter)
+        {
+            var units = _order.Where(l => filter.Matches(_cart.Lines[l])).SelectMany(l => state.Units[l]).ToList();
+            return units.Count > 0 && units.All(u => u.StoppedBy is not null) ? units[0].StoppedBy : null;
+        }
 
         private static List<RefUnit> AsUnits(IEnumerable<UnitState> units) => [.. units.Select(u => new RefUnit(u.Line, u.Index, u.Left))];
 
@@ -713,7 +790,11 @@ public static class ReferenceEvaluator
                 var alone = winners.Contains(promotion) ? ProposeAlone(state, promotion) : ProposeAlone(before, promotion);
                 var amount = Capped(promotion, alone.Total);
                 RejectionReason reason;
-                if (amount > 0m && WinnerOver(state, promotion) is not null)
+                if (amount <= 0m && StopperOf(state, promotion.Filter) is not null)
+                {
+                    reason = RejectionReason.StoppedByHigherLane;
+                }
+                else if (amount > 0m && WinnerOver(state, promotion) is not null)
                 {
                     reason = RejectionReason.BetterDealChosen;
                 }
@@ -842,11 +923,11 @@ public static class ReferenceEvaluator
                 return 0m;
             }
 
-            var left = lines.Sum(l => state.Units[l].Sum(u => u.Left));
+            var left = lines.Sum(l => state.Units[l].Where(u => u.StoppedBy is null).Sum(u => u.Left));
             var rounded = RoundDiscount(left, Capped(promotion, discount.Amount(left, original, quantity)));
             if (rounded <= 0m)
             {
-                state.Rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount));
+                state.Rejections.Add(Reject(promotion, StopperOf(state, promotion.Filter) is not null ? RejectionReason.StoppedByHigherLane : RejectionReason.NothingToDiscount));
                 return 0m;
             }
 
@@ -865,12 +946,12 @@ public static class ReferenceEvaluator
                 }
             }
 
-            var shares = LargestRemainder(rounded, [.. items.Select(item => item.Sum(l => state.Units[l].Sum(u => u.Left)))]);
+            var shares = LargestRemainder(rounded, [.. items.Select(item => item.Sum(l => state.Units[l].Where(u => u.StoppedBy is null).Sum(u => u.Left)))]);
             for (var i = 0; i < items.Count; i++)
             {
                 if (shares[i] > 0m)
                 {
-                    Spread(state, promotion, [.. items[i].SelectMany(l => state.Units[l]).Select(u => (u, u.Left))], shares[i]);
+                    Spread(state, promotion, [.. items[i].SelectMany(l => state.Units[l]).Where(u => u.StoppedBy is null).Select(u => (u, u.Left))], shares[i]);
                 }
             }
 
@@ -901,6 +982,11 @@ public static class ReferenceEvaluator
 
             state.ShippingLeft -= rounded;
             state.Shipping += rounded;
+            if (promotion.Stops != StopScope.None)
+            {
+                state.LaneStops.Add((promotion, []));
+            }
+
             state.Applied.Add((promotion.Id, _codeOf.GetValueOrDefault(promotion.Id), rounded));
             return rounded;
         }
@@ -1003,12 +1089,26 @@ public static class ReferenceEvaluator
                 throw new InvalidOperationException($"Reference: {promotion.Id} spread more than its units hold.");
             }
 
+            List<(int Line, int Index)>? stops = null;
+            if (promotion.Stops != StopScope.None)
+            {
+                var at = state.LaneStops.FindIndex(x => x.Promotion == promotion);
+                if (at < 0)
+                {
+                    state.LaneStops.Add((promotion, []));
+                    at = state.LaneStops.Count - 1;
+                }
+
+                stops = state.LaneStops[at].Units;
+            }
+
             for (var i = 0; i < shares.Length; i++)
             {
                 if (shares[i] > 0m)
                 {
                     weighted[i].Unit.Left -= shares[i];
                     weighted[i].Unit.Adjustments.Add((promotion.Id, shares[i]));
+                    stops?.Add((weighted[i].Unit.Line, weighted[i].Unit.Index));
                 }
             }
         }

@@ -525,8 +525,20 @@ public sealed record RefPromotion(
     LocalDateTime? Start,
     LocalDateTime? End,
     bool Exclusive,
-    string? Group)
+    string? Group,
+    DiscountClasses Combines = DiscountClasses.All,
+    StopScope Stops = StopScope.None)
 {
+    /// <summary>README: "two promotions apply together only when each combines with the other's class".</summary>
+    public bool CanCombineWith(RefPromotion other) => Combines.HasFlag(Flag(other.Discount.Class)) && other.Combines.HasFlag(Flag(Discount.Class));
+
+    private static DiscountClasses Flag(DiscountClass c) => c switch
+    {
+        DiscountClass.Item => DiscountClasses.Item,
+        DiscountClass.Order => DiscountClasses.Order,
+        _ => DiscountClasses.Shipping,
+    };
+
     public bool IsCoded => Code is not null || ClaimCodes is not null;
 
     public IEnumerable<string> Codes => Code is { } c ? [c] : ClaimCodes ?? [];
@@ -588,6 +600,16 @@ public sealed record RefPromotion(
             builder.InGroup(group);
         }
 
+        if (Combines != DiscountClasses.All)
+        {
+            builder.CombiningWith(Combines);
+        }
+
+        if (Stops != StopScope.None)
+        {
+            builder.StopLowerLanes(Stops);
+        }
+
         return builder;
     }
 
@@ -602,7 +624,9 @@ public sealed record RefPromotion(
         + (Limits is { } l ? $" {l}" : "")
         + (Status != PromotionStatus.Active ? $" {Status}" : "")
         + (Start is not null || End is not null ? $" from {Start} to {End}" : "")
-        + (Exclusive ? " exclusive" : Group is { } g ? $" group {g}" : "");
+        + (Exclusive ? " exclusive" : Group is { } g ? $" group {g}" : "")
+        + (Combines != DiscountClasses.All ? $" combines {Combines}" : "")
+        + (Stops != StopScope.None ? $" stops {Stops}" : "");
 }
 
 /// <summary>Usage so far, as the reference reads it: complete (unset counters are zero) or partial (unknown).</summary>
