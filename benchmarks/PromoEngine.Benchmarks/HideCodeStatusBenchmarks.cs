@@ -7,7 +7,8 @@ namespace PromoEngine.Benchmarks;
 /// Under <see cref="EvaluationOptions.HideCodeStatus"/>, what one entered code costs when it does not apply: unknown
 /// (the baseline), expired, below its minimum subtotal, and a buy-3-get-1 with one item short. Same cart, same catalog,
 /// one code each; every one of them is reported to the shopper as unknown, so their times should not tell them apart
-/// (issue 10: slowest / unknown at most 1.5).
+/// (issue 10: slowest / unknown at most 1.5). Also a code issued to another customer (issue 16), refused before any other
+/// check and then checked as fully as the others.
 /// </summary>
 /// <remarks>A prober chooses the cart, so the cart is the one that shows the code's cost best: two lines that no automatic
 /// promotion concerns (the catalog's automatic percentage is for tea), and two mugs for the buy-3-get-1.</remarks>
@@ -19,6 +20,7 @@ public class HideCodeStatusBenchmarks
     private readonly string[] _expired = ["SUMMER20"];
     private readonly string[] _belowMinimum = ["BIGSPEND"];
     private readonly string[] _buyThreeShort = ["MUGS3FOR2"];
+    private readonly string[] _issuedToAnother = ["SORRY-C9"];
     private PromotionEvaluator _evaluator = null!;
     private Cart _cart = null!;
 
@@ -35,6 +37,8 @@ public class HideCodeStatusBenchmarks
                 .Require(Restriction.MinimumSubtotal(new Money(500m, usd)))
                 .Giving(Discount.AmountOffOrder(new Money(50m, usd))).Build(),
             Promotion.Create("mugs", "Buy 3 mugs, get 1 free").WithCode("MUGS3FOR2")
+                .ForItems(ItemFilter.Skus("MUG")).Giving(Discount.BuyXGetY(3, 1)).Build(),
+            Promotion.Create("sorry", "Our apologies").WithCode("SORRY-C9").IssuedTo("c9")
                 .ForItems(ItemFilter.Skus("MUG")).Giving(Discount.BuyXGetY(3, 1)).Build(),
             Promotion.Create("tea", "10% off tea").ForItems(ItemFilter.Categories("tea")).Giving(Discount.PercentOffItems(10)).Build(),
         ]);
@@ -57,4 +61,7 @@ public class HideCodeStatusBenchmarks
 
     [Benchmark]
     public EvaluationResult BuyThreeGetOneShort() => _evaluator.Evaluate(_cart, _buyThreeShort, Now);
+
+    [Benchmark]
+    public EvaluationResult IssuedToAnother() => _evaluator.Evaluate(_cart, _issuedToAnother, Now);
 }

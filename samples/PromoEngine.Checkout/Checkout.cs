@@ -10,12 +10,12 @@ namespace PromoEngine.Checkout;
 public static class Checkout
 {
     /// <summary>Evaluates a posted cart with usage from the ledger; bad input is a 400 problem, a locked-out client a 429.</summary>
-    public static async Task<(EvaluationResult? Result, IResult? Problem)> Evaluate(CheckoutRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter)
+    public static async Task<(EvaluationResult? Result, IResult? Problem)> Evaluate(CheckoutRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter, WalletStore wallets)
     {
         Cart cart;
         try
         {
-            cart = request.ToCart();
+            cart = wallets.WithWallet(request.ToCart()); // the customer's wallet comes from the store, not from the request
         }
         catch (ArgumentException e)
         {
@@ -38,6 +38,36 @@ public static class Checkout
         var result = await engine.EvaluateAsync(cart, codes, http.RequestAborted);
         limiter.Record(client, result.CodeAttempts);
         return (result, null);
+    }
+
+    /// <summary>Clips a coupon into a customer's wallet: a code no promotion has is a failed code attempt (404, and the
+    /// client's limiter counts it, so clipping is no way to guess codes); bad input, a full wallet or a code held already
+    /// with another validity is a 400 problem.</summary>
+    public static IResult Clip(string customerId, ClipRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter, WalletStore wallets)
+    {
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!limiter.MayTryCodes(client))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes that do not exist were tried; try again later.");
+        }
+
+        try
+        {
+            var customer = CustomerProfile.Registered(customerId);
+            var entry = WalletEntry.Clipped(request.Code, validUntil: request.ValidUntil is { } until ? NodaTime.Instant.FromDateTimeOffset(until) : null);
+            if (engine.Evaluator.Catalog.FindByCode(entry.Code) is null)
+            {
+                limiter.RecordFailed(client);
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No coupon has this code.");
+            }
+
+            var wallet = wallets.Add(customer, entry);
+            return Results.Ok(new { customerId = customer.Id, wallet = wallet.Entries.Select(e => new { e.Code, kind = e.Kind.ToString(), validUntil = e.ValidUntil?.ToString() }).ToArray() });
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The coupon cannot be clipped.", detail: e.Message);
+        }
     }
 
     /// <summary>Runs a ledger call; a technical failure is a 503 problem (retry with the same order id), never a limit.</summary>

@@ -39,5 +39,11 @@ public sealed class CodeAttemptLimiter : IDisposable
         }
     }
 
+    /// <summary>Counts one code that matched nothing against the client (a coupon clipped with a code no promotion has).</summary>
+    public void RecordFailed(string client)
+    {
+        using var lease = _limiter.AttemptAcquire(client);
+    }
+
     public void Dispose() => _limiter.Dispose();
 }

@@ -11,6 +11,7 @@ using PromoEngine.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<CodeAttemptLimiter>();
+builder.Services.AddSingleton<WalletStore>();
 // The demo's catalog beside the app, unless PromoEngine:CatalogPath names another file.
 builder.Services.AddPromoEngine(promo => Ledgers.Configure(
     promo.UseCatalogFile(builder.Configuration["PromoEngine:CatalogPath"] ?? Path.Combine(AppContext.BaseDirectory, "promotions.json")),
@@ -24,15 +25,18 @@ app.UseStatusCodePages();
 var orders = app.MapGroup("/orders");
 
 // Evaluate a cart: what applies, what does not and why, the totals. Codes past the client's limit are not tried.
-app.MapPost("/carts/evaluate", async (CheckoutRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter) =>
-    await Checkout.Evaluate(request, http, engine, limiter) is var (result, problem) && problem is null
+app.MapPost("/carts/evaluate", async (CheckoutRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter, WalletStore wallets) =>
+    await Checkout.Evaluate(request, http, engine, limiter, wallets) is var (result, problem) && problem is null
         ? Results.Text(EvaluationJson.Write(result!), "application/json")
         : problem);
 
+// Clip a coupon from the coupon page into the customer's wallet; evaluation then applies it without typing.
+app.MapPost("/customers/{customerId}/wallet", Checkout.Clip);
+
 // Reserve the order's promotions (all or nothing), then commit when paid, or release.
-orders.MapPost("/{orderId}/reserve", async (string orderId, CheckoutRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter) =>
+orders.MapPost("/{orderId}/reserve", async (string orderId, CheckoutRequest request, HttpContext http, PromoEngineService engine, CodeAttemptLimiter limiter, WalletStore wallets) =>
 {
-    var (result, problem) = await Checkout.Evaluate(request, http, engine, limiter);
+    var (result, problem) = await Checkout.Evaluate(request, http, engine, limiter, wallets);
     if (problem is not null)
     {
         return problem;

@@ -110,6 +110,17 @@ foreach (var given in refund.Promotions.Where(p => p.SpendGivenBack.Amount > 0m)
     Console.WriteLine($"  {given.Name}: gives back {given.SpendGivenBack}{(given.StillUsed ? "" : ", no longer used")}");
 }
 
+// 10. Erin's wallet: she clipped the Instagram coupon on the coupon page (good for a week) and holds a welcome code the
+//     shop sent her; one clipped last month has expired. Nothing is typed: each applies as if entered (one code per
+//     order, so the better one takes the slot), and the receipt says which came from her wallet.
+var erin = CustomerProfile.Registered("erin@example.com").WithWallet(
+    WalletEntry.Clipped("INSTA10", validUntil: now.Plus(Duration.FromDays(7))),
+    WalletEntry.Issued(WelcomeCodes[2]),
+    WalletEntry.Clipped("SAVE20", validUntil: now.Minus(Duration.FromDays(3))));
+var erinCart = new Cart(Currency.Usd, [jacket, mug], erin, Usd(6.99m));
+Console.WriteLine();
+Checkout("order-54", erinCart, [], title: "10. Erin's wallet, nothing typed");
+
 void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(receipt.Print(title, cart, result));
 
 // Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.

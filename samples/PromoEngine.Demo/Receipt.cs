@@ -44,6 +44,7 @@ internal sealed class Receipt(PromotionCatalog catalog, ShopperText? text = null
         foreach (var applied in result.Applied)
         {
             var code = applied.Code is null ? Term(ReceiptTerm.Automatic, "automatic") : Term(ReceiptTerm.Code, "code") + " " + applied.Code;
+            code += applied.FromWallet ? ", " + Term(ReceiptTerm.FromWallet, "from your wallet") : "";
             output.AppendLine($"  {Term(ReceiptTerm.Applied, "applied"),-9} {applied.Name} ({code}): {Full(applied.Amount)}{Clamp(applied)}");
         }
 

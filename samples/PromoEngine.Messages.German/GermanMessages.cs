@@ -76,17 +76,55 @@ public sealed class GermanMessages : ShopperMessages
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} ist gerade nicht verfügbar: wieder ab {c.Day(opens)} um {c.Time(opens)} Uhr."
                 : $"{name} ist gerade nicht verfügbar.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"Der Code {personal} wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde."
+                : "Dieser Code wurde für ein anderes Kundenkonto ausgestellt: Melden Sie sich mit dem Konto an, an das er gesendet wurde.",
+            RejectionReason.ShippingMethodNotEligible => rejection.Allowed.IsEmpty
+                ? $"{name} gilt nicht für diese Versandart."
+                : $"{name} gilt nur für die Versandart {Or(rejection.Allowed)}.",
+            RejectionReason.OrderHistoryNotEligible => rejection.PreviousOrders is null
+                ? $"{name} hängt von Ihren bisherigen Bestellungen ab: Melden Sie sich an, um es zu nutzen."
+                : (rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost) switch
+                {
+                    (0, 0) => $"{name} gilt nur für Ihre erste Bestellung.",
+                    ({ } low, { } high) when low == high => $"{name} gilt nur für Ihre {c.Number(low + 1)}. Bestellung.",
+                    ({ } low, { } high) => $"{name} gilt für Kundinnen und Kunden mit {c.Number(low)} bis {c.Number(high)} früheren Bestellungen.",
+                    ({ } low, null) => $"{name} gilt für Kundinnen und Kunden mit mindestens {c.Number(low)} {(low == 1 ? "früheren Bestellung" : "früheren Bestellungen")}.",
+                    (null, { } high) => $"{name} gilt für Kundinnen und Kunden mit höchstens {c.Number(high)} {(high == 1 ? "früheren Bestellung" : "früheren Bestellungen")}.",
+                    _ => $"{name} ist für Ihre bisherigen Bestellungen nicht verfügbar.",
+                },
+            RejectionReason.CartConditionNotMet => rejection.Shortfall is { } more
+                ? $"Kaufen Sie für weitere {c.Money(more)} {Label(rejection.ItemsLabel)} ein, um {name} zu erhalten."
+                : $"Legen Sie {Count(rejection.MissingQuantity ?? 1, c)} {Label(rejection.ItemsLabel)} in den Warenkorb, um {name} zu erhalten.",
             _ => null,
         };
     }
 
     /// <inheritdoc/>
-    public override string? Describe(NearMissHint hint, MessageContext context) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext context) => hint.FromWallet ? FromWallet(hint, context) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Noch {context.Money(shortfall)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr bis {Name(context)}.",
         HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um {Name(context)} zu erhalten.",
+        HintKind.AddRequiredItems => $"Legen Sie {Count(hint.MissingQuantity ?? 1, context)} {Label(hint.ItemsLabel)} in den Warenkorb, um {Name(context)} zu erhalten.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis {Name(context)}."
+            : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis {Name(context)}.",
+        _ => null,
+    };
+
+    /// <summary>Ein Hinweis zu einem Coupon, den die Kundin oder der Kunde schon hat: wie er sich einlösen lässt.</summary>
+    private string? FromWallet(NearMissHint hint, MessageContext context) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Noch {context.Money(shortfall)} bis zur Einlösung Ihres Coupons {Name(context)}."
+            : $"Nur noch ein wenig mehr bis zur Einlösung Ihres Coupons {Name(context)}.",
+        HintKind.AddItems => $"Legen Sie {Items(hint.MissingQuantity ?? 1, context)} in den Warenkorb, um Ihren Coupon {Name(context)} einzulösen.",
+        HintKind.AddRequiredItems => $"Legen Sie {Count(hint.MissingQuantity ?? 1, context)} {Label(hint.ItemsLabel)} in den Warenkorb, um Ihren Coupon {Name(context)} einzulösen.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis zur Einlösung Ihres Coupons {Name(context)}."
+            : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis zur Einlösung Ihres Coupons {Name(context)}.",
         _ => null,
     };
 
@@ -107,6 +145,7 @@ public sealed class GermanMessages : ShopperMessages
         ReceiptTerm.CutToPrice => "auf den Preis begrenzt",
         ReceiptTerm.Capped => "gedeckelt",
         ReceiptTerm.CutToBudget => "auf das Restbudget begrenzt",
+        ReceiptTerm.FromWallet => "aus Ihren Gutscheinen",
         _ => null,
     };
 
@@ -117,6 +156,12 @@ public sealed class GermanMessages : ShopperMessages
 
     private static string Items(int count, MessageContext c) =>
         count == 1 ? "einen weiteren qualifizierenden Artikel" : $"{c.Number(count)} weitere qualifizierende Artikel";
+
+    /// <summary>The items a cart condition counts, as the promotion calls them.</summary>
+    private static string Label(string? label) => label is null ? "der für das Angebot nötigen Artikel" : $"aus „{label}“";
+
+    private static string Count(int count, MessageContext c) =>
+        count == 1 ? "einen weiteren Artikel" : $"{c.Number(count)} weitere Artikel";
 
     private static string Or(ImmutableArray<string> names) =>
         names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " oder " + names[^1];

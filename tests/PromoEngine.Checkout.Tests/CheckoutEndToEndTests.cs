@@ -180,4 +180,74 @@ public sealed class CheckoutEndToEndTests : IDisposable
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
+
+    [Fact]
+    public async Task ClippedCoupon_AppliesWithoutTyping_AndCountsOncePerCustomer()
+    {
+        using var client = _factory.CreateClient();
+
+        var clipped = await client.PostAsJsonAsync("/customers/dora/wallet", new { code = "insta-10" });
+        var first = await Json(await client.PostAsJsonAsync("/carts/evaluate", Cart("dora")));
+        var reserved = await client.PostAsJsonAsync("/orders/w-1/reserve", Cart("dora"));
+        await client.PostAsync("/orders/w-1/commit", null);
+        var again = await Json(await client.PostAsJsonAsync("/carts/evaluate", Cart("dora")));
+
+        Assert.Equal(HttpStatusCode.OK, clipped.StatusCode);
+        Assert.Equal("INSTA10", (await Json(clipped)).GetProperty("wallet")[0].GetProperty("code").GetString());
+        var applied = first.GetProperty("applied").EnumerateArray().Single(a => a.GetProperty("promotionId").GetString() == "insta10");
+        Assert.True(applied.GetProperty("fromWallet").GetBoolean());
+        Assert.Equal(0, first.GetProperty("codeAttempts").GetProperty("entered").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, reserved.StatusCode);
+        var rejected = again.GetProperty("rejected").EnumerateArray().Single(r => r.GetProperty("promotionId").GetString() == "insta10");
+        Assert.Equal(nameof(RejectionReason.CustomerLimitReached), rejected.GetProperty("reason").GetString());
+        Assert.True(rejected.GetProperty("fromWallet").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Clip_UnknownCodes_AreFailedAttempts_UntilTheClientIsLockedOut()
+    {
+        using var client = _factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var code in new[] { "NOPE1", "NOPE2", "NOPE3", "INSTA10" })
+        {
+            statuses.Add((await client.PostAsJsonAsync("/customers/erin/wallet", new { code })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Clip_BadInput_IsAProblemWithWhatIsWrong()
+    {
+        using var client = _factory.CreateClient();
+
+        var invisible = await client.PostAsJsonAsync("/customers/gina/wallet", new { code = "INSTA\u200B10" });
+        var badCustomer = await client.PostAsJsonAsync("/customers/%20/wallet", new { code = "INSTA10" });
+        await client.PostAsJsonAsync("/customers/gina/wallet", new { code = "INSTA10" });
+        var twice = await client.PostAsJsonAsync("/customers/gina/wallet", new { code = "INSTA10", validUntil = "2026-12-31T00:00:00Z" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, invisible.StatusCode);
+        Assert.Contains("U+200B", (await Json(invisible)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badCustomer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("twice", (await Json(twice)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_AWalletPostedWithTheCart_IsIgnored()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/carts/evaluate", new
+        {
+            currency = "USD",
+            lines = new[] { new { id = "1", sku = "jacket", price = 120.00m, quantity = 1 } },
+            customerId = "hank",
+            wallet = new[] { new { code = "INSTA10" } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain((await Json(response)).GetProperty("applied").EnumerateArray(), a => a.GetProperty("promotionId").GetString() == "insta10");
+    }
 }

@@ -85,6 +85,7 @@ public sealed class HostingTests : IDisposable
             ["PromoEngine:Evaluation:MaxCodesPerOrder"] = "3",
             ["PromoEngine:Evaluation:HideCodeStatus"] = "true",
             ["PromoEngine:Evaluation:Selection"] = "StrictPriority",
+            ["PromoEngine:Evaluation:WalletCountsTowardCodeLimit"] = "false",
         });
         await host.StartAsync();
 
@@ -93,6 +94,26 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(3, options.MaxCodesPerOrder);
         Assert.True(options.HideCodeStatus);
         Assert.Equal(SelectionPolicy.StrictPriority, options.Selection);
+        Assert.False(options.WalletCountsTowardCodeLimit);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task EvaluationConventions_AreBoundFromConfiguration()
+    {
+        using var host = Host(settings: new()
+        {
+            ["PromoEngine:Evaluation:ExcludeAutomaticPromotions"] = "true",
+            ["PromoEngine:Evaluation:RoundingTarget"] = "Discount",
+            ["PromoEngine:Evaluation:OrderAllocation"] = "CarryForward",
+        });
+        await host.StartAsync();
+
+        var options = host.Services.GetRequiredService<PromoEngineService>().Evaluator.Options;
+
+        Assert.True(options.ExcludeAutomaticPromotions);
+        Assert.Equal(RoundingTarget.Discount, options.RoundingTarget);
+        Assert.Equal(OrderAllocation.CarryForward, options.OrderAllocation);
         await host.StopAsync();
     }
 

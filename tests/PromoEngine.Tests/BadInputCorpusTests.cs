@@ -239,6 +239,19 @@ public sealed class BadInputCorpusTests
         { "customer segments: a null one", w => CustomerProfile.Registered("c").WithSegments([null!]), typeof(ArgumentNullException), "" },
         { "customer memberships: a control character", w => CustomerProfile.Registered("c").WithMemberships(["a\u0007"]), typeof(ArgumentException), "" },
         { "channel of 201 characters", w => _ = new Cart(Usd, [], channel: new string('c', 201)), typeof(ArgumentException), "200" },
+        { "a wallet of 5,000 entries (the list is left as given)", w => CustomerProfile.Registered("c").WithWallet(w.HugeWallet), typeof(ArgumentException), "CustomerWallet.MaxEntries" },
+        { "a wallet of an endless sequence", w => CustomerWallet.Of(Endless(i => WalletEntry.Clipped(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"W{i}")))), typeof(ArgumentException), "CustomerWallet.MaxEntries" },
+        { "a wallet holding one code twice (the list is left as given)", w => CustomerWallet.Of(w.RepeatedWallet), typeof(ArgumentException), "twice" },
+        { "a wallet holding a null entry", w => CustomerWallet.Of([null!]), typeof(ArgumentNullException), "" },
+        { "a wallet entry of a megabyte", w => WalletEntry.Clipped(new string('A', 1 << 20)), typeof(ArgumentException), "1048576" },
+        { "a wallet entry with a zero-width space", w => WalletEntry.Issued("SAVE\u200B10"), typeof(ArgumentException), "U+200B" },
+        { "a wallet entry that ends before it starts", w => WalletEntry.Clipped("SAVE10", Now, Now - Duration.FromDays(1)), typeof(ArgumentException), "must end after it starts" },
+        { "a wallet entry of an undefined kind", w => _ = new WalletEntry("SAVE10", (WalletEntryKind)9), typeof(ArgumentOutOfRangeException), "wallet entry kind" },
+        { "a code issued to an id of 201 characters", w => Promo("p", Discount.FreeShipping).WithCode("X").IssuedTo(new string('c', 201)), typeof(ArgumentException), "200" },
+        { "a code issued on an automatic promotion", w => Promo("p", Discount.FreeShipping).IssuedTo("c1"), typeof(InvalidOperationException), "no code to issue" },
+        { "claim-code owners: a code not in the pool", w => PromotionActivation.ClaimCodes(["AB12"]).WithCodeOwners([new("CD34", "c1")]), typeof(ArgumentException), "not one of the pool's" },
+        { "claim-code owners: an endless sequence", w => PromotionActivation.ClaimCodes(["AB12"]).WithCodeOwners(Endless(i => new System.Collections.Generic.KeyValuePair<string, string>("AB12", "c1"))), typeof(ArgumentException), "More owners" },
+        { "claim-code owners of a shared code", w => PromotionActivation.SharedCode("X").WithCodeOwners([new("X", "c1")]), typeof(InvalidOperationException), "claim codes" },
         { "line attribute key with a control character", w => _ = new CartLine("1", "A", D(1m), 1, attributes: new System.Collections.Generic.Dictionary<string, string> { ["k\u0000"] = "v" }), typeof(ArgumentException), "" },
         { "linting a null catalog", w => CatalogLinter.Lint(null!, Now), typeof(ArgumentNullException), "" },
         { "writing null promotions", w => PromotionJson.Write(null!), typeof(ArgumentNullException), "" },
@@ -291,6 +304,12 @@ public sealed class BadInputCorpusTests
         { "an unknown code under HideCodeStatus", w => Hidden(w, "NOPE"), RejectionReason.UnknownCode, "The code NOPE does not exist" },
         { "a code below its minimum under HideCodeStatus", w => Hidden(w, "BIG"), RejectionReason.UnknownCode, "The code BIG does not exist" },
         { "an emoji under HideCodeStatus", w => Hidden(w, "😀"), RejectionReason.MalformedCode, "U+1F600" },
+        { "a personal code typed by another customer", w => Typed(w, "SORRY-C9"), RejectionReason.IssuedToAnotherCustomer, "issued to another customer" },
+        { "a personal code typed by a guest", w => new PromotionEvaluator(w.Catalog).Evaluate(new Cart(Usd, w.Cart.Lines), ["sorry c9"], Now), RejectionReason.IssuedToAnotherCustomer, "sign in" },
+        { "a personal code of another under HideCodeStatus", w => Hidden(w, "SORRY-C9"), RejectionReason.UnknownCode, "The code SORRYC9 does not exist" },
+        { "a wallet of a code that does not exist", w => Held(w, WalletEntry.Clipped("NOPE")), RejectionReason.UnknownCode, "The code NOPE does not exist" },
+        { "a wallet holding another customer's code", w => Held(w, WalletEntry.Issued("SORRY-C9")), RejectionReason.IssuedToAnotherCustomer, "issued to another customer" },
+        { "a wallet entry that expired", w => Held(w, WalletEntry.Clipped("SAVE10", validUntil: Now)), RejectionReason.Expired, "in your wallet expired" },
     };
 
     /// <summary>What a careless admin writes and the linter is there to catch: findings, not exceptions.</summary>
@@ -307,6 +326,9 @@ public sealed class BadInputCorpusTests
 
     private static EvaluationResult Typed(BadInputWorld w, params string[] codes) =>
         new PromotionEvaluator(w.Catalog, new EvaluationOptions { MaxCodesPerOrder = 1 }).Evaluate(w.Cart, codes, Now);
+
+    private static EvaluationResult Held(BadInputWorld w, params WalletEntry[] wallet) =>
+        w.Evaluator.Evaluate(new Cart(Usd, w.Cart.Lines, w.Cart.Customer.WithWallet(wallet), w.Cart.Shipping), [], Now);
 
     private static EvaluationResult Hidden(BadInputWorld w, string code) =>
         new PromotionEvaluator(w.Catalog, new EvaluationOptions { HideCodeStatus = true }).Evaluate(w.Cart, [code], Now);
@@ -413,6 +435,7 @@ public sealed class BadInputCorpusTests
             w => w.DuplicateLines.RemoveAt(0),
             w => w.RepeatedClaimCodes.Add("EF56"),
             w => w.IssuedCodes.Clear(),
+            w => w.HugeWallet.RemoveAt(0),
             w => w.Ledger.ReleaseAsync("held").AsTask().GetAwaiter().GetResult(),
             w => w.Ledger.ReserveAsync(w.RequestFor("other", [w.IssuedCodes[1]])).AsTask().GetAwaiter().GetResult(),
         ];

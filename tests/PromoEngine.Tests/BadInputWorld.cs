@@ -24,6 +24,7 @@ public sealed class BadInputWorld
             Promo("gift", Discount.AmountOffOrder(D(5m))).WithClaimCodes(GiftCodes, GiftFormat).Build(),
             Promo("mugs", Discount.PercentOffItems(5)).ForItems(ItemFilter.Categories("mugs")).Build(),
             Promo("big", Discount.AmountOffOrder(D(20m))).WithCode("BIG").Require(Restriction.MinimumSubtotal(D(200m))).Build(),
+            Promo("sorry", Discount.AmountOffOrder(D(5m))).WithCode("SORRY-C9").IssuedTo("c9").Build(),
         ]);
         Evaluator = new PromotionEvaluator(Catalog, new EvaluationOptions { IncludeUnits = true });
         Cart = new Cart(Usd, [Line("1", 12.5m, 2, "MUG", "mugs"), Line("2", 30m, 1, "TEAPOT")], CustomerProfile.Registered("c1"), D(4.99m));
@@ -74,6 +75,12 @@ public sealed class BadInputWorld
 
     public List<string> IssuedCodes { get; } = [.. GiftCodes];
 
+    /// <summary>A hostile wallet: thousands of entries.</summary>
+    public List<WalletEntry> HugeWallet { get; } = [.. Enumerable.Range(0, 5_000).Select(i => WalletEntry.Clipped($"W{i}"))];
+
+    /// <summary>A wallet holding one code twice, in two spellings.</summary>
+    public List<WalletEntry> RepeatedWallet { get; } = [WalletEntry.Clipped("SAVE10"), WalletEntry.Issued("save-10")];
+
     /// <summary>One redemption twice: a reservation request refuses it.</summary>
     public List<(Redemption Redemption, RedemptionLimits Limits)> RepeatedItems { get; }
 
@@ -101,6 +108,7 @@ public sealed class BadInputWorld
             string.Join(",", DuplicateLines.Concat(LinesInEuros).Select(l => $"{l.LineId} {l.Sku} {l.UnitPrice} {l.Quantity}")),
             PromotionJson.Write(CollidingPromotions),
             string.Join(",", RepeatedClaimCodes.Concat(IssuedCodes)),
+            string.Join(",", HugeWallet.Concat(RepeatedWallet)),
             string.Join(",", RepeatedItems.Select(i => $"{i.Redemption.PromotionId} {i.Redemption.OrderId} {i.Redemption.Amount}")));
     }
 

@@ -17,15 +17,15 @@ public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] 
 
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
-        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion);
+        var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion).WithShippingMethod(Cart.ShippingMethod);
         var evaluator = new PromotionEvaluator(PromotionCatalog.Create(promotions ?? Promotions), Options);
         return evaluator.Evaluate(cart, Codes, At, Usage);
     }
 
     public override string ToString() =>
         $"cart {Cart.Currency.Code}: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}] [{string.Join(",", l.Tags)}] {l.Brand}"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}] cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith} {p.Status} limits {p.Limits.Total}/{p.Limits.PerCode}/{p.Limits.PerCustomer}/{p.Limits.Budget}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At} | options: codes {Options.MaxCodesPerOrder}, {Options.Rounding}, {Selection}, {Compounding} | usage complete {Usage.IsComplete}";
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}]{(p.Activation.IssuedTo is { } o ? " issued to " + o : "")} cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith} {p.Status} limits {p.Limits.Total}/{p.Limits.PerCode}/{p.Limits.PerCustomer}/{p.Limits.Budget}"))}]"
+        + $" | codes [{string.Join(",", Codes)}] at {At} | options: {Options} | usage complete {Usage.IsComplete}";
 }
 
 /// <summary>Generators of carts and catalogs for the evaluator's properties: the kinds (filters, restrictions,
@@ -53,10 +53,12 @@ public static class EvaluationArbitraries
             CustomerProfile.Guest,
             CustomerProfile.Registered("u1"),
             CustomerProfile.Registered("u2").WithMemberships(["prime"]).WithFirstOrder(),
-            CustomerProfile.Registered("u3").WithSegments(["vip"]).WithRegion(new Region("US", "AK")))
+            CustomerProfile.Registered("u3").WithSegments(["vip"]).WithRegion(new Region("US", "AK")),
+            CustomerProfile.Registered("u4").WithPreviousOrders(3))
         from channel in Gen.Elements<string?>(null, "web", "app")
         from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
-        select new Cart(currency, lines, customer, shipping is { } s ? new Money(s, currency) : null, channel, shippingRegion);
+        from shippingMethod in Gen.Elements<string?>(null, "standard", "express")
+        select new Cart(currency, lines, customer, shipping is { } s ? new Money(s, currency) : null, channel, shippingRegion).WithShippingMethod(shippingMethod);
 
     /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
     /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>
@@ -108,11 +110,64 @@ public static class EvaluationArbitraries
         from schedule in Gen.Frequency((3, Gen.Constant<Schedule?>(null)), (1, ScheduleGen.Select(s => (Schedule?)s)))
         from foldLookAlikes in Gen.Elements(false, true)
         from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        select (spec, Make(spec, schedule, foldLookAlikes, combination));
+        // The promotion's own currency (now and then another than the cart's) for every amount it holds.
+        from priceFilter in Gen.Frequency((8, Gen.Constant<ItemFilter?>(null)), (1, UnitPriceFilterGen(spec.Currency).Select(f => (ItemFilter?)f)))
+        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen(spec.Currency).Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
+        from afterHigherLanes in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, DifferentialArbitraries.PriceGen(spec.Currency).Where(a => a > 0m).Select(a => (Restriction?)Restriction.MinimumSubtotal(new Money(a, spec.Currency), ThresholdBasis.AfterHigherLanes))))
+        select (spec, Make(spec, schedule, foldLookAlikes, combination, priceFilter, condition, afterHigherLanes));
 
-    private static Promotion Make(RefPromotion spec, Schedule? schedule, bool foldLookAlikes, string? combination)
+    /// <summary>Unit prices at least, at most, or between amounts, alone or with a category or SKU.</summary>
+    private static Gen<ItemFilter> UnitPriceFilterGen(Currency currency) =>
+        from low in DifferentialArbitraries.PriceGen(currency)
+        from high in DifferentialArbitraries.PriceGen(currency)
+        from kind in Gen.Choose(0, 4)
+        let money = new Money(Math.Min(low, high), currency)
+        let most = new Money(Math.Max(low, high), currency)
+        select kind switch
+        {
+            0 => ItemFilter.UnitPriceAtLeast(money),
+            1 => ItemFilter.UnitPriceAtMost(most),
+            2 => ItemFilter.UnitPriceBetween(money, most),
+            3 => ItemFilter.AllOf(ItemFilter.Categories("c1"), ItemFilter.UnitPriceAtLeast(money)),
+            _ => ItemFilter.AnyOf(ItemFilter.Skus("s2"), ItemFilter.UnitPriceAtMost(most)),
+        };
+
+    /// <summary>Conditions on other items of the cart: units or an amount of items that pass a filter.</summary>
+    private static Gen<Restriction> CartConditionGen(Currency currency) =>
+        Gen.OneOf(
+            from items in DifferentialArbitraries.FilterGen() from units in Gen.Choose(1, 4) from label in Gen.Elements<string?>(null, "shoes")
+            select Restriction.CartHoldsUnits(items.ToFilter(), units, label),
+            from items in DifferentialArbitraries.FilterGen() from amount in DifferentialArbitraries.PriceGen(currency).Where(a => a > 0m)
+            from basis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
+            select Restriction.CartHoldsAmount(items.ToFilter(), new Money(amount, currency), null, basis));
+
+    /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown) and on the
+    /// shipping method.</summary>
+    private static Gen<Restriction> OrderHistoryGen =>
+        Gen.OneOf(
+            Gen.Choose(1, 5).Select(Restriction.NthOrder),
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atLeast: n)),
+            Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
+            Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
+
+    private static Promotion Make(RefPromotion spec, Schedule? schedule, bool foldLookAlikes, string? combination, ItemFilter? priceFilter, Restriction? condition, Restriction? afterHigherLanes)
     {
         var builder = spec.ToBuilder();
+        if (priceFilter is not null)
+        {
+            builder.ForItems(priceFilter);
+        }
+
+        if (condition is not null)
+        {
+            builder.Require(condition);
+        }
+
+        if (afterHigherLanes is not null)
+        {
+            builder.Require(afterHigherLanes);
+        }
+
         if (schedule is not null)
         {
             builder.WithSchedule(schedule);
@@ -120,7 +175,7 @@ public static class EvaluationArbitraries
 
         if (spec.Code is { } code && foldLookAlikes)
         {
-            builder.WithCode(code, foldLookAlikes: true);
+            builder.WithCode(code, foldLookAlikes: true).IssuedTo(spec.IssuedTo);
         }
 
         if (spec.Exclusive || spec.Group is not null || spec.Combines != DiscountClasses.All || spec.Stops != StopScope.None)
@@ -159,7 +214,20 @@ public static class EvaluationArbitraries
             (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity, MidpointRounding.ToNegativeInfinity)))
         from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
         from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
-        select new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = slots, Rounding = rounding, Selection = selection, Compounding = compounding };
+        from excludeAutomatic in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from roundingTarget in Gen.Elements(RoundingTarget.AmountToPay, RoundingTarget.Discount)
+        from allocation in Gen.Elements(OrderAllocation.LargestRemainder, OrderAllocation.RemainderToFirstLines, OrderAllocation.RemainderToLastLine, OrderAllocation.CarryForward)
+        select new EvaluationOptions
+        {
+            IncludeUnits = true,
+            MaxCodesPerOrder = slots,
+            Rounding = rounding,
+            Selection = selection,
+            Compounding = compounding,
+            ExcludeAutomaticPromotions = excludeAutomatic,
+            RoundingTarget = roundingTarget,
+            OrderAllocation = allocation,
+        };
 
     public static Gen<EvaluationCase> EvaluationCaseGen =>
         from currency in Gen.Frequency((4, Gen.Constant(Currency.Usd)), (1, Gen.Constant(Currency.Jpy)), (1, Gen.Constant(DifferentialArbitraries.Currencies[2])))

@@ -8,8 +8,8 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>A shopper's cart: one currency, its lines, the customer, an optional shipping charge, the sales channel and
-/// the region it ships to.</summary>
+/// <summary>A shopper's cart: one currency, its lines, the customer, an optional shipping charge, the sales channel, the
+/// region it ships to and the shipping method chosen.</summary>
 /// <remarks>Immutable and thread-safe. Everything is checked when it is built; a cart that exists is valid.</remarks>
 public sealed class Cart
 {
@@ -114,8 +114,9 @@ public sealed class Cart
         ShippingRegion = CheckRegion(shippingRegion);
     }
 
-    private Cart(Cart source, Region? shippingRegion)
+    private Cart(Cart source, Region? shippingRegion, string? shippingMethod)
     {
+        ShippingMethod = shippingMethod;
         Currency = source.Currency;
         Lines = source.Lines;
         Customer = source.Customer;
@@ -159,7 +160,25 @@ public sealed class Cart
     /// <exception cref="ArgumentException"><paramref name="region"/> is <c>default(Region)</c>.</exception>
     [Pure]
     public Cart WithShippingRegion(Region? region) =>
-        CheckRegion(region) == ShippingRegion ? this : new Cart(this, region);
+        CheckRegion(region) == ShippingRegion ? this : new Cart(this, region, ShippingMethod);
+
+    /// <summary>Gets the id of the shipping method the shopper chose (such as <c>standard</c>, <c>express</c>,
+    /// <c>pickup</c>), as the host names its methods.</summary>
+    /// <value><see langword="null"/> when not said; promotions restricted to shipping methods
+    /// (<see cref="Restriction.ShippingMethods"/>) then do not apply.</value>
+    public string? ShippingMethod { get; }
+
+    /// <summary>Returns a copy with the shipping method the shopper chose.</summary>
+    /// <param name="method">The method's id (trimmed, 1 to 200 characters, no control characters; compared
+    /// ordinally), or <see langword="null"/> when none is chosen yet.</param>
+    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is empty or malformed.</exception>
+    [Pure]
+    public Cart WithShippingMethod(string? method)
+    {
+        var id = method is null ? null : Text.Identifier(method, nameof(method));
+        return string.Equals(id, ShippingMethod, StringComparison.Ordinal) ? this : new Cart(this, ShippingRegion, id);
+    }
 
     private static Region? CheckRegion(Region? region, [CallerArgumentExpression(nameof(region))] string? paramName = null) =>
         region is { Country: null }

@@ -6,20 +6,32 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>Which cart items a promotion targets: all of them, some SKUs, categories, tags or brands, or a combination.</summary>
+/// <summary>Which cart items a promotion targets: all of them, some SKUs, categories, tags or brands, items by unit price,
+/// or a combination.</summary>
 /// <remarks>Immutable and thread-safe. Names compare ordinally. Build filters with the static factories. Filters nest
 /// at most <see cref="MaxDepth"/> deep, so every walk over one is bounded and every filter the API accepts is written
 /// and read back as JSON.</remarks>
-public abstract class ItemFilter
+public abstract partial class ItemFilter
 {
     /// <summary>How deep filters may nest: a leaf (SKUs, categories, all items...) is depth 1, and each
     /// <see cref="AnyOf"/>, <see cref="AllOf"/> or <see cref="Not"/> around filters adds one.</summary>
     public const int MaxDepth = 16;
 
-    private protected ItemFilter(int depth = 1) => Depth = depth;
+    private protected ItemFilter(int depth = 1, Currency? amountCurrency = null)
+    {
+        Depth = depth;
+        AmountCurrency = amountCurrency;
+    }
 
     /// <summary>How deep this filter nests: 1 for a leaf.</summary>
     internal int Depth { get; }
+
+    /// <summary>The currency of the amounts the filter names (unit prices), or null when it names none: a promotion
+    /// whose filter names amounts applies only to carts in their currency.</summary>
+    internal Currency? AmountCurrency { get; }
+
+    /// <summary>The bounds of a unit-price filter (see <see cref="UnitPriceBetween"/>); null for every other kind.</summary>
+    internal virtual (Money? AtLeast, Money? AtMost)? PriceBounds => null;
 
     /// <summary>Gets the filter that every item passes.</summary>
     /// <value>All items.</value>
@@ -52,30 +64,30 @@ public abstract class ItemFilter
     /// <summary>Items that pass at least one of these filters.</summary>
     /// <param name="filters">The filters; at least one.</param>
     /// <returns>The filter.</returns>
-    /// <exception cref="ArgumentException">There is no filter, or the result would nest deeper than
-    /// <see cref="MaxDepth"/>.</exception>
+    /// <exception cref="ArgumentException">There is no filter, the result would nest deeper than
+    /// <see cref="MaxDepth"/>, or the filters name amounts in two currencies.</exception>
     public static ItemFilter AnyOf(params IEnumerable<ItemFilter> filters)
     {
         var inner = NonEmptyFilters(filters, nameof(filters));
-        return new AnyOfFilter(inner, DepthAround(inner, nameof(filters)));
+        return new AnyOfFilter(inner, DepthAround(inner, nameof(filters)), CurrencyAround(inner, nameof(filters)));
     }
 
     /// <summary>Items that pass every one of these filters.</summary>
     /// <param name="filters">The filters; at least one.</param>
     /// <returns>The filter.</returns>
-    /// <exception cref="ArgumentException">There is no filter, or the result would nest deeper than
-    /// <see cref="MaxDepth"/>.</exception>
+    /// <exception cref="ArgumentException">There is no filter, the result would nest deeper than
+    /// <see cref="MaxDepth"/>, or the filters name amounts in two currencies.</exception>
     public static ItemFilter AllOf(params IEnumerable<ItemFilter> filters)
     {
         var inner = NonEmptyFilters(filters, nameof(filters));
-        return new AllOfFilter(inner, DepthAround(inner, nameof(filters)));
+        return new AllOfFilter(inner, DepthAround(inner, nameof(filters)), CurrencyAround(inner, nameof(filters)));
     }
 
     /// <summary>Items that do not pass a filter (to exclude, say, gift cards).</summary>
     /// <param name="filter">The filter to invert.</param>
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentException">The result would nest deeper than <see cref="MaxDepth"/>.</exception>
-    public static ItemFilter Not(ItemFilter filter) => new NotFilter(Guard.NotNull(filter), DepthAround([filter], nameof(filter)));
+    public static ItemFilter Not(ItemFilter filter) => new NotFilter(Guard.NotNull(filter), DepthAround([filter], nameof(filter)), filter.AmountCurrency);
 
     /// <summary>Tells whether a cart line passes the filter.</summary>
     /// <param name="line">The line.</param>
@@ -116,6 +128,27 @@ public abstract class ItemFilter
         return depth <= MaxDepth
             ? depth
             : throw new ArgumentException(FormattableString.Invariant($"Filters may nest at most {MaxDepth} deep; this one would nest {depth} deep."), name);
+    }
+
+    private static Currency? CurrencyAround(ImmutableArray<ItemFilter> inner, string name)
+    {
+        Currency? currency = null;
+        foreach (var filter in inner)
+        {
+            if (filter.AmountCurrency is not { } c)
+            {
+                continue;
+            }
+
+            if (currency is { } known && known != c)
+            {
+                throw new ArgumentException($"The filters name amounts in {known.Code} and {c.Code}; a filter's amounts are in one currency.", name);
+            }
+
+            currency = c;
+        }
+
+        return currency;
     }
 
     private static bool Intersects(ImmutableArray<string> sorted, ImmutableArray<string> values)
@@ -187,7 +220,7 @@ public abstract class ItemFilter
         public override string ToString() => "brand " + string.Join(", ", brands);
     }
 
-    private sealed class AnyOfFilter(ImmutableArray<ItemFilter> filters, int depth) : ItemFilter(depth)
+    private sealed class AnyOfFilter(ImmutableArray<ItemFilter> filters, int depth, Currency? currency) : ItemFilter(depth, currency)
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("anyOf", [], filters);
 
@@ -216,7 +249,7 @@ public abstract class ItemFilter
         public override string ToString() => "any of (" + string.Join("; ", filters) + ")";
     }
 
-    private sealed class AllOfFilter(ImmutableArray<ItemFilter> filters, int depth) : ItemFilter(depth)
+    private sealed class AllOfFilter(ImmutableArray<ItemFilter> filters, int depth, Currency? currency) : ItemFilter(depth, currency)
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("allOf", [], filters);
 
@@ -247,7 +280,7 @@ public abstract class ItemFilter
                 }
             }
 
-            return skus is { Count: 0 };
+            return skus is { Count: 0 } || !PriceRangeOverlaps(filters);
         }
 
         // Passing all filters means passing the first indexable one, so its keys are a sound index.
@@ -257,7 +290,7 @@ public abstract class ItemFilter
         public override string ToString() => "all of (" + string.Join("; ", filters) + ")";
     }
 
-    private sealed class NotFilter(ItemFilter inner, int depth) : ItemFilter(depth)
+    private sealed class NotFilter(ItemFilter inner, int depth, Currency? currency) : ItemFilter(depth, currency)
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("not", [], [inner]);
 

@@ -9,19 +9,35 @@ namespace PromoEngine;
 /// <summary>A condition on the customer or the cart that a promotion needs; each has its own rejection reason.</summary>
 /// <remarks>Immutable and thread-safe. Build restrictions with the static factories; a promotion needs all of its
 /// restrictions to hold.</remarks>
-public abstract class Restriction
+public abstract partial class Restriction
 {
     private protected Restriction()
     {
     }
+
+    /// <summary>The currency of the amounts the restriction names, or null when it names none.</summary>
+    internal virtual Currency? AmountCurrency => null;
 
     /// <summary>The qualifying items must add up to at least this amount, at their prices before any discount.</summary>
     /// <param name="amount">The minimum, more than zero and rounded to the minor unit.</param>
     /// <returns>The restriction; when it fails the rejection and the hint carry the shortfall.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     /// <exception cref="ArgumentException"><paramref name="amount"/> is not rounded.</exception>
-    public static Restriction MinimumSubtotal(Money amount)
+    public static Restriction MinimumSubtotal(Money amount) => MinimumSubtotal(amount, ThresholdBasis.BeforeDiscounts);
+
+    /// <summary>The qualifying items must add up to at least this amount, measured on the prices that
+    /// <paramref name="measuredOn"/> names: "spend $50 after your other discounts" is
+    /// <c>MinimumSubtotal(50 USD, ThresholdBasis.AfterHigherLanes)</c>.</summary>
+    /// <param name="amount">The minimum, more than zero and rounded to the minor unit.</param>
+    /// <param name="measuredOn">Before any discount, or after the promotions of higher lanes.</param>
+    /// <returns>The restriction; when it fails the rejection and the hint carry the shortfall (after higher lanes: from
+    /// what is left when the promotion's lane begins).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive, or
+    /// <paramref name="measuredOn"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="amount"/> is not rounded.</exception>
+    public static Restriction MinimumSubtotal(Money amount, ThresholdBasis measuredOn)
     {
+        CheckBasis(measuredOn, nameof(measuredOn));
         if (amount.Currency.IsDefault || !amount.IsRounded)
         {
             throw new ArgumentException($"A minimum subtotal must be an amount rounded to its minor unit; {amount} is not.", nameof(amount));
@@ -29,8 +45,20 @@ public abstract class Restriction
 
         return amount.Amount <= 0m
             ? throw new ArgumentOutOfRangeException(nameof(amount), amount, "A minimum subtotal must be more than zero.")
-            : new MinimumSubtotalRestriction(Guard.WithinMaxAmount(amount));
+            : new MinimumSubtotalRestriction(Guard.WithinMaxAmount(amount), measuredOn);
     }
+
+    private static void CheckBasis(ThresholdBasis basis, string name)
+    {
+        if (basis is not (ThresholdBasis.BeforeDiscounts or ThresholdBasis.AfterHigherLanes))
+        {
+            throw new ArgumentOutOfRangeException(name, basis, "Not a defined ThresholdBasis value.");
+        }
+    }
+
+    /// <summary>Whether the restriction measures a threshold after the promotions of higher lanes, which the evaluator
+    /// checks when the promotion's lane begins rather than at the gate.</summary>
+    internal virtual bool MeasuredAfterHigherLanes => false;
 
     /// <summary>The cart must hold at least this many qualifying units.</summary>
     /// <param name="quantity">The minimum, one or more.</param>
@@ -114,11 +142,17 @@ public abstract class Restriction
 
 }
 
-internal sealed class MinimumSubtotalRestriction(Money amount) : Restriction
+internal sealed class MinimumSubtotalRestriction(Money amount, ThresholdBasis measuredOn) : Restriction
 {
     public Money Amount { get; } = amount;
 
-    public override string ToString() => $"qualifying items of at least {Amount}";
+    public ThresholdBasis MeasuredOn { get; } = measuredOn;
+
+    internal override bool MeasuredAfterHigherLanes => MeasuredOn == ThresholdBasis.AfterHigherLanes;
+
+    internal override Currency? AmountCurrency => Amount.Currency;
+
+    public override string ToString() => $"qualifying items of at least {Amount}" + (MeasuredAfterHigherLanes ? " after higher lanes" : string.Empty);
 }
 
 internal sealed class MinimumQuantityRestriction(int quantity) : Restriction

@@ -44,6 +44,11 @@ public sealed record AppliedPromotion
     /// <value><see cref="PromoEngine.ClampedBy.None"/> when nothing did.</value>
     public ClampedBy ClampedBy { get; }
 
+    /// <summary>Gets a value indicating whether its code came from the customer's wallet
+    /// (<see cref="CustomerProfile.Wallet"/>) rather than being typed.</summary>
+    /// <value><see langword="false"/> for a typed code and for an automatic promotion.</value>
+    public bool FromWallet { get; init; }
+
     /// <summary>Gets a value indicating whether the promotion's cap or budget reduced its amount.</summary>
     /// <value><see langword="true"/> when <see cref="ClampedBy"/> is the cap or the budget.</value>
     public bool Capped => ClampedBy is ClampedBy.MaxDiscount or ClampedBy.Budget;

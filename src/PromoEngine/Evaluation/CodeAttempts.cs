@@ -6,7 +6,8 @@ namespace PromoEngine;
 /// <remarks>
 /// <para>Counts are of distinct entries: repeats (after normalization, or with the same rendering when malformed) are
 /// not counted again. A code that matched a promotion is not a failed attempt, whatever became of the promotion
-/// (expired, already redeemed, not eligible...).</para>
+/// (expired, already redeemed, not eligible...). The codes of the customer's wallet (<see cref="CustomerProfile.Wallet"/>)
+/// are not counted at all: the shopper did not type them.</para>
 /// <para>The counts are true even under <see cref="EvaluationOptions.HideCodeStatus"/>, where an expired code is shown
 /// to the shopper as unknown but is not counted as unknown here: they are for the host, not for the shopper.</para>
 /// <para>Immutable and thread-safe, with value equality.</para>

@@ -18,11 +18,37 @@ public sealed record EvaluationOptions
     /// <value>1 unless said; at least 0.</value>
     public int MaxCodesPerOrder { get; init; } = 1;
 
+    /// <summary>Gets a value indicating whether the codes of the customer's wallet (<see cref="CustomerProfile.Wallet"/>)
+    /// compete for the order's code slots (<see cref="MaxCodesPerOrder"/>) as typed codes do. When they do, the codes
+    /// typed come first and the wallet's follow in its order, so under <see cref="SelectionPolicy.StrictPriority"/> a
+    /// typed code takes the slot before a clipped coupon; under <see cref="SelectionPolicy.BestForShopper"/> the slots
+    /// go to whichever leave the lowest total. When they do not, every usable wallet code applies beside the typed
+    /// codes, still subject to the combination model (exclusives, groups, classes, the best deal per unit).</summary>
+    /// <value><see langword="true"/> unless said. Implementation note: the limit on codes is the merchant's guard
+    /// against stacking codes; a wallet entry is a code the shopper holds instead of typing, so by default it is
+    /// counted exactly as if typed (and a wallet entry gives the same result as typing its code). A host whose clipped
+    /// coupons are meant to stack with a typed code sets it to <see langword="false"/>.</value>
+    public bool WalletCountsTowardCodeLimit { get; init; } = true;
+
     /// <summary>Gets how each application is rounded to the minor unit: the amount left to pay after it is rounded
     /// with this rule, and the discount is the difference. With the default, 15 % off 10.50 leaves 8.925, which
     /// rounds to 8.93 (a discount of 1.57); 25 % off 19.99 leaves 14.9925, so 14.99.</summary>
     /// <value><see cref="MidpointRounding.AwayFromZero"/> unless said.</value>
     public MidpointRounding Rounding { get; init; } = MidpointRounding.AwayFromZero;
+
+    /// <summary>Gets what <see cref="Rounding"/> is applied to: the amount left to pay (the discount is the difference)
+    /// or the discount itself. Only a midpoint (or a directed rule) tells them apart: 15 % off 10.50 is 1.575 off, so
+    /// 8.93 to pay (a discount of 1.57) under <see cref="RoundingTarget.AmountToPay"/>, and a discount of 1.58 (8.92 to
+    /// pay) under <see cref="RoundingTarget.Discount"/>. Either way each application is rounded once and stays between
+    /// zero and what is left.</summary>
+    /// <value><see cref="RoundingTarget.AmountToPay"/> unless said.</value>
+    public RoundingTarget RoundingTarget { get; init; }
+
+    /// <summary>Gets how an order discount's minor units are spread over its qualifying lines: see
+    /// <see cref="PromoEngine.OrderAllocation"/> for each rule and a worked example. The amount each promotion takes
+    /// does not change, only which line carries which cent.</summary>
+    /// <value><see cref="OrderAllocation.LargestRemainder"/> unless said.</value>
+    public OrderAllocation OrderAllocation { get; init; }
 
     /// <summary>Gets a value indicating whether each line's result lists its units.</summary>
     /// <value><see langword="false"/> unless said.</value>
@@ -40,7 +66,9 @@ public sealed record EvaluationOptions
     /// <see cref="RejectionReason.UsageUnavailable"/>, without its promotion, so that during an outage of the ledger a
     /// shopper is asked to try again rather than told the code does not exist (it tells a prober that a limited code
     /// exists only while usage cannot be read).
-    /// <see cref="EvaluationResult.CodeAttempts"/> keeps the true counts, for the host.</summary>
+    /// <see cref="EvaluationResult.CodeAttempts"/> keeps the true counts, for the host. The codes of the customer's
+    /// wallet (<see cref="CustomerProfile.Wallet"/>) are not hidden: the shopper did not type them, so nothing about the
+    /// catalog is learned from them, and "your clipped coupon needs $5 more" is still said.</summary>
     /// <value><see langword="false"/> unless said.</value>
     /// <remarks>An entered code that does not apply costs about what an unknown code costs, so codes cannot be told
     /// apart by timing either: its promotion is checked as usual (status, schedule, customer, usage, items), but
@@ -66,6 +94,15 @@ public sealed record EvaluationOptions
     /// <value><see cref="CompoundingMode.Sequential"/> unless said.</value>
     public CompoundingMode Compounding { get; init; }
 
+    /// <summary>Gets a value indicating whether every automatic promotion is left out of the evaluation, for carts that
+    /// must not get them (a B2B price list, a staff order): only promotions activated by a code can apply, whether
+    /// entered or held in the customer's wallet (<see cref="CustomerProfile.Wallet"/>). Codes work as usual; automatic
+    /// promotions are neither applied nor listed as rejected, and
+    /// <see cref="PromotionEvaluator.UsageRequestFor"/> asks for no usage of them.</summary>
+    /// <value><see langword="false"/> unless said.</value>
+    /// <remarks>Use one evaluator with this option for such carts beside the usual one; both may share a catalog.</remarks>
+    public bool ExcludeAutomaticPromotions { get; init; }
+
     internal void Validate()
     {
         if (Compounding is not (CompoundingMode.Sequential or CompoundingMode.OnOriginalPrice))
@@ -76,6 +113,16 @@ public sealed record EvaluationOptions
         if (Selection is not (SelectionPolicy.BestForShopper or SelectionPolicy.StrictPriority))
         {
             throw new ArgumentOutOfRangeException(nameof(Selection), Selection, "Not a defined SelectionPolicy value.");
+        }
+
+        if (RoundingTarget is not (RoundingTarget.AmountToPay or RoundingTarget.Discount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RoundingTarget), RoundingTarget, "Not a defined RoundingTarget value.");
+        }
+
+        if (OrderAllocation is < OrderAllocation.LargestRemainder or > OrderAllocation.CarryForward)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OrderAllocation), OrderAllocation, "Not a defined OrderAllocation value.");
         }
 
         if (MaxCodesPerOrder < 0)

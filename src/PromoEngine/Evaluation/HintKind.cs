@@ -8,4 +8,12 @@ public enum HintKind
 
     /// <summary>Add more qualifying items.</summary>
     AddItems = 2,
+
+    /// <summary>Add more of the items a cart condition counts ("add 1 more pair of shoes"): see
+    /// <see cref="NearMissHint.MissingQuantity"/> and <see cref="NearMissHint.ItemsLabel"/>.</summary>
+    AddRequiredItems = 11,
+
+    /// <summary>Spend more on the items a cart condition counts ("spend 20.00 USD more on shoes"): see
+    /// <see cref="NearMissHint.Shortfall"/> and <see cref="NearMissHint.ItemsLabel"/>.</summary>
+    SpendMoreOnRequiredItems = 12,
 }

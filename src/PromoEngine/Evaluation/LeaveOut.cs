@@ -48,9 +48,41 @@ internal static class LeaveOut
     /// <param name="result">Its evaluation.</param>
     /// <param name="linesOf">The cart lines a promotion can use (to qualify or to discount).</param>
     /// <param name="lineCount">How many lines the cart has.</param>
+    /// <param name="measuredLinesOf">The cart lines whose amounts a promotion measures after higher lanes (see
+    /// <see cref="ThresholdBasis.AfterHigherLanes"/>): an applied promotion of a higher lane that touches them is a
+    /// suspect too, since it may keep that promotion from reaching its threshold.</param>
     /// <remarks>What lies after each stage is summed up once, from the last stage back, as sets of lines: a promotion
     /// can only reach the lines it touches, and through them the promotions that share them.</remarks>
-    public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result, Func<Promotion, int[]> linesOf, int lineCount)
+    public static List<Promotion> Suspects(List<Promotion> scenario, EvaluationResult result, Func<Promotion, int[]> linesOf, int lineCount, Func<Promotion, int[]> measuredLinesOf)
+    {
+        var suspects = ValueSuspects(scenario, result, linesOf, lineCount);
+        HashSet<PromotionId>? applied = null; // made for the first promotion that measures a threshold after higher lanes
+        foreach (var measuring in scenario)
+        {
+            if (measuredLinesOf(measuring) is not { Length: > 0 } measured)
+            {
+                continue;
+            }
+
+            applied ??= result.Applied.Select(a => a.PromotionId).ToHashSet();
+            var lines = LineSet.Of(measured, lineCount);
+            foreach (var promotion in scenario)
+            {
+                if (promotion.Priority > measuring.Priority && promotion.Discount.Class != DiscountClass.Shipping
+                    && applied.Contains(promotion.Id) && !suspects.Contains(promotion)
+                    && LineSet.Of(linesOf(promotion), lineCount).Overlaps(lines))
+                {
+                    suspects.Add(promotion);
+                }
+            }
+        }
+
+        return [.. suspects.OrderByDescending(p => p.Priority).ThenBy(p => p.Id)];
+    }
+
+    /// <summary>The applied promotions that may cost the shopper by moving value onto lines a later promotion treats
+    /// unlike the others (see <see cref="Suspects"/>).</summary>
+    private static List<Promotion> ValueSuspects(List<Promotion> scenario, EvaluationResult result, Func<Promotion, int[]> linesOf, int lineCount)
     {
         // Lanes, highest priority first; one lane without order promotions has one stage, where nothing comes after.
         var priorities = new List<int>();
@@ -167,7 +199,7 @@ internal static class LeaveOut
             }
         }
 
-        return [.. suspects.OrderByDescending(p => p.Priority).ThenBy(p => p.Id)];
+        return suspects;
     }
 
     /// <summary>Every non-empty subset of the suspects, fewer first, each as the combination without it.</summary>

@@ -23,6 +23,7 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
+            lane = MeetingThresholdsAfterHigherLanes(lane);
             var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
             _laneStops = stopsAfterLane;
             _pool.ClearClaims();
@@ -57,6 +58,27 @@ public sealed partial class PromotionEvaluator
         }
 
         private List<(Promotion Promotion, List<Span> Units)> _laneStops = [];
+
+        /// <summary>The lane's promotions whose thresholds measured after higher lanes hold on what the lanes above
+        /// left; the others are rejected with their shortfall.</summary>
+        private List<Promotion> MeetingThresholdsAfterHigherLanes(List<Promotion> lane)
+        {
+            List<Promotion>? kept = null; // made for the first promotion rejected
+            for (var i = 0; i < lane.Count; i++)
+            {
+                if (CheckThresholdsAfterHigherLanes(lane[i]) is { } rejection)
+                {
+                    _rejections.Add(rejection);
+                    kept ??= lane.GetRange(0, i);
+                }
+                else
+                {
+                    kept?.Add(lane[i]);
+                }
+            }
+
+            return kept ?? lane;
+        }
 
         private void ApplyItemPromotions(List<Promotion> promotions)
         {
@@ -458,7 +480,7 @@ public sealed partial class PromotionEvaluator
             // Allocated over the qualifying items (lines alike in all but id and quantity count as one) by what is left
             // of them, then over each item's units likewise.
             var items = _pool.ByItem(lines);
-            var itemShares = M(rounded).Allocate(items.Select(ItemLeft).ToArray());
+            var itemShares = Spread(rounded, items.Select(ItemLeft).ToArray());
             for (var i = 0; i < items.Count; i++)
             {
                 if (itemShares[i].IsZero)

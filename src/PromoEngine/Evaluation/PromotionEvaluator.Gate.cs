@@ -9,9 +9,33 @@ public sealed partial class PromotionEvaluator
 {
     private sealed partial class Run
     {
-        /// <summary>Checks everything but the discount itself: status, schedule, currency, customer, usage, items.</summary>
+        /// <summary>Checks everything but the discount itself: who the code is issued to, status, schedule, currency,
+        /// customer, usage, items.</summary>
         /// <returns>The rejection, or null when the promotion may apply.</returns>
+        /// <remarks>Implementation note: ownership comes first, so a code issued to another customer says nothing else
+        /// of its promotion; when what is said is hidden (<see cref="Hides"/>), the other checks still run and their
+        /// outcome is dropped, so such a code costs what any code that does not apply costs and timing does not tell it
+        /// apart from an unknown one.</remarks>
         private Rejection? Gate(Promotion promotion)
+        {
+            if (promotion.Activation.IsPersonal && CodeOf(promotion) is { } code && promotion.Activation.OwnerOf(code) is { } owner
+                && !string.Equals(owner, _cart.Customer.Id, System.StringComparison.Ordinal))
+            {
+                if (Hides(promotion))
+                {
+                    _ = Checks(promotion);
+                }
+
+                return _cart.Customer.IsGuest
+                    ? Reject(promotion, RejectionReason.IssuedToAnotherCustomer, $"The code {code} is issued to one customer: sign in to use it.")
+                    : Reject(promotion, RejectionReason.IssuedToAnotherCustomer, $"The code {code} is issued to another customer.");
+            }
+
+            return Checks(promotion);
+        }
+
+        /// <summary>The checks of <see cref="Gate"/> after ownership.</summary>
+        private Rejection? Checks(Promotion promotion)
         {
             switch (promotion.Status)
             {
@@ -106,7 +130,25 @@ public sealed partial class PromotionEvaluator
                 return budget.Currency;
             }
 
-            return promotion.Restrictions.OfType<MinimumSubtotalRestriction>().Select(r => (Currency?)r.Amount.Currency).FirstOrDefault();
+            if (promotion.QualifyingItems.AmountCurrency is { } itemsCurrency)
+            {
+                return itemsCurrency;
+            }
+
+            if ((promotion.Discount as ItemDiscount)?.GetItems?.AmountCurrency is { } getCurrency)
+            {
+                return getCurrency;
+            }
+
+            foreach (var restriction in promotion.Restrictions)
+            {
+                if (restriction.AmountCurrency is { } restrictionCurrency)
+                {
+                    return restrictionCurrency;
+                }
+            }
+
+            return null;
         }
 
         private Rejection? CheckCustomer(Promotion promotion)
@@ -129,6 +171,15 @@ public sealed partial class PromotionEvaluator
                             $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.") with { Allowed = segments.Allowed };
                     case FirstOrderRestriction when !customer.IsFirstOrder:
                         return Reject(promotion, RejectionReason.FirstOrderOnly, $"{promotion.Name} is for a first order only.");
+                    case ShippingMethodRestriction methods when _cart.ShippingMethod is not { } method || !methods.Allowed.Contains(method):
+                        return Reject(promotion, RejectionReason.ShippingMethodNotEligible, _cart.ShippingMethod is null
+                            ? $"{promotion.Name} is only for shipping by {string.Join(" or ", methods.Allowed)}: choose one of them."
+                            : $"{promotion.Name} is only for shipping by {string.Join(" or ", methods.Allowed)}, not {_cart.ShippingMethod}.") with { Allowed = methods.Allowed };
+                    case OrderHistoryRestriction history when !history.Admits(customer.PreviousOrders):
+                        return Reject(promotion, RejectionReason.OrderHistoryNotEligible, customer.PreviousOrders is null
+                            ? $"{promotion.Name} is only for {history}, and your order history is not known: sign in to use it."
+                            : $"{promotion.Name} is only for {history}.")
+                            with { PreviousOrders = customer.PreviousOrders, PreviousOrdersAtLeast = history.AtLeast, PreviousOrdersAtMost = history.AtMost };
                 }
             }
 
@@ -266,14 +317,124 @@ public sealed partial class PromotionEvaluator
             {
                 switch (restriction)
                 {
-                    case MinimumSubtotalRestriction minimum when subtotal < minimum.Amount.Amount:
+                    case MinimumSubtotalRestriction minimum when !minimum.MeasuredAfterHigherLanes && subtotal < minimum.Amount.Amount:
                         return SpendMore(promotion, M(minimum.Amount.Amount - subtotal), RejectionReason.MinimumSubtotalNotMet);
                     case MinimumQuantityRestriction minimum when quantity < minimum.Quantity:
                         return AddItems(promotion, minimum.Quantity - quantity);
                 }
             }
 
+            foreach (var restriction in promotion.Restrictions)
+            {
+                if (restriction is CartConditionRestriction condition && CheckCartCondition(promotion, condition) is { } rejection)
+                {
+                    return rejection;
+                }
+            }
+
             return null;
+        }
+
+        /// <summary>Checks a condition on items of the cart that pass its own filter, at prices before discounts.</summary>
+        private Rejection? CheckCartCondition(Promotion promotion, CartConditionRestriction condition)
+        {
+            var amount = 0m;
+            var units = 0;
+            foreach (var lineIndex in MatchingLines(condition.Items))
+            {
+                var line = _cart.Lines[lineIndex];
+                amount += line.Total.Amount;
+                units += line.Quantity;
+            }
+
+            if (condition.Units is { } needed && units < needed)
+            {
+                var missing = needed - units;
+                if (Hides(promotion))
+                {
+                    return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { MissingQuantity = missing, ItemsLabel = condition.Label };
+                }
+
+                var message = string.Create(CultureInfo.InvariantCulture,
+                    $"Add {missing} more item{(missing == 1 ? string.Empty : "s")} from {condition.Label} to get {promotion.Name}.");
+                _hints.Add(new NearMissHint(promotion.Id, HintKind.AddRequiredItems, null, missing, message, condition.Label));
+                return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { MissingQuantity = missing, ItemsLabel = condition.Label };
+            }
+
+            // A threshold measured after higher lanes is checked when the promotion's lane begins (see ApplyLane).
+            return condition.Amount is { } least && !condition.MeasuredAfterHigherLanes && amount < least.Amount
+                ? SpendMoreOn(promotion, condition, M(least.Amount - amount))
+                : null;
+        }
+
+        private Rejection SpendMoreOn(Promotion promotion, CartConditionRestriction condition, Money shortfall)
+        {
+            if (Hides(promotion))
+            {
+                return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+            }
+
+            var message = $"Spend {shortfall} more on {condition.Label} to get {promotion.Name}.";
+            _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
+            return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+        }
+
+        /// <summary>Checks the thresholds a promotion measures after higher lanes (see
+        /// <see cref="ThresholdBasis.AfterHigherLanes"/>) on what is left of the items now, when its lane begins.</summary>
+        /// <returns>The rejection with the shortfall, or null when every such threshold holds.</returns>
+        private Rejection? CheckThresholdsAfterHigherLanes(Promotion promotion)
+        {
+            foreach (var restriction in promotion.Restrictions)
+            {
+                switch (restriction)
+                {
+                    case MinimumSubtotalRestriction { MeasuredAfterHigherLanes: true } minimum
+                        when LeftToPay(MatchingLines(promotion.QualifyingItems)) is var left && left < minimum.Amount.Amount:
+                        return SpendMore(promotion, M(minimum.Amount.Amount - left), RejectionReason.MinimumSubtotalNotMet);
+                    case CartConditionRestriction { MeasuredAfterHigherLanes: true, Amount: { } least } condition
+                        when LeftToPay(MatchingLines(condition.Items)) is var paid && paid < least.Amount:
+                        return SpendMoreOn(promotion, condition, M(least.Amount - paid));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What is left to pay of these lines' units now, stopped ones included.</summary>
+        private decimal LeftToPay(int[] lines)
+        {
+            var left = 0m;
+            foreach (var line in lines)
+            {
+                foreach (var piece in _pool.PiecesOf(line))
+                {
+                    left += piece.Remaining * piece.Count;
+                }
+            }
+
+            return left;
+        }
+
+        /// <summary>The cart lines whose amounts a promotion measures after higher lanes (empty when it measures none):
+        /// a promotion of a higher lane that touches them may keep it from applying.</summary>
+        public int[] MeasuredAfterHigherLanes(Promotion promotion)
+        {
+            int[]? lines = null;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                var measured = restriction switch
+                {
+                    MinimumSubtotalRestriction { MeasuredAfterHigherLanes: true } => MatchingLines(promotion.QualifyingItems),
+                    CartConditionRestriction { MeasuredAfterHigherLanes: true, Amount: not null } condition => MatchingLines(condition.Items),
+                    _ => null,
+                };
+                if (measured is not null)
+                {
+                    lines = lines is null ? measured : [.. lines.Union(measured)];
+                }
+            }
+
+            return lines ?? [];
         }
 
         private static string Times(int count) => count == 1 ? "once" : string.Create(CultureInfo.InvariantCulture, $"{count} times");
@@ -311,7 +472,8 @@ public sealed partial class PromotionEvaluator
         /// <see cref="EvaluationOptions.HideCodeStatus"/>, everything about a promotion entered by code that does not
         /// apply is replaced by "unknown", so nothing that would only explain it is worked out (messages, hints, when a
         /// window opens). The same holds for the decoy an unknown code is gated against.</summary>
-        private bool Hides(Promotion promotion) => Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || _codeOf.ContainsKey(promotion.Id));
+        private bool Hides(Promotion promotion) =>
+            Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || (_codeOf.TryGetValue(promotion.Id, out var code) && !IsWalletCode(code)));
 
         /// <summary>Whether a discount can never apply to this cart, whatever the combination, from what the gate already
         /// knows: the subtotal and the number of units of the qualifying lines. <see langword="false"/> when unsure.</summary>

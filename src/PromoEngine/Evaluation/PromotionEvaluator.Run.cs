@@ -36,6 +36,7 @@ public sealed partial class PromotionEvaluator
         private Promotion? _stoppedAll;
         private HashSet<Promotion>? _budgetCapped; // made for the first promotion a budget caps; shared by every fork
         private CodeAttempts _attempts = CodeAttempts.None;
+        private HashSet<string>? _walletCodes; // the canonical codes taken from the wallet, made for the first; shared by every fork
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
             : this(evaluator, cart, at, usage, new UnitPool(cart), new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance), new(StringComparer.Ordinal))
@@ -75,6 +76,7 @@ public sealed partial class PromotionEvaluator
             run._entered.AddRange(_entered);
             run._budgetCapped = _budgetCapped;
             run._attempts = _attempts;
+            run._walletCodes = _walletCodes;
             foreach (var (id, code) in _codeOf)
             {
                 run._codeOf[id] = code;
@@ -87,8 +89,10 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>Reads the entered codes, in the order entered: a malformed entry is rejected as such, an unknown
         /// code as unknown (or a likely typo), a second code of one promotion as such; the others are the promotions
-        /// entered. Repeats (the same code in another spelling, or the same malformed rendering) are ignored.</summary>
-        public void ResolveCodes(List<(string? Normalized, string Typed, string? Error)> codes)
+        /// entered. Repeats (the same code in another spelling, or the same malformed rendering) are ignored. Then the
+        /// wallet's codes, the same way (they are not counted as attempts), an entry outside its own validity rejected as
+        /// not started or expired.</summary>
+        public void ResolveCodes(List<(string? Normalized, string Typed, string? Error)> codes, CustomerWallet wallet)
         {
             HashSet<string>? malformedSeen = null; // made when the first malformed entry turns up
             int entered = 0, unknown = 0, malformed = 0, typos = 0;
@@ -140,7 +144,45 @@ public sealed partial class PromotionEvaluator
             }
 
             _attempts = entered == 0 ? CodeAttempts.None : new CodeAttempts(entered, unknown, malformed, typos);
+            foreach (var item in wallet.Entries)
+            {
+                // After the codes typed, in the wallet's order; a code typed as well counts as typed.
+                var resolved = _evaluator.Catalog.Resolve(item.Code);
+                if (!_entryOf.TryAdd(resolved?.Code ?? item.Code, entered))
+                {
+                    continue;
+                }
+
+                var entry = entered++;
+                (_walletCodes ??= new(StringComparer.Ordinal)).Add(resolved?.Code ?? item.Code);
+                if (resolved is not var (promotion, code))
+                {
+                    _codeRejections.Add((entry, Unknown(item.Code)));
+                }
+                else if (!item.IsValidAt(_at))
+                {
+                    _codeRejections.Add((entry, item.ValidUntil is { } until && _at >= until
+                        ? new Rejection(promotion.Id, code, RejectionReason.Expired, $"The code {code} in your wallet expired at {until.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = until }
+                        : new Rejection(promotion.Id, code, RejectionReason.NotStarted, $"The code {code} in your wallet can be used from {item.ValidFrom!.Value.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = item.ValidFrom }));
+                }
+                else if (_codeOf.TryGetValue(promotion.Id, out var first))
+                {
+                    _codeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
+                        $"The code {first} for the same promotion was entered first; a promotion applies once per order.")));
+                }
+                else
+                {
+                    _codeOf[promotion.Id] = code;
+                    _entered.Add(promotion);
+                }
+            }
         }
+
+        /// <summary>Whether a code (in its canonical form) came from the customer's wallet.</summary>
+        private bool IsWalletCode(string code) => _walletCodes?.Contains(code) == true;
+
+        /// <summary>Whether a promotion was entered through the customer's wallet.</summary>
+        private bool IsFromWallet(Promotion promotion) => _walletCodes is not null && CodeOf(promotion) is { } code && _walletCodes.Contains(code);
 
         /// <summary>Gates every candidate (codes entered, then automatic ones) and records the rejections.</summary>
         /// <returns>The promotions entered by code that may apply, in the order entered (they still compete for the
@@ -152,11 +194,17 @@ public sealed partial class PromotionEvaluator
         public (List<Promotion> Coded, List<Promotion> Automatic, HashSet<PromotionId>? Inert) Admit()
         {
             var coded = new List<Promotion>();
+            var walletOutsideSlots = new List<Promotion>();
             foreach (var promotion in _entered)
             {
                 if (Gate(promotion) is { } rejection)
                 {
                     _rejections.Add(rejection);
+                }
+                else if (!Options.WalletCountsTowardCodeLimit && IsFromWallet(promotion))
+                {
+                    // It takes no code slot: it competes as an automatic promotion does (never inert: a wallet code is not hidden).
+                    walletOutsideSlots.Add(WithinBudget(promotion));
                 }
                 else
                 {
@@ -181,8 +229,12 @@ public sealed partial class PromotionEvaluator
             }
 
             var candidates = new HashSet<Promotion>();
-            _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
-            var automatic = new List<Promotion>();
+            if (!Options.ExcludeAutomaticPromotions)
+            {
+                _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+            }
+
+            var automatic = walletOutsideSlots;
             foreach (var promotion in candidates)
             {
                 if (Gate(promotion) is { } rejection)
@@ -371,12 +423,15 @@ public sealed partial class PromotionEvaluator
                 _cart.Shipping,
                 M(_shippingDiscount),
                 [.. _applied],
-                [.. CodeRejectionsInOrder(), .. _rejections],
-                [.. _hints],
+                _walletCodes is null ? [.. CodeRejectionsInOrder(), .. _rejections] : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
+                _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf.TryGetValue(h.PromotionId, out var code) && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 [.. _redemptions],
                 _usedFallback,
                 _attempts);
         }
+
+        private Rejection MarkWallet(Rejection rejection) =>
+            rejection.Code is { } code && IsWalletCode(code) ? rejection with { FromWallet = true } : rejection;
 
         private IEnumerable<Rejection> CodeRejectionsInOrder()
         {
@@ -386,7 +441,7 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>Anti-enumeration: every entered code that cannot be used is reported as unknown, in the order
         /// entered, and nothing else is said of its promotion (a likely typo or a malformed entry is still said: it
-        /// reveals no code).</summary>
+        /// reveals no code). The wallet's codes are said as they are: the shopper did not guess them.</summary>
         private void HideCodeStatus()
         {
             var listed = new HashSet<int>();
@@ -394,7 +449,7 @@ public sealed partial class PromotionEvaluator
             {
                 var (entry, rejection) = _codeRejections[i];
                 listed.Add(entry);
-                if (rejection.Reason is not (RejectionReason.LikelyTypo or RejectionReason.MalformedCode))
+                if (rejection.Reason is not (RejectionReason.LikelyTypo or RejectionReason.MalformedCode) && !IsWalletCode(rejection.Code!))
                 {
                     _codeRejections[i] = (entry, Unknown(rejection.Code!));
                 }
@@ -403,7 +458,7 @@ public sealed partial class PromotionEvaluator
             var coded = new HashSet<PromotionId?>();
             foreach (var rejection in _rejections)
             {
-                if (rejection.Code is { } code)
+                if (rejection.Code is { } code && !IsWalletCode(code))
                 {
                     coded.Add(rejection.PromotionId);
                     if (_entryOf.TryGetValue(code, out var entry) && listed.Add(entry))
@@ -417,7 +472,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            _rejections.RemoveAll(r => r.Code is not null);
+            _rejections.RemoveAll(r => r.Code is { } code && !IsWalletCode(code));
             _hints.RemoveAll(h => coded.Contains(h.PromotionId));
         }
 
@@ -430,19 +485,36 @@ public sealed partial class PromotionEvaluator
             var clampedBy = capped < exact
                 ? (_budgetCapped?.Contains(promotion) == true ? ClampedBy.Budget : ClampedBy.MaxDiscount)
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
-            _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy));
+            _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) });
             _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
         }
 
-        /// <summary>Rounds one application: the amount left to pay is rounded with the configured rule, and the
-        /// discount is what that takes off.</summary>
+        /// <summary>Rounds one application: by default the amount left to pay is rounded with the configured rule, and
+        /// the discount is what that takes off; under <see cref="RoundingTarget.Discount"/> the discount is rounded.</summary>
         /// <param name="remaining">What is left of the prices the application reduces: whole minor units.</param>
         /// <param name="exact">The exact discount, from zero to <paramref name="remaining"/>.</param>
         /// <remarks>Implementation note: rounding the price rather than the discount is what shoppers and merchants
         /// check on a receipt: 15 % off 10.50 is 8.925, which rounds (away from zero) to 8.93, so the discount is 1.57;
         /// rounding the discount 1.575 away from zero would charge 8.92. Away from the midpoint both agree
         /// (25 % off 19.99 leaves 14.9925, so 14.99). The result stays within 0 and <paramref name="remaining"/>.</remarks>
-        private decimal RoundDiscount(decimal remaining, decimal exact) =>
-            remaining - decimal.Round(remaining - exact, _currency.MinorUnits, Options.Rounding);
+        private decimal RoundDiscount(decimal remaining, decimal exact)
+        {
+            // Implementation note: an exact amount that went through a division carries noise in its 28th digit (a bundle
+            // price spread over units and added back can come to 935.5499999999999999999999999 for 935.55); a directed
+            // rule (toward zero, up, down) rounds that noise a whole minor unit away, so a line of 6 and six lines of 1
+            // gave different totals. The exact amount is first taken to NoiseDecimals places, far below any minor unit.
+            exact = decimal.Round(exact, NoiseDecimals, MidpointRounding.ToEven);
+            return Options.RoundingTarget == RoundingTarget.Discount
+                ? Math.Min(remaining, decimal.Round(exact, _currency.MinorUnits, Options.Rounding))
+                : remaining - decimal.Round(remaining - exact, _currency.MinorUnits, Options.Rounding);
+        }
+
+        /// <summary>The decimal places an exact discount is taken to before it is rounded to the minor unit.</summary>
+        private const int NoiseDecimals = 20;
+
+        /// <summary>Spreads an order discount over its items (in line-id order) by what is left of them, with the
+        /// configured rule (<see cref="EvaluationOptions.OrderAllocation"/>).</summary>
+        private ImmutableArray<Money> Spread(decimal amount, decimal[] weights) =>
+            Internal.Allocation.Spread(M(amount), weights, Options.OrderAllocation);
     }
 }

@@ -179,7 +179,7 @@ public sealed partial class PromotionEvaluator
                     continue;
                 }
 
-                var shares = M(rounded).Allocate(weights);
+                var shares = Spread(rounded, weights);
                 for (var i = 0; i < items.Count; i++)
                 {
                     left[_pool.ItemOf[items[i][0]]] -= shares[i].Amount;

@@ -10,7 +10,7 @@ public sealed partial class PromotionEvaluator
 {
     /// <summary>Says which usage an evaluation of this cart, with these codes, at this instant needs: the promotions
     /// that can concern the cart and have limits (their counts and spend, and the customer's counts of them), and the
-    /// codes entered, each in the canonical form its promotion records (normalized, and folded where it folds
+    /// codes entered and those of the customer's wallet (<see cref="CustomerProfile.Wallet"/>) valid at the instant, each in the canonical form its promotion records (normalized, and folded where it folds
     /// look-alikes). Checkout asks the ledger for exactly this (<see cref="IRedemptionLedger.GetUsageAsync"/>) and
     /// passes the snapshot to <see cref="Evaluate"/> with the same cart, codes and instant.</summary>
     /// <param name="cart">The cart.</param>
@@ -32,7 +32,17 @@ public sealed partial class PromotionEvaluator
         var promotions = new List<PromotionId>();
         var canonicalCodes = new List<string>();
         var seen = new HashSet<Promotion>(ReferenceEqualityComparer.Instance);
-        foreach (var (normalized, _, _) in ReadCodes(codes))
+        // The codes typed, then those of the customer's wallet that are valid at the instant: each is gated as a typed code is.
+        var read = ReadCodes(codes);
+        foreach (var entry in cart.Customer.Wallet.Entries)
+        {
+            if (entry.IsValidAt(at))
+            {
+                read.Add((entry.Code, entry.Code, null));
+            }
+        }
+
+        foreach (var (normalized, _, _) in read)
         {
             if (normalized is not null && Catalog.Resolve(normalized) is var (promotion, code) && NeedsUsage(promotion, at))
             {
@@ -49,7 +59,11 @@ public sealed partial class PromotionEvaluator
         }
 
         var automatic = new HashSet<Promotion>();
-        Catalog.AddAutomaticCandidates(cart, automatic);
+        if (!Options.ExcludeAutomaticPromotions)
+        {
+            Catalog.AddAutomaticCandidates(cart, automatic);
+        }
+
         foreach (var promotion in automatic)
         {
             if (NeedsUsage(promotion, at) && seen.Add(promotion) && NeedsPromotionCounters(promotion, cart))

@@ -56,6 +56,7 @@ public sealed partial class PromotionEvaluator
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cart"/> or <paramref name="codes"/> is null, or holds a
     /// null code.</exception>
+    /// <seealso cref="CustomerProfile.Wallet"/>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="codes"/> holds more than
     /// <see cref="MaxCodesPerRequest"/> codes.</exception>
     /// <remarks>When more usable codes (codes whose promotions pass every check but the discount itself) are entered
@@ -64,7 +65,17 @@ public sealed partial class PromotionEvaluator
     /// slots is evaluated whole, and the one that leaves the lowest total wins (ties: the codes entered first). Past
     /// <see cref="MaxCodeChoices"/> ways, the first entered take the slots and the result says a fallback was used.
     /// Each code left out is rejected with <see cref="RejectionReason.TooManyCodes"/>, naming the code that took the
-    /// slot.</remarks>
+    /// slot.
+    /// <para>The customer's wallet (<see cref="CustomerProfile.Wallet"/>) applies as if its codes were entered after the
+    /// codes typed (a code both typed and in the wallet counts as typed): every check, limit, usage count, near-miss
+    /// hint and combination rule is the same, and the entries that applied or were rejected say so
+    /// (<see cref="AppliedPromotion.FromWallet"/>, <see cref="Rejection.FromWallet"/>). An entry outside its own
+    /// validity is rejected as <see cref="RejectionReason.NotStarted"/> or <see cref="RejectionReason.Expired"/> with the
+    /// entry's boundary. Wallet codes compete for the code slots unless
+    /// <see cref="EvaluationOptions.WalletCountsTowardCodeLimit"/> says otherwise; they are not counted in
+    /// <see cref="EvaluationResult.CodeAttempts"/> (the shopper guessed nothing), and
+    /// <see cref="EvaluationOptions.HideCodeStatus"/> does not hide what is said of them (they were not typed, so they
+    /// reveal nothing about the catalog).</para></remarks>
     public EvaluationResult Evaluate(Cart cart, IEnumerable<string> codes, Instant at, UsageSnapshot? usage = null)
     {
         Guard.NotNull(cart);
@@ -73,7 +84,7 @@ public sealed partial class PromotionEvaluator
         var snapshot = usage ?? UsageSnapshot.Empty;
         // Codes are resolved and promotions gated once; every choice of codes and every combination starts from there.
         var admission = new Run(this, cart, at, snapshot);
-        admission.ResolveCodes(entries);
+        admission.ResolveCodes(entries, cart.Customer.Wallet);
         var (coded, automatic, inert) = admission.Admit();
 
         // Each way to give out the code slots yields its admitted promotions and their combinations; the cheapest
@@ -154,7 +165,7 @@ public sealed partial class PromotionEvaluator
         }
 
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
-            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, run.LinesOf, cart.Lines.Length))
+            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, run.LinesOf, cart.Lines.Length, run.MeasuredAfterHigherLanes))
             : (Cheapest(outcomes), false);
 
         // A combination that lost after a shortcut might have won with an exhaustive search: the result says so.

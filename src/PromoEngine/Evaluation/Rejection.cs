@@ -40,12 +40,30 @@ public sealed record Rejection
     public string Message { get; }
 
     /// <summary>Gets how much more the qualifying items must cost.</summary>
-    /// <value>Set for <see cref="RejectionReason.MinimumSubtotalNotMet"/>.</value>
+    /// <value>Set for <see cref="RejectionReason.MinimumSubtotalNotMet"/>, and for
+    /// <see cref="RejectionReason.CartConditionNotMet"/> when the condition is on an amount.</value>
     public Money? Shortfall { get; init; }
 
     /// <summary>Gets how many more qualifying units are needed.</summary>
-    /// <value>Set for <see cref="RejectionReason.MinimumQuantityNotMet"/>.</value>
+    /// <value>Set for <see cref="RejectionReason.MinimumQuantityNotMet"/>, and for
+    /// <see cref="RejectionReason.CartConditionNotMet"/> when the condition is on units.</value>
     public int? MissingQuantity { get; init; }
+
+    /// <summary>Gets how the promotion calls the items a cart condition counts (such as <c>shoes</c>).</summary>
+    /// <value>Set for <see cref="RejectionReason.CartConditionNotMet"/>; <see langword="null"/> otherwise.</value>
+    public string? ItemsLabel { get; init; }
+
+    /// <summary>Gets how many orders the customer placed before, as the profile says.</summary>
+    /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the count is known.</value>
+    public int? PreviousOrders { get; init; }
+
+    /// <summary>Gets the fewest previous orders the promotion asks for.</summary>
+    /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the promotion has a lower bound.</value>
+    public int? PreviousOrdersAtLeast { get; init; }
+
+    /// <summary>Gets the most previous orders the promotion allows.</summary>
+    /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the promotion has an upper bound.</value>
+    public int? PreviousOrdersAtMost { get; init; }
 
     /// <summary>Gets the limit that was reached.</summary>
     /// <value>Set for the usage-limit reasons and <see cref="RejectionReason.TooManyCodes"/>.</value>
@@ -82,11 +100,16 @@ public sealed record Rejection
     /// <summary>Gets whom the promotion is for, when the cart's customer or channel is not among them: the
     /// memberships, the segments or the sales channels it names.</summary>
     /// <value>Set (in the order the promotion names them) for <see cref="RejectionReason.MembersOnly"/>,
-    /// <see cref="RejectionReason.SegmentNotEligible"/> and <see cref="RejectionReason.ChannelNotEligible"/>; empty
-    /// otherwise. A message in the shopper's language is built from it (see <see cref="ShopperText"/>).</value>
+    /// <see cref="RejectionReason.SegmentNotEligible"/>, <see cref="RejectionReason.ChannelNotEligible"/> and
+    /// <see cref="RejectionReason.ShippingMethodNotEligible"/> (the shipping methods); empty otherwise. A message in the shopper's language is built from it (see <see cref="ShopperText"/>).</value>
     public ImmutableArray<string> Allowed
     {
         get => _allowed.Items;
         init => _allowed = new(value);
     }
+
+    /// <summary>Gets a value indicating whether the code came from the customer's wallet
+    /// (<see cref="CustomerProfile.Wallet"/>) rather than being typed: "your clipped coupon needs $5 more".</summary>
+    /// <value><see langword="false"/> for a typed code and for an automatic promotion.</value>
+    public bool FromWallet { get; init; }
 }

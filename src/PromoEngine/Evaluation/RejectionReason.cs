@@ -99,4 +99,26 @@ public enum RejectionReason
     /// local time in its time zone); the rejection's <see cref="Rejection.Boundary"/> is the instant a window next opens,
     /// when one opens before the schedule ends.</summary>
     OutsideWindow = 30,
+
+    /// <summary>The code is issued to one customer (see <see cref="PromotionActivation.IssuedTo"/> and
+    /// <see cref="PromotionActivation.CodeOwners"/>), and the cart's customer is another, or a guest (a guest owns no
+    /// code). Nothing else of the promotion is said. Under <see cref="EvaluationOptions.HideCodeStatus"/> a typed code
+    /// reads as <see cref="UnknownCode"/> instead, as every code that cannot be used does.</summary>
+    IssuedToAnotherCustomer = 31,
+
+    /// <summary>The cart does not hold enough of the items a cart condition counts (see
+    /// <see cref="Restriction.CartHoldsUnits"/> and <see cref="Restriction.CartHoldsAmount"/>): the rejection carries
+    /// the missing units (<see cref="Rejection.MissingQuantity"/>) or the shortfall (<see cref="Rejection.Shortfall"/>),
+    /// and how the items are called (<see cref="Rejection.ItemsLabel"/>).</summary>
+    CartConditionNotMet = 41,
+
+    /// <summary>Not for the customer's order history (see <see cref="Restriction.PreviousOrders"/> and
+    /// <see cref="Restriction.NthOrder"/>), or the history is unknown (a guest): the rejection carries the bounds
+    /// (<see cref="Rejection.PreviousOrdersAtLeast"/>, <see cref="Rejection.PreviousOrdersAtMost"/>) and the customer's
+    /// count (<see cref="Rejection.PreviousOrders"/>, null when unknown).</summary>
+    OrderHistoryNotEligible = 42,
+
+    /// <summary>Not for the shipping method the cart names (or the cart names none); the rejection's
+    /// <see cref="Rejection.Allowed"/> lists the methods it is for.</summary>
+    ShippingMethodNotEligible = 43,
 }

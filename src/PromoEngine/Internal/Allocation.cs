@@ -132,4 +132,81 @@ internal static class Allocation
 
         return result;
     }
+
+    /// <summary>Spreads an amount over weights with an order-allocation rule (see <see cref="OrderAllocation"/>): the
+    /// parts sum exactly to the amount, and none is more than its weight when the weights are whole minor units and add
+    /// up to at least the amount.</summary>
+    public static System.Collections.Immutable.ImmutableArray<Money> Spread(Money amount, decimal[] weights, OrderAllocation rule)
+    {
+        if (rule == OrderAllocation.LargestRemainder)
+        {
+            return amount.Allocate(weights);
+        }
+
+        var perMajor = amount.Currency.MinorUnitsPerMajor;
+        var total = amount.Amount * perMajor;
+        var weightSum = 0m;
+        foreach (var weight in weights)
+        {
+            weightSum += weight;
+        }
+
+        var units = new decimal[weights.Length];
+        if (rule == OrderAllocation.CarryForward)
+        {
+            var before = 0m;
+            var running = 0m;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                running += weights[i];
+                var upTo = i == weights.Length - 1 ? total : decimal.Round(total * running / weightSum, 0, MidpointRounding.AwayFromZero);
+                units[i] = upTo - before;
+                before = upTo;
+            }
+        }
+        else
+        {
+            var fraction = new bool[weights.Length];
+            var assigned = 0m;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var (quotient, remainder) = Divide(total * weights[i], weightSum);
+                units[i] = quotient;
+                fraction[i] = remainder > 0m;
+                assigned += quotient;
+            }
+
+            var leftover = total - assigned;
+            if (rule == OrderAllocation.RemainderToFirstLines)
+            {
+                for (var i = 0; i < weights.Length && leftover > 0m; i++)
+                {
+                    if (fraction[i])
+                    {
+                        units[i] += 1m;
+                        leftover -= 1m;
+                    }
+                }
+            }
+            else
+            {
+                // To the last line, as much as it can take; the rest to the line before it, and so on.
+                for (var i = weights.Length - 1; i >= 0 && leftover > 0m; i--)
+                {
+                    var room = Math.Max(0m, decimal.Floor(weights[i] * perMajor) - units[i]);
+                    var take = i == 0 ? leftover : Math.Min(room, leftover);
+                    units[i] += take;
+                    leftover -= take;
+                }
+            }
+        }
+
+        var parts = new Money[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            parts[i] = new Money(units[i] / perMajor, amount.Currency);
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(parts);
+    }
 }

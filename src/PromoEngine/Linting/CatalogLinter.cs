@@ -11,10 +11,10 @@ namespace PromoEngine;
 
 /// <summary>Checks a set of promotions before launch for what can go wrong: stacking to 100 % off, ties decided only by
 /// ids, buy-X-get-Y that can never fire, schedules that have ended, colliding codes, claim codes that are easy to guess,
-/// limits that make a promotion unusable, shipping offers a stop always hides, and region restrictions that exclude
-/// what they allow.</summary>
+/// limits that make a promotion unusable, shipping offers a stop always hides, region restrictions that exclude
+/// what they allow, item filters no item can pass, and cart conditions that contradict their promotion's items.</summary>
 /// <remarks>A pure function of its arguments: the instant is passed in, never read from a clock.</remarks>
-public static class CatalogLinter
+public static partial class CatalogLinter
 {
     /// <summary>The fewest bits of randomness a claim-code format's random part should hold (40: about a million
     /// million codes), below which <see cref="LintRule.GuessableClaimCodes"/> warns.</summary>
@@ -40,6 +40,7 @@ public static class CatalogLinter
         HiddenShipping(list, options, findings);
         UnreachableRegions(list, findings);
         Windows(list, findings);
+        Eligibility(list, findings);
         return [.. findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Rule)
@@ -64,13 +65,16 @@ public static class CatalogLinter
             .Where(p => Unrestricted(p) && !p.IsExclusive && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
             .ToList();
 
-        // One member per group (the largest), and no more coded promotions than an order may carry.
+        // One member per group (the largest), and no more coded promotions than an order may carry (typed, and held in a
+        // wallet when its codes do not count toward the limit).
         var chosen = percent
             .GroupBy(p => p.Group ?? "\u0000" + p.Id.Value, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(Percent).ThenBy(p => p.Id).First())
             .ToList();
         var coded = chosen.Where(p => p.Activation.Kind != ActivationKind.Automatic).OrderByDescending(Percent).ThenBy(p => p.Id).ToList();
-        chosen = chosen.Except(coded.Skip(options.MaxCodesPerOrder)).ToList();
+        // Wallet codes outside the code limit let a customer hold coded promotions beside the typed ones.
+        var codeSlots = options.WalletCountsTowardCodeLimit ? options.MaxCodesPerOrder : options.MaxCodesPerOrder + CustomerWallet.MaxEntries;
+        chosen = chosen.Except(coded.Skip(codeSlots)).ToList();
 
         var left = 1m;
         var contributors = new List<Promotion>();

@@ -43,4 +43,29 @@ public enum LintRule
 
     /// <summary>Weekly windows of one schedule that cover the same local times: one of them is probably a typo.</summary>
     OverlappingWindows = 21,
+
+    /// <summary>A promotion whose qualifying items no item can pass (unit-price bounds that exclude each other, SKU lists
+    /// with nothing in common, a negation of all items): it can never apply. Buy X get Y has its own rule
+    /// (<see cref="BuyXGetYCannotFire"/>).</summary>
+    ItemsCanNeverQualify = 40,
+
+    /// <summary>A cart condition (<see cref="Restriction.CartHoldsUnits"/>, <see cref="Restriction.CartHoldsAmount"/>)
+    /// that contradicts the promotion: its filter admits no item (unit-price bounds that exclude each other, SKU lists
+    /// with nothing in common), so no cart meets it (an error). Also reported (a warning): a condition whose filter is
+    /// the promotion's own item filter, which restates <see cref="Restriction.MinimumQuantity"/> or <see cref="Restriction.MinimumSubtotal(Money)"/>
+    /// (probably other items were meant).</summary>
+    CartConditionContradictsItems = 41,
+
+    /// <summary>Order-history restrictions of one promotion (<see cref="Restriction.PreviousOrders"/>,
+    /// <see cref="Restriction.NthOrder"/>, <see cref="Restriction.FirstOrderOnly"/>) that no number of previous orders
+    /// meets together: "first order only" and "from the third order": the promotion can never apply.</summary>
+    OrderHistoryNeverMet = 42,
+
+    /// <summary>Shipping-method restrictions of one promotion that share no method: no cart meets them all, so the
+    /// promotion can never apply.</summary>
+    ShippingMethodsNeverMet = 43,
+
+    /// <summary>A threshold measured after higher lanes (<see cref="ThresholdBasis.AfterHigherLanes"/>) on a promotion
+    /// that no promotion of the catalog outranks: it measures the prices before discounts all the same (information).</summary>
+    ThresholdBasisHasNoEffect = 44,
 }

@@ -69,16 +69,54 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
             RejectionReason.OutsideWindow => rejection.Boundary is { } opens
                 ? $"{name} is not available right now: it opens again on {c.Day(opens)} at {c.Time(opens)}."
                 : $"{name} is not available right now.",
+            RejectionReason.IssuedToAnotherCustomer => rejection.Code is { } personal
+                ? $"The code {personal} was issued to another customer account: sign in to the account it was sent to."
+                : "This code was issued to another customer account: sign in to the account it was sent to.",
+            RejectionReason.ShippingMethodNotEligible => rejection.Allowed.IsEmpty
+                ? $"{name} is not available for this shipping method."
+                : $"{name} is only for shipping by {Or(rejection.Allowed)}.",
+            RejectionReason.OrderHistoryNotEligible => rejection.PreviousOrders is null
+                ? $"{name} depends on your order history: sign in to use it."
+                : (rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost) switch
+                {
+                    (0, 0) => $"{name} is for your first order only.",
+                    ({ } low, { } high) when low == high => $"{name} is for order number {c.Number(low + 1)} only.",
+                    ({ } low, { } high) => $"{name} is for customers with {c.Number(low)} to {c.Number(high)} earlier orders.",
+                    ({ } low, null) => $"{name} is for customers with at least {c.Number(low)} earlier order{(low == 1 ? "" : "s")}.",
+                    (null, { } high) => $"{name} is for customers with at most {c.Number(high)} earlier order{(high == 1 ? "" : "s")}.",
+                    _ => $"{name} is not available for your order history.",
+                },
+            RejectionReason.CartConditionNotMet => rejection.Shortfall is { } more
+                ? $"Spend {c.Money(more)} more on {rejection.ItemsLabel ?? "the items this offer needs"} to get {name}."
+                : $"Add {Required(rejection.MissingQuantity ?? 1, rejection.ItemsLabel, c)} to get {name}.",
             _ => null,
         };
     }
 
-    public override string? Describe(NearMissHint hint, MessageContext c) => hint.Kind switch
+    public override string? Describe(NearMissHint hint, MessageContext c) => hint.FromWallet ? FromWallet(hint, c) : hint.Kind switch
     {
         HintKind.SpendMore => hint.Shortfall is { } shortfall
             ? $"Spend {c.Money(shortfall)} more to get {Name(c)}."
             : $"Spend a little more to get {Name(c)}.",
         HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to get {Name(c)}.",
+        HintKind.AddRequiredItems => $"Add {Required(hint.MissingQuantity ?? 1, hint.ItemsLabel, c)} to get {Name(c)}.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}."
+            : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}.",
+        _ => null,
+    };
+
+    /// <summary>A hint about a coupon the customer holds: it is theirs already, so the hint says how to use it.</summary>
+    private static string? FromWallet(NearMissHint hint, MessageContext c) => hint.Kind switch
+    {
+        HintKind.SpendMore => hint.Shortfall is { } shortfall
+            ? $"Spend {c.Money(shortfall)} more to use your coupon {Name(c)}."
+            : $"Spend a little more to use your coupon {Name(c)}.",
+        HintKind.AddItems => $"Add {Items(hint.MissingQuantity ?? 1, c)} to use your coupon {Name(c)}.",
+        HintKind.AddRequiredItems => $"Add {Required(hint.MissingQuantity ?? 1, hint.ItemsLabel, c)} to use your coupon {Name(c)}.",
+        HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
+            ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to use your coupon {Name(c)}."
+            : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to use your coupon {Name(c)}.",
         _ => null,
     };
 
@@ -98,6 +136,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         ReceiptTerm.CutToPrice => "cut to the price",
         ReceiptTerm.Capped => "capped",
         ReceiptTerm.CutToBudget => "cut to what is left of its budget",
+        ReceiptTerm.FromWallet => "from your wallet",
         _ => null,
     };
 
@@ -109,6 +148,10 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
 
     private static string Items(int count, MessageContext c) =>
         count == 1 ? "1 more qualifying item" : $"{c.Number(count)} more qualifying items";
+
+    /// <summary>How many more of the items a cart condition counts, as the promotion calls them: "1 more item from shoes".</summary>
+    private static string Required(int count, string? label, MessageContext c) =>
+        (count == 1 ? "1 more item" : $"{c.Number(count)} more items") + (label is null ? " of the kind this offer needs" : " from " + label);
 
     private static string Or(ImmutableArray<string> names) =>
         names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];

@@ -47,4 +47,8 @@ public enum ReceiptTerm
     /// <summary>A promotion cut to what is left of its budget (<see cref="ClampedBy.Budget"/>): "cut to what is left of
     /// its budget".</summary>
     CutToBudget = 14,
+
+    /// <summary>A code that came from the customer's wallet (<see cref="AppliedPromotion.FromWallet"/>): "from your
+    /// wallet".</summary>
+    FromWallet = 15,
 }

@@ -12,8 +12,17 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe. Codes are stored normalized (see <see cref="PromotionCode"/>).</remarks>
 public sealed class PromotionActivation
 {
-    private PromotionActivation(ActivationKind kind, ImmutableArray<string> codes, ClaimCodeFormat? format = null, bool foldsLookAlikes = false, CodeAttribution? attribution = null)
+    private PromotionActivation(
+        ActivationKind kind,
+        ImmutableArray<string> codes,
+        ClaimCodeFormat? format = null,
+        bool foldsLookAlikes = false,
+        CodeAttribution? attribution = null,
+        string? issuedTo = null,
+        ImmutableDictionary<string, string>? codeOwners = null)
     {
+        IssuedTo = issuedTo;
+        CodeOwners = codeOwners ?? ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal, StringComparer.Ordinal);
         Kind = kind;
         Codes = codes;
         Format = format;
@@ -63,7 +72,103 @@ public sealed class PromotionActivation
 
         return Kind == ActivationKind.Automatic
             ? throw new InvalidOperationException("An automatic promotion has no code to attribute; give it a code or claim codes first.")
-            : new(Kind, Codes, Format, FoldsLookAlikes, attribution);
+            : new(Kind, Codes, Format, FoldsLookAlikes, attribution, IssuedTo, CodeOwners);
+    }
+
+    /// <summary>Gets the one customer every code of the activation is issued to: a personal promotion (a service-recovery
+    /// credit, a referral reward). Another customer, or a guest, using one of its codes is refused with
+    /// <see cref="RejectionReason.IssuedToAnotherCustomer"/>.</summary>
+    /// <value>The customer id (<see cref="CustomerProfile.Id"/>); <see langword="null"/> when the codes are anyone's
+    /// (some claim codes may still be issued one by one: see <see cref="CodeOwners"/>).</value>
+    public string? IssuedTo { get; }
+
+    /// <summary>Gets the claim codes issued one by one, each to its customer (birthday vouchers from one batch): the
+    /// code (as stored in <see cref="Codes"/>) and the customer id.</summary>
+    /// <value>Empty unless given with <see cref="WithCodeOwners"/>; the codes not in it are anyone's (unless
+    /// <see cref="IssuedTo"/> names one customer for all).</value>
+    public ImmutableDictionary<string, string> CodeOwners { get; }
+
+    /// <summary>Gets a value indicating whether some code of the activation belongs to one customer.</summary>
+    /// <value><see langword="true"/> when <see cref="IssuedTo"/> is set or <see cref="CodeOwners"/> is not empty.</value>
+    public bool IsPersonal => IssuedTo is not null || !CodeOwners.IsEmpty;
+
+    /// <summary>The customer a code is issued to.</summary>
+    /// <param name="code">One of the activation's codes, in the form stored in <see cref="Codes"/> (the form the
+    /// evaluator records).</param>
+    /// <returns>The customer id, or <see langword="null"/> when anyone may use the code.</returns>
+    public string? OwnerOf(string code) =>
+        IssuedTo ?? (CodeOwners.Count > 0 && CodeOwners.TryGetValue(Guard.NotNull(code), out var owner) ? owner : null);
+
+    /// <summary>Returns a copy whose codes are all issued to one customer: only that customer may use them.</summary>
+    /// <param name="customerId">The customer id (as <see cref="CustomerProfile.Registered"/> takes it), or
+    /// <see langword="null"/> for anyone.</param>
+    /// <returns>The changed copy, or this instance when nothing changes.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty or malformed, or the claim codes are
+    /// issued one by one already (<see cref="CodeOwners"/>).</exception>
+    /// <exception cref="InvalidOperationException">The activation is automatic: there is no code to issue.</exception>
+    [Pure]
+    public PromotionActivation WithIssuedTo(string? customerId)
+    {
+        var id = customerId is null ? null : Text.Identifier(customerId);
+        if (id == IssuedTo)
+        {
+            return this;
+        }
+
+        if (id is not null && !CodeOwners.IsEmpty)
+        {
+            throw new ArgumentException("The claim codes are issued one by one already; a pool is issued whole or code by code, not both.", nameof(customerId));
+        }
+
+        return Kind == ActivationKind.Automatic
+            ? throw new InvalidOperationException("An automatic promotion has no code to issue; give it a code or claim codes first.")
+            : new(Kind, Codes, Format, FoldsLookAlikes, Attribution, id, CodeOwners);
+    }
+
+    /// <summary>Returns a copy in which each given claim code is issued to its customer; the other codes stay
+    /// anyone's.</summary>
+    /// <param name="owners">Pairs of a code (as typed or normalized; each one of the pool's codes, once) and a customer
+    /// id. At most as many as the pool holds.</param>
+    /// <returns>The changed copy (the owners given replace those before).</returns>
+    /// <exception cref="ArgumentException">A code is not one of the pool's, is given twice, or a customer id is empty or
+    /// malformed; or the whole pool is issued to one customer already (<see cref="IssuedTo"/>).</exception>
+    /// <exception cref="InvalidOperationException">The activation is not a pool of claim codes.</exception>
+    [Pure]
+    public PromotionActivation WithCodeOwners(IEnumerable<KeyValuePair<string, string>> owners)
+    {
+        Guard.NotNull(owners);
+        if (Kind != ActivationKind.ClaimCodes)
+        {
+            throw new InvalidOperationException("Codes are issued one by one only from a pool of claim codes; a shared code is issued whole with WithIssuedTo.");
+        }
+
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal, StringComparer.Ordinal);
+        foreach (var (code, owner) in owners)
+        {
+            if (IssuedTo is not null)
+            {
+                throw new ArgumentException($"Every code is issued to {IssuedTo} already; a pool is issued whole or code by code, not both.", nameof(owners));
+            }
+
+            if (builder.Count == Codes.Length)
+            {
+                throw new ArgumentException("More owners are given than the pool holds codes.", nameof(owners));
+            }
+
+            var normalized = PromotionCode.Normalize(Guard.NotNull(code, nameof(owners)));
+            var stored = Format?.Fold(normalized) ?? normalized;
+            if (ImmutableArray.BinarySearch(Codes, stored, StringComparer.Ordinal) < 0)
+            {
+                throw new ArgumentException($"The code '{normalized}' is not one of the pool's claim codes.", nameof(owners));
+            }
+
+            if (!builder.TryAdd(stored, Text.Identifier(owner, nameof(owners))))
+            {
+                throw new ArgumentException($"The code '{normalized}' is given an owner twice.", nameof(owners));
+            }
+        }
+
+        return new(Kind, Codes, Format, FoldsLookAlikes, Attribution, IssuedTo, builder.ToImmutable());
     }
 
     /// <summary>Activation by one shared code (social-media codes, group claim codes).</summary>

@@ -133,7 +133,7 @@ public sealed class PromotionBuilder
     /// <exception cref="ArgumentException">The code is malformed.</exception>
     public PromotionBuilder WithCode(string code, bool foldLookAlikes = false)
     {
-        Activation = PromotionActivation.SharedCode(code, foldLookAlikes).WithAttribution(Activation.Attribution);
+        Activation = PromotionActivation.SharedCode(code, foldLookAlikes).WithAttribution(Activation.Attribution).WithIssuedTo(Activation.IssuedTo);
         return this;
     }
 
@@ -144,7 +144,7 @@ public sealed class PromotionBuilder
     /// <exception cref="ArgumentException">A code is malformed, repeated, or not of the format.</exception>
     public PromotionBuilder WithClaimCodes(IEnumerable<string> codes, ClaimCodeFormat? format = null)
     {
-        Activation = PromotionActivation.ClaimCodes(codes, format).WithAttribution(Activation.Attribution);
+        Activation = PromotionActivation.ClaimCodes(codes, format).WithAttribution(Activation.Attribution).WithIssuedTo(Activation.IssuedTo);
         return this;
     }
 
@@ -157,6 +157,34 @@ public sealed class PromotionBuilder
     public PromotionBuilder DistributedVia(CodeAttribution? attribution)
     {
         Activation = Activation.WithAttribution(attribution);
+        return this;
+    }
+
+    /// <summary>Issues every code of the promotion to one customer: only that customer may use them (a service-recovery
+    /// credit, a referral reward); see <see cref="PromotionActivation.IssuedTo"/>. Kept when the code or codes are set
+    /// again.</summary>
+    /// <param name="customerId">The customer id, or <see langword="null"/> for anyone.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty or malformed.</exception>
+    /// <exception cref="InvalidOperationException">The promotion is automatic: call <see cref="WithCode"/> or
+    /// <see cref="WithClaimCodes"/> first.</exception>
+    public PromotionBuilder IssuedTo(string? customerId)
+    {
+        Activation = Activation.WithIssuedTo(customerId);
+        return this;
+    }
+
+    /// <summary>Issues claim codes one by one, each to its customer (birthday vouchers from one batch); see
+    /// <see cref="PromotionActivation.WithCodeOwners"/>. Call it after <see cref="WithClaimCodes"/>: setting the codes
+    /// again forgets the owners.</summary>
+    /// <param name="owners">Pairs of a claim code and a customer id.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">A code is not one of the pool's, is given twice, or a customer id is
+    /// malformed.</exception>
+    /// <exception cref="InvalidOperationException">The promotion has no pool of claim codes.</exception>
+    public PromotionBuilder IssuingCodes(IEnumerable<KeyValuePair<string, string>> owners)
+    {
+        Activation = Activation.WithCodeOwners(owners);
         return this;
     }
 
@@ -273,12 +301,11 @@ public sealed class PromotionBuilder
 
         Currency? currency = Discount?.AmountCurrency;
         currency = CheckCurrency(errors, currency, MaxDiscount?.Currency, "maxDiscount");
+        currency = CheckCurrency(errors, currency, QualifyingItems.AmountCurrency, "items");
+        currency = CheckCurrency(errors, currency, (Discount as ItemDiscount)?.GetItems?.AmountCurrency, "discount.getItems");
         for (var i = 0; i < Restrictions.Count; i++)
         {
-            if (Restrictions[i] is MinimumSubtotalRestriction minimum)
-            {
-                currency = CheckCurrency(errors, currency, minimum.Amount.Currency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
-            }
+            currency = CheckCurrency(errors, currency, Restrictions[i].AmountCurrency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
         }
 
         CheckCurrency(errors, currency, Limits.Budget?.Currency, "limits.budget");

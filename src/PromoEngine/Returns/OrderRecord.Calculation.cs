@@ -335,7 +335,7 @@ public sealed partial class OrderRecord
                 }
             }
 
-            var keptCart = new Cart(cart.Currency, lines, cart.Customer, cart.Shipping, cart.Channel, cart.ShippingRegion);
+            var keptCart = new Cart(cart.Currency, lines, cart.Customer, cart.Shipping, cart.Channel, cart.ShippingRegion).WithShippingMethod(cart.ShippingMethod);
             var codes = _record.Result.Applied.Where(a => a.Code is not null && a.Class != DiscountClass.Shipping).Select(a => a.Code!);
             var result = _record._reevaluator.Value.Evaluate(keptCart, codes, _record.Result.At);
             var amounts = new decimal[_promotions.Length];

@@ -75,6 +75,10 @@ public static class EvaluationJson
                 Money(writer, "amount", applied.Amount);
                 Money(writer, "nominalAmount", applied.NominalAmount);
                 writer.WriteString("clampedBy", applied.ClampedBy.ToString());
+                if (applied.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -89,12 +93,20 @@ public static class EvaluationJson
                 writer.WriteString("message", rejection.Message);
                 OptionalMoney(writer, "shortfall", rejection.Shortfall);
                 OptionalNumber(writer, "missingQuantity", rejection.MissingQuantity);
+                OptionalString(writer, "itemsLabel", rejection.ItemsLabel);
+                OptionalNumber(writer, "previousOrders", rejection.PreviousOrders);
+                OptionalNumber(writer, "previousOrdersAtLeast", rejection.PreviousOrdersAtLeast);
+                OptionalNumber(writer, "previousOrdersAtMost", rejection.PreviousOrdersAtMost);
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
                 OptionalString(writer, "winner", rejection.Winner?.Value);
                 OptionalString(writer, "winnerCode", rejection.WinnerCode);
                 OptionalMoney(writer, "aloneAmount", rejection.AloneAmount);
                 OptionalString(writer, "boundary", rejection.Boundary?.ToString());
+                if (rejection.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -107,7 +119,12 @@ public static class EvaluationJson
                 writer.WriteString("kind", hint.Kind.ToString());
                 OptionalMoney(writer, "shortfall", hint.Shortfall);
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
+                OptionalString(writer, "itemsLabel", hint.ItemsLabel);
                 writer.WriteString("message", hint.Message);
+                if (hint.FromWallet)
+                {
+                    writer.WriteBoolean("fromWallet", true);
+                }
                 writer.WriteEndObject();
             }
 
@@ -130,7 +147,8 @@ public static class EvaluationJson
         });
     }
 
-    /// <summary>Writes a cart: currency, lines, customer, shipping, channel and shipping region.</summary>
+    /// <summary>Writes a cart: currency, lines, customer (with the order count when known, and the wallet when it holds
+    /// anything), shipping, channel, shipping region and shipping method.</summary>
     /// <param name="cart">The cart.</param>
     /// <returns>The JSON, indented.</returns>
     public static string Write(Cart cart)
@@ -161,10 +179,28 @@ public static class EvaluationJson
             Strings(writer, "memberships", cart.Customer.Memberships);
             OptionalString(writer, "region", cart.Customer.Region?.ToString());
             writer.WriteBoolean("firstOrder", cart.Customer.IsFirstOrder);
+            OptionalNumber(writer, "previousOrders", cart.Customer.PreviousOrders);
+            if (!cart.Customer.Wallet.IsEmpty)
+            {
+                writer.WriteStartArray("wallet");
+                foreach (var entry in cart.Customer.Wallet.Entries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", entry.Code);
+                    writer.WriteString("kind", entry.Kind.ToString());
+                    OptionalString(writer, "validFrom", entry.ValidFrom?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    OptionalString(writer, "validUntil", entry.ValidUntil?.ToString("g", System.Globalization.CultureInfo.InvariantCulture));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
             writer.WriteNumber("shipping", cart.Shipping.Amount);
             OptionalString(writer, "channel", cart.Channel);
             OptionalString(writer, "shippingRegion", cart.ShippingRegion?.ToString());
+            OptionalString(writer, "shippingMethod", cart.ShippingMethod);
             writer.WriteEndObject();
         });
     }

@@ -11,8 +11,8 @@ namespace PromoEngine;
 public static partial class PromotionJson
 {
     private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
-    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly"];
-    private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "anyOf", "allOf", "not"];
+    private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds", "previousOrders", "shippingMethods"];
+    private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
     private static readonly string[] DiscountTypes =
     [
         "percentOffItems", "amountOffEachItem", "fixedPrice", "buyXGetY", "tiered", "percentOffOrder", "amountOffOrder",
@@ -33,7 +33,7 @@ public static partial class PromotionJson
                 builder.Automatic();
                 break;
             case "code":
-                errors.Object(element, path, "type", "code", "foldLookAlikes", "attribution");
+                errors.Object(element, path, "type", "code", "foldLookAlikes", "attribution", "issuedTo");
                 var foldLookAlikes = JsonErrors.Optional(element, "foldLookAlikes", out var fold) && errors.Bool(fold, path + ".foldLookAlikes") == true;
                 if (errors.Required(element, "code", path, out var code) && errors.String(code, path + ".code") is { } c)
                 {
@@ -41,10 +41,11 @@ public static partial class PromotionJson
                 }
 
                 ReadAttribution(element, path, errors, builder);
+                ReadOwners(element, path, errors, builder);
 
                 break;
             case "claimCodes":
-                errors.Object(element, path, "type", "codes", "format", "attribution");
+                errors.Object(element, path, "type", "codes", "format", "attribution", "issuedTo", "owners");
                 ClaimCodeFormat? format = null;
                 if (JsonErrors.Optional(element, "format", out var f))
                 {
@@ -59,6 +60,7 @@ public static partial class PromotionJson
                 }
 
                 ReadAttribution(element, path, errors, builder);
+                ReadOwners(element, path, errors, builder);
 
                 break;
         }
@@ -271,10 +273,14 @@ public static partial class PromotionJson
         switch (type)
         {
             case "minimumSubtotal":
-                errors.Object(element, path, "type", "amount");
-                return errors.Required(element, "amount", path, out var amount) && ReadMoney(amount, path + ".amount", errors) is { } money
-                    ? errors.Make(path + ".amount", () => Restriction.MinimumSubtotal(money))
+            {
+                errors.Object(element, path, "type", "amount", "measuredOn");
+                var basis = ReadBasis(element, path, errors);
+                return errors.Required(element, "amount", path, out var amount) && ReadMoney(amount, path + ".amount", errors) is { } money && basis is { } b
+                    ? errors.Make(path + ".amount", () => Restriction.MinimumSubtotal(money, b))
                     : null;
+            }
+
             case "minimumQuantity":
                 errors.Object(element, path, "type", "quantity");
                 return errors.Required(element, "quantity", path, out var quantity) && errors.Int(quantity, path + ".quantity") is { } q
@@ -283,6 +289,31 @@ public static partial class PromotionJson
             case "firstOrderOnly":
                 errors.Object(element, path, "type");
                 return Restriction.FirstOrderOnly;
+            case "cartHolds":
+                return ReadCartCondition(element, path, errors);
+            case "previousOrders":
+            {
+                errors.Object(element, path, "type", "atLeast", "atMost");
+                var errorsBefore = errors.Errors.Count;
+                var atLeast = JsonErrors.Optional(element, "atLeast", out var low) ? errors.Int(low, path + ".atLeast") : null;
+                var atMost = JsonErrors.Optional(element, "atMost", out var high) ? errors.Int(high, path + ".atMost") : null;
+                if (errors.Errors.Count > errorsBefore)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return Restriction.PreviousOrders(atLeast, atMost);
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add(path + "." + (e.ParamName == "atMost" ? "atMost" : "atLeast"),
+                        e.ParamName == "atMost" || atLeast is not null ? JsonErrors.Plain(e) : "is required (or atMost, or both).");
+                    return null;
+                }
+            }
+
             case "regions":
             {
                 errors.Object(element, path, "type", "regions", "except", "of");
@@ -321,6 +352,7 @@ public static partial class PromotionJson
                 {
                     "membersOnly" => "memberships",
                     "channels" => "channels",
+                    "shippingMethods" => "methods",
                     _ => "segments",
                 };
                 errors.Object(element, path, "type", property);
@@ -333,12 +365,61 @@ public static partial class PromotionJson
                 {
                     "membersOnly" => Restriction.MembersOnly(list),
                     "channels" => Restriction.Channels(list),
+                    "shippingMethods" => Restriction.ShippingMethods(list),
                     _ => Restriction.Segments(list),
                 });
             default:
                 return null;
         }
     }
+
+    /// <summary>Reads <c>{ "type": "cartHolds", "items": filter, "units": n }</c> or <c>"amount": money</c> instead of
+    /// units, with an optional <c>"label"</c>.</summary>
+    private static Restriction? ReadCartCondition(JsonElement element, string path, JsonErrors errors)
+    {
+        errors.Object(element, path, "type", "items", "units", "amount", "label", "measuredOn");
+        var errorsBefore = errors.Errors.Count;
+        var basis = ReadBasis(element, path, errors);
+        var items = errors.Required(element, "items", path, out var itemsElement) ? ReadFilter(itemsElement, path + ".items", errors) : null;
+        var label = JsonErrors.Optional(element, "label", out var labelElement) ? errors.String(labelElement, path + ".label") : null;
+        var hasUnits = JsonErrors.Optional(element, "units", out var unitsElement);
+        var hasAmount = JsonErrors.Optional(element, "amount", out var amountElement);
+        if (hasUnits == hasAmount)
+        {
+            errors.Add(path + ".units", hasUnits ? "give units or amount, not both." : "is required (or amount).");
+            return null;
+        }
+
+        if (hasUnits && basis == ThresholdBasis.AfterHigherLanes)
+        {
+            errors.Add(path + ".measuredOn", "applies to an amount; units are counted whatever the prices.");
+        }
+
+        var units = hasUnits ? errors.Int(unitsElement, path + ".units") : null;
+        var amount = hasAmount ? ReadMoney(amountElement, path + ".amount", errors) : null;
+        if (errors.Errors.Count > errorsBefore || items is null)
+        {
+            return null;
+        }
+
+        // A factory error about the label belongs to label, any other to the units or the amount.
+        try
+        {
+            return units is { } n ? Restriction.CartHoldsUnits(items, n, label) : Restriction.CartHoldsAmount(items, amount!.Value, label, basis!.Value);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(path + "." + (e.ParamName == "label" ? "label" : hasUnits ? "units" : "amount"), JsonErrors.Plain(e));
+            return null;
+        }
+    }
+
+    /// <summary>Reads the optional <c>"measuredOn"</c> of a threshold: <c>"beforeDiscounts"</c> (the default) or
+    /// <c>"afterHigherLanes"</c>; null after an error.</summary>
+    private static ThresholdBasis? ReadBasis(JsonElement element, string path, JsonErrors errors) =>
+        JsonErrors.Optional(element, "measuredOn", out var basis)
+            ? errors.Enum(basis, path + ".measuredOn", ("beforeDiscounts", ThresholdBasis.BeforeDiscounts), ("afterHigherLanes", ThresholdBasis.AfterHigherLanes))
+            : ThresholdBasis.BeforeDiscounts;
 
     private static List<Region> ReadRegions(JsonElement element, string path, JsonErrors errors)
     {
@@ -387,6 +468,35 @@ public static partial class PromotionJson
                     "tags" => ItemFilter.Tags(list),
                     _ => ItemFilter.Brands(list),
                 });
+            case "unitPrice":
+            {
+                errors.Object(element, path, "type", "atLeast", "atMost");
+                var errorsBefore = errors.Errors.Count;
+                var atLeast = JsonErrors.Optional(element, "atLeast", out var low) ? ReadMoney(low, path + ".atLeast", errors) : null;
+                var atMost = JsonErrors.Optional(element, "atMost", out var high) ? ReadMoney(high, path + ".atMost", errors) : null;
+                if (errors.Errors.Count > errorsBefore)
+                {
+                    return null;
+                }
+
+                if (atLeast is null && atMost is null)
+                {
+                    errors.Add(path + ".atLeast", "is required (or atMost, or both).");
+                    return null;
+                }
+
+                // A factory error about the upper bound belongs to atMost, any other to atLeast.
+                try
+                {
+                    return ItemFilter.UnitPrice(atLeast, atMost, "atLeast", "atMost");
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add(e.ParamName == "atMost" ? path + ".atMost" : path + ".atLeast", JsonErrors.Plain(e));
+                    return null;
+                }
+            }
+
             case "anyOf" or "allOf":
                 errors.Object(element, path, "type", "filters");
                 if (!errors.Required(element, "filters", path, out var filters))

@@ -216,6 +216,7 @@ public static partial class PromotionJson
         }
 
         WriteAttribution(writer, activation.Attribution);
+        WriteOwners(writer, activation);
         writer.WriteEndObject();
     }
 
@@ -227,6 +228,7 @@ public static partial class PromotionJson
             case MinimumSubtotalRestriction r:
                 writer.WriteString("type", "minimumSubtotal");
                 WriteMoney(writer, "amount", r.Amount);
+                WriteBasis(writer, r.MeasuredOn);
                 break;
             case MinimumQuantityRestriction r:
                 writer.WriteString("type", "minimumQuantity");
@@ -262,12 +264,58 @@ public static partial class PromotionJson
                 writer.WriteString("type", "segments");
                 WriteStrings(writer, "segments", r.Allowed);
                 break;
+            case ShippingMethodRestriction r:
+                writer.WriteString("type", "shippingMethods");
+                WriteStrings(writer, "methods", r.Allowed);
+                break;
+            case OrderHistoryRestriction r:
+                writer.WriteString("type", "previousOrders");
+                if (r.AtLeast is { } atLeast)
+                {
+                    writer.WriteNumber("atLeast", atLeast);
+                }
+
+                if (r.AtMost is { } atMost)
+                {
+                    writer.WriteNumber("atMost", atMost);
+                }
+
+                break;
+            case CartConditionRestriction r:
+                writer.WriteString("type", "cartHolds");
+                writer.WritePropertyName("items");
+                WriteFilter(writer, r.Items);
+                if (r.Units is { } units)
+                {
+                    writer.WriteNumber("units", units);
+                }
+                else
+                {
+                    WriteMoney(writer, "amount", r.Amount!.Value);
+                }
+
+                if (r.HasOwnLabel)
+                {
+                    writer.WriteString("label", r.Label);
+                }
+
+                WriteBasis(writer, r.MeasuredOn);
+
+                break;
             default:
                 writer.WriteString("type", "firstOrderOnly");
                 break;
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteBasis(Utf8JsonWriter writer, ThresholdBasis basis)
+    {
+        if (basis == ThresholdBasis.AfterHigherLanes)
+        {
+            writer.WriteString("measuredOn", "afterHigherLanes");
+        }
     }
 
     private static void WriteFilter(Utf8JsonWriter writer, ItemFilter filter)
@@ -279,6 +327,19 @@ public static partial class PromotionJson
         {
             case "skus" or "categories" or "tags" or "brands":
                 WriteStrings(writer, "values", names);
+                break;
+            case "unitPrice":
+                var (atLeast, atMost) = filter.PriceBounds!.Value;
+                if (atLeast is { } low)
+                {
+                    WriteMoney(writer, "atLeast", low);
+                }
+
+                if (atMost is { } high)
+                {
+                    WriteMoney(writer, "atMost", high);
+                }
+
                 break;
             case "anyOf" or "allOf":
                 writer.WriteStartArray("filters");

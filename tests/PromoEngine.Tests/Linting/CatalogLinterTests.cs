@@ -37,6 +37,18 @@ public sealed class CatalogLinterTests
         Assert.DoesNotContain(Lint(options, Half("a", "HALF1"), Half("b", "HALF2")), f => f.Rule == LintRule.StackingReachesFullPrice);
     }
 
+    /// <summary>With wallet codes outside the code limit, a customer may hold any coded promotion beside the one typed:
+    /// one code per order no longer keeps two half-off codes apart.</summary>
+    [Fact]
+    public void Stacking_WalletOutsideTheCodeLimit_LetsCodesMeet()
+    {
+        var counted = new EvaluationOptions { MaxCodesPerOrder = 1, Compounding = CompoundingMode.OnOriginalPrice };
+        var outside = counted with { WalletCountsTowardCodeLimit = false };
+
+        Assert.DoesNotContain(Lint(counted, Half("a", "HALF1"), Half("b", "HALF2")), f => f.Rule == LintRule.StackingReachesFullPrice);
+        Assert.Contains(Lint(outside, Half("a", "HALF1"), Half("b", "HALF2")), f => f.Rule == LintRule.StackingReachesFullPrice);
+    }
+
     [Fact]
     public void Stacking_AcrossLanesWithAFullOrderPercentage_ReachesFullPrice_UnlessGrouped()
     {

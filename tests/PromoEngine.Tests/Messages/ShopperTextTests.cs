@@ -48,6 +48,23 @@ public sealed class ShopperTextTests
         Assert.NotEqual(texts[0], texts[1]);
     }
 
+    /// <summary>A hint about a coupon in the wallet reads as the shopper's own coupon, in both languages, for every kind.</summary>
+    [Theory]
+    [MemberData(nameof(HintKinds))]
+    public void Every_hint_kind_has_wallet_text_in_both_languages(HintKind kind)
+    {
+        var hint = new NearMissHint(Sale.Id, kind, D(12.5m), 2, "") { FromWallet = true };
+        var plain = hint with { FromWallet = false };
+        foreach (var language in Languages)
+        {
+            var text = language.Describe(hint, new MessageContext(German, Sale));
+            Assert.False(string.IsNullOrWhiteSpace(text), $"{kind} has no wallet text");
+            Assert.NotEqual(language.Describe(plain, new MessageContext(German, Sale)), text);
+        }
+
+        Assert.NotEqual(Languages[0].Describe(hint, new MessageContext(German, Sale)), Languages[1].Describe(hint, new MessageContext(German, Sale)));
+    }
+
     [Theory]
     [MemberData(nameof(Terms))]
     public void Every_receipt_term_has_text_in_both_languages(ReceiptTerm term)
@@ -188,7 +205,7 @@ public sealed class ShopperTextTests
     private static Rejection Full(RejectionReason reason) => new(Sale.Id, "SAVE10", reason, "")
     {
         Shortfall = D(12.5m), MissingQuantity = 2, Limit = 3, Used = 3, Winner = Winner.Id, WinnerCode = "WINTER",
-        AloneAmount = D(4m), Boundary = Instant.FromUtc(2026, 12, 24, 17, 0), Allowed = ["Gold", "Platinum"],
+        AloneAmount = D(4m), Boundary = Instant.FromUtc(2026, 12, 24, 17, 0), Allowed = ["Gold", "Platinum"], ItemsLabel = "shoes",
     };
 
     /// <summary>A language with only one term, to see the fallback.</summary>

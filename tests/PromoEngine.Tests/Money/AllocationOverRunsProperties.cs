@@ -26,11 +26,15 @@ public sealed class AllocationOverRunsProperties
     [Property(MaxTest = 1000)]
     public Property OverRuns_GivesEachUnitWhatMoneyAllocateGivesIt() => Prop.ForAll(Cases(), c =>
     {
+        // The evaluator quantizes weights before it allocates over runs (Allocation.Quantized), so that a run's weight
+        // times its count adds up exactly as its units one by one do; the weights of a third (c / 3) have 28 digits, and
+        // unquantized, the last digit of the two sums differed and chose another unit for a leftover cent.
         var amount = Money.FromMinorUnits(c.Cents, Currency.Usd);
-        var perUnit = c.Runs.SelectMany(r => Enumerable.Repeat(r.Weight, r.Count)).ToArray();
+        var quantized = Allocation.Quantized(c.Runs);
+        var perUnit = quantized.SelectMany(r => Enumerable.Repeat(r.Weight, r.Count)).ToArray();
         var expected = amount.Allocate(perUnit).Select(m => m.Amount).ToArray();
 
-        var runs = Allocation.OverRuns(amount, c.Runs);
+        var runs = Allocation.OverRuns(amount, quantized);
 
         // Each run's entries are the next units of its part, in order.
         var actual = runs.SelectMany(r => Enumerable.Repeat(r.Share, r.Count)).ToArray();

@@ -12,7 +12,7 @@ namespace PromoEngine.Tests;
 /// The README's code, compiled here. <see cref="ReadmeTests"/> checks that every <c>snippet: NAME</c> block of
 /// README.md is the text between the matching markers below, and runs it.
 /// </summary>
-internal static class ReadmeSnippets
+internal static partial class ReadmeSnippets
 {
     public static void Quickstart()
     {
@@ -134,6 +134,46 @@ internal static class ReadmeSnippets
         var rows = await report.GetAttributionTotalsAsync(AttributionDimension.Affiliate);
         Console.WriteLine(string.Join(", ", rows.Select(r => $"{r.Key}: {r.Discount} off in {r.Redemptions}")));
         // creator-17: 12.00 USD off in 2, creator-42: 6.00 USD off in 1
+        // endsnippet
+    }
+
+    public static void Wallet()
+    {
+        // snippet: wallet
+        var usd = Currency.FromCode("USD");
+        var now = Instant.FromUtc(2026, 12, 1, 12, 0);
+        var catalog = PromotionCatalog.Create(
+        [
+            Promotion.Create("ten", "$10 off $50")                 // on the coupon page: shoppers clip it
+                .WithCode("CLIP-TEN")
+                .Require(Restriction.MinimumSubtotal(new Money(50m, usd)))
+                .Giving(Discount.AmountOffOrder(new Money(10m, usd)))
+                .Build(),
+            Promotion.Create("sorry", "Our apologies")             // a service-recovery credit for Jane alone
+                .WithCode("SORRY-JANE-7Q")
+                .IssuedTo("jane")
+                .Giving(Discount.FreeShipping)
+                .Build(),
+        ]);
+        var jane = CustomerProfile.Registered("jane").WithWallet(
+            WalletEntry.Clipped("CLIP-TEN", validUntil: now.Plus(Duration.FromDays(14))),
+            WalletEntry.Issued("SORRY-JANE-7Q"));
+        var evaluator = new PromotionEvaluator(catalog);
+        var mug = new CartLine("1", "MUG", new Money(45m, usd), 1);
+        var result = evaluator.Evaluate(new Cart(usd, [mug], jane, shipping: new Money(4.99m, usd)), [], now);
+        foreach (var applied in result.Applied)
+        {
+            Console.WriteLine($"{applied.Name}: -{applied.Amount}{(applied.FromWallet ? " (from your wallet)" : "")}");
+        }
+
+        var tip = result.Hints.Single(h => h.PromotionId == new PromotionId("ten"));
+        Console.WriteLine(new ShopperText().Describe(tip, catalog, CultureInfo.GetCultureInfo("en-US")));
+        // Our apologies: -4.99 USD (from your wallet)
+        // Spend $5.00 more to use your coupon $10 off $50.
+
+        var john = evaluator.Evaluate(new Cart(usd, [mug], CustomerProfile.Registered("john")), ["sorry-jane-7q"], now);
+        Console.WriteLine($"{john.Rejected.Single().Reason}: {john.Rejected.Single().Message}");
+        // IssuedToAnotherCustomer: The code SORRYJANE7Q is issued to another customer.
         // endsnippet
     }
 

@@ -25,9 +25,12 @@ public sealed partial class ReadmeTests
     [MemberData(nameof(SnippetNames))]
     public void Readme_Snippet_IsTheCompiledCode(string name)
     {
-        var source = File.ReadAllText(Path.Combine(Root, "tests/PromoEngine.Tests/Readme/ReadmeSnippets.cs"));
+        // The snippets live in ReadmeSnippets.cs and its partial files (ReadmeSnippets.*.cs).
+        var source = string.Concat(Directory.GetFiles(Path.Combine(Root, "tests/PromoEngine.Tests/Readme"), "ReadmeSnippets*.cs")
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText));
         var match = Regex.Match(source, $@"// snippet: {Regex.Escape(name)}\n(?<code>.*?)\n\s*// endsnippet", RegexOptions.Singleline);
-        Assert.True(match.Success, $"ReadmeSnippets.cs has no snippet '{name}'.");
+        Assert.True(match.Success, $"ReadmeSnippets*.cs have no snippet '{name}'.");
 
         Assert.Equal(Dedent(match.Groups["code"].Value), ReadmeBlocks()[name]);
     }

@@ -67,7 +67,7 @@ public static class AgreementArbitraries
         return activation switch
         {
             1 => builder.WithCode($"SAVE{index}").Build(),
-            2 => builder.WithClaimCodes(ClaimCodes(index), Format).Build(),
+            2 => builder.WithClaimCodes(ClaimCodes(index), Format).IssuingCodes([new(ClaimCodes(index)[0], "c1")]).Build(), // one code is c1's alone
             _ => builder.Build(),
         };
     }

@@ -162,6 +162,7 @@ public static class DifferentialArbitraries
         from limits in Gen.Frequency((3, Gen.Constant<RefLimits?>(null)), (1, LimitsGen(currency).Select(l => (RefLimits?)l)))
         from status in Gen.Frequency((18, Gen.Constant(PromotionStatus.Active)), (1, Gen.Constant(PromotionStatus.Paused)), (1, Gen.Constant(PromotionStatus.Cancelled)))
         from schedule in Gen.Frequency((4, Gen.Constant((Start: (LocalDateTime?)null, End: (LocalDateTime?)null))), (1, ScheduleGen))
+        from owner in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("u1", "u2")))
         from combination in Gen.Frequency(
             (14, Gen.Constant("")),
             (1, Gen.Constant("exclusive")),
@@ -197,7 +198,8 @@ public static class DifferentialArbitraries
                 "stop-items" => StopScope.ItsItems,
                 "stop-all" => StopScope.AllLowerLanes,
                 _ => StopScope.None,
-            });
+            },
+            activation == 1 ? owner : null);
 
     private static Gen<RefLimits> LimitsGen(Currency currency) =>
         from total in Gen.Elements<int?>(null, 1, 3)

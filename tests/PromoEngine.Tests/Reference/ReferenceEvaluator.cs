@@ -298,11 +298,17 @@ public static class ReferenceEvaluator
             || promotion.Filter.Keys is not { } keys
             || _cart.Lines.Any(l => keys.Skus.Contains(l.Sku, StringComparer.Ordinal) || l.Categories.Any(cat => keys.Categories.Contains(cat, StringComparer.Ordinal)));
 
-        /// <summary>The first reason, in the documented order: status, schedule, currency, the customer's restrictions
+        /// <summary>The first reason, in the documented order: a code issued to another customer, status, schedule, currency, the customer's restrictions
         /// (as written), the usage limits (promotion, code, customer), the items (none qualify, then the cart's
         /// restrictions as written), and last a limit whose usage is unknown.</summary>
         private RejectionReason? Gate(RefPromotion promotion)
         {
+            // A code issued to one customer: anyone else (a guest included) is told that alone.
+            if (promotion.IssuedTo is { } owner && _codeOf.ContainsKey(promotion.Id) && owner != _cart.Customer.Id)
+            {
+                return RejectionReason.IssuedToAnotherCustomer;
+            }
+
             if (promotion.Status == PromotionStatus.Paused)
             {
                 return RejectionReason.Paused;

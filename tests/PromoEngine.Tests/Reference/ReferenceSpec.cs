@@ -527,7 +527,8 @@ public sealed record RefPromotion(
     bool Exclusive,
     string? Group,
     DiscountClasses Combines = DiscountClasses.All,
-    StopScope Stops = StopScope.None)
+    StopScope Stops = StopScope.None,
+    string? IssuedTo = null)
 {
     /// <summary>README: "two promotions apply together only when each combines with the other's class".</summary>
     public bool CanCombineWith(RefPromotion other) => Combines.HasFlag(Flag(other.Discount.Class)) && other.Combines.HasFlag(Flag(Discount.Class));
@@ -559,7 +560,7 @@ public sealed record RefPromotion(
             .WithPriority(Priority);
         if (Code is { } code)
         {
-            builder.WithCode(code);
+            builder.WithCode(code).IssuedTo(IssuedTo);
         }
         else if (ClaimCodes is { } claims)
         {
@@ -619,7 +620,7 @@ public sealed record RefPromotion(
     public override string ToString() =>
         $"{Id} p{Priority} {Discount} on {Filter}"
         + (Restrictions.Length > 0 ? $" req [{string.Join("; ", Restrictions.Select(r => r.ToString()))}]" : "")
-        + (Code is { } c ? $" code {c}" : ClaimCodes is { } cc ? $" claim [{string.Join(",", cc)}]" : "")
+        + (Code is { } c ? $" code {c}{(IssuedTo is { } owner ? $" issued to {owner}" : "")}" : ClaimCodes is { } cc ? $" claim [{string.Join(",", cc)}]" : "")
         + (Cap is { } cap ? $" cap {cap}" : "")
         + (Limits is { } l ? $" {l}" : "")
         + (Status != PromotionStatus.Active ? $" {Status}" : "")
