@@ -607,7 +607,7 @@ public static class ReferenceEvaluator
             return units.Count > 0 && units.All(u => u.StoppedBy is not null) ? units[0].StoppedBy : null;
         }
 
-        private static List<RefUnit> AsUnits(IEnumerable<UnitState> units) => [.. units.Select(u => new RefUnit(u.Line, u.Index, u.Left))];
+        private static List<RefUnit> AsUnits(IEnumerable<UnitState> units) => [.. units.Select(u => new RefUnit(u.Line, u.Index, u.Left, u.Signature))];
 
         /// <summary>Every best assignment of the lane's units; a promotion whose share rounds to nothing gives up its
         /// units, and the lane is solved again without it (one at a time: the one saving least, then by id).</summary>
@@ -1159,8 +1159,8 @@ public static class ReferenceEvaluator
 
 /// <summary>The canonical text of an outcome, from the reference's state or from an engine's result, so the two compare
 /// as strings: totals; applied promotions by id with code and amount; each line's discount, its amount per promotion
-/// and its units (as a sorted multiset: units of a line are interchangeable) with their adjustments; and the rejections
-/// as a sorted multiset of (promotion, code, reason).</summary>
+/// and its units (as a sorted multiset of what each pays and was given: units of a line are interchangeable); and the
+/// rejections as a sorted multiset of (promotion, code, reason).</summary>
 public static class RefOutcome
 {
     public static string N(decimal d) => (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
@@ -1182,8 +1182,10 @@ public static class RefOutcome
             var discount = units.Sum(u => u.Adjustments.Sum(a => a.Amount));
             var perPromotion = units.SelectMany(u => u.Adjustments).GroupBy(a => a.Id).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Key} -{N(g.Sum(a => a.Amount))}");
-            var unitTexts = units.Select(u => $"{N(u.Left)}({string.Join(" ", u.Adjustments.OrderBy(a => a.Id, StringComparer.Ordinal).ThenBy(a => a.Amount).Select(a => $"{a.Id}-{N(a.Amount)}"))})")
-                .Order(StringComparer.Ordinal);
+            // A unit: what it pays and what it was given in all. Which of a line's alike units carries which
+            // promotion's leftover minor unit follows how the engine cuts its runs of units, which the README leaves
+            // open; the line's amount per promotion above is compared whole.
+            var unitTexts = units.Select(u => $"{N(u.Left)}(-{N(u.Adjustments.Sum(a => a.Amount))})").Order(StringComparer.Ordinal);
             text.Append(CultureInfo.InvariantCulture, $"{lineId}: -{N(discount)} [{string.Join(", ", perPromotion)}] units {string.Join(" ", unitTexts)}\n");
         }
 

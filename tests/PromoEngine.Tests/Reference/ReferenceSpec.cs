@@ -234,8 +234,9 @@ public sealed record RefRegions(Region[] Allowed, Region[] Except, RegionSource 
     public override string ToString() => $"regions({string.Join(",", Allowed)} except {string.Join(",", Except)} of {Of})";
 }
 
-/// <summary>One unit as a discount sees it: where it is and what is left of its price.</summary>
-public readonly record struct RefUnit(int Line, int Index, decimal Left);
+/// <summary>One unit as a discount sees it: where it is, what is left of its price, and what it has been given so
+/// far (units of a line alike in both are one run).</summary>
+public readonly record struct RefUnit(int Line, int Index, decimal Left, string History = "");
 
 /// <summary>What an item discount does with the units it is given: the exact amount off each discounted unit (in the
 /// order it lists them, which is the order a leftover minor unit follows), the units it uses, and how many more units
@@ -349,7 +350,7 @@ public sealed record RefBuyXGetY(int Buy, int Get, decimal Percent, RefFilter? G
         var claimed = new List<RefUnit>();
         if (GetFilter is null && Selection == UnitSelection.Cheapest)
         {
-            // Sets of alike units (one line, one price left) taken together from a run: its first units bought, its
+            // Sets of alike units (one line, one price left, one history) taken together from a run: its first units bought, its
             // last discounted (which of two alike units is discounted decides where a later leftover minor unit falls).
             var sorted = Dearest(units);
             var size = Buy + Get;
@@ -359,7 +360,7 @@ public sealed record RefBuyXGetY(int Buy, int Get, decimal Percent, RefFilter? G
             {
                 var run = 1;
                 while (at + run < sorted.Count && sorted[at + run].Line == sorted[at].Line && sorted[at + run].Left == sorted[at].Left
-                    && sorted[at + run].Index == sorted[at].Index + run)
+                    && sorted[at + run].History == sorted[at].History && sorted[at + run].Index == sorted[at].Index + run)
                 {
                     run++;
                 }
@@ -385,6 +386,44 @@ public sealed record RefBuyXGetY(int Buy, int Get, decimal Percent, RefFilter? G
         var made = 0;
         while (Max is not { } max || made < max)
         {
+            // When the next unit to discount and the next to buy are of one run of alike units (a line's units with
+            // one price left and one history), the sets it holds are made together: its first units discounted, the
+            // next ones bought.
+            var getFront = getOrder.FirstOrDefault(u => !used.Contains((u.Line, u.Index)));
+            var buyFront = buyOrder.FirstOrDefault(u => !used.Contains((u.Line, u.Index)));
+            if (getOrder.Any(u => !used.Contains((u.Line, u.Index))) && buyOrder.Any(u => !used.Contains((u.Line, u.Index))) && getFront == buyFront)
+            {
+                var run = new List<RefUnit> { getFront };
+                while (true)
+                {
+                    var index = run[^1].Index + 1;
+                    var next = getUnits.Where(u => u.Line == getFront.Line && u.Index == index).ToList();
+                    if (next.Count == 0 || !units.Contains(next[0]) || next[0].Left != getFront.Left || next[0].History != getFront.History
+                        || used.Contains((getFront.Line, index)))
+                    {
+                        break;
+                    }
+
+                    run.Add(next[0]);
+                }
+
+                var together = Math.Min(run.Count / (Get + Buy), (Max ?? int.MaxValue) - made);
+                if (together > 0)
+                {
+                    var runGets = run.Take(together * Get).ToList();
+                    var runBuys = run.Skip(together * Get).Take(together * Buy).ToList();
+                    foreach (var unit in runGets.Concat(runBuys))
+                    {
+                        used.Add((unit.Line, unit.Index));
+                    }
+
+                    claimed.AddRange(runBuys);
+                    amounts.AddRange(runGets.Select(u => (u, u.Left * Percent / 100m)));
+                    made += together;
+                    continue;
+                }
+            }
+
             var gets = getOrder.Where(u => !used.Contains((u.Line, u.Index))).Take(Get).ToList();
             if (gets.Count < Get)
             {
