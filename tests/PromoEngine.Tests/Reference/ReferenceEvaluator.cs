@@ -466,7 +466,7 @@ public static class ReferenceEvaluator
             foreach (var combination in full)
             {
                 required.Add([.. combination]);
-                foreach (var mover in combination.Where(MovesValue))
+                foreach (var mover in combination.Where(m => MovesValue(m) && combination.Any(later => Hurts(m, later))))
                 {
                     required.Add([.. combination.Where(p => p != mover)]);
                 }
@@ -495,6 +495,20 @@ public static class ReferenceEvaluator
             var stoppers = combination.Where(p => p.Stops != StopScope.None).ToList();
             return Subsets(stoppers).Select(kept => combination.Where(p => p.Stops == StopScope.None || kept.Contains(p)).ToList());
         }
+
+        /// <summary>Whether a promotion comes after another (a lower lane, or the same lane's order discounts after its
+        /// items), on a line the other can reach, and does not treat all items alike (README: the engine looks for a
+        /// promotion that moves value "where a later promotion on their lines does not treat all items alike").</summary>
+        private bool Hurts(RefPromotion mover, RefPromotion later)
+        {
+            var after = later.Priority < mover.Priority
+                || (later.Priority == mover.Priority && mover.Discount is RefItemDiscount && later.Discount is RefOrderDiscount);
+            var alike = later.Filter is RefAll && (later.Discount is RefOrderDiscount || (later.Discount is RefPercentOffItems && _caps[later.Id] is null));
+            return after && !alike && later.Discount is not RefShipping && Lines(mover).Intersect(Lines(later)).Any();
+        }
+
+        private IEnumerable<int> Lines(RefPromotion promotion) =>
+            Enumerable.Range(0, _cart.Lines.Length).Where(l => promotion.Filter.Matches(_cart.Lines[l]) || (promotion.Discount.GetItems?.Matches(_cart.Lines[l]) ?? false));
 
         private bool MovesValue(RefPromotion promotion) =>
             promotion.Discount is not RefShipping
@@ -691,23 +705,24 @@ public static class ReferenceEvaluator
                 throw new TooLargeException();
             }
 
-            var best = decimal.MinValue;
-            var bests = new List<Dictionary<RefPromotion, List<UnitState>>>();
+            var best = decimal.MinValue / 2m;
+            var bests = new List<(decimal Value, Dictionary<RefPromotion, List<UnitState>> Assignment)>();
             var assignment = promotions.ToDictionary(p => p, _ => new List<UnitState>());
             void Assign(int k)
             {
                 if (k == classes.Count)
                 {
+                    // README: exact savings within 10^-12 of each other count as equal.
                     var value = promotions.Sum(p => Capped(p, Propose(p, assignment[p]).Total));
-                    if (value > best)
+                    if (value > best + Tie)
                     {
                         best = value;
-                        bests.Clear();
+                        bests.RemoveAll(b => b.Value < best - Tie);
                     }
 
-                    if (value == best)
+                    if (value >= best - Tie)
                     {
-                        bests.Add(assignment.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()));
+                        bests.Add((value, assignment.ToDictionary(kv => kv.Key, kv => kv.Value.ToList())));
                     }
 
                     return;
@@ -732,8 +747,10 @@ public static class ReferenceEvaluator
             }
 
             Assign(0);
-            return bests;
+            return [.. bests.Where(b => b.Value >= best - Tie).Select(b => b.Assignment)];
         }
+
+        private const decimal Tie = 0.000000000001m;
 
         private RefProposal Propose(RefPromotion promotion, List<UnitState> units)
         {
