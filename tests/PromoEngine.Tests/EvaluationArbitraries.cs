@@ -60,6 +60,85 @@ public static class EvaluationArbitraries
         from shippingMethod in Gen.Elements<string?>(null, "standard", "express")
         select new Cart(currency, lines, customer, shipping is { } s ? new Money(s, currency) : null, channel, shippingRegion).WithShippingMethod(shippingMethod);
 
+    /// <summary>The discount kinds only the library's own properties cover (the reference does not model them yet):
+    /// amounts off each line, flexi rates, quantity groups, items with a shipping part, gifts with purchase, shipping
+    /// tiers, unit limits and price floors, each in the promotion's currency.</summary>
+    private static Gen<Discount> NewKindsGen(Currency currency)
+    {
+        Gen<Money> Amount(int minCents, int maxCents) => Gen.Choose(minCents, maxCents).Select(c => new Money(Math.Round(c / 100m, currency.MinorUnits) is var a && a > 0m ? a : 1m, currency));
+        var percent = Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
+        var filter = DifferentialArbitraries.FilterGen().Select(f => f.ToFilter());
+        var flexi =
+            from first in Amount(1, 2_000)
+            from additional in Gen.Elements(0m, 0.5m, 1m, 25m).Select(a => new Money(Math.Round(a, currency.MinorUnits, MidpointRounding.ToZero), currency))
+            from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+            from limit in Gen.Elements<int?>(null, null, 1, 3)
+            let discount = Discount.FirstAndAdditional(first, additional, scope)
+            select limit is { } n ? discount.LimitUnits(perOrder: n, selection: UnitSelection.MostExpensive) : discount;
+        var groups =
+            from size in Gen.Choose(2, 4)
+            from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+            from p in percent
+            from amount in Amount(1, 2_000)
+            from higher in percent
+            from shape in Gen.Choose(0, 2)
+            select shape switch
+            {
+                0 => Discount.PercentOffGroups(size, p, scope),
+                1 => Discount.AmountOffGroups(size, amount, scope),
+                _ => Discount.QuantityGroups(size, scope, Tier.AmountOffFrom(1, amount), Tier.PercentOffFrom(2, higher)),
+            };
+        var inners = Gen.OneOf(
+            percent.Select(Discount.PercentOffItems),
+            Amount(1, 3_000).Select(Discount.AmountOffEachItem),
+            Amount(1, 5_000).Select(Discount.AmountOffEachLine),
+            from n in Gen.Choose(1, 3) from price in Amount(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 2)
+            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, filter.Select(f => (ItemFilter?)f)))
+            select Discount.BuyXGetY(x, 1, getItems: getItems));
+        var withShipping =
+            from inner in Gen.OneOf(
+                percent.Select(Discount.PercentOffItems),
+                Amount(1, 3_000).Select(Discount.AmountOffEachItem),
+                from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1),
+                percent.Select(Discount.PercentOffOrder),
+                Amount(1, 50_000).Select(Discount.AmountOffOrder))
+            from shipping in Gen.OneOf(
+                Gen.Constant(Discount.FreeShipping),
+                percent.Select(Discount.ShippingPercentOff),
+                Amount(1, 2_000).Select(Discount.ShippingAmountOff))
+            from limited in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+            let both = inner.AndShipping(shipping)
+            select limited && both.Class == DiscountClass.Item ? both.LimitUnits(perOrder: 3) : both;
+        return Gen.OneOf(
+            Amount(1, 5_000).Select(Discount.AmountOffEachLine),
+            flexi,
+            groups,
+            Amount(1, 50_000).Select(Discount.AmountOffOrderAndShipping),
+            withShipping,
+            from sku in Gen.Elements("s1", "s2", "s3", "s4", "s5")
+            from quantity in Gen.Choose(1, 2)
+            from buy in Gen.Choose(1, 3)
+            from p in percent
+            from max in Gen.Elements<int?>(null, 1)
+            select Discount.GiftWithPurchase(sku, quantity, buy, p, max),
+            from low in Gen.Choose(1, 200) from lowPercent in percent from high in Gen.Choose(201, 600) from highAmount in Amount(1, 2_000)
+            select Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
+            from low in Gen.Choose(1, 4) from p in percent
+            select Discount.TieredShipping(TierBasis.Quantity, Tier.PercentOffFrom(low, p)),
+            from inner in inners
+            from perLine in Gen.Elements<int?>(null, 1, 2, 3)
+            from perOrder in Gen.Elements<int?>(null, 3, 4, 7)
+            from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
+            select inner.LimitUnits(perLine, perLine is null && perOrder is null ? 3 : perOrder, selection),
+            from inner in inners
+            from amount in Gen.Frequency((1, Gen.Constant<Money?>(null)), (1, Amount(1, 4_000).Select(m => (Money?)m)))
+            from floorPercent in Gen.Elements(10m, 50m, 60m, 99m)
+            from limited in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+            let floored = amount is { } a ? inner.WithPriceFloor(a) : inner.WithPriceFloorPercent(floorPercent)
+            select limited ? floored.LimitUnits(perOrder: 3) : floored);
+    }
+
     /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
     /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>
     public static Gen<WeeklyWindow> WindowGen =>
@@ -113,8 +192,9 @@ public static class EvaluationArbitraries
         // The promotion's own currency (now and then another than the cart's) for every amount it holds.
         from priceFilter in Gen.Frequency((8, Gen.Constant<ItemFilter?>(null)), (1, UnitPriceFilterGen(spec.Currency).Select(f => (ItemFilter?)f)))
         from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen(spec.Currency).Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
+        from newKind in Gen.Frequency((4, Gen.Constant<Discount?>(null)), (1, NewKindsGen(spec.Currency).Select(d => (Discount?)d)))
         from afterHigherLanes in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, DifferentialArbitraries.PriceGen(spec.Currency).Where(a => a > 0m).Select(a => (Restriction?)Restriction.MinimumSubtotal(new Money(a, spec.Currency), ThresholdBasis.AfterHigherLanes))))
-        select (spec, Make(spec, schedule, foldLookAlikes, combination, priceFilter, condition, afterHigherLanes));
+        select (spec, Make(spec, schedule, foldLookAlikes, combination, priceFilter, condition, afterHigherLanes, newKind));
 
     /// <summary>Unit prices at least, at most, or between amounts, alone or with a category or SKU.</summary>
     private static Gen<ItemFilter> UnitPriceFilterGen(Currency currency) =>
@@ -150,9 +230,14 @@ public static class EvaluationArbitraries
             Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
             Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
 
-    private static Promotion Make(RefPromotion spec, Schedule? schedule, bool foldLookAlikes, string? combination, ItemFilter? priceFilter, Restriction? condition, Restriction? afterHigherLanes)
+    private static Promotion Make(RefPromotion spec, Schedule? schedule, bool foldLookAlikes, string? combination, ItemFilter? priceFilter, Restriction? condition, Restriction? afterHigherLanes, Discount? newKind)
     {
         var builder = spec.ToBuilder();
+        if (newKind is not null)
+        {
+            builder.Giving(newKind);
+        }
+
         if (priceFilter is not null)
         {
             builder.ForItems(priceFilter);
@@ -194,7 +279,7 @@ public static class EvaluationArbitraries
         }
         else if (combination == "compound")
         {
-            if (spec.Discount is RefPercentOffItems or RefAmountOffEachItem && spec.Cap is null)
+            if (newKind is null && spec.Discount is RefPercentOffItems or RefAmountOffEachItem && spec.Cap is null)
             {
                 builder.CompoundWithAll();
             }
