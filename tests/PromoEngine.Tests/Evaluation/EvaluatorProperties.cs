@@ -161,7 +161,7 @@ public sealed class EvaluatorProperties
     {
         // Whatever the items part, once nothing is left of the items the promotion's shipping part takes off shipping
         // what that shipping discount takes alone (the issue 11 fix: the own part coming to nothing does not block it).
-        var amount = new Money(((c.ShuffleSeed % 5_000) + 1) / 100m, Currency.Usd);
+        var amount = new Money(((c.ShuffleSeed % 5_000) + 1) * c.Cart.Currency.MinorUnit, c.Cart.Currency);
         var (withPart, alone) = (c.ShuffleSeed / 5_000 % 4) switch
         {
             0 => (Discount.AmountOffOrderAndShipping(amount), Discount.ShippingAmountOff(amount)),
