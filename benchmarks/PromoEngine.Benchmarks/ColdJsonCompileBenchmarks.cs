@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using PromoEngine.Benchmarks.Scale;
 
 namespace PromoEngine.Benchmarks;
@@ -16,12 +18,25 @@ namespace PromoEngine.Benchmarks;
 /// <c>[GlobalCleanup]</c>: the catalog read must write back to the same document. A failed check fails the benchmark
 /// process.</para>
 /// <para>Sizes: 100,000 promotions; 1,000 in a dry run (<see cref="BenchmarkSizes"/>). A job given on the command line
-/// (such as <c>--job dry</c>) runs beside the job <c>cold</c>.</para>
+/// (such as <c>--job short</c>, warm) runs beside the job <c>cold</c>; a dry run has no job <c>cold</c>.</para>
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.ColdStart, launchCount: 3, warmupCount: 0, iterationCount: 1, id: "cold")]
+[Config(typeof(ColdJob))]
 public class ColdJsonCompileBenchmarks
 {
+    /// <summary>The job <c>cold</c>: 3 fresh processes, one measurement each, no warm-up; left out of a dry run, whose
+    /// own job already runs the benchmark once.</summary>
+    public sealed class ColdJob : ManualConfig
+    {
+        public ColdJob()
+        {
+            if (!BenchmarkSizes.Small)
+            {
+                AddJob(Job.Default.WithStrategy(RunStrategy.ColdStart).WithLaunchCount(3).WithWarmupCount(0).WithIterationCount(1).WithId("cold"));
+            }
+        }
+    }
+
     private string _json = string.Empty;
     private PromotionCatalog? _read;
 
