@@ -34,6 +34,9 @@ internal sealed class LaneSolution(Dictionary<Promotion, List<Span>> sets, decim
 /// by how many go to each promotion, largest possible discounts first. Branch and bound prunes with an optimistic
 /// bound (each open promotion's best per-unit discount on every unit it may still get, capped; the exact saving of
 /// promotions whose units are all decided).</para>
+/// <para>Ties: savings within <see cref="Tolerance"/> are equal, and of equal solutions the first in the search order
+/// is kept (groups in their order; in each, most units to the candidate with the smallest id first), never the greedy
+/// incumbent for being first: the order is a function of the groups, so splitting a line changes nothing.</para>
 /// <para>A component with more than <see cref="MaxExactCandidates"/> promotions, or whose search visits more than
 /// <see cref="NodeBudget"/> nodes, is solved greedily instead (promotions in order of what each alone saves, each
 /// taking the units still free), and the solution says so. A group of more than <see cref="MaxExactGroup"/>
@@ -51,6 +54,12 @@ internal static class LaneSolver
 
     /// <summary>The most interchangeable units a group may hold to be split over its promotions in every way.</summary>
     public const int MaxExactGroup = 64;
+
+    /// <summary>How far apart two savings may be and still count as equal. Exact savings are sums of quotients (a
+    /// set price shared over its units in proportion to their prices), so decimal rounding leaves noise in their last
+    /// digits that depends on how the units are cut into lines; real differences between assignments are far larger
+    /// (savings have a few decimal places at most).</summary>
+    public const decimal Tolerance = 0.000_000_000_001m;
 
     public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap)
     {
@@ -109,7 +118,7 @@ internal static class LaneSolver
     {
         var order = component
             .Select(c => (Candidate: c, Alone: Saving(pool, c, c.Units, cap)))
-            .OrderByDescending(x => x.Alone)
+            .OrderByDescending(x => decimal.Round(x.Alone, 12))
             .ThenBy(x => x.Candidate.Promotion.Id)
             .Select(x => x.Candidate);
         return Sequentially(pool, order, cap);
@@ -167,6 +176,7 @@ internal static class LaneSolver
         private readonly decimal[] _remainingBound;     // [group]: best possible from this group on
         private readonly Dictionary<int[], decimal>[] _memo; // [candidate]: exact saving by units of each group
         private List<Span>[]? _best;
+        private decimal _bar; // what a solution must save more than to be kept
         private int _nodes;
 
         public Search(UnitPool pool, List<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap,
@@ -260,8 +270,11 @@ internal static class LaneSolver
             _optimistic = new decimal[_candidates.Count];
             _memo = _candidates.Select(_ => new Dictionary<int[], decimal>(CountsComparer.Instance)).ToArray();
 
-            // The greedy solution is the first incumbent, so the bound prunes from the start.
+            // The greedy solution is the first incumbent, so the bound prunes from the start; but the first solution
+            // the search finds that saves as much replaces it, so that among equal savings the search order decides
+            // (a function of the groups, so of the items), never the greedy pass or the noise in the last digits.
             BestTotal = incumbent.Total;
+            _bar = incumbent.Total - Tolerance;
             _best = _candidates.Select(c => incumbent.Sets.TryGetValue(c.Promotion, out var units) ? units : []).ToArray();
         }
 
@@ -312,16 +325,17 @@ internal static class LaneSolver
 
             if (group == _groups.Count)
             {
-                if (closed > BestTotal)
+                if (closed > _bar)
                 {
                     BestTotal = closed;
+                    _bar = closed + Tolerance;
                     _best = _current.Select(l => new List<Span>(l)).ToArray();
                 }
 
                 return true;
             }
 
-            if (closed + OpenBound(group) + _remainingBound[group] <= BestTotal)
+            if (closed + OpenBound(group) + _remainingBound[group] <= _bar)
             {
                 return true;
             }
