@@ -121,6 +121,40 @@ var erinCart = new Cart(Currency.Usd, [jacket, mug], erin, Usd(6.99m));
 Console.WriteLine();
 Checkout("order-54", erinCart, [], title: "10. Erin's wallet, nothing typed");
 
+// 11. Kinds a team brings along from other engines: mugs in full sets of 3 (10% off each grouped mug, the fourth pays
+//     full price); $5 off the first tee and $1 off each other, at most 3 tees; half price on socks but never under
+//     $6 (the receipt says the floor held it back); $10 off each line of jackets, however many are in it.
+var moreKinds = PromotionCatalog.Create(
+[
+    Promotion.Create("mug-sets", "10% off every full set of 3 mugs")
+        .ForItems(ItemFilter.Categories("mugs"))
+        .Giving(Discount.PercentOffGroups(3, 10m))
+        .Build(),
+    Promotion.Create("tee-flexi", "Tees: $5 first, $1 each other, max 3")
+        .ForItems(ItemFilter.Skus("TSHIRT-BLUE-M", "TSHIRT-RED-L"))
+        .Giving(Discount.FirstAndAdditional(Usd(5m), Usd(1m), UnitScope.AcrossLines).LimitUnits(perOrder: 3, selection: UnitSelection.MostExpensive))
+        .Build(),
+    Promotion.Create("sock-floor", "Half price socks, never under $6")
+        .ForItems(ItemFilter.Categories("socks"))
+        .Giving(Discount.PercentOffItems(50).WithPriceFloor(Usd(6m)))
+        .Build(),
+    Promotion.Create("jacket-line", "$10 off each line of jackets")
+        .ForItems(ItemFilter.Skus("JACKET-RAIN"))
+        .Giving(Discount.AmountOffEachLine(Usd(10m)))
+        .Build(),
+]);
+var moreReceipt = new Receipt(moreKinds, new ShopperText(new GermanMessages()), culture);
+var moreCart = new Cart(Currency.Usd,
+[
+    shirt,
+    new CartLine("5", "TSHIRT-RED-L", Usd(19.00m), 2, categories: ["apparel"]),
+    socks,
+    new CartLine("6", "MUG-LOGO", Usd(12.50m), 4, categories: ["mugs"]),
+    new CartLine("7", "JACKET-RAIN", Usd(89.00m), 2, categories: ["apparel"]),
+]);
+Console.WriteLine(moreReceipt.Print("11. More kinds: sets of 3, a flexi rate, a price floor, $10 off a line", moreCart,
+    new PromotionEvaluator(moreKinds).Evaluate(moreCart, [], now)));
+
 void Show(string title, Cart cart, EvaluationResult result) => Console.WriteLine(receipt.Print(title, cart, result));
 
 // Evaluate with the usage the ledger knows, then reserve and commit the order's redemptions, as checkout does.

@@ -82,6 +82,7 @@ internal sealed class Receipt(PromotionCatalog catalog, ShopperText? text = null
         ClampedBy.Price => culture is null ? $", {applied.NominalAmount} cut to the price" : $", {Full(applied.NominalAmount)} {Term(ReceiptTerm.CutToPrice, "")}",
         ClampedBy.MaxDiscount => ", " + Term(ReceiptTerm.Capped, "capped"),
         ClampedBy.Budget => ", " + Term(ReceiptTerm.CutToBudget, "cut to what is left of its budget"),
+        ClampedBy.PriceFloor => ", " + Term(ReceiptTerm.CutToPriceFloor, "kept above its price floor"),
         _ => string.Empty,
     };
 }

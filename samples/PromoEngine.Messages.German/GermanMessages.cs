@@ -40,6 +40,7 @@ public sealed class GermanMessages : ShopperMessages
                 ? $"Kaufen Sie qualifizierende Artikel für weitere {c.Money(shortfall)} ein, um {name} zu erhalten."
                 : $"Kaufen Sie weitere qualifizierende Artikel ein, um {name} zu erhalten.",
             RejectionReason.MinimumQuantityNotMet => $"Legen Sie {Items(rejection.MissingQuantity ?? 1, c)} in den Warenkorb, um {name} zu erhalten.",
+            RejectionReason.GiftNotInCart => $"Legen Sie {c.Number(rejection.MissingQuantity ?? 1)} x {rejection.Sku} in den Warenkorb, um es mit {name} zu erhalten.",
             RejectionReason.MembersOnly => rejection.Allowed.IsEmpty
                 ? $"{name} gilt nur für Mitglieder."
                 : $"{name} gilt nur für Mitglieder von {Or(rejection.Allowed)}.",
@@ -111,6 +112,7 @@ public sealed class GermanMessages : ShopperMessages
         HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
             ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis {Name(context)}."
             : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis {Name(context)}.",
+        HintKind.AddGift => $"Legen Sie {context.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} in den Warenkorb, um es mit {Name(context)} zu erhalten.",
         _ => null,
     };
 
@@ -125,6 +127,7 @@ public sealed class GermanMessages : ShopperMessages
         HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
             ? $"Noch {context.Money(more)} {Label(hint.ItemsLabel)} bis zur Einlösung Ihres Coupons {Name(context)}."
             : $"Nur noch ein wenig mehr {Label(hint.ItemsLabel)} bis zur Einlösung Ihres Coupons {Name(context)}.",
+        HintKind.AddGift => $"Legen Sie {context.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} in den Warenkorb, um es mit Ihrem Coupon {Name(context)} zu erhalten.",
         _ => null,
     };
 
@@ -146,6 +149,7 @@ public sealed class GermanMessages : ShopperMessages
         ReceiptTerm.Capped => "gedeckelt",
         ReceiptTerm.CutToBudget => "auf das Restbudget begrenzt",
         ReceiptTerm.FromWallet => "aus Ihren Gutscheinen",
+        ReceiptTerm.CutToPriceFloor => "durch den Mindestpreis begrenzt",
         _ => null,
     };
 

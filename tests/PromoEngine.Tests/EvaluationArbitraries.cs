@@ -102,7 +102,89 @@ public static class EvaluationArbitraries
             select Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
             Gen.Constant(Discount.FreeShipping),
             Percent.Select(Discount.ShippingPercentOff),
-            Usd(1, 2_000).Select(Discount.ShippingAmountOff));
+            Usd(1, 2_000).Select(Discount.ShippingAmountOff),
+            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
+            FlexiGen,
+            GroupsGen,
+            Usd(1, 50_000).Select(Discount.AmountOffOrderAndShipping),
+            from inner in Gen.OneOf(
+                Percent.Select(Discount.PercentOffItems),
+                Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+                from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1),
+                Percent.Select(Discount.PercentOffOrder),
+                Usd(1, 50_000).Select(Discount.AmountOffOrder))
+            from shipping in Gen.OneOf(
+                Gen.Constant(Discount.FreeShipping),
+                Percent.Select(Discount.ShippingPercentOff),
+                Usd(1, 2_000).Select(Discount.ShippingAmountOff))
+            from limited in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+            let both = inner.AndShipping(shipping)
+            select limited && both.Class == DiscountClass.Item ? both.LimitUnits(perOrder: 3) : both,
+            from sku in Gen.Elements(Skus)
+            from quantity in Gen.Choose(1, 2)
+            from buy in Gen.Choose(1, 3)
+            from percent in Percent
+            from max in Gen.Elements<int?>(null, 1)
+            select Discount.GiftWithPurchase(sku, quantity, buy, percent, max),
+            from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 2_000)
+            select Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
+            from low in Gen.Choose(1, 4) from percent in Percent
+            select Discount.TieredShipping(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
+            LimitedGen,
+            FlooredGen);
+
+    /// <summary>Flexi rates: an amount off the first unit and another off each additional, per line or across lines.</summary>
+    private static Gen<Discount> FlexiGen =>
+        from first in Usd(1, 2_000)
+        from additional in Gen.Elements(0m, 0.5m, 1m, 25m).Select(a => new Money(a, Currency.Usd))
+        from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+        from limit in Gen.Elements<int?>(null, null, 1, 3)
+        let flexi = Discount.FirstAndAdditional(first, additional, scope)
+        select limit is { } n ? flexi.LimitUnits(perOrder: n, selection: UnitSelection.MostExpensive) : flexi;
+
+    /// <summary>Quantity groups: a percentage or an amount off each unit of a complete group, some with tiers.</summary>
+    private static Gen<Discount> GroupsGen =>
+        from size in Gen.Choose(2, 4)
+        from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+        from percent in Percent
+        from amount in Usd(1, 2_000)
+        from higher in Percent
+        from shape in Gen.Choose(0, 2)
+        select shape switch
+        {
+            0 => Discount.PercentOffGroups(size, percent, scope),
+            1 => Discount.AmountOffGroups(size, amount, scope),
+            _ => Discount.QuantityGroups(size, scope, Tier.AmountOffFrom(1, amount), Tier.PercentOffFrom(2, higher)),
+        };
+
+    /// <summary>Item discounts held back by a price floor (an amount, or a share of the price), some also limited.</summary>
+    private static Gen<Discount> FlooredGen =>
+        from inner in Gen.OneOf(
+            Percent.Select(Discount.PercentOffItems),
+            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
+            from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1))
+        from amount in Gen.Frequency((1, Gen.Constant<Money?>(null)), (1, Usd(1, 4_000).Select(m => (Money?)m)))
+        from percent in Gen.Elements(10m, 50m, 60m, 99m)
+        from limited in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        let floored = amount is { } a ? inner.WithPriceFloor(a) : inner.WithPriceFloorPercent(percent)
+        select limited ? floored.LimitUnits(perOrder: 3) : floored;
+
+    /// <summary>Item discounts on at most so many units of each line or of the order.</summary>
+    private static Gen<Discount> LimitedGen =>
+        from inner in Gen.OneOf(
+            Percent.Select(Discount.PercentOffItems),
+            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
+            from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 2)
+            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))
+            select Discount.BuyXGetY(x, 1, getItems: getItems))
+        from perLine in Gen.Elements<int?>(null, 1, 2, 3)
+        from perOrder in Gen.Elements<int?>(null, 3, 4, 7)
+        from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
+        select inner.LimitUnits(perLine, perLine is null && perOrder is null ? 3 : perOrder, selection);
 
     /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
     /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>

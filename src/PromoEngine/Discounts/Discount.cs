@@ -1,17 +1,29 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
+using System.Text.Json;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>What a promotion gives: percent or amount off items, the order or shipping; a fixed price for N items;
-/// buy X get Y; tiers.</summary>
+/// <summary>What a promotion gives: percent or amount off items, each line, the order or shipping; a fixed price for N
+/// items; buy X get Y; a gift with purchase; a flexi rate (first and additional units); quantity groups; tiers (of the
+/// order or of shipping); and options on item discounts (at most N units, a price floor, a shipping part).</summary>
 /// <remarks>
 /// <para>Immutable and thread-safe. Build discounts with the static factories. Amounts are computed exactly and
 /// rounded once per application, then allocated to lines and units so every sum is exact; no unit, line or shipping
 /// charge goes below zero.</para>
+/// <para>Every kind of discount (a strategy) is one file of <c>Discounts/</c> with the same parts, in the same order:
+/// its definition and factory (<c>Create</c>, which validates); its calculator (an item strategy proposes amounts on
+/// the units it may take through <see cref="IUnitPrices"/>, an order or shipping strategy says how much it takes off
+/// what is left); its JSON read (<c>Read</c>) and write (<see cref="WriteJson"/>), with the fragment of
+/// <c>schemas/promotions.schema.json</c> it matches noted beside them; and what the evaluator and the linter may ask
+/// of it (the virtual members below). The evaluator, the serializer and the linter never ask which concrete kind
+/// they hold.</para>
+/// <para>To add a kind: write <c>Discounts/YourKind.cs</c> with those parts (derive from <see cref="ItemDiscount"/>,
+/// <see cref="OrderDiscount"/> or <see cref="ShippingDiscount"/>), add its factory here (one line that calls its
+/// <c>Create</c>), register its JSON type name and reader in <see cref="DiscountKinds"/> (one line), add its
+/// <c>oneOf</c> entry to the schema's <c>discount</c>, and give it a README cookbook entry, example tests and a case
+/// in the generators of the property tests.</para>
 /// </remarks>
 public abstract class Discount
 {
@@ -21,20 +33,69 @@ public abstract class Discount
     /// <value>Item prices, the order subtotal, or shipping.</value>
     public DiscountClass Class { get; }
 
-    /// <summary>The currency of the discount's amounts, or null when it has none (percentages only).</summary>
-    internal abstract Currency? AmountCurrency { get; }
-
     /// <summary>A percentage off each qualifying unit.</summary>
     /// <param name="percent">In (0, 100].</param>
     /// <returns>An item discount.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is out of range.</exception>
-    public static Discount PercentOffItems(decimal percent) => new PercentOffItemsDiscount(CheckPercent(percent));
+    public static Discount PercentOffItems(decimal percent) => PercentOffItemsDiscount.Create(percent);
 
     /// <summary>An amount off each qualifying unit, never more than the unit's price.</summary>
     /// <param name="amount">More than zero, rounded to the minor unit.</param>
     /// <returns>An item discount.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
-    public static Discount AmountOffEachItem(Money amount) => new AmountOffEachItemDiscount(CheckAmount(amount));
+    public static Discount AmountOffEachItem(Money amount) => AmountOffEachItemDiscount.Create(amount);
+
+    /// <summary>An amount off each qualifying line, whatever its quantity ("$10 off the line"), never more than is left
+    /// of the line; shared by the line's units in proportion to their prices.</summary>
+    /// <param name="amount">More than zero, rounded to the minor unit.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
+    public static Discount AmountOffEachLine(Money amount) => AmountOffEachLineDiscount.Create(amount);
+
+    /// <summary>An amount off the first unit and another off each additional unit, a flexi rate ("$5 off the first,
+    /// $1 off each additional"); each never more than the unit's price. The dearest unit is the first. With
+    /// <see cref="UnitScope.EachLine"/> every line has its own first unit; with <see cref="UnitScope.AcrossLines"/>
+    /// the qualifying lines share one. For "at most N units", limit it (<see cref="LimitUnits"/>, dearest first).</summary>
+    /// <param name="first">The amount off the first unit; more than zero, rounded.</param>
+    /// <param name="additional">The amount off each additional unit; zero or more, rounded, in the same currency.</param>
+    /// <param name="scope">Whether each line has its own first unit; each line unless said.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is out of range, or <paramref name="scope"/> is not defined.</exception>
+    /// <exception cref="CurrencyMismatchException">The two amounts are in different currencies.</exception>
+    public static Discount FirstAndAdditional(Money first, Money additional, UnitScope scope = UnitScope.EachLine) =>
+        FirstAndAdditionalDiscount.Create(first, additional, scope);
+
+    /// <summary>A percentage off each unit that completes a group of <paramref name="size"/> ("10% off every full set
+    /// of 3"); leftovers pay full price. The dearest units are grouped first.</summary>
+    /// <param name="size">Units in a group; at least two.</param>
+    /// <param name="percentOff">The percentage off each grouped unit, in (0, 100].</param>
+    /// <param name="scope">Whether groups mix the qualifying lines (the default) or stay within each line.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The size, the percentage or the scope is out of range.</exception>
+    public static Discount PercentOffGroups(int size, decimal percentOff, UnitScope scope = UnitScope.AcrossLines) =>
+        QuantityGroupsDiscount.Create(size, scope, [Tier.PercentOffFrom(1, percentOff)]);
+
+    /// <summary>An amount off each unit that completes a group of <paramref name="size"/>, never more than the unit's
+    /// price; leftovers pay full price. The dearest units are grouped first.</summary>
+    /// <param name="size">Units in a group; at least two.</param>
+    /// <param name="amountOffEachUnit">The amount off each grouped unit; more than zero, rounded.</param>
+    /// <param name="scope">Whether groups mix the qualifying lines (the default) or stay within each line.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The size, the amount or the scope is out of range.</exception>
+    public static Discount AmountOffGroups(int size, Money amountOffEachUnit, UnitScope scope = UnitScope.AcrossLines) =>
+        QuantityGroupsDiscount.Create(size, scope, [Tier.AmountOffFrom(1, amountOffEachUnit)]);
+
+    /// <summary>Quantity groups with tiers by number of groups: each tier's percentage or amount comes off each grouped
+    /// unit from its threshold (a whole number of groups) on; the highest tier reached applies, never the sum.</summary>
+    /// <param name="size">Units in a group; at least two.</param>
+    /// <param name="scope">Whether groups mix the qualifying lines or stay within each line.</param>
+    /// <param name="tiers">The tiers, at least one, with distinct whole thresholds; any order.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentException">There is no tier, two share a threshold, a threshold is not whole, or amount
+    /// tiers mix currencies.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The size or the scope is out of range.</exception>
+    public static Discount QuantityGroups(int size, UnitScope scope, params IEnumerable<Tier> tiers) =>
+        QuantityGroupsDiscount.Create(size, scope, tiers);
 
     /// <summary>A fixed price for each group of <paramref name="quantity"/> qualifying units ("3 for $10"); the
     /// dearest units are grouped first, and a group whose units cost less than the price is left alone.</summary>
@@ -43,18 +104,8 @@ public abstract class Discount
     /// <param name="maxApplications">How many groups at most, or <see langword="null"/> for no limit.</param>
     /// <returns>An item discount.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is below one or the price is negative or not rounded.</exception>
-    public static Discount FixedPrice(int quantity, Money price, int? maxApplications = null)
-    {
-        Guard.Positive(quantity);
-        if (price.Currency.IsDefault || price.IsNegative || !price.IsRounded)
-        {
-            throw new ArgumentOutOfRangeException(nameof(price), price, "A fixed price must be zero or more and rounded to its minor unit.");
-        }
-
-        Guard.WithinMaxAmount(price);
-
-        return new FixedPriceDiscount(quantity, price, CheckMax(maxApplications));
-    }
+    public static Discount FixedPrice(int quantity, Money price, int? maxApplications = null) =>
+        FixedPriceDiscount.Create(quantity, price, maxApplications);
 
     /// <summary>Buy <paramref name="buy"/> qualifying units, get <paramref name="get"/> units free or at a percentage
     /// off; repeated for each complete set.</summary>
@@ -74,79 +125,183 @@ public abstract class Discount
         decimal percentOff = 100m,
         ItemFilter? getItems = null,
         UnitSelection selection = UnitSelection.Cheapest,
-        int? maxApplications = null)
-    {
-        Guard.Positive(buy);
-        Guard.Positive(get);
-        if (selection is not (UnitSelection.Cheapest or UnitSelection.MostExpensive))
-        {
-            throw new ArgumentOutOfRangeException(nameof(selection), selection, "Not a defined UnitSelection value.");
-        }
-
-        return new BuyXGetYDiscount(buy, get, CheckPercent(percentOff), getItems, selection, CheckMax(maxApplications));
-    }
+        int? maxApplications = null) => BuyXGetYDiscount.Create(buy, get, percentOff, getItems, selection, maxApplications);
 
     /// <summary>Tiers by subtotal or quantity of the qualifying items; the highest tier reached applies, never the sum.</summary>
     /// <param name="basis">What the thresholds measure.</param>
     /// <param name="tiers">The tiers, at least one, with distinct thresholds; any order.</param>
     /// <returns>An order discount over the qualifying items.</returns>
     /// <exception cref="ArgumentException">There is no tier, two share a threshold, or amount tiers mix currencies.</exception>
-    public static Discount Tiered(TierBasis basis, params IEnumerable<Tier> tiers)
-    {
-        if (basis is not (TierBasis.Subtotal or TierBasis.Quantity))
-        {
-            throw new ArgumentOutOfRangeException(nameof(basis), basis, "Not a defined TierBasis value.");
-        }
-
-        var sorted = Guard.NotNull(tiers).Select(t => Guard.NotNull(t, nameof(tiers))).OrderBy(t => t.Threshold).ToImmutableArray();
-        if (sorted.IsEmpty)
-        {
-            throw new ArgumentException("A tiered discount needs at least one tier.", nameof(tiers));
-        }
-
-        for (var i = 1; i < sorted.Length; i++)
-        {
-            if (sorted[i].Threshold == sorted[i - 1].Threshold)
-            {
-                throw new ArgumentException(FormattableString.Invariant($"Two tiers share the threshold {sorted[i].Threshold}."), nameof(tiers));
-            }
-        }
-
-        var currencies = sorted.Where(t => t.AmountOff is not null).Select(t => t.AmountOff!.Value.Currency).Distinct().ToList();
-        if (currencies.Count > 1)
-        {
-            throw new CurrencyMismatchException(currencies[0], currencies[1], nameof(tiers));
-        }
-
-        return new TieredDiscount(basis, sorted, currencies.Count == 1 ? currencies[0] : null);
-    }
+    public static Discount Tiered(TierBasis basis, params IEnumerable<Tier> tiers) => TieredDiscount.Create(basis, tiers);
 
     /// <summary>A percentage off the subtotal of the qualifying lines, after their item discounts.</summary>
     /// <param name="percent">In (0, 100].</param>
     /// <returns>An order discount.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is out of range.</exception>
-    public static Discount PercentOffOrder(decimal percent) => new PercentOffOrderDiscount(CheckPercent(percent));
+    public static Discount PercentOffOrder(decimal percent) => PercentOffOrderDiscount.Create(percent);
 
     /// <summary>An amount off the qualifying lines, allocated over them by what is left of their price (never over
     /// lines that do not qualify), and never more than that.</summary>
     /// <param name="amount">More than zero, rounded to the minor unit.</param>
     /// <returns>An order discount.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
-    public static Discount AmountOffOrder(Money amount) => new AmountOffOrderDiscount(CheckAmount(amount));
+    public static Discount AmountOffOrder(Money amount) => AmountOffOrderDiscount.Create(amount);
 
     /// <summary>Gets free shipping.</summary>
     /// <value>The whole shipping charge off.</value>
-    public static Discount FreeShipping { get; } = new ShippingDiscount(100m, null);
+    public static Discount FreeShipping { get; } = ShippingPercentOffDiscount.Free;
 
     /// <summary>A percentage off the shipping charge.</summary>
     /// <param name="percent">In (0, 100].</param>
     /// <returns>A shipping discount.</returns>
-    public static Discount ShippingPercentOff(decimal percent) => new ShippingDiscount(CheckPercent(percent), null);
+    public static Discount ShippingPercentOff(decimal percent) => ShippingPercentOffDiscount.Create(percent);
 
     /// <summary>An amount off the shipping charge, never more than the charge.</summary>
     /// <param name="amount">More than zero, rounded.</param>
     /// <returns>A shipping discount.</returns>
-    public static Discount ShippingAmountOff(Money amount) => new ShippingDiscount(null, CheckAmount(amount));
+    public static Discount ShippingAmountOff(Money amount) => ShippingAmountOffDiscount.Create(amount);
+
+    /// <summary>This item discount on at most <paramref name="perLine"/> units of each line and
+    /// <paramref name="perOrder"/> units of the order ("10% off, at most 2 units"; "one unit per order"). The units
+    /// are chosen first, cheapest or dearest first by what is left of their price, and the discount applies its own
+    /// rules to them alone; the others stay free for other promotions. For a discount on sets (buy X get Y, a fixed
+    /// price for N) the limit counts every unit a set uses. A limit on a limited discount replaces it.</summary>
+    /// <param name="perLine">The most units of one cart line; <see langword="null"/> for no limit per line.</param>
+    /// <param name="perOrder">The most units of the order; <see langword="null"/> for no limit per order.</param>
+    /// <param name="selection">Which units are chosen first; the cheapest unless said.</param>
+    /// <returns>The limited item discount.</returns>
+    /// <exception cref="ArgumentException">This is not an item discount, or both limits are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below one, the limit per order is below the size of
+    /// the discount's sets, or <paramref name="selection"/> is not defined.</exception>
+    public Discount LimitUnits(int? perLine = null, int? perOrder = null, UnitSelection selection = UnitSelection.Cheapest) =>
+        UnitLimitedDiscount.Create(this, perLine, perOrder, selection);
+
+    /// <summary>This item discount, never taking a unit below <paramref name="floor"/> ("20% off, but nothing under
+    /// $5"); a unit already at or below it is not discounted. When the floor holds the discount back, the applied
+    /// promotion says so (<see cref="ClampedBy.PriceFloor"/>). A new floor replaces an old one.</summary>
+    /// <param name="floor">The lowest price a unit may be left at; more than zero, rounded, in the discount's currency.</param>
+    /// <returns>The item discount with its floor.</returns>
+    /// <exception cref="ArgumentException">This is not an item discount.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="floor"/> is not positive or not rounded.</exception>
+    /// <exception cref="CurrencyMismatchException"><paramref name="floor"/> is in another currency than the discount's amounts.</exception>
+    public Discount WithPriceFloor(Money floor) => PriceFlooredDiscount.Create(this, floor, null);
+
+    /// <summary>This item discount, never taking a unit below <paramref name="percent"/> % of what it cost before this
+    /// promotion ("at most 40% off whatever else applies": a floor of 60). When the floor holds the discount back, the
+    /// applied promotion says so (<see cref="ClampedBy.PriceFloor"/>). A new floor replaces an old one.</summary>
+    /// <param name="percent">The share of its price a unit keeps at least, in (0, 100).</param>
+    /// <returns>The item discount with its floor.</returns>
+    /// <exception cref="ArgumentException">This is not an item discount.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is out of range.</exception>
+    public Discount WithPriceFloorPercent(decimal percent) => PriceFlooredDiscount.Create(this, null, percent);
+
+    /// <summary>A gift with purchase: each set of <paramref name="buy"/> qualifying units bought makes
+    /// <paramref name="quantity"/> units of the gift's line free (or <paramref name="percentOff"/> off), never without
+    /// the purchase (the gift does not count toward its own set). When the purchase is in the cart and the gift is
+    /// not, the promotion is rejected with <see cref="RejectionReason.GiftNotInCart"/> and a
+    /// <see cref="HintKind.AddGift"/> hint names the SKU and how many to add.</summary>
+    /// <param name="giftSku">The gift's SKU.</param>
+    /// <param name="quantity">Gift units per set; at least one.</param>
+    /// <param name="buy">Qualifying units per set; at least one.</param>
+    /// <param name="percentOff">The percentage off the gift, in (0, 100]; 100 (free) unless said.</param>
+    /// <param name="maxApplications">How many sets at most, or <see langword="null"/> for one per set bought.</param>
+    /// <returns>An item discount.</returns>
+    /// <exception cref="ArgumentException">The SKU is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the percentage is out of range.</exception>
+    public static Discount GiftWithPurchase(string giftSku, int quantity = 1, int buy = 1, decimal percentOff = 100m, int? maxApplications = null) =>
+        GiftWithPurchaseDiscount.Create(giftSku, quantity, buy, percentOff, maxApplications);
+
+    /// <summary>An amount off the qualifying lines that goes on to reduce shipping once the lines are used up ("$100
+    /// off the order" on a $90 cart with $10 shipping leaves 0): one promotion, one use, applied as two parts (the order
+    /// part and the shipping part, each in <see cref="EvaluationResult.Applied"/>) and one redemption.</summary>
+    /// <param name="amount">More than zero, rounded to the minor unit.</param>
+    /// <returns>An order discount with a shipping part.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive or not rounded.</exception>
+    public static Discount AmountOffOrderAndShipping(Money amount) => AmountOffOrderDiscount.Create(amount, includeShipping: true);
+
+    /// <summary>Shipping discounts in tiers by the subtotal or quantity of the qualifying items ("half off shipping
+    /// from $50, free from $100"); the highest tier reached applies, never the sum. Short of the first tier, the result
+    /// says how much to add; between tiers, a hint says what the next one gives.</summary>
+    /// <param name="basis">What the thresholds measure (the subtotal before any discount, or the number of units).</param>
+    /// <param name="tiers">The tiers, at least one, with distinct thresholds; each a percentage or an amount off
+    /// shipping; any order.</param>
+    /// <returns>A shipping discount.</returns>
+    /// <exception cref="ArgumentException">There is no tier, two share a threshold, or amount tiers mix currencies.</exception>
+    public static Discount TieredShipping(TierBasis basis, params IEnumerable<Tier> tiers) => TieredShippingDiscount.Create(basis, tiers);
+
+    /// <summary>This item or order discount and a shipping discount, given together by one promotion ("20% off and
+    /// free shipping"): the shipping part applies when this part does, in the same lane, and the promotion counts as
+    /// one use (one redemption for both parts; each part is in <see cref="EvaluationResult.Applied"/> with its class).
+    /// The promotion's cap covers both parts. A new shipping part replaces an old one.</summary>
+    /// <param name="shipping">A shipping discount (<see cref="FreeShipping"/>, <see cref="ShippingPercentOff"/>, ...).</param>
+    /// <returns>The discount with its shipping part.</returns>
+    /// <exception cref="ArgumentException">This is a shipping discount, or <paramref name="shipping"/> is not one.</exception>
+    /// <exception cref="CurrencyMismatchException">The two parts' amounts are in different currencies.</exception>
+    public Discount AndShipping(Discount shipping) => WithShippingDiscount.Create(this, shipping);
+
+    // What the serializer, the evaluator and the linter may ask of any strategy. Each answer is the strategy's own;
+    // the defaults are the cautious ones.
+
+    /// <summary>The currency of the discount's amounts, or null when it has none (percentages only).</summary>
+    internal abstract Currency? AmountCurrency { get; }
+
+    /// <summary>Writes the discount's JSON properties (its <c>type</c> first) inside an object the caller opened.</summary>
+    internal abstract void WriteJson(Utf8JsonWriter writer);
+
+    /// <summary>The filter of units that can be discounted, when it differs from the promotion's qualifying items.</summary>
+    internal virtual ItemFilter? GetItems => null;
+
+    /// <summary>Whether the discount takes the same share of every price it reaches, whenever it comes (an uncapped
+    /// percentage): two such discounts leave the same exact amounts in either order.</summary>
+    internal virtual bool TakesSameShare => false;
+
+    /// <summary>Whether the discount can lower one unit's price by raising another's share: a set price, a choice of
+    /// which unit is discounted, a limit on units, or an amount spread over lines.</summary>
+    internal virtual bool MovesValue => false;
+
+    /// <summary>Whether what the discount saves depends on how the cart's units are split into lines (a limit per line,
+    /// an amount off each line), and not only on the units themselves.</summary>
+    internal virtual bool DependsOnLines => false;
+
+    /// <summary>Whether what the discount saves on all items depends only on the sum of what is left of them.</summary>
+    /// <param name="capped">Whether the promotion caps what it takes off.</param>
+    internal virtual bool DependsOnlyOnTotal(bool capped) => false;
+
+    /// <summary>Whether the discount may compound with other promotions on the same unit (a per-unit amount that
+    /// does not depend on the other units).</summary>
+    internal virtual bool CanCompound => false;
+
+    /// <summary>The one percentage the discount takes off everything it reaches, for the linter's stacking check; or
+    /// <see langword="null"/>.</summary>
+    internal virtual decimal? FlatPercent => null;
+
+    /// <summary>The price the discount means to leave each unit at, when it sets one (a fixed price for a set, per
+    /// unit); or <see langword="null"/>.</summary>
+    internal virtual decimal? PriceLeftPerUnit => null;
+
+    /// <summary>The shipping discount the same promotion also gives once this discount applied, given what it took
+    /// (rounded); or <see langword="null"/> (see <see cref="AndShipping"/>, <see cref="AmountOffOrderAndShipping"/>).</summary>
+    internal virtual ShippingDiscount? ShippingPart(decimal taken) => null;
+
+    /// <summary>The fixed amount the discount takes off once the cart is big enough, for the linter's budget check;
+    /// or <see langword="null"/>.</summary>
+    internal virtual Money? FullAmount => null;
+
+    /// <summary>Whether the discount can never apply to a cart whose qualifying lines hold <paramref name="quantity"/>
+    /// units worth <paramref name="subtotal"/> before any discount; <see langword="false"/> when unsure.</summary>
+    /// <param name="subtotal">The qualifying lines' subtotal before any discount.</param>
+    /// <param name="quantity">How many units the qualifying lines hold.</param>
+    /// <param name="unitsOf">How many units of the cart a filter lets through.</param>
+    internal virtual bool CannotApply(decimal subtotal, int quantity, Func<ItemFilter, int> unitsOf) => false;
+
+    /// <summary>Whether <see cref="Lint"/> already reports qualifying items that no item can pass (buy X get Y, with its
+    /// own rule), so the linter's general rule leaves the promotion to it.</summary>
+    internal virtual bool LintsItemsThatNeverMatch => false;
+
+    /// <summary>Adds what the linter finds wrong with this discount in <paramref name="promotion"/> alone.</summary>
+    internal virtual void Lint(Promotion promotion, List<LintFinding> findings)
+    {
+    }
 
     internal static decimal CheckPercent(decimal percent, string name = "percent") =>
         percent is > 0m and <= 100m ? percent : throw new ArgumentOutOfRangeException(name, percent, "A percentage must be in (0, 100].");
@@ -156,624 +311,6 @@ public abstract class Discount
             ? Guard.WithinMaxAmount(amount, name)
             : throw new ArgumentOutOfRangeException(name, amount, "An amount off must be more than zero and rounded to its minor unit.");
 
-    private static int? CheckMax(int? max) =>
-        max is < 1 ? throw new ArgumentOutOfRangeException("maxApplications", max, "Must be one or more.") : max;
-}
-
-/// <summary>An item discount: proposes exact amounts for units of a pool.</summary>
-internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(discountClass)
-{
-    /// <summary>Proposes amounts for the eligible units (unclaimed in this lane, qualifying, in canonical order).</summary>
-    public abstract ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible);
-
-    /// <summary>The filter of units that can be discounted, when it differs from the promotion's qualifying items.</summary>
-    public virtual ItemFilter? GetItems => null;
-
-    /// <summary>The most one unit with this much left of its price can contribute to the saving: a bound for the solver.</summary>
-    public abstract decimal MostPerUnit(decimal remaining);
-
-    /// <summary>What one unit with this much left would take if its price did not hold the discount back.</summary>
-    public virtual decimal NominalPerUnit(decimal remaining) => MostPerUnit(remaining);
-
-    /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
-    public virtual bool IsMonotone => true;
-
-    /// <summary>Whether the saving on a set of units is exactly the sum of <see cref="MostPerUnit"/> over them (per-item
-    /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
-    public virtual bool IsAdditive => false;
-
-    /// <summary>How many units the discount works on at a time (a set or group size; 1 for a discount on each unit).</summary>
-    public virtual int Granularity => 1;
-
-    /// <summary>The most sets (or groups) the discount makes, or <see langword="null"/> for no limit.</summary>
-    public virtual int? MaxSets => null;
-
-    /// <summary>The eligible units dearest first, and how many complete sets of <paramref name="size"/> they make (at
-    /// most <paramref name="max"/>); when none, the proposal learns how many units are missing.</summary>
-    private protected static (PartCursor Units, int Sets) CompleteSets(UnitPool pool, List<Span> eligible, int size, int? max, ItemProposal proposal)
-    {
-        var parts = pool.SortByRemaining(pool.Read(eligible), descending: true);
-        var count = ItemProposal.CountOf(parts);
-        var sets = count / size;
-        if (max is { } limit)
-        {
-            sets = Math.Min(sets, limit);
-        }
-
-        if (sets == 0)
-        {
-            proposal.MissingQuantity = size - count;
-        }
-
-        return (new PartCursor(parts), sets);
-    }
-}
-
-/// <summary>Walks sorted parts unit by unit, handing out runs of them.</summary>
-internal sealed class PartCursor(List<Part> parts)
-{
-    private readonly List<Part> _taken = [];
-    private int _index;
-    private int _offset;
-
-    /// <summary>How many units are left in the part the cursor is in.</summary>
-    public int LeftInPart => _index < parts.Count ? parts[_index].Count - _offset : 0;
-
-    /// <summary>Takes the next units, which may come from several parts; the list is reused by the next call.</summary>
-    public List<Part> Take(int count)
-    {
-        _taken.Clear();
-        while (count > 0 && _index < parts.Count)
-        {
-            var n = Math.Min(LeftInPart, count);
-            _taken.Add(parts[_index].Slice(_offset, n));
-            _offset += n;
-            count -= n;
-            if (_offset == parts[_index].Count)
-            {
-                _index++;
-                _offset = 0;
-            }
-        }
-
-        return _taken;
-    }
-}
-
-/// <summary>Exact per-unit amounts a discount proposes, the units it uses, and how far it is from applying.</summary>
-internal sealed class ItemProposal
-{
-    /// <summary>Each discounted span, with the exact amount off each of its units.</summary>
-    public List<(Span Span, decimal Amount)> Amounts { get; } = [];
-
-    public List<Span> Claimed { get; } = [];
-
-    /// <summary>When nothing applies: how many more qualifying units would make it apply (0 when unknown).</summary>
-    public int MissingQuantity { get; set; }
-
-    /// <summary>What the discount would take if no price held it back (an amount off each unit on units that cost
-    /// less); <see langword="null"/> when that is <see cref="Total"/>.</summary>
-    public decimal? Nominal { get; set; }
-
-    public decimal Total
-    {
-        get
-        {
-            var total = 0m;
-            foreach (var (span, amount) in Amounts)
-            {
-                total += amount * span.Count;
-            }
-
-            return total;
-        }
-    }
-
-    public static int CountOf(List<Part> parts)
-    {
-        var count = 0;
-        foreach (var part in parts)
-        {
-            count += part.Count;
-        }
-
-        return count;
-    }
-
-    /// <summary>Claims the units of a part and takes an exact amount off each.</summary>
-    public void Discount(Part part, decimal perUnit)
-    {
-        Amounts.Add((part.Span, perUnit));
-        Claimed.Add(part.Span);
-    }
-}
-
-internal sealed class PercentOffItemsDiscount(decimal percent) : ItemDiscount(DiscountClass.Item)
-{
-    public decimal Percent { get; } = percent;
-
-    internal override Currency? AmountCurrency => null;
-
-    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
-    {
-        var proposal = new ItemProposal();
-        foreach (var part in pool.Read(eligible))
-        {
-            proposal.Discount(part, part.Remaining * Percent / 100m);
-        }
-
-        return proposal;
-    }
-
-    public override decimal MostPerUnit(decimal remaining) => remaining * Percent / 100m;
-
-    public override bool IsAdditive => true;
-
-    public override string ToString() => FormattableString.Invariant($"{Percent}% off each qualifying item");
-}
-
-internal sealed class AmountOffEachItemDiscount(Money amount) : ItemDiscount(DiscountClass.Item)
-{
-    public Money Amount { get; } = amount;
-
-    internal override Currency? AmountCurrency => Amount.Currency;
-
-    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
-    {
-        var proposal = new ItemProposal();
-        var count = 0;
-        foreach (var part in pool.Read(eligible))
-        {
-            proposal.Discount(part, Math.Min(Amount.Amount, part.Remaining));
-            count += part.Count;
-        }
-
-        proposal.Nominal = Amount.Amount * count;
-        return proposal;
-    }
-
-    public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
-
-    public override decimal NominalPerUnit(decimal remaining) => Amount.Amount;
-
-    public override bool IsAdditive => true;
-
-    public override string ToString() => $"{Amount} off each qualifying item";
-}
-
-internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxApplications) : ItemDiscount(DiscountClass.Item)
-{
-    public int Quantity { get; } = quantity;
-
-    public Money Price { get; } = price;
-
-    public int? MaxApplications { get; } = maxApplications;
-
-    internal override Currency? AmountCurrency => Price.Currency;
-
-    public override int Granularity => Quantity;
-
-    public override int? MaxSets => MaxApplications;
-
-    /// <remarks>Groups that lie in one run of alike units are all alike, and are proposed together.</remarks>
-    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
-    {
-        var proposal = new ItemProposal();
-        var (units, groups) = CompleteSets(pool, eligible, Quantity, MaxApplications, proposal);
-        for (var g = 0; g < groups;)
-        {
-            var alike = Math.Min(units.LeftInPart / Quantity, groups - g);
-            var group = units.Take(alike > 0 ? alike * Quantity : Quantity);
-            var sum = 0m;
-            foreach (var part in group)
-            {
-                sum += part.Remaining * (alike > 0 ? Quantity : part.Count);
-            }
-
-            // The group's saving is shared by the units in proportion to their prices.
-            var saving = sum - Price.Amount;
-            foreach (var part in group)
-            {
-                if (saving > 0m)
-                {
-                    proposal.Discount(part, saving * part.Remaining / sum);
-                }
-                else
-                {
-                    proposal.Claimed.Add(part.Span);
-                }
-            }
-
-            g += Math.Max(alike, 1);
-        }
-
-        return proposal;
-    }
-
-    // A group saves its units' prices less the price, so each unit at most its price less its share of the price.
-    public override decimal MostPerUnit(decimal remaining) => Math.Max(0m, remaining - (Price.Amount / Quantity));
-
-    public override string ToString() => FormattableString.Invariant($"{Quantity} for {Price}");
-}
-
-internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, ItemFilter? getItems, UnitSelection selection, int? maxApplications)
-    : ItemDiscount(DiscountClass.Item)
-{
-    public int Buy { get; } = buy;
-
-    public int Get { get; } = get;
-
-    public decimal PercentOff { get; } = percentOff;
-
-    public UnitSelection Selection { get; } = selection;
-
-    public int? MaxApplications { get; } = maxApplications;
-
-    public override ItemFilter? GetItems { get; } = getItems;
-
-    internal override Currency? AmountCurrency => null;
-
-    public override int Granularity => Buy + Get;
-
-    public override int? MaxSets => MaxApplications;
-
-    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
-    {
-        return GetItems is null && Selection == UnitSelection.Cheapest
-            ? ProposeInGroups(pool, eligible)
-            : ProposeFromBothEnds(pool, eligible, getEligible);
-    }
-
-    /// <summary>One pool of items, cheapest discounted: the units are sorted dearest first and cut into consecutive
-    /// sets of X + Y; in each set the Y cheapest are discounted. This is the usual "cheapest item in each set"
-    /// rule, and of all ways to form the sets it saves the shopper most.</summary>
-    /// <remarks>Sets that lie in one run of alike units are proposed together: the run's first units are the bought
-    /// ones and its last the discounted ones.</remarks>
-    private ItemProposal ProposeInGroups(UnitPool pool, List<Span> eligible)
-    {
-        var proposal = new ItemProposal();
-        var size = Buy + Get;
-        var (units, sets) = CompleteSets(pool, eligible, size, MaxApplications, proposal);
-        for (var set = 0; set < sets;)
-        {
-            var alike = Math.Min(units.LeftInPart / size, sets - set);
-            var count = Math.Max(alike, 1);
-            foreach (var part in units.Take(count * Buy))
-            {
-                proposal.Claimed.Add(part.Span);
-            }
-
-            foreach (var part in units.Take(count * Get))
-            {
-                proposal.Discount(part, part.Remaining * PercentOff / 100m);
-            }
-
-            set += count;
-        }
-
-        return proposal;
-    }
-
-    /// <summary>Discounted units from one end of the price order, bought units from the other: with
-    /// <see cref="UnitSelection.MostExpensive"/> the dearest eligible units are discounted and the cheapest count as
-    /// bought; with separate get items, the cheapest (or dearest) of those are discounted.</summary>
-    /// <remarks>Set by set, the discounted units are the first unused ones in the discount order and the bought units
-    /// the first unused ones in the other order; a run's units are used from its front. Sets whose units all come
-    /// from the same two runs are alike and are made together.</remarks>
-    private ItemProposal ProposeFromBothEnds(UnitPool pool, List<Span> eligible, List<Span> getEligible)
-    {
-        var proposal = new ItemProposal();
-        var cheapestFirst = Selection == UnitSelection.Cheapest;
-
-        // Cut at each other's edges, a unit in both lists is in parts of the same span in both.
-        var cut = UnitPool.CutAtEdges([pool.Read(getEligible), pool.Read(eligible)]);
-        var getOrder = pool.SortByRemaining(cut[0], descending: !cheapestFirst);
-        var buyOrder = pool.SortByRemaining(cut[1], descending: cheapestFirst);
-        var used = new Dictionary<Span, int>();
-        var changes = new List<(Span Span, int Before)>();
-        var gets = new List<Part>();
-        var buys = new List<Part>();
-        int Left(Part part) => part.Count - used.GetValueOrDefault(part.Span);
-        Part Use(Part part, int count)
-        {
-            var before = used.GetValueOrDefault(part.Span);
-            changes.Add((part.Span, before));
-            used[part.Span] = before + count;
-            return part.Slice(before, count);
-        }
-
-        var sets = 0;
-        int getIndex = 0, buyIndex = 0;
-        while (MaxApplications is not { } max || sets < max)
-        {
-            while (getIndex < getOrder.Count && Left(getOrder[getIndex]) == 0)
-            {
-                getIndex++;
-            }
-
-            while (buyIndex < buyOrder.Count && Left(buyOrder[buyIndex]) == 0)
-            {
-                buyIndex++;
-            }
-
-            gets.Clear();
-            buys.Clear();
-            changes.Clear();
-            var alike = 0;
-            if (getIndex < getOrder.Count && buyIndex < buyOrder.Count)
-            {
-                var (getPart, buyPart) = (getOrder[getIndex], buyOrder[buyIndex]);
-                alike = getPart.Span == buyPart.Span
-                    ? Left(getPart) / (Get + Buy)
-                    : Math.Min(Left(getPart) / Get, Left(buyPart) / Buy);
-                alike = Math.Min(alike, (MaxApplications ?? int.MaxValue) - sets);
-                if (alike > 0)
-                {
-                    gets.Add(Use(getPart, alike * Get));
-                    buys.Add(Use(buyPart, alike * Buy));
-                }
-            }
-
-            if (alike == 0)
-            {
-                // One set, from as many parts as it takes; a set that cannot be completed uses nothing.
-                if (!TakeUnused(getOrder, getIndex, Get, gets) || !TakeUnused(buyOrder, buyIndex, Buy, buys))
-                {
-                    foreach (var (span, before) in Enumerable.Reverse(changes))
-                    {
-                        used[span] = before;
-                    }
-
-                    if (sets == 0)
-                    {
-                        proposal.MissingQuantity = MissingForFirstSet(eligible, getEligible);
-                    }
-
-                    break;
-                }
-
-                alike = 1;
-            }
-
-            foreach (var part in buys)
-            {
-                proposal.Claimed.Add(part.Span);
-            }
-
-            foreach (var part in gets)
-            {
-                proposal.Discount(part, part.Remaining * PercentOff / 100m);
-            }
-
-            sets += alike;
-        }
-
-        return proposal;
-
-        bool TakeUnused(List<Part> order, int from, int count, List<Part> into)
-        {
-            for (var i = from; i < order.Count && count > 0; i++)
-            {
-                var n = Math.Min(Left(order[i]), count);
-                if (n > 0)
-                {
-                    into.Add(Use(order[i], n));
-                    count -= n;
-                }
-            }
-
-            return count == 0;
-        }
-    }
-
-    private int MissingForFirstSet(List<Span> eligible, List<Span> getEligible)
-    {
-        var overlap = new SpanSet(getEligible).Intersect(eligible).Sum(s => s.Count);
-        var union = eligible.Sum(s => s.Count) + getEligible.Sum(s => s.Count) - overlap;
-        if (GetItems is null || overlap == union)
-        {
-            return Math.Max(0, Buy + Get - union);
-        }
-
-        return Math.Max(0, Buy - eligible.Sum(s => s.Count)) + Math.Max(0, Get - getEligible.Sum(s => s.Count));
-    }
-
-    // In sets of X + Y sorted dearest first, the Y discounted units are the cheapest: at most Y / (X + Y) of the set.
-    public override decimal MostPerUnit(decimal remaining) =>
-        IsMonotone ? remaining * PercentOff / 100m * Get / (Buy + Get) : remaining * PercentOff / 100m;
-
-    // With separate get items the cheapest of them are discounted, so one more cheap get item can lower the saving.
-    public override bool IsMonotone => GetItems is null && Selection == UnitSelection.Cheapest;
-
-    public override string ToString() =>
-        PercentOff == 100m
-            ? FormattableString.Invariant($"buy {Buy} get {Get} free")
-            : FormattableString.Invariant($"buy {Buy} get {Get} at {PercentOff}% off");
-}
-
-/// <summary>An order discount: an exact amount off what is left of the qualifying lines.</summary>
-internal abstract class OrderDiscount() : Discount(DiscountClass.Order)
-{
-    /// <summary>The exact amount off, given what is left of the qualifying lines and how much they were at first.</summary>
-    public abstract decimal Amount(decimal remaining, decimal originalSubtotal, int quantity);
-
-    /// <summary>What <see cref="Amount"/> would be if what is left of the lines did not hold it back.</summary>
-    public virtual decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Amount(remaining, originalSubtotal, quantity);
-}
-
-internal sealed class PercentOffOrderDiscount(decimal percent) : OrderDiscount
-{
-    public decimal Percent { get; } = percent;
-
-    internal override Currency? AmountCurrency => null;
-
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => remaining * Percent / 100m;
-
-    public override string ToString() => FormattableString.Invariant($"{Percent}% off the order");
-}
-
-internal sealed class AmountOffOrderDiscount(Money amount) : OrderDiscount
-{
-    public Money Value { get; } = amount;
-
-    internal override Currency? AmountCurrency => Value.Currency;
-
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Math.Min(Value.Amount, remaining);
-
-    public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Value.Amount;
-
-    public override string ToString() => $"{Value} off the order";
-}
-
-internal sealed class TieredDiscount(TierBasis basis, ImmutableArray<Tier> tiers, Currency? currency) : OrderDiscount
-{
-    public TierBasis Basis { get; } = basis;
-
-    /// <summary>The tiers, by ascending threshold.</summary>
-    public ImmutableArray<Tier> Tiers { get; } = tiers;
-
-    internal override Currency? AmountCurrency => currency;
-
-    public Tier? Reached(decimal originalSubtotal, int quantity)
-    {
-        var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        Tier? reached = null;
-        foreach (var tier in Tiers)
-        {
-            if (measure >= tier.Threshold)
-            {
-                reached = tier;
-            }
-        }
-
-        return reached;
-    }
-
-    public Tier? Next(decimal originalSubtotal, int quantity)
-    {
-        var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        return Tiers.FirstOrDefault(t => t.Threshold > measure);
-    }
-
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Reached(originalSubtotal, quantity) switch
-    {
-        null => 0m,
-        { PercentOff: { } percent } => remaining * percent / 100m,
-        { AmountOff: { } amount } => Math.Min(amount.Amount, remaining),
-        _ => 0m,
-    };
-
-    public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) =>
-        Reached(originalSubtotal, quantity) is { AmountOff: { } amount } ? amount.Amount : Amount(remaining, originalSubtotal, quantity);
-
-    public override string ToString() => "tiers by " + Basis.ToString().ToLowerInvariant() + ": " + string.Join(", ", Tiers);
-}
-
-internal sealed class ShippingDiscount(decimal? percent, Money? amount) : Discount(DiscountClass.Shipping)
-{
-    /// <summary>Writes the discount's JSON properties (its type and value).</summary>
-    public void Write(System.Text.Json.Utf8JsonWriter writer)
-    {
-        if (percent == 100m)
-        {
-            writer.WriteString("type", "freeShipping");
-        }
-        else if (percent is { } p)
-        {
-            writer.WriteString("type", "shippingPercentOff");
-            writer.WriteNumber("percent", p);
-        }
-        else
-        {
-            writer.WriteString("type", "shippingAmountOff");
-            JsonWriting.Money(writer, "amount", amount!.Value);
-        }
-    }
-
-    internal override Currency? AmountCurrency => amount?.Currency;
-
-    /// <summary>Gets a value indicating whether the discount is a share of shipping rather than an amount.</summary>
-    public bool IsPercentage => percent is not null;
-
-    public decimal Amount(decimal remaining) =>
-        percent is { } p ? remaining * p / 100m : Math.Min(amount!.Value.Amount, remaining);
-
-    /// <summary>What <see cref="Amount"/> would be if the charge did not hold it back.</summary>
-    public decimal Nominal(decimal remaining) => percent is { } p ? remaining * p / 100m : amount!.Value.Amount;
-
-    public override string ToString() =>
-        percent == 100m ? "free shipping" : percent is { } p ? FormattableString.Invariant($"{p}% off shipping") : $"{amount} off shipping";
-}
-
-/// <summary>
-/// Item promotions of one lane that compound with each other, seen by the lane solver as one: on each unit every
-/// member that can use it and compounds with the members already on it adds its discount, one after the other or
-/// each on the lane's starting price (<see cref="CompoundingMode"/>), never past the unit's price.
-/// </summary>
-/// <remarks>Members take their turn percentages first, then amounts, each kind by id. One after the other, that order
-/// is the best for the shopper on every unit: 50 % then $5 off $20 leaves 5.00, $5 then 50 % leaves 7.50 (a
-/// percentage taken after an amount shrinks by the amount; percentages commute among themselves, and so do amounts).
-/// On the starting price the order only decides which member is clamped when the unit reaches zero.</remarks>
-internal sealed class StackDiscount(IReadOnlyList<(Promotion Promotion, SpanSet Units)> members, CompoundingMode mode)
-    : ItemDiscount(DiscountClass.Item)
-{
-    public IReadOnlyList<(Promotion Promotion, SpanSet Units)> Members { get; } =
-        [.. members.OrderBy(m => m.Promotion.Discount is PercentOffItemsDiscount ? 0 : 1).ThenBy(m => m.Promotion.Id)];
-
-    internal override Currency? AmountCurrency => null;
-
-    /// <summary>At most what every member could take on its own from the unit's price, and never past it: a member
-    /// that comes later, or works on the starting price, takes no more than it would first.</summary>
-    public override decimal MostPerUnit(decimal remaining)
-    {
-        var most = 0m;
-        foreach (var (promotion, _) in Members)
-        {
-            most += ((ItemDiscount)promotion.Discount).MostPerUnit(remaining);
-        }
-
-        return Math.Min(most, remaining);
-    }
-
-    public override ItemProposal Propose(UnitPool pool, List<Span> eligible, List<Span> getEligible)
-    {
-        var proposal = new ItemProposal();
-        foreach (var part in pool.Read(eligible))
-        {
-            var total = 0m;
-            foreach (var (_, amount) in OnUnits(part.Span, part.Remaining))
-            {
-                total += amount;
-            }
-
-            proposal.Discount(part, total);
-        }
-
-        return proposal;
-    }
-
-    /// <summary>Each member's exact discount on each unit of a span of alike units, given what was left of their
-    /// price when the lane began. The members' units are whole runs of the lane's start, so a member has all of the
-    /// span or none of it.</summary>
-    public List<(Promotion Promotion, decimal Amount)> OnUnits(Span units, decimal start)
-    {
-        var result = new List<(Promotion, decimal)>();
-        var left = start;
-        foreach (var (promotion, memberUnits) in Members)
-        {
-            if (!memberUnits.Contains(units) || result.Exists(r => !promotion.Compounds(r.Item1)))
-            {
-                continue;
-            }
-
-            var discount = (ItemDiscount)promotion.Discount;
-            var amount = mode == CompoundingMode.Sequential ? discount.MostPerUnit(left) : Math.Min(discount.MostPerUnit(start), left);
-            left -= amount;
-            result.Add((promotion, amount));
-        }
-
-        return result;
-    }
-
-    public override string ToString() => "compounding " + string.Join(" + ", Members.Select(m => m.Promotion.Id));
+    internal static int? CheckMax(int? max, string name = "maxApplications") =>
+        max is < 1 ? throw new ArgumentOutOfRangeException(name, max, "Must be one or more.") : max;
 }

@@ -1,6 +1,7 @@
 namespace PromoEngine;
 
-/// <summary>Which eligible units a buy-X-get-Y discount reduces.</summary>
+/// <summary>Which eligible units a discount reduces first: the units a buy-X-get-Y discounts, or the units a unit limit
+/// (<see cref="Discount.LimitUnits"/>) lets a discount take.</summary>
 public enum UnitSelection
 {
     /// <summary>The cheapest eligible units are discounted; the dearest ones count as the bought units.</summary>

@@ -16,4 +16,8 @@ public enum ClampedBy
     /// <summary>What was left of the promotion's hard budget, as the usage snapshot told it: the evaluator never offers
     /// more, so the ledger accepts what it offers.</summary>
     Budget = 3,
+
+    /// <summary>A price floor of the discount (<see cref="Discount.WithPriceFloor"/>,
+    /// <see cref="Discount.WithPriceFloorPercent"/>): "20% off, but nothing under $5" on an $6 item takes $1.</summary>
+    PriceFloor = 4,
 }

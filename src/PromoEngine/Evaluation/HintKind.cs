@@ -16,4 +16,8 @@ public enum HintKind
     /// <summary>Spend more on the items a cart condition counts ("spend 20.00 USD more on shoes"): see
     /// <see cref="NearMissHint.Shortfall"/> and <see cref="NearMissHint.ItemsLabel"/>.</summary>
     SpendMoreOnRequiredItems = 12,
+
+    /// <summary>Add the gift a gift with purchase gives: its <see cref="NearMissHint.Sku"/>, so many
+    /// (<see cref="NearMissHint.MissingQuantity"/>). The purchase is there already.</summary>
+    AddGift = 13,
 }

@@ -30,6 +30,8 @@ namespace PromoEngine;
 /// the evaluations last (leaving one promotion out may let another apply that costs the shopper too); running out
 /// there is not called a fallback, as the combinations the evaluator considered were all searched. Shipping promotions are never suspect: shipping is one amount, and
 /// discounting it earlier never makes a later shipping discount leave more to pay.</para>
+/// <para>A promotion with a shipping part (<see cref="Discount.ShippingPart"/>) that did not apply makes the applied
+/// promotions sharing its lines suspect: the lanes choose by item and order savings alone.</para>
 /// </remarks>
 internal static class LeaveOut
 {
@@ -71,6 +73,32 @@ internal static class LeaveOut
                 if (promotion.Priority > measuring.Priority && promotion.Discount.Class != DiscountClass.Shipping
                     && applied.Contains(promotion.Id) && !suspects.Contains(promotion)
                     && LineSet.Of(linesOf(promotion), lineCount).Overlaps(lines))
+                {
+                    suspects.Add(promotion);
+                }
+            }
+        }
+
+        // A promotion with a shipping part that did not apply: the lanes choose by what promotions save on items and the
+        // order, so the applied promotions that share its lines may have cost the shopper its shipping part.
+        foreach (var blocked in scenario)
+        {
+            if (blocked.Discount.ShippingPart(0m) is null)
+            {
+                continue;
+            }
+
+            applied ??= result.Applied.Select(a => a.PromotionId).ToHashSet();
+            if (applied.Contains(blocked.Id))
+            {
+                continue;
+            }
+
+            var lines = LineSet.Of(linesOf(blocked), lineCount);
+            foreach (var promotion in scenario)
+            {
+                if (promotion != blocked && promotion.Discount.Class != DiscountClass.Shipping && applied.Contains(promotion.Id)
+                    && !suspects.Contains(promotion) && LineSet.Of(linesOf(promotion), lineCount).Overlaps(lines))
                 {
                     suspects.Add(promotion);
                 }
@@ -214,17 +242,12 @@ internal static class LeaveOut
 
     /// <summary>Whether a promotion can lower one unit's price by raising another's share: a set price, a choice of
     /// which unit is free, a cap, or an amount spread over lines.</summary>
-    private static bool MovesValue(Promotion promotion) => promotion.MaxDiscount is not null || promotion.Discount switch
-    {
-        FixedPriceDiscount or BuyXGetYDiscount or AmountOffOrderDiscount => true,
-        TieredDiscount tiered => tiered.Tiers.Any(t => t.AmountOff is not null),
-        _ => false,
-    };
+    private static bool MovesValue(Promotion promotion) => promotion.MaxDiscount is not null || promotion.Discount.MovesValue;
 
     /// <summary>Whether what a promotion saves depends only on the sum of what is left of every item.</summary>
     private static bool TreatsAllAlike(Promotion promotion) =>
         promotion.QualifyingItems.IsAll
-        && (promotion.Discount is OrderDiscount || (promotion.Discount is PercentOffItemsDiscount && promotion.MaxDiscount is null));
+        && promotion.Discount.DependsOnlyOnTotal(capped: promotion.MaxDiscount is not null);
 
     /// <summary>A set of cart lines as bits.</summary>
     private readonly struct LineSet

@@ -4,9 +4,10 @@ namespace PromoEngine;
 /// <remarks>Immutable and thread-safe, with value equality.</remarks>
 public sealed record NearMissHint
 {
-    internal NearMissHint(PromotionId promotionId, HintKind kind, Money? shortfall, int? missingQuantity, string message, string? itemsLabel = null)
+    internal NearMissHint(PromotionId promotionId, HintKind kind, Money? shortfall, int? missingQuantity, string message, string? itemsLabel = null, string? sku = null)
     {
         ItemsLabel = itemsLabel;
+        Sku = sku;
         PromotionId = promotionId;
         Kind = kind;
         Shortfall = shortfall;
@@ -27,13 +28,18 @@ public sealed record NearMissHint
     public Money? Shortfall { get; }
 
     /// <summary>Gets how many more qualifying units to add.</summary>
-    /// <value>Set for <see cref="HintKind.AddItems"/> and <see cref="HintKind.AddRequiredItems"/>.</value>
+    /// <value>Set for <see cref="HintKind.AddItems"/>, <see cref="HintKind.AddRequiredItems"/> and
+    /// <see cref="HintKind.AddGift"/>.</value>
     public int? MissingQuantity { get; }
 
     /// <summary>Gets how the promotion calls the items to add or to spend more on.</summary>
     /// <value>Set for <see cref="HintKind.AddRequiredItems"/> and <see cref="HintKind.SpendMoreOnRequiredItems"/>
     /// (such as <c>shoes</c>); <see langword="null"/> otherwise.</value>
     public string? ItemsLabel { get; }
+
+    /// <summary>Gets the SKU to add.</summary>
+    /// <value>Set for <see cref="HintKind.AddGift"/>: the gift's SKU, which a storefront can add to the cart.</value>
+    public string? Sku { get; }
 
     /// <summary>Gets a plain message for shoppers.</summary>
     /// <value>Such as <c>Spend 12.50 USD more to get Free shipping.</c></value>

@@ -41,7 +41,7 @@ public sealed class PromotionCatalog
             // Implementation note: a promotion is indexed only when every item it can target is named by SKU or
             // category; anything else (all items, tags, brands, negations, or a shipping discount that may apply to
             // any cart) is checked for every cart.
-            if (promotion.QualifyingItems.IndexKeys() is { } keys && promotion.Discount is not ItemDiscount { GetItems: not null })
+            if (promotion.QualifyingItems.IndexKeys() is { } keys && promotion.Discount.GetItems is null)
             {
                 foreach (var sku in keys.Skus)
                 {

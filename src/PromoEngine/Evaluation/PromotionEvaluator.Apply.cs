@@ -27,14 +27,24 @@ public sealed partial class PromotionEvaluator
             var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
             _laneStops = stopsAfterLane;
             _pool.ClearClaims();
-            ApplyItemPromotions(lane.Where(p => p.Discount is ItemDiscount).ToList());
+            ApplyItemPromotions(lane.Where(p => p.Discount.Class == DiscountClass.Item).ToList());
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount is OrderDiscount), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
+            foreach (var promotion in Sequence(lane.Where(p => p.Discount.Class == DiscountClass.Order), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
             {
                 ApplyOrderPromotion(promotion);
             }
 
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount is ShippingDiscount), ShippingAloneAmount, ShippingSequenceSaving, null))
+            // Shipping promotions, and the shipping parts of this lane's promotions that applied (one promotion, one use).
+            var shipping = lane.Where(p => p.Discount.Class == DiscountClass.Shipping).ToList();
+            foreach (var promotion in lane)
+            {
+                if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion) is { } part)
+                {
+                    shipping.Add(part);
+                }
+            }
+
+            foreach (var promotion in Sequence(shipping, ShippingAloneAmount, ShippingSequenceSaving, null))
             {
                 ApplyShippingPromotion(promotion);
             }
@@ -90,7 +100,7 @@ public sealed partial class PromotionEvaluator
             var own = promotions.ToDictionary(p => p, p =>
             {
                 var qualifying = FreeUnits(p.QualifyingItems);
-                var get = ((ItemDiscount)p.Discount).GetItems is { } getItems ? FreeUnits(getItems) : qualifying;
+                var get = p.Discount.GetItems is { } getItems ? FreeUnits(getItems) : qualifying;
                 return new LaneCandidate(p, qualifying, get);
             });
 
@@ -178,7 +188,7 @@ public sealed partial class PromotionEvaluator
             }
 
             _itemDiscounts += rounded;
-            RecordApplied(promotion, rounded, proposal.Nominal ?? exact, exact, capped);
+            RecordApplied(promotion, rounded, proposal.Nominal ?? exact, exact, capped, proposal.Floored);
             return true;
         }
 
@@ -300,6 +310,12 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
+            if (proposal.MissingGift is { } gift)
+            {
+                _rejections.Add(AddGift(promotion, gift.Sku, gift.Quantity));
+                return;
+            }
+
             if (proposal.MissingQuantity > 0)
             {
                 _rejections.Add(AddItems(promotion, proposal.MissingQuantity));
@@ -313,7 +329,7 @@ public sealed partial class PromotionEvaluator
         private Promotion? WinnerOver(Promotion loser)
         {
             var lines = MatchingLines(loser.QualifyingItems).AsEnumerable();
-            if (loser.Discount is ItemDiscount { GetItems: { } getItems })
+            if (loser.Discount.GetItems is { } getItems)
             {
                 lines = lines.Union(MatchingLines(getItems));
             }
@@ -427,17 +443,17 @@ public sealed partial class PromotionEvaluator
         {
             var discount = (OrderDiscount)promotion.Discount;
             var (remaining, original, quantity, lines) = Qualifying(promotion);
-            if (discount is TieredDiscount tiered)
+            if (discount.Reach(original, quantity) is { } reach)
             {
-                if (tiered.Reached(original, quantity) is null)
+                if (reach.First is { } first)
                 {
-                    _rejections.Add(MissTier(promotion, tiered, original, quantity, tiered.Tiers[0]));
+                    _rejections.Add(MissTier(promotion, reach.Basis, original, quantity, first));
                     return;
                 }
 
-                if (tiered.Next(original, quantity) is { } next)
+                if (reach.Next is { } next)
                 {
-                    HintNextTier(promotion, tiered, original, quantity, next);
+                    HintNextTier(promotion, reach.Basis, original, quantity, next);
                 }
             }
 
@@ -482,9 +498,9 @@ public sealed partial class PromotionEvaluator
             RecordApplied(promotion, rounded, discount.Nominal(remaining, original, quantity), exact, capped);
         }
 
-        private Rejection MissTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier first)
+        private Rejection MissTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier first)
         {
-            if (tiered.Basis == TierBasis.Subtotal)
+            if (basis == TierBasis.Subtotal)
             {
                 return SpendMore(promotion, M(first.Threshold - original), RejectionReason.MinimumSubtotalNotMet);
             }
@@ -492,10 +508,11 @@ public sealed partial class PromotionEvaluator
             return AddItems(promotion, (int)Math.Ceiling(first.Threshold - quantity));
         }
 
-        private void HintNextTier(Promotion promotion, TieredDiscount tiered, decimal original, int quantity, Tier next)
+        private void HintNextTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier next, string? of = null)
         {
             var what = next.PercentOff is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% off") : $"{next.AmountOff} off";
-            if (tiered.Basis == TierBasis.Subtotal)
+            what = of is null ? what : what + " " + of;
+            if (basis == TierBasis.Subtotal)
             {
                 var shortfall = M(next.Threshold - original);
                 _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null,
@@ -512,24 +529,97 @@ public sealed partial class PromotionEvaluator
         private decimal ShippingAloneAmount(Promotion promotion) => ShippingAmount(promotion, _shippingRemaining);
 
         /// <summary>What a shipping promotion takes off (capped, exact) when this much of shipping is left.</summary>
-        private decimal ShippingAmount(Promotion promotion, decimal left) =>
-            Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left));
+        private decimal ShippingAmount(Promotion promotion, decimal left)
+        {
+            var (original, quantity, _) = Scope(promotion);
+            return Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left, original, quantity));
+        }
+
+        /// <summary>The shipping part of a promotion whose own part applied in this run, with what is left of its cap;
+        /// <see langword="null"/> when it has none, did not apply, or its cap is used up.</summary>
+        private Promotion? ShippingPartOf(Promotion promotion)
+        {
+            var taken = 0m;
+            var applied = false;
+            foreach (var a in _applied)
+            {
+                if (a.PromotionId == promotion.Id)
+                {
+                    taken += a.Amount.Amount;
+                    applied = true;
+                }
+            }
+
+            if (!applied || promotion.Discount.ShippingPart(taken) is not { } discount)
+            {
+                return null;
+            }
+
+            Money? cap = promotion.MaxDiscount is { } c ? M(c.Amount - taken) : null;
+            if (cap is { Amount: <= 0m })
+            {
+                return null;
+            }
+
+            var part = promotion.AsShippingPart(discount, cap);
+            (_shippingParts ??= new(ReferenceEqualityComparer.Instance)).Add(part);
+            if (_budgetCapped?.Contains(promotion) == true)
+            {
+                _budgetCapped.Add(part);
+            }
+
+            return part;
+        }
+
+        /// <summary>The shipping parts made in this run: they never add a rejection (their promotion applied).</summary>
+        private HashSet<Promotion>? _shippingParts;
+
+        private bool IsShippingPart(Promotion promotion) => _shippingParts?.Contains(promotion) == true;
 
         private void ApplyShippingPromotion(Promotion promotion)
         {
+            if (_cart.Shipping.IsZero && IsShippingPart(promotion))
+            {
+                return;
+            }
+
             if (_cart.Shipping.IsZero)
             {
                 _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "There is no shipping charge to discount."));
                 return;
             }
 
+            var discount = (ShippingDiscount)promotion.Discount;
+            var (original, quantity, _) = Scope(promotion);
+            if (discount.Reach(original, quantity) is { } reach)
+            {
+                if (reach.First is { } first)
+                {
+                    if (!IsShippingPart(promotion))
+                    {
+                        _rejections.Add(MissTier(promotion, reach.Basis, original, quantity, first));
+                    }
+
+                    return;
+                }
+
+                if (reach.Next is { } next)
+                {
+                    HintNextTier(promotion, reach.Basis, original, quantity, next, "shipping");
+                }
+            }
+
             var shippingBefore = _shippingRemaining;
-            var exact = ((ShippingDiscount)promotion.Discount).Amount(shippingBefore);
+            var exact = discount.Amount(shippingBefore, original, quantity);
             var capped = Capped(promotion, exact);
             var rounded = RoundDiscount(_shippingRemaining, capped);
             if (rounded <= 0m)
             {
-                _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));
+                if (!IsShippingPart(promotion))
+                {
+                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));
+                }
+
                 return;
             }
 
@@ -540,7 +630,7 @@ public sealed partial class PromotionEvaluator
                 _laneStops.Add((promotion, []));
             }
 
-            RecordApplied(promotion, rounded, ((ShippingDiscount)promotion.Discount).Nominal(shippingBefore), exact, capped);
+            RecordApplied(promotion, rounded, discount.Nominal(shippingBefore, original, quantity), exact, capped);
         }
 
         /// <summary>Spreads a rounded amount over units by weights (one weight for each unit of a span), never past what

@@ -451,6 +451,19 @@ public sealed partial class PromotionEvaluator
             return Reject(promotion, reason, message) with { Shortfall = shortfall };
         }
 
+        /// <summary>A gift with purchase whose gift is missing: a rejection and a hint that name the SKU to add.</summary>
+        private Rejection AddGift(Promotion promotion, string sku, int missing)
+        {
+            if (Hides(promotion))
+            {
+                return Reject(promotion, RejectionReason.GiftNotInCart, string.Empty) with { MissingQuantity = missing, Sku = sku };
+            }
+
+            var message = string.Create(CultureInfo.InvariantCulture, $"Add {missing} x {sku} to your cart to get it with {promotion.Name}.");
+            _hints.Add(new NearMissHint(promotion.Id, HintKind.AddGift, null, missing, message, sku: sku));
+            return Reject(promotion, RejectionReason.GiftNotInCart, message) with { MissingQuantity = missing, Sku = sku };
+        }
+
         private Rejection AddItems(Promotion promotion, int missing)
         {
             if (Hides(promotion))
@@ -480,16 +493,9 @@ public sealed partial class PromotionEvaluator
         /// <remarks>Implementation note: under <see cref="EvaluationOptions.HideCodeStatus"/> a promotion that would
         /// only be reported as unknown is not run through the lanes (a buy-3-get-1 with two items took 3.5 times as long
         /// as an unknown code); every lane offers a discount at most the units its qualifying lines hold, so too few of
-        /// them for one set (or for the first tier) means it applies nothing. These facts belong beside each strategy
-        /// (DESIGN: a strategy owns what may be asked of it); they are here while the strategies are rewritten.</remarks>
-        private bool CannotApply(Discount discount, decimal subtotal, int quantity) => discount switch
-        {
-            BuyXGetYDiscount { GetItems: null } buyGet => quantity < buyGet.Buy + buyGet.Get,
-            BuyXGetYDiscount buyGet => quantity < buyGet.Buy || UnitsOf(buyGet.GetItems) < buyGet.Get,
-            FixedPriceDiscount bundle => quantity < bundle.Quantity,
-            TieredDiscount tiered => tiered.Reached(subtotal, quantity) is null,
-            _ => false,
-        };
+        /// them for one set (or for the first tier) means it applies nothing. Each strategy knows its own
+        /// (<see cref="Discount.CannotApply"/>).</remarks>
+        private bool CannotApply(Discount discount, decimal subtotal, int quantity) => discount.CannotApply(subtotal, quantity, UnitsOf);
 
         private int UnitsOf(ItemFilter filter)
         {

@@ -333,7 +333,7 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>The cart lines a promotion can use, to qualify or to discount.</summary>
         public int[] LinesOf(Promotion promotion) =>
-            promotion.Discount is ItemDiscount { GetItems: { } getItems }
+            promotion.Discount.GetItems is { } getItems
                 ? [.. MatchingLines(promotion.QualifyingItems).Union(MatchingLines(getItems))]
                 : MatchingLines(promotion.QualifyingItems);
 
@@ -477,16 +477,28 @@ public sealed partial class PromotionEvaluator
         }
 
         /// <summary>Records an application: its rounded amount, and what cut it below its nominal amount, if anything
-        /// (the cap or budget when it bound, else the price when the discount wanted more than was left).</summary>
-        private void RecordApplied(Promotion promotion, decimal amount, decimal nominal, decimal exact, decimal capped)
+        /// (the cap or budget when it bound, else a price floor when it held a unit back, else the price when the
+        /// discount wanted more than was left).</summary>
+        private void RecordApplied(Promotion promotion, decimal amount, decimal nominal, decimal exact, decimal capped, bool floored = false)
         {
             var money = M(amount);
             var code = CodeOf(promotion);
             var clampedBy = capped < exact
                 ? (_budgetCapped?.Contains(promotion) == true ? ClampedBy.Budget : ClampedBy.MaxDiscount)
+                : floored ? ClampedBy.PriceFloor
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) });
-            _redemptions.Add(new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
+            // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum.
+            var redemption = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution);
+            var earlier = _redemptions.FindIndex(r => r.PromotionId == promotion.Id);
+            if (earlier >= 0)
+            {
+                _redemptions[earlier] = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money + _redemptions[earlier].Amount, _at, redemption.Attribution);
+            }
+            else
+            {
+                _redemptions.Add(redemption);
+            }
         }
 
         /// <summary>Rounds one application: by default the amount left to pay is rounded with the configured rule, and

@@ -66,13 +66,7 @@ public sealed partial class PromotionEvaluator
         /// <summary>Whether a promotion takes the same share of every price it reaches, whenever it comes: uncapped
         /// percentages (and percentage tiers) leave the same exact amounts in any order, so only rounding could tell
         /// two orders apart, and no search is made for it.</summary>
-        private static bool Commutes(Promotion promotion) => promotion.MaxDiscount is null && promotion.Discount switch
-        {
-            PercentOffOrderDiscount => true,
-            TieredDiscount tiered => tiered.Tiers.All(t => t.AmountOff is null),
-            ShippingDiscount shipping => shipping.IsPercentage,
-            _ => false,
-        };
+        private static bool Commutes(Promotion promotion) => promotion.MaxDiscount is null && promotion.Discount.TakesSameShare;
 
         /// <summary>The order of one group that saves most, searched from the order given.</summary>
         /// <param name="start">The group, larger saving alone first.</param>

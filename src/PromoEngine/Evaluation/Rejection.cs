@@ -65,6 +65,10 @@ public sealed record Rejection
     /// <value>Set for <see cref="RejectionReason.OrderHistoryNotEligible"/> when the promotion has an upper bound.</value>
     public int? PreviousOrdersAtMost { get; init; }
 
+    /// <summary>Gets the SKU to add.</summary>
+    /// <value>Set for <see cref="RejectionReason.GiftNotInCart"/>: the gift's SKU.</value>
+    public string? Sku { get; init; }
+
     /// <summary>Gets the limit that was reached.</summary>
     /// <value>Set for the usage-limit reasons and <see cref="RejectionReason.TooManyCodes"/>.</value>
     public int? Limit { get; init; }

@@ -121,4 +121,9 @@ public enum RejectionReason
     /// <summary>Not for the shipping method the cart names (or the cart names none); the rejection's
     /// <see cref="Rejection.Allowed"/> lists the methods it is for.</summary>
     ShippingMethodNotEligible = 43,
+
+    /// <summary>A gift with purchase whose purchase is in the cart but whose gift is not (or not enough of it): the
+    /// rejection's <see cref="Rejection.Sku"/> and <see cref="Rejection.MissingQuantity"/> say what to add, and a
+    /// <see cref="HintKind.AddGift"/> hint says it too.</summary>
+    GiftNotInCart = 44,
 }

@@ -4,23 +4,6 @@ using System.Linq;
 
 namespace PromoEngine;
 
-/// <summary>Consecutive units of one cart line: units <see cref="Start"/> to <see cref="End"/> less one.</summary>
-internal readonly record struct Span(int Line, int Start, int Count)
-{
-    public int End => Start + Count;
-
-    /// <summary>The units from <paramref name="offset"/> on, <paramref name="count"/> of them.</summary>
-    public Span Slice(int offset, int count) => new(Line, Start + offset, count);
-}
-
-/// <summary>Units that are alike at the moment they were read: one span, and what is left of each unit's price.</summary>
-internal readonly record struct Part(Span Span, decimal Remaining)
-{
-    public int Count => Span.Count;
-
-    public Part Slice(int offset, int count) => new(Span.Slice(offset, count), Remaining);
-}
-
 /// <summary>A run of units of one line that have had exactly the same things happen to them.</summary>
 internal sealed class Piece
 {
@@ -69,7 +52,7 @@ internal sealed class Piece
 /// and some another (the free units of a buy-one-get-one in one line), the ones treated alike are kept together in
 /// the piece rather than interleaved: the result per line is the same, and only which unit index carries which
 /// adjustment in <see cref="LineResult.Units"/> follows from it.</remarks>
-internal sealed class UnitPool
+internal sealed class UnitPool : IUnitPrices
 {
     private readonly Cart _cart;
     private readonly List<Piece>?[] _pieces; // null: the line is as it came, one run at its price (see Pristine)
@@ -204,56 +187,9 @@ internal sealed class UnitPool
         return sorted;
     }
 
-    /// <summary>Each list of parts cut wherever a part of any of the lists begins or ends, so that a unit in several
-    /// lists is in parts of the same span in each.</summary>
-    public static List<List<Part>> CutAtEdges(IReadOnlyList<List<Part>> lists)
-    {
-        var edges = new Dictionary<int, List<int>>();
-        foreach (var list in lists)
-        {
-            foreach (var part in list)
-            {
-                if (!edges.TryGetValue(part.Span.Line, out var lineEdges))
-                {
-                    edges[part.Span.Line] = lineEdges = [];
-                }
-
-                lineEdges.Add(part.Span.Start);
-                lineEdges.Add(part.Span.End);
-            }
-        }
-
-        foreach (var lineEdges in edges.Values)
-        {
-            lineEdges.Sort();
-        }
-
-        var result = new List<List<Part>>(lists.Count);
-        foreach (var list in lists)
-        {
-            var cut = new List<Part>(list.Count);
-            foreach (var part in list)
-            {
-                var lineEdges = edges[part.Span.Line];
-                var start = part.Span.Start;
-                var at = lineEdges.BinarySearch(start + 1);
-                for (var i = at < 0 ? ~at : at; i < lineEdges.Count && lineEdges[i] < part.Span.End; i++)
-                {
-                    if (lineEdges[i] > start)
-                    {
-                        cut.Add(part.Slice(start - part.Span.Start, lineEdges[i] - start));
-                        start = lineEdges[i];
-                    }
-                }
-
-                cut.Add(part.Slice(start - part.Span.Start, part.Span.End - start));
-            }
-
-            result.Add(cut);
-        }
-
-        return result;
-    }
+    /// <summary>Each list of parts cut wherever a part of any of the lists begins or ends (see
+    /// <see cref="Parts.CutAtEdges"/>).</summary>
+    public static List<List<Part>> CutAtEdges(IReadOnlyList<List<Part>> lists) => Parts.CutAtEdges(lists);
 
     /// <summary>Forgets which promotion took which units: a new lane begins.</summary>
     public void ClearClaims()
@@ -358,113 +294,4 @@ internal sealed class UnitPool
         && a.Tags.SequenceEqual(b.Tags)
         && a.Attributes.Count == b.Attributes.Count
         && a.Attributes.All(kv => b.Attributes.TryGetValue(kv.Key, out var value) && value == kv.Value);
-}
-
-/// <summary>A set of units of a cart, as sorted, disjoint spans per line.</summary>
-internal sealed class SpanSet
-{
-    private readonly Dictionary<int, List<(int Start, int End)>> _byLine = [];
-
-    public SpanSet()
-    {
-    }
-
-    public SpanSet(IEnumerable<Span> spans) => AddRange(spans);
-
-    public void AddRange(IEnumerable<Span> spans)
-    {
-        foreach (var span in spans)
-        {
-            Add(span);
-        }
-    }
-
-    public void Add(Span span)
-    {
-        if (span.Count == 0)
-        {
-            return;
-        }
-
-        if (!_byLine.TryGetValue(span.Line, out var ranges))
-        {
-            _byLine[span.Line] = ranges = [];
-        }
-
-        // Merged into the sorted, disjoint ranges of its line.
-        var start = span.Start;
-        var end = span.End;
-        var at = 0;
-        while (at < ranges.Count && ranges[at].End < start)
-        {
-            at++;
-        }
-
-        while (at < ranges.Count && ranges[at].Start <= end)
-        {
-            start = Math.Min(start, ranges[at].Start);
-            end = Math.Max(end, ranges[at].End);
-            ranges.RemoveAt(at);
-        }
-
-        ranges.Insert(at, (start, end));
-    }
-
-    /// <summary>Whether every unit of a span is in this set.</summary>
-    public bool Contains(Span span)
-    {
-        foreach (var (start, end) in _byLine.GetValueOrDefault(span.Line) ?? [])
-        {
-            if (start <= span.Start && span.End <= end)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The units of the spans that are in this set, in the spans' order.</summary>
-    public List<Span> Intersect(IEnumerable<Span> spans) => Filter(spans, keep: true);
-
-    /// <summary>The units of the spans that are not in this set, in the spans' order.</summary>
-    public List<Span> Except(IEnumerable<Span> spans) => Filter(spans, keep: false);
-
-    private List<Span> Filter(IEnumerable<Span> spans, bool keep)
-    {
-        var result = new List<Span>();
-        foreach (var span in spans)
-        {
-            var ranges = _byLine.GetValueOrDefault(span.Line);
-            var at = span.Start;
-            foreach (var (start, end) in ranges ?? [])
-            {
-                if (end <= at || start >= span.End)
-                {
-                    continue;
-                }
-
-                if (!keep && start > at)
-                {
-                    result.Add(new Span(span.Line, at, start - at));
-                }
-
-                var from = Math.Max(start, at);
-                var to = Math.Min(end, span.End);
-                if (keep)
-                {
-                    result.Add(new Span(span.Line, from, to - from));
-                }
-
-                at = to;
-            }
-
-            if (!keep && at < span.End)
-            {
-                result.Add(new Span(span.Line, at, span.End - at));
-            }
-        }
-
-        return result;
-    }
 }

@@ -23,7 +23,7 @@ public static partial class CatalogLinter
                     $"{promotion.Id} measures a threshold after higher lanes, but no promotion has a higher priority: it measures the prices before discounts."));
             }
 
-            if (promotion.Discount is not BuyXGetYDiscount && promotion.QualifyingItems.CanNeverMatch())
+            if (!promotion.Discount.LintsItemsThatNeverMatch && promotion.QualifyingItems.CanNeverMatch())
             {
                 findings.Add(Finding(LintRule.ItemsCanNeverQualify, LintSeverity.Error, [promotion],
                     $"{promotion.Id} can never apply: no item can pass its item filter ({promotion.QualifyingItems})."));

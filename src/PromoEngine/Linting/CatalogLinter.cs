@@ -32,7 +32,7 @@ public static partial class CatalogLinter
         var findings = new List<LintFinding>();
         Stacking(list, options, findings);
         GroupTies(list, findings);
-        BuyXGetY(list, findings);
+        DiscountFacts(list, findings);
         Schedules(list, at, findings);
         Codes(list, findings);
         ClaimCodes(list, findings);
@@ -47,7 +47,7 @@ public static partial class CatalogLinter
             .ThenBy(f => f.Promotions[0])];
     }
 
-    private static LintFinding Finding(LintRule rule, LintSeverity severity, IEnumerable<Promotion> promotions, string message) =>
+    internal static LintFinding Finding(LintRule rule, LintSeverity severity, IEnumerable<Promotion> promotions, string message) =>
         new(rule, severity, [.. promotions.Select(p => p.Id).Distinct().Order()], message);
 
     /// <summary>Promotions that can apply to any cart: not cancelled, every item, no restriction.</summary>
@@ -62,7 +62,7 @@ public static partial class CatalogLinter
     {
         // The worst case for the merchant: the largest percentages that can all apply to one cart together.
         var percent = promotions
-            .Where(p => Unrestricted(p) && !p.IsExclusive && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
+            .Where(p => Unrestricted(p) && !p.IsExclusive && p.Discount.FlatPercent is not null && p.Discount.Class != DiscountClass.Shipping)
             .ToList();
 
         // One member per group (the largest), and no more coded promotions than an order may carry (typed, and held in a
@@ -81,7 +81,7 @@ public static partial class CatalogLinter
         foreach (var lane in chosen.GroupBy(p => p.Priority))
         {
             // Item percentages in one lane share units only when they compound; order percentages stack on what is left.
-            var items = lane.Where(p => p.Discount is PercentOffItemsDiscount).OrderByDescending(Percent).ThenBy(p => p.Id).ToList();
+            var items = lane.Where(p => p.Discount.Class == DiscountClass.Item).OrderByDescending(Percent).ThenBy(p => p.Id).ToList();
             if (items.Count > 0)
             {
                 var stack = items.Where(p => items.Any(q => p.Compounds(q))).ToList();
@@ -101,7 +101,7 @@ public static partial class CatalogLinter
                 }
             }
 
-            foreach (var order in lane.Where(p => p.Discount is PercentOffOrderDiscount))
+            foreach (var order in lane.Where(p => p.Discount.Class == DiscountClass.Order))
             {
                 left *= 1m - (Percent(order) / 100m);
                 contributors.Add(order);
@@ -115,12 +115,7 @@ public static partial class CatalogLinter
         }
     }
 
-    private static decimal Percent(Promotion p) => p.Discount switch
-    {
-        PercentOffItemsDiscount d => d.Percent,
-        PercentOffOrderDiscount d => d.Percent,
-        _ => 0m,
-    };
+    private static decimal Percent(Promotion p) => p.Discount.FlatPercent ?? 0m;
 
     private static void GroupTies(List<Promotion> promotions, List<LintFinding> findings)
     {
@@ -135,17 +130,12 @@ public static partial class CatalogLinter
         }
     }
 
-    private static void BuyXGetY(List<Promotion> promotions, List<LintFinding> findings)
+    /// <summary>What each strategy finds wrong with its own discount (see <see cref="Discount.Lint"/>).</summary>
+    private static void DiscountFacts(List<Promotion> promotions, List<LintFinding> findings)
     {
-        foreach (var promotion in promotions.Where(p => p.Discount is BuyXGetYDiscount))
+        foreach (var promotion in promotions)
         {
-            var discount = (BuyXGetYDiscount)promotion.Discount;
-            if (promotion.QualifyingItems.CanNeverMatch() || discount.GetItems?.CanNeverMatch() == true)
-            {
-                var which = promotion.QualifyingItems.CanNeverMatch() ? "bought" : "discounted";
-                findings.Add(Finding(LintRule.BuyXGetYCannotFire, LintSeverity.Error, [promotion],
-                    $"{promotion.Id} can never fire: no item can be among its {which} items."));
-            }
+            promotion.Discount.Lint(promotion, findings);
         }
     }
 
@@ -282,9 +272,9 @@ public static partial class CatalogLinter
             // A budget in another currency than the promotion's amounts cannot be built (PromotionBuilder.Build).
             // An amount off the order, capped or not, that is more than a hard budget: any order big enough to get the
             // whole amount is refused at checkout.
-            if (promotion.Limits.BudgetPolicy == BudgetPolicy.Hard && promotion.Discount is AmountOffOrderDiscount order)
+            if (promotion.Limits.BudgetPolicy == BudgetPolicy.Hard && promotion.Discount.FullAmount is { } amount)
             {
-                var full = promotion.MaxDiscount is { } cap ? Money.Min(order.Value, cap) : order.Value;
+                var full = promotion.MaxDiscount is { } cap ? Money.Min(amount, cap) : amount;
                 if (full > budget)
                 {
                     findings.Add(Finding(LintRule.UnusableLimit, LintSeverity.Warning, [promotion],
@@ -302,9 +292,9 @@ public static partial class CatalogLinter
             .Where(p => p.Stops == StopScope.AllLowerLanes && p.Status == PromotionStatus.Active
                 && p.Activation.Kind == ActivationKind.Automatic && p.Schedule.StartInstant is null && p.Schedule.EndInstant is null
                 && p.Schedule.Windows.IsEmpty
-                && AppliesToAnyCart(p) && p.Discount is PercentOffItemsDiscount or PercentOffOrderDiscount)
+                && AppliesToAnyCart(p) && p.Discount.FlatPercent is not null && p.Discount.Class != DiscountClass.Shipping)
             .ToList();
-        foreach (var shipping in promotions.Where(p => p.Discount is ShippingDiscount))
+        foreach (var shipping in promotions.Where(p => p.Discount.Class == DiscountClass.Shipping))
         {
             if (alwaysStops.FirstOrDefault(s => s.Priority > shipping.Priority) is not { } stopper)
             {

@@ -44,6 +44,21 @@ public enum LintRule
     /// <summary>Weekly windows of one schedule that cover the same local times: one of them is probably a typo.</summary>
     OverlappingWindows = 21,
 
+    /// <summary>A price floor that holds the discount back on every unit it could take: a floor of 90% under 20% off
+    /// never gives more than 10%; a floor of $5 under "3 for $10" never lets a set cost $10.</summary>
+    PriceFloorAlwaysBinds = 22,
+
+    /// <summary>Tiers of a discount on quantity groups where more groups give less off each unit.</summary>
+    TierSavesLessForMore = 23,
+
+    /// <summary>A gift with purchase whose qualifying items can include the gift itself: gifts alone earn a gift.</summary>
+    GiftEarnsItself = 24,
+
+    /// <summary>A price floor at or above the highest unit price the promotion's item filter admits
+    /// (<see cref="ItemFilter.UnitPriceAtMost"/>): every qualifying unit is at or below the floor, so the discount never
+    /// takes anything.</summary>
+    PriceFloorAboveEveryPrice = 25,
+
     /// <summary>A promotion whose qualifying items no item can pass (unit-price bounds that exclude each other, SKU lists
     /// with nothing in common, a negation of all items): it can never apply. Buy X get Y has its own rule
     /// (<see cref="BuyXGetYCannotFire"/>).</summary>

@@ -33,6 +33,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
                 ? $"Spend {c.Money(shortfall)} more on qualifying items to get {name}."
                 : $"Spend more on qualifying items to get {name}.",
             RejectionReason.MinimumQuantityNotMet => $"Add {Items(rejection.MissingQuantity ?? 1, c)} to get {name}.",
+            RejectionReason.GiftNotInCart => $"Add {c.Number(rejection.MissingQuantity ?? 1)} x {rejection.Sku} to your cart to get it with {name}.",
             RejectionReason.MembersOnly => rejection.Allowed.IsEmpty
                 ? $"{name} is for members only."
                 : $"{name} is for {Or(rejection.Allowed)} members only.",
@@ -103,6 +104,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
             ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}."
             : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to get {Name(c)}.",
+        HintKind.AddGift => $"Add {c.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} to your cart to get it with {Name(c)}.",
         _ => null,
     };
 
@@ -117,6 +119,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         HintKind.SpendMoreOnRequiredItems => hint.Shortfall is { } more
             ? $"Spend {c.Money(more)} more on {hint.ItemsLabel ?? "the items this offer needs"} to use your coupon {Name(c)}."
             : $"Spend a little more on {hint.ItemsLabel ?? "the items this offer needs"} to use your coupon {Name(c)}.",
+        HintKind.AddGift => $"Add {c.Number(hint.MissingQuantity ?? 1)} x {hint.Sku} to your cart to get it with your coupon {Name(c)}.",
         _ => null,
     };
 
@@ -137,6 +140,7 @@ internal sealed class EnglishMessages() : ShopperMessages(CultureInfo.GetCulture
         ReceiptTerm.Capped => "capped",
         ReceiptTerm.CutToBudget => "cut to what is left of its budget",
         ReceiptTerm.FromWallet => "from your wallet",
+        ReceiptTerm.CutToPriceFloor => "kept above its price floor",
         _ => null,
     };
 

@@ -51,4 +51,8 @@ public enum ReceiptTerm
     /// <summary>A code that came from the customer's wallet (<see cref="AppliedPromotion.FromWallet"/>): "from your
     /// wallet".</summary>
     FromWallet = 15,
+
+    /// <summary>A promotion held back by its price floor (<see cref="ClampedBy.PriceFloor"/>): "kept above its price
+    /// floor".</summary>
+    CutToPriceFloor = 16,
 }

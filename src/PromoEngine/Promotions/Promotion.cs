@@ -32,7 +32,7 @@ public sealed class Promotion
         LedgerLimits = RedemptionLimits.Of(Activation, Limits);
     }
 
-    private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status)
+    private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status, Discount? discount = null)
     {
         Id = source.Id;
         Name = source.Name;
@@ -41,7 +41,7 @@ public sealed class Promotion
         Schedule = source.Schedule;
         Restrictions = source.Restrictions;
         QualifyingItems = source.QualifyingItems;
-        Discount = source.Discount;
+        Discount = discount ?? source.Discount;
         Limits = source.Limits;
         Priority = source.Priority;
         MaxDiscount = maxDiscount;
@@ -170,6 +170,11 @@ public sealed class Promotion
     /// <summary>This promotion as one evaluation sees it when something lowers its cap (what is left of a hard
     /// budget): the same promotion in every other respect.</summary>
     internal Promotion WithMaxDiscount(Money cap) => MaxDiscount == cap ? this : new Promotion(this, cap, Status);
+
+    /// <summary>The part of this promotion that discounts shipping too (<see cref="Discount.ShippingPart"/>), as the
+    /// evaluator applies it after the promotion's own part: the same promotion with that discount and what is left of
+    /// its cap.</summary>
+    internal Promotion AsShippingPart(Discount part, Money? cap) => new(this, cap, Status, part);
 
     /// <summary>This promotion as an order placed with it sees it: active, whatever its status now (a return judges the
     /// order by the promotions it was placed with, even if one was paused since).</summary>

@@ -274,7 +274,7 @@ public sealed class PromotionBuilder
             Check(errors, string.Create(CultureInfo.InvariantCulture, $"compoundsWith[{i}]"), Text.IdentifierProblem(CompoundsWithIds[i]));
         }
 
-        if ((CompoundsWithAll || CompoundsWithIds.Count > 0) && (Discount is not (PercentOffItemsDiscount or AmountOffEachItemDiscount) || MaxDiscount is not null))
+        if ((CompoundsWithAll || CompoundsWithIds.Count > 0) && (Discount is not { CanCompound: true } || MaxDiscount is not null))
         {
             errors.Add("compoundsWith: only a percentage or an amount off each item, without a cap, can compound with other promotions.");
         }

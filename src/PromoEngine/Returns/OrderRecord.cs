@@ -87,7 +87,11 @@ public sealed partial class OrderRecord
                 throw new ArgumentException($"The order's promotion {a.PromotionId} is not among the promotions given.", nameof(promotions));
             }
 
-            applied.Add(promotion);
+            // A promotion with a shipping part is applied twice (one use): it is one promotion of the order.
+            if (!applied.Contains(promotion))
+            {
+                applied.Add(promotion);
+            }
         }
 
         Promotions = applied.ToImmutable();

@@ -97,6 +97,7 @@ public static class EvaluationJson
                 OptionalNumber(writer, "previousOrders", rejection.PreviousOrders);
                 OptionalNumber(writer, "previousOrdersAtLeast", rejection.PreviousOrdersAtLeast);
                 OptionalNumber(writer, "previousOrdersAtMost", rejection.PreviousOrdersAtMost);
+                OptionalString(writer, "sku", rejection.Sku);
                 OptionalNumber(writer, "limit", rejection.Limit);
                 OptionalNumber(writer, "used", rejection.Used);
                 OptionalString(writer, "winner", rejection.Winner?.Value);
@@ -120,6 +121,7 @@ public static class EvaluationJson
                 OptionalMoney(writer, "shortfall", hint.Shortfall);
                 OptionalNumber(writer, "missingQuantity", hint.MissingQuantity);
                 OptionalString(writer, "itemsLabel", hint.ItemsLabel);
+                OptionalString(writer, "sku", hint.Sku);
                 writer.WriteString("message", hint.Message);
                 if (hint.FromWallet)
                 {

@@ -13,11 +13,6 @@ public static partial class PromotionJson
     private static readonly string[] ActivationTypes = ["automatic", "code", "claimCodes"];
     private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds", "previousOrders", "shippingMethods"];
     private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
-    private static readonly string[] DiscountTypes =
-    [
-        "percentOffItems", "amountOffEachItem", "fixedPrice", "buyXGetY", "tiered", "percentOffOrder", "amountOffOrder",
-        "freeShipping", "shippingPercentOff", "shippingAmountOff",
-    ];
 
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.ExtendedIso;
 
@@ -446,7 +441,7 @@ public static partial class PromotionJson
         return parsed;
     }
 
-    private static ItemFilter? ReadFilter(JsonElement element, string path, JsonErrors errors)
+    internal static ItemFilter? ReadFilter(JsonElement element, string path, JsonErrors errors)
     {
         var type = TypeOf(element, path, errors, FilterTypes);
         switch (type)
@@ -525,121 +520,9 @@ public static partial class PromotionJson
         }
     }
 
-    private static Discount? ReadDiscount(JsonElement element, string path, JsonErrors errors)
-    {
-        var type = TypeOf(element, path, errors, DiscountTypes);
-        decimal? Percent(string name = "percent") =>
-            errors.Required(element, name, path, out var e) ? errors.Decimal(e, $"{path}.{name}") : null;
-        Money? Amount(string name) =>
-            errors.Required(element, name, path, out var e) ? ReadMoney(e, $"{path}.{name}", errors) : null;
-        int? OptionalInt(string name) =>
-            JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") : null;
-
-        switch (type)
-        {
-            case "percentOffItems" or "percentOffOrder" or "shippingPercentOff":
-                errors.Object(element, path, "type", "percent");
-                return Percent() is { } p
-                    ? errors.Make(path + ".percent", () => type switch
-                    {
-                        "percentOffItems" => Discount.PercentOffItems(p),
-                        "percentOffOrder" => Discount.PercentOffOrder(p),
-                        _ => Discount.ShippingPercentOff(p),
-                    })
-                    : null;
-            case "amountOffEachItem" or "amountOffOrder" or "shippingAmountOff":
-                errors.Object(element, path, "type", "amount");
-                return Amount("amount") is { } a
-                    ? errors.Make(path + ".amount", () => type switch
-                    {
-                        "amountOffEachItem" => Discount.AmountOffEachItem(a),
-                        "amountOffOrder" => Discount.AmountOffOrder(a),
-                        _ => Discount.ShippingAmountOff(a),
-                    })
-                    : null;
-            case "freeShipping":
-                errors.Object(element, path, "type");
-                return Discount.FreeShipping;
-            case "fixedPrice":
-            {
-                errors.Object(element, path, "type", "quantity", "price", "maxApplications");
-                var quantity = errors.Required(element, "quantity", path, out var q) ? errors.Int(q, path + ".quantity") : null;
-                var price = Amount("price");
-                var max = OptionalInt("maxApplications");
-                return quantity is { } n && price is { } pr ? errors.Make(path, () => Discount.FixedPrice(n, pr, max)) : null;
-            }
-
-            case "buyXGetY":
-            {
-                errors.Object(element, path, "type", "buy", "get", "percentOff", "getItems", "selection", "maxApplications");
-                var buy = errors.Required(element, "buy", path, out var b) ? errors.Int(b, path + ".buy") : null;
-                var get = errors.Required(element, "get", path, out var g) ? errors.Int(g, path + ".get") : null;
-                var percent = JsonErrors.Optional(element, "percentOff", out var pe) ? errors.Decimal(pe, path + ".percentOff") : 100m;
-                var getItems = JsonErrors.Optional(element, "getItems", out var gi) ? ReadFilter(gi, path + ".getItems", errors) : null;
-                var selection = JsonErrors.Optional(element, "selection", out var se)
-                    ? errors.Enum(se, path + ".selection", ("cheapest", UnitSelection.Cheapest), ("mostExpensive", UnitSelection.MostExpensive))
-                    : UnitSelection.Cheapest;
-                var max = OptionalInt("maxApplications");
-                return buy is { } x && get is { } y && percent is { } pct && selection is { } sel
-                    ? errors.Make(path, () => Discount.BuyXGetY(x, y, pct, getItems, sel, max))
-                    : null;
-            }
-
-            case "tiered":
-            {
-                errors.Object(element, path, "type", "basis", "tiers");
-                var basis = errors.Required(element, "basis", path, out var ba)
-                    ? errors.Enum(ba, path + ".basis", ("subtotal", TierBasis.Subtotal), ("quantity", TierBasis.Quantity))
-                    : null;
-                var tiers = new List<Tier>();
-                var before = errors.Errors.Count;
-                if (errors.Required(element, "tiers", path, out var list))
-                {
-                    ReadArray(list, path + ".tiers", errors, (item, itemPath) =>
-                    {
-                        if (ReadTier(item, itemPath, errors) is { } tier)
-                        {
-                            tiers.Add(tier);
-                        }
-                    });
-                }
-
-                return basis is { } bs && errors.Errors.Count == before ? errors.Make(path + ".tiers", () => Discount.Tiered(bs, tiers)) : null;
-            }
-
-            default:
-                return null;
-        }
-    }
-
-    private static Tier? ReadTier(JsonElement element, string path, JsonErrors errors)
-    {
-        if (!errors.Object(element, path, "threshold", "percentOff", "amountOff"))
-        {
-            return null;
-        }
-
-        var threshold = errors.Required(element, "threshold", path, out var t) ? errors.Decimal(t, path + ".threshold") : null;
-        var hasPercent = JsonErrors.Optional(element, "percentOff", out var p);
-        var hasAmount = JsonErrors.Optional(element, "amountOff", out var a);
-        if (hasPercent == hasAmount)
-        {
-            errors.Add(path, "needs exactly one of percentOff and amountOff.");
-            return null;
-        }
-
-        if (threshold is not { } th)
-        {
-            return null;
-        }
-
-        if (hasPercent)
-        {
-            return errors.Decimal(p, path + ".percentOff") is { } percent ? errors.Make(path, () => Tier.PercentOffFrom(th, percent)) : null;
-        }
-
-        return ReadMoney(a, path + ".amountOff", errors) is { } amount ? errors.Make(path, () => Tier.AmountOffFrom(th, amount)) : null;
-    }
+    /// <summary>Reads a discount: its type picks the strategy's own reader (see <see cref="DiscountKinds"/>).</summary>
+    internal static Discount? ReadDiscount(JsonElement element, string path, JsonErrors errors) =>
+        TypeOf(element, path, errors, DiscountKinds.Types) is { } type ? DiscountKinds.ReaderOf(type)(new DiscountJsonReader(element, path, errors)) : null;
 
     private static UsageLimits? ReadLimits(JsonElement element, string path, JsonErrors errors)
     {

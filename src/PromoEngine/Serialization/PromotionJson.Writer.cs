@@ -318,7 +318,7 @@ public static partial class PromotionJson
         }
     }
 
-    private static void WriteFilter(Utf8JsonWriter writer, ItemFilter filter)
+    internal static void WriteFilter(Utf8JsonWriter writer, ItemFilter filter)
     {
         var (kind, names, filters) = filter.Shape();
         writer.WriteStartObject();
@@ -359,82 +359,11 @@ public static partial class PromotionJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes a discount: each strategy writes its own properties.</summary>
     private static void WriteDiscount(Utf8JsonWriter writer, Discount discount)
     {
         writer.WriteStartObject();
-        switch (discount)
-        {
-            case PercentOffItemsDiscount d:
-                writer.WriteString("type", "percentOffItems");
-                writer.WriteNumber("percent", d.Percent);
-                break;
-            case PercentOffOrderDiscount d:
-                writer.WriteString("type", "percentOffOrder");
-                writer.WriteNumber("percent", d.Percent);
-                break;
-            case AmountOffEachItemDiscount d:
-                writer.WriteString("type", "amountOffEachItem");
-                WriteMoney(writer, "amount", d.Amount);
-                break;
-            case AmountOffOrderDiscount d:
-                writer.WriteString("type", "amountOffOrder");
-                WriteMoney(writer, "amount", d.Value);
-                break;
-            case FixedPriceDiscount d:
-                writer.WriteString("type", "fixedPrice");
-                writer.WriteNumber("quantity", d.Quantity);
-                WriteMoney(writer, "price", d.Price);
-                if (d.MaxApplications is { } max)
-                {
-                    writer.WriteNumber("maxApplications", max);
-                }
-
-                break;
-            case BuyXGetYDiscount d:
-                writer.WriteString("type", "buyXGetY");
-                writer.WriteNumber("buy", d.Buy);
-                writer.WriteNumber("get", d.Get);
-                writer.WriteNumber("percentOff", d.PercentOff);
-                if (d.GetItems is { } getItems)
-                {
-                    writer.WritePropertyName("getItems");
-                    WriteFilter(writer, getItems);
-                }
-
-                writer.WriteString("selection", d.Selection == UnitSelection.Cheapest ? "cheapest" : "mostExpensive");
-                if (d.MaxApplications is { } most)
-                {
-                    writer.WriteNumber("maxApplications", most);
-                }
-
-                break;
-            case TieredDiscount d:
-                writer.WriteString("type", "tiered");
-                writer.WriteString("basis", d.Basis == TierBasis.Subtotal ? "subtotal" : "quantity");
-                writer.WriteStartArray("tiers");
-                foreach (var tier in d.Tiers)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("threshold", tier.Threshold);
-                    if (tier.PercentOff is { } percent)
-                    {
-                        writer.WriteNumber("percentOff", percent);
-                    }
-                    else
-                    {
-                        WriteMoney(writer, "amountOff", tier.AmountOff!.Value);
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                break;
-            case ShippingDiscount d:
-                d.Write(writer);
-                break;
-        }
-
+        discount.WriteJson(writer);
         writer.WriteEndObject();
     }
 

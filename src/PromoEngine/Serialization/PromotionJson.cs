@@ -256,7 +256,7 @@ public static partial class PromotionJson
         }
     }
 
-    private static void ReadArray(JsonElement element, string path, JsonErrors errors, Action<JsonElement, string> read)
+    internal static void ReadArray(JsonElement element, string path, JsonErrors errors, Action<JsonElement, string> read)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
@@ -294,7 +294,7 @@ public static partial class PromotionJson
         return type;
     }
 
-    private static Money? ReadMoney(JsonElement element, string path, JsonErrors errors)
+    internal static Money? ReadMoney(JsonElement element, string path, JsonErrors errors)
     {
         if (!errors.Object(element, path, "amount", "currency"))
         {

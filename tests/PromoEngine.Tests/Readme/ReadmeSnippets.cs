@@ -9,8 +9,9 @@ using PromoEngine.Messages.German;
 namespace PromoEngine.Tests;
 
 /// <summary>
-/// The README's code, compiled here. <see cref="ReadmeTests"/> checks that every <c>snippet: NAME</c> block of
-/// README.md is the text between the matching markers below, and runs it.
+/// The README's code, compiled here (and in the other <c>ReadmeSnippets.*.cs</c> files, by topic).
+/// <see cref="ReadmeTests"/> checks that every <c>snippet: NAME</c> block of README.md is the text between the
+/// matching markers, and runs it.
 /// </summary>
 internal static partial class ReadmeSnippets
 {

@@ -211,7 +211,7 @@ public sealed class PromotionJsonTests
             [
                 "$.promotions[0].discount.percent: a percentage must be in (0, 100].",
                 "$.promotions[2].name: is required.",
-                "$.promotions[2].discount.type: 'mystery' is not a known type (expected one of: percentOffItems, amountOffEachItem, fixedPrice, buyXGetY, tiered, percentOffOrder, amountOffOrder, freeShipping, shippingPercentOff, shippingAmountOff).",
+                "$.promotions[2].discount.type: 'mystery' is not a known type (expected one of: percentOffItems, amountOffEachItem, fixedPrice, buyXGetY, tiered, percentOffOrder, amountOffOrder, freeShipping, shippingPercentOff, shippingAmountOff, amountOffEachLine, firstAndAdditional, quantityGroups, tieredShipping, giftWithPurchase).",
             ],
             e.Errors.ToArray());
     }

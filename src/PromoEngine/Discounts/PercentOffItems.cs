@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace PromoEngine;
+
+/// <summary>A percentage off each qualifying unit (<see cref="Discount.PercentOffItems"/>).</summary>
+internal sealed class PercentOffItemsDiscount : ItemDiscount
+{
+    // Definition and factory.
+    private PercentOffItemsDiscount(decimal percent)
+        : base(DiscountClass.Item) => Percent = percent;
+
+    public decimal Percent { get; }
+
+    public static PercentOffItemsDiscount Create(decimal percent) => new(CheckPercent(percent));
+
+    internal override Currency? AmountCurrency => null;
+
+    // Calculator.
+    public override ItemProposal Propose(IUnitPrices pool, List<Span> eligible, List<Span> getEligible)
+    {
+        var proposal = new ItemProposal();
+        foreach (var part in pool.Read(eligible))
+        {
+            proposal.Discount(part, part.Remaining * Percent / 100m);
+        }
+
+        return proposal;
+    }
+
+    public override decimal MostPerUnit(decimal remaining) => remaining * Percent / 100m;
+
+    public override bool IsAdditive => true;
+
+    // JSON: {"type": "percentOffItems", "percent": 20}; schema: the discount oneOf entry whose type is "percentOffItems".
+    public const string JsonType = "percentOffItems";
+
+    public static Discount? Read(DiscountJsonReader json)
+    {
+        json.Properties("type", "percent");
+        return json.Decimal("percent") is { } p ? json.Make(".percent", () => Create(p)) : null;
+    }
+
+    internal override void WriteJson(Utf8JsonWriter writer)
+    {
+        writer.WriteString("type", JsonType);
+        writer.WriteNumber("percent", Percent);
+    }
+
+    // What may be asked of it.
+    internal override bool TakesSameShare => true;
+
+    // A cap on the whole saving is spread over the units by their share: it no longer depends on the total alone.
+    internal override bool DependsOnlyOnTotal(bool capped) => !capped;
+
+    internal override bool CanCompound => true;
+
+    internal override decimal? FlatPercent => Percent;
+
+    public override string ToString() => FormattableString.Invariant($"{Percent}% off each qualifying item");
+}
