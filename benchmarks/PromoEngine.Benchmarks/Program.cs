@@ -18,6 +18,7 @@ public static class Program
     /// <returns>1 when a benchmark failed or did not validate, so CI's dry run catches a broken benchmark.</returns>
     public static int Main(string[] args)
     {
+        BenchmarkSizes.ForArguments(args);
         var baseline = Environment.GetEnvironmentVariable(BaselineRun.Variable);
         var summaries = string.IsNullOrEmpty(baseline)
             ? BenchmarkSwitcher.FromTypes(BenchmarkTypes()).Run(args, Config).ToArray()

@@ -13,7 +13,7 @@ public sealed class CombinationProperties
     public void AtMostOnePromotionOfAGroupApplies_AndAnExclusiveOneAppliesAlone(EvaluationCase c)
     {
         var result = c.Evaluate();
-        // A promotion with a shipping part is listed once per part: each promotion counts once.
+        // A promotion with a shipping part is listed once per class it discounts: count promotions, not entries.
         var applied = result.Applied.Select(a => a.PromotionId).Distinct().Select(id => c.Promotions.Single(p => p.Id == id)).ToList();
 
         Assert.All(applied.Where(p => p.Group is not null).GroupBy(p => p.Group), g => Assert.Single(g));
