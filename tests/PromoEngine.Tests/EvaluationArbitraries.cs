@@ -4,187 +4,140 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using PromoEngine.Tests.Reference;
 
 namespace PromoEngine.Tests;
 
-/// <summary>A generated cart, catalog, codes and instant, with a seed for shuffling.</summary>
-public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, SelectionPolicy Selection, CompoundingMode Compounding)
+/// <summary>A generated cart, catalog, codes, instant, usage and options, with a seed for shuffling.</summary>
+public sealed record EvaluationCase(Cart Cart, Promotion[] Promotions, string[] Codes, Instant At, int ShuffleSeed, EvaluationOptions Options, UsageSnapshot Usage)
 {
-    /// <summary>The other options generated (conventions, leaving out automatic promotions); the properties' own
-    /// settings (units listed, two codes, selection, compounding) are laid over them.</summary>
-    public EvaluationOptions Options { get; init; } = EvaluationOptions.Default;
+    public SelectionPolicy Selection => Options.Selection;
+
+    public CompoundingMode Compounding => Options.Compounding;
 
     public EvaluationResult Evaluate(IEnumerable<CartLine>? lines = null, IEnumerable<Promotion>? promotions = null)
     {
         var cart = lines is null ? Cart : new Cart(Cart.Currency, lines, Cart.Customer, Cart.Shipping, Cart.Channel, Cart.ShippingRegion).WithShippingMethod(Cart.ShippingMethod);
-        var evaluator = new PromotionEvaluator(
-            PromotionCatalog.Create(promotions ?? Promotions),
-            Options with { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = Selection, Compounding = Compounding });
-        return evaluator.Evaluate(cart, Codes, At);
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create(promotions ?? Promotions), Options);
+        return evaluator.Evaluate(cart, Codes, At, Usage);
     }
 
     public override string ToString() =>
-        $"cart: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}]"))}] shipping {Cart.Shipping.Amount}"
-        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}]{(p.Activation.IssuedTo is { } o ? " issued to " + o : "")} cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith}"))}]"
-        + $" | codes [{string.Join(",", Codes)}] at {At} {Selection} {Compounding} | {Options}";
+        $"cart {Cart.Currency.Code}: [{string.Join("; ", Cart.Lines.Select(l => $"{l.LineId} {l.Sku} {l.Quantity}x{l.UnitPrice.Amount} [{string.Join(",", l.Categories)}] [{string.Join(",", l.Tags)}] {l.Brand}"))}] shipping {Cart.Shipping.Amount}"
+        + $" | promotions: [{string.Join("; ", Promotions.Select(p => $"{p.Id} prio {p.Priority} {p.Discount} on {p.QualifyingItems} codes [{string.Join(",", p.Activation.Codes)}]{(p.Activation.IssuedTo is { } o ? " issued to " + o : "")} cap {p.MaxDiscount} {(p.IsExclusive ? "exclusive" : p.Group)} {(p.CompoundsWithAll ? "compounds" : "")} {p.Stops} combines {p.CombinesWith} {p.Status} limits {p.Limits.Total}/{p.Limits.PerCode}/{p.Limits.PerCustomer}/{p.Limits.Budget}"))}]"
+        + $" | codes [{string.Join(",", Codes)}] at {At} | options: {Options} | usage complete {Usage.IsComplete}";
 }
 
-/// <summary>Generators of carts and catalogs for the evaluator's properties.</summary>
+/// <summary>Generators of carts and catalogs for the evaluator's properties: the kinds (filters, restrictions,
+/// discounts, limits, usage) come from <see cref="DifferentialArbitraries"/>, one place per kind, and this adds what
+/// only the library's own properties cover: stops, compounding, classes, weekly windows and zones, look-alike
+/// folding, strict priority, and larger carts (up to 8 lines, up to 50 units a line).</summary>
 public static class EvaluationArbitraries
 {
-    private static readonly string[] Skus = ["s1", "s2", "s3", "s4", "s5"];
-    private static readonly string[] CategoryNames = ["c1", "c2", "c3"];
-    private static readonly Instant Base = Instant.FromUtc(2026, 6, 15, 12, 0);
+    private static readonly Instant Base = DifferentialArbitraries.Base;
 
-    private static Gen<decimal> Price =>
-        Gen.Frequency((1, Gen.Constant(0m)), (8, Gen.Choose(1, 20_000).Select(c => c / 100m)), (1, Gen.Choose(1, 3).Select(c => c / 100m)));
+    private static Gen<CartLine> LineGen(int index, Currency currency) =>
+        from sku in Gen.Elements("s1", "s2", "s3", "s4", "s5")
+        from price in DifferentialArbitraries.PriceGen(currency)
+        from quantity in Gen.Frequency((16, Gen.Choose(1, 2)), (5, Gen.Choose(3, 6)), (1, Gen.Choose(7, 50)))
+        from categories in Gen.SubListOf("c1", "c2", "c3")
+        from tags in Gen.Frequency((3, Gen.Constant<string[]>([])), (1, Gen.SubListOf("t1", "t2").Select(t => t.ToArray())))
+        from brand in Gen.Elements<string?>(null, "b1", "b2")
+        select new CartLine($"L{index}", sku, new Money(price, currency), quantity, categories, tags, brand);
 
-    private static Gen<Money> Usd(int minCents, int maxCents) => Gen.Choose(minCents, maxCents).Select(c => new Money(c / 100m, Currency.Usd));
-
-    private static Gen<CartLine> LineGen(int index) =>
-        from sku in Gen.Elements(Skus)
-        from price in Price
-        from quantity in Gen.Frequency((4, Gen.Choose(1, 2)), (1, Gen.Choose(3, 6)))
-        from categories in Gen.SubListOf(CategoryNames)
-        select new CartLine($"L{index}", sku, new Money(price, Currency.Usd), quantity, categories);
-
-    private static Gen<Cart> CartGen =>
-        from count in Gen.Choose(0, 7)
-        from lines in Gen.CollectToArray(Enumerable.Range(0, count), LineGen)
-        from shipping in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (2, Gen.Choose(0, 1_500).Select(c => (decimal?)(c / 100m))))
+    private static Gen<Cart> CartGen(Currency currency) =>
+        from count in Gen.Frequency((3, Gen.Choose(0, 4)), (1, Gen.Choose(5, 8)))
+        from lines in Gen.CollectToArray(Enumerable.Range(0, count), i => LineGen(i, currency))
+        from shipping in Gen.Frequency((1, Gen.Constant<decimal?>(null)), (2, DifferentialArbitraries.PriceGen(currency).Select(s => (decimal?)s)))
         from customer in Gen.Elements(
             CustomerProfile.Guest,
-            CustomerProfile.Registered("c1"),
-            CustomerProfile.Registered("c2").WithMemberships(["prime"]).WithFirstOrder(),
-            CustomerProfile.Registered("c3").WithRegion(new Region("US", "AK")),
-            CustomerProfile.Registered("c4").WithPreviousOrders(3))
+            CustomerProfile.Registered("u1"),
+            CustomerProfile.Registered("u2").WithMemberships(["prime"]).WithFirstOrder(),
+            CustomerProfile.Registered("u3").WithSegments(["vip"]).WithRegion(new Region("US", "AK")),
+            CustomerProfile.Registered("u4").WithPreviousOrders(3))
+        from channel in Gen.Elements<string?>(null, "web", "app")
         from shippingRegion in Gen.Elements<Region?>(null, new Region("US", "NY"), new Region("US", "HI"), new Region("CA"))
         from shippingMethod in Gen.Elements<string?>(null, "standard", "express")
-        select new Cart(Currency.Usd, lines, customer, shipping is { } s ? new Money(s, Currency.Usd) : null, shippingRegion: shippingRegion).WithShippingMethod(shippingMethod);
+        select new Cart(currency, lines, customer, shipping is { } s ? new Money(s, currency) : null, channel, shippingRegion).WithShippingMethod(shippingMethod);
 
-    private static Gen<ItemFilter> FilterGen =>
-        Gen.OneOf(
-            Gen.Constant(ItemFilter.All),
-            Gen.Elements(CategoryNames).Select(c => ItemFilter.Categories(c)),
-            Gen.Elements(Skus).Select(s => ItemFilter.Skus(s)),
-            Gen.Elements(CategoryNames).Select(c => ItemFilter.Not(ItemFilter.Categories(c))),
-            UnitPriceFilterGen,
-            from category in Gen.Elements(CategoryNames) from price in UnitPriceFilterGen select ItemFilter.AllOf(ItemFilter.Categories(category), price),
-            from sku in Gen.Elements(Skus) from price in UnitPriceFilterGen select ItemFilter.AnyOf(ItemFilter.Skus(sku), price));
-
-    /// <summary>Unit prices at least, at most, or between amounts, around the prices <see cref="Price"/> makes.</summary>
-    private static Gen<ItemFilter> UnitPriceFilterGen =>
-        Gen.OneOf(
-            Usd(0, 20_000).Select(ItemFilter.UnitPriceAtLeast),
-            Usd(0, 20_000).Select(ItemFilter.UnitPriceAtMost),
-            from low in Gen.Choose(0, 10_000) from width in Gen.Choose(0, 10_000)
-            select ItemFilter.UnitPriceBetween(new Money(low / 100m, Currency.Usd), new Money((low + width) / 100m, Currency.Usd)));
-
-    private static Gen<decimal> Percent => Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
-
-    private static Gen<Discount> DiscountGen =>
-        Gen.OneOf(
-            Percent.Select(Discount.PercentOffItems),
-            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
-            from n in Gen.Choose(1, 4) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
-            from x in Gen.Choose(1, 3)
-            from y in Gen.Choose(1, 3)
-            from percent in Percent
-            from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
-            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))
-            from max in Gen.Elements<int?>(null, 1, 2)
-            select Discount.BuyXGetY(x, y, percent, getItems, selection, max),
-            Percent.Select(Discount.PercentOffOrder),
-            Usd(1, 50_000).Select(Discount.AmountOffOrder),
-            from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 20_000)
-            select Discount.Tiered(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
-            from low in Gen.Choose(1, 3) from percent in Percent
-            select Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
-            Gen.Constant(Discount.FreeShipping),
-            Percent.Select(Discount.ShippingPercentOff),
-            Usd(1, 2_000).Select(Discount.ShippingAmountOff),
-            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
-            FlexiGen,
-            GroupsGen,
-            Usd(1, 50_000).Select(Discount.AmountOffOrderAndShipping),
+    /// <summary>The discount kinds only the library's own properties cover (the reference does not model them yet):
+    /// amounts off each line, flexi rates, quantity groups, items with a shipping part, gifts with purchase, shipping
+    /// tiers, unit limits and price floors, each in the promotion's currency.</summary>
+    private static Gen<Discount> NewKindsGen(Currency currency)
+    {
+        Gen<Money> Amount(int minCents, int maxCents) => Gen.Choose(minCents, maxCents).Select(c => new Money(Math.Round(c / 100m, currency.MinorUnits) is var a && a > 0m ? a : 1m, currency));
+        var percent = Gen.Elements(5m, 10m, 12.5m, 15m, 20m, 33m, 50m, 70m, 100m);
+        var filter = DifferentialArbitraries.FilterGen().Select(f => f.ToFilter());
+        var flexi =
+            from first in Amount(1, 2_000)
+            from additional in Gen.Elements(0m, 0.5m, 1m, 25m).Select(a => new Money(Math.Round(a, currency.MinorUnits, MidpointRounding.ToZero), currency))
+            from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+            from limit in Gen.Elements<int?>(null, null, 1, 3)
+            let discount = Discount.FirstAndAdditional(first, additional, scope)
+            select limit is { } n ? discount.LimitUnits(perOrder: n, selection: UnitSelection.MostExpensive) : discount;
+        var groups =
+            from size in Gen.Choose(2, 4)
+            from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
+            from p in percent
+            from amount in Amount(1, 2_000)
+            from higher in percent
+            from shape in Gen.Choose(0, 2)
+            select shape switch
+            {
+                0 => Discount.PercentOffGroups(size, p, scope),
+                1 => Discount.AmountOffGroups(size, amount, scope),
+                _ => Discount.QuantityGroups(size, scope, Tier.AmountOffFrom(1, amount), Tier.PercentOffFrom(2, higher)),
+            };
+        var inners = Gen.OneOf(
+            percent.Select(Discount.PercentOffItems),
+            Amount(1, 3_000).Select(Discount.AmountOffEachItem),
+            Amount(1, 5_000).Select(Discount.AmountOffEachLine),
+            from n in Gen.Choose(1, 3) from price in Amount(0, 5_000) select Discount.FixedPrice(n, price),
+            from x in Gen.Choose(1, 2)
+            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, filter.Select(f => (ItemFilter?)f)))
+            select Discount.BuyXGetY(x, 1, getItems: getItems));
+        var withShipping =
             from inner in Gen.OneOf(
-                Percent.Select(Discount.PercentOffItems),
-                Usd(1, 3_000).Select(Discount.AmountOffEachItem),
+                percent.Select(Discount.PercentOffItems),
+                Amount(1, 3_000).Select(Discount.AmountOffEachItem),
                 from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1),
-                Percent.Select(Discount.PercentOffOrder),
-                Usd(1, 50_000).Select(Discount.AmountOffOrder))
+                percent.Select(Discount.PercentOffOrder),
+                Amount(1, 50_000).Select(Discount.AmountOffOrder))
             from shipping in Gen.OneOf(
                 Gen.Constant(Discount.FreeShipping),
-                Percent.Select(Discount.ShippingPercentOff),
-                Usd(1, 2_000).Select(Discount.ShippingAmountOff))
+                percent.Select(Discount.ShippingPercentOff),
+                Amount(1, 2_000).Select(Discount.ShippingAmountOff))
             from limited in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
             let both = inner.AndShipping(shipping)
-            select limited && both.Class == DiscountClass.Item ? both.LimitUnits(perOrder: 3) : both,
-            from sku in Gen.Elements(Skus)
+            select limited && both.Class == DiscountClass.Item ? both.LimitUnits(perOrder: 3) : both;
+        return Gen.OneOf(
+            Amount(1, 5_000).Select(Discount.AmountOffEachLine),
+            flexi,
+            groups,
+            Amount(1, 50_000).Select(Discount.AmountOffOrderAndShipping),
+            withShipping,
+            from sku in Gen.Elements("s1", "s2", "s3", "s4", "s5")
             from quantity in Gen.Choose(1, 2)
             from buy in Gen.Choose(1, 3)
-            from percent in Percent
+            from p in percent
             from max in Gen.Elements<int?>(null, 1)
-            select Discount.GiftWithPurchase(sku, quantity, buy, percent, max),
-            from low in Gen.Choose(1, 200) from lowPercent in Percent from high in Gen.Choose(201, 600) from highAmount in Usd(1, 2_000)
+            select Discount.GiftWithPurchase(sku, quantity, buy, p, max),
+            from low in Gen.Choose(1, 200) from lowPercent in percent from high in Gen.Choose(201, 600) from highAmount in Amount(1, 2_000)
             select Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(low, lowPercent), Tier.AmountOffFrom(high, highAmount)),
-            from low in Gen.Choose(1, 4) from percent in Percent
-            select Discount.TieredShipping(TierBasis.Quantity, Tier.PercentOffFrom(low, percent)),
-            LimitedGen,
-            FlooredGen);
-
-    /// <summary>Flexi rates: an amount off the first unit and another off each additional, per line or across lines.</summary>
-    private static Gen<Discount> FlexiGen =>
-        from first in Usd(1, 2_000)
-        from additional in Gen.Elements(0m, 0.5m, 1m, 25m).Select(a => new Money(a, Currency.Usd))
-        from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
-        from limit in Gen.Elements<int?>(null, null, 1, 3)
-        let flexi = Discount.FirstAndAdditional(first, additional, scope)
-        select limit is { } n ? flexi.LimitUnits(perOrder: n, selection: UnitSelection.MostExpensive) : flexi;
-
-    /// <summary>Quantity groups: a percentage or an amount off each unit of a complete group, some with tiers.</summary>
-    private static Gen<Discount> GroupsGen =>
-        from size in Gen.Choose(2, 4)
-        from scope in Gen.Elements(UnitScope.EachLine, UnitScope.AcrossLines)
-        from percent in Percent
-        from amount in Usd(1, 2_000)
-        from higher in Percent
-        from shape in Gen.Choose(0, 2)
-        select shape switch
-        {
-            0 => Discount.PercentOffGroups(size, percent, scope),
-            1 => Discount.AmountOffGroups(size, amount, scope),
-            _ => Discount.QuantityGroups(size, scope, Tier.AmountOffFrom(1, amount), Tier.PercentOffFrom(2, higher)),
-        };
-
-    /// <summary>Item discounts held back by a price floor (an amount, or a share of the price), some also limited.</summary>
-    private static Gen<Discount> FlooredGen =>
-        from inner in Gen.OneOf(
-            Percent.Select(Discount.PercentOffItems),
-            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
-            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
-            from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
-            from x in Gen.Choose(1, 2) select Discount.BuyXGetY(x, 1))
-        from amount in Gen.Frequency((1, Gen.Constant<Money?>(null)), (1, Usd(1, 4_000).Select(m => (Money?)m)))
-        from percent in Gen.Elements(10m, 50m, 60m, 99m)
-        from limited in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
-        let floored = amount is { } a ? inner.WithPriceFloor(a) : inner.WithPriceFloorPercent(percent)
-        select limited ? floored.LimitUnits(perOrder: 3) : floored;
-
-    /// <summary>Item discounts on at most so many units of each line or of the order.</summary>
-    private static Gen<Discount> LimitedGen =>
-        from inner in Gen.OneOf(
-            Percent.Select(Discount.PercentOffItems),
-            Usd(1, 3_000).Select(Discount.AmountOffEachItem),
-            Usd(1, 5_000).Select(Discount.AmountOffEachLine),
-            from n in Gen.Choose(1, 3) from price in Usd(0, 5_000) select Discount.FixedPrice(n, price),
-            from x in Gen.Choose(1, 2)
-            from getItems in Gen.Frequency((3, Gen.Constant<ItemFilter?>(null)), (1, FilterGen.Select(f => (ItemFilter?)f)))
-            select Discount.BuyXGetY(x, 1, getItems: getItems))
-        from perLine in Gen.Elements<int?>(null, 1, 2, 3)
-        from perOrder in Gen.Elements<int?>(null, 3, 4, 7)
-        from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
-        select inner.LimitUnits(perLine, perLine is null && perOrder is null ? 3 : perOrder, selection);
+            from low in Gen.Choose(1, 4) from p in percent
+            select Discount.TieredShipping(TierBasis.Quantity, Tier.PercentOffFrom(low, p)),
+            from inner in inners
+            from perLine in Gen.Elements<int?>(null, 1, 2, 3)
+            from perOrder in Gen.Elements<int?>(null, 3, 4, 7)
+            from selection in Gen.Elements(UnitSelection.Cheapest, UnitSelection.MostExpensive)
+            select inner.LimitUnits(perLine, perLine is null && perOrder is null ? 3 : perOrder, selection),
+            from inner in inners
+            from amount in Gen.Frequency((1, Gen.Constant<Money?>(null)), (1, Amount(1, 4_000).Select(m => (Money?)m)))
+            from floorPercent in Gen.Elements(10m, 50m, 60m, 99m)
+            from limited in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+            let floored = amount is { } a ? inner.WithPriceFloor(a) : inner.WithPriceFloorPercent(floorPercent)
+            select limited ? floored.LimitUnits(perOrder: 3) : floored);
+    }
 
     /// <summary>A weekly window at minute (sometimes second) precision, biased to the small hours and Sundays, where
     /// daylight-saving changes happen; whole days and windows crossing midnight included.</summary>
@@ -228,33 +181,45 @@ public static class EvaluationArbitraries
                 let start = Base.Plus(Duration.FromHours(startHours)).InZone(tz).LocalDateTime
                 select Schedule.Between(start, start.PlusMinutes(lengthMinutes + (inclusive ? 0 : 1)).PlusSeconds(seconds), tz, inclusive)));
 
-    private static Gen<Promotion> PromotionGen(int index) =>
-        from discount in DiscountGen
-        from filter in FilterGen
-        from priority in Gen.Choose(0, 2)
-        from schedule in ScheduleGen
-        from coded in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+    /// <summary>A promotion of every shared kind (<see cref="DifferentialArbitraries.PromotionGen"/>), with what only the
+    /// library's properties cover added: a schedule with zones and weekly windows, look-alike folding, stops,
+    /// compounding and classes.</summary>
+    private static Gen<(RefPromotion Spec, Promotion Promotion)> PromotionGen(int index, Currency currency) =>
+        from spec in DifferentialArbitraries.PromotionGen(index, currency)
+        from schedule in Gen.Frequency((3, Gen.Constant<Schedule?>(null)), (1, ScheduleGen.Select(s => (Schedule?)s)))
         from foldLookAlikes in Gen.Elements(false, true)
-        from cap in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(1, 5_000).Select(m => (Money?)m)))
-        from minimum in Gen.Frequency((4, Gen.Constant<Money?>(null)), (1, Usd(100, 20_000).Select(m => (Money?)m)))
-        from minimumBasis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
-        from paused in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from region in Gen.Frequency((8, Gen.Constant<Restriction?>(null)), (1, Gen.Elements<Restriction?>(
-            Restriction.Regions(new Region("US")),
-            Restriction.Regions([new Region("US")], except: [new Region("US", "AK"), new Region("US", "HI")], of: RegionSource.ShippingAddress),
-            Restriction.ExceptRegions(new Region("CA"), new Region("MX")))))
-        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen.Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
-        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("exclusive")), (2, Gen.Elements<string?>("g1", "g2")), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
-        from owner in Gen.Frequency((5, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("c1", "c2")))
-        select Make(index, discount, filter, priority, schedule, coded, foldLookAlikes, cap, minimum is { } m ? Restriction.MinimumSubtotal(m, minimumBasis) : null, paused, combination, region, condition, owner);
+        from combination in Gen.Frequency((12, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("stop-items", "stop-all")), (3, Gen.Constant<string?>("compound")), (2, Gen.Elements<string?>("combine-none", "combine-shipping", "combine-items")))
+        // The promotion's own currency (now and then another than the cart's) for every amount it holds.
+        from priceFilter in Gen.Frequency((8, Gen.Constant<ItemFilter?>(null)), (1, UnitPriceFilterGen(spec.Currency).Select(f => (ItemFilter?)f)))
+        from condition in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, CartConditionGen(spec.Currency).Select(r => (Restriction?)r)), (1, OrderHistoryGen.Select(r => (Restriction?)r)))
+        from newKind in Gen.Frequency((4, Gen.Constant<Discount?>(null)), (1, NewKindsGen(spec.Currency).Select(d => (Discount?)d)))
+        from afterHigherLanes in Gen.Frequency((6, Gen.Constant<Restriction?>(null)), (1, DifferentialArbitraries.PriceGen(spec.Currency).Where(a => a > 0m).Select(a => (Restriction?)Restriction.MinimumSubtotal(new Money(a, spec.Currency), ThresholdBasis.AfterHigherLanes))))
+        select (spec, Make(spec, schedule, foldLookAlikes, combination, priceFilter, condition, afterHigherLanes, newKind));
+
+    /// <summary>Unit prices at least, at most, or between amounts, alone or with a category or SKU.</summary>
+    private static Gen<ItemFilter> UnitPriceFilterGen(Currency currency) =>
+        from low in DifferentialArbitraries.PriceGen(currency)
+        from high in DifferentialArbitraries.PriceGen(currency)
+        from kind in Gen.Choose(0, 4)
+        let money = new Money(Math.Min(low, high), currency)
+        let most = new Money(Math.Max(low, high), currency)
+        select kind switch
+        {
+            0 => ItemFilter.UnitPriceAtLeast(money),
+            1 => ItemFilter.UnitPriceAtMost(most),
+            2 => ItemFilter.UnitPriceBetween(money, most),
+            3 => ItemFilter.AllOf(ItemFilter.Categories("c1"), ItemFilter.UnitPriceAtLeast(money)),
+            _ => ItemFilter.AnyOf(ItemFilter.Skus("s2"), ItemFilter.UnitPriceAtMost(most)),
+        };
 
     /// <summary>Conditions on other items of the cart: units or an amount of items that pass a filter.</summary>
-    private static Gen<Restriction> CartConditionGen =>
+    private static Gen<Restriction> CartConditionGen(Currency currency) =>
         Gen.OneOf(
-            from items in FilterGen from units in Gen.Choose(1, 4) from label in Gen.Elements<string?>(null, "shoes")
-            select Restriction.CartHoldsUnits(items, units, label),
-            from items in FilterGen from amount in Usd(1, 30_000) from basis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
-            select Restriction.CartHoldsAmount(items, amount, null, basis));
+            from items in DifferentialArbitraries.FilterGen() from units in Gen.Choose(1, 4) from label in Gen.Elements<string?>(null, "shoes")
+            select Restriction.CartHoldsUnits(items.ToFilter(), units, label),
+            from items in DifferentialArbitraries.FilterGen() from amount in DifferentialArbitraries.PriceGen(currency).Where(a => a > 0m)
+            from basis in Gen.Elements(ThresholdBasis.BeforeDiscounts, ThresholdBasis.AfterHigherLanes)
+            select Restriction.CartHoldsAmount(items.ToFilter(), new Money(amount, currency), null, basis));
 
     /// <summary>Conditions on the customer's order history (the generated customers have 0, 3 or unknown) and on the
     /// shipping method.</summary>
@@ -265,28 +230,17 @@ public static class EvaluationArbitraries
             Gen.Choose(0, 4).Select(n => Restriction.PreviousOrders(atMost: n)),
             Gen.Elements(Restriction.ShippingMethods("standard"), Restriction.ShippingMethods("express", "pickup")));
 
-    private static Promotion Make(int index, Discount discount, ItemFilter filter, int priority, Schedule schedule, bool coded, bool foldLookAlikes, Money? cap, Restriction? minimum, bool paused, string? combination, Restriction? region, Restriction? condition, string? owner)
+    private static Promotion Make(RefPromotion spec, Schedule? schedule, bool foldLookAlikes, string? combination, ItemFilter? priceFilter, Restriction? condition, Restriction? afterHigherLanes, Discount? newKind)
     {
-        var builder = Promotion.Create($"P{index}", $"Promotion {index}").Giving(discount).ForItems(filter).WithPriority(priority).WithSchedule(schedule);
-        if (coded)
+        var builder = spec.ToBuilder();
+        if (newKind is not null)
         {
-            // A personal code now and then, issued to one of the generated customers (another, or a guest, is refused).
-            builder.WithCode($"CODE{index}", foldLookAlikes).IssuedTo(owner);
+            builder.Giving(newKind);
         }
 
-        if (cap is { } c)
+        if (priceFilter is not null)
         {
-            builder.WithMaxDiscount(c);
-        }
-
-        if (minimum is not null)
-        {
-            builder.Require(minimum);
-        }
-
-        if (region is not null)
-        {
-            builder.Require(region);
+            builder.ForItems(priceFilter);
         }
 
         if (condition is not null)
@@ -294,16 +248,27 @@ public static class EvaluationArbitraries
             builder.Require(condition);
         }
 
-        if (paused)
+        if (afterHigherLanes is not null)
         {
-            builder.WithStatus(PromotionStatus.Paused);
+            builder.Require(afterHigherLanes);
         }
 
-        if (combination == "exclusive")
+        if (schedule is not null)
         {
-            builder.Exclusive();
+            builder.WithSchedule(schedule);
         }
-        else if (combination?.StartsWith("combine", System.StringComparison.Ordinal) == true)
+
+        if (spec.Code is { } code && foldLookAlikes)
+        {
+            builder.WithCode(code, foldLookAlikes: true).IssuedTo(spec.IssuedTo);
+        }
+
+        if (spec.Exclusive || spec.Group is not null || spec.Combines != DiscountClasses.All || spec.Stops != StopScope.None)
+        {
+            return builder.Build();
+        }
+
+        if (combination?.StartsWith("combine", StringComparison.Ordinal) == true)
         {
             builder.CombiningWith(combination switch
             {
@@ -314,50 +279,63 @@ public static class EvaluationArbitraries
         }
         else if (combination == "compound")
         {
-            if (discount is PercentOffItemsDiscount or AmountOffEachItemDiscount && cap is null)
+            if (newKind is null && spec.Discount is RefPercentOffItems or RefAmountOffEachItem && spec.Cap is null)
             {
                 builder.CompoundWithAll();
             }
         }
-        else if (combination?.StartsWith("stop", System.StringComparison.Ordinal) == true)
+        else if (combination?.StartsWith("stop", StringComparison.Ordinal) == true)
         {
             builder.StopLowerLanes(combination == "stop-all" ? StopScope.AllLowerLanes : StopScope.ItsItems);
-        }
-        else if (combination is not null)
-        {
-            builder.InGroup(combination);
         }
 
         return builder.Build();
     }
 
-    public static Arbitrary<EvaluationCase> EvaluationCaseArb() =>
-        (from cart in CartGen
-         from count in Gen.Choose(0, 8)
-         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
-         from codeCount in Gen.Choose(0, 3)
-         from codes in Gen.ArrayOf(Gen.Choose(0, 8).Select(i => $"code{i}"), codeCount)
-         from hours in Gen.Choose(-24 * 40, 24 * 40)
-         from seed in Gen.Choose(0, int.MaxValue)
-         from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
-         from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
-         from options in OptionsGen
-         select new EvaluationCase(cart, promotions.ToArray(), codes, Base.Plus(Duration.FromHours(hours)), seed, selection, compounding) { Options = options })
-        .ToArbitrary();
-
-    /// <summary>The evaluation options the properties vary beside selection and compounding.</summary>
     private static Gen<EvaluationOptions> OptionsGen =>
+        from slots in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Constant(1)), (4, Gen.Constant(2)), (1, Gen.Constant(3)))
+        from rounding in Gen.Frequency(
+            (4, Gen.Constant(MidpointRounding.AwayFromZero)),
+            (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity, MidpointRounding.ToNegativeInfinity)))
+        from selection in Gen.Frequency((3, Gen.Constant(SelectionPolicy.BestForShopper)), (1, Gen.Constant(SelectionPolicy.StrictPriority)))
+        from compounding in Gen.Elements(CompoundingMode.Sequential, CompoundingMode.OnOriginalPrice)
         from excludeAutomatic in Gen.Frequency((7, Gen.Constant(false)), (1, Gen.Constant(true)))
         from roundingTarget in Gen.Elements(RoundingTarget.AmountToPay, RoundingTarget.Discount)
-        from rounding in Gen.Frequency((4, Gen.Constant(MidpointRounding.AwayFromZero)), (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity)))
         from allocation in Gen.Elements(OrderAllocation.LargestRemainder, OrderAllocation.RemainderToFirstLines, OrderAllocation.RemainderToLastLine, OrderAllocation.CarryForward)
-        select new EvaluationOptions { ExcludeAutomaticPromotions = excludeAutomatic, RoundingTarget = roundingTarget, Rounding = rounding, OrderAllocation = allocation };
+        select new EvaluationOptions
+        {
+            IncludeUnits = true,
+            MaxCodesPerOrder = slots,
+            Rounding = rounding,
+            Selection = selection,
+            Compounding = compounding,
+            ExcludeAutomaticPromotions = excludeAutomatic,
+            RoundingTarget = roundingTarget,
+            OrderAllocation = allocation,
+        };
+
+    public static Gen<EvaluationCase> EvaluationCaseGen =>
+        from currency in Gen.Frequency((4, Gen.Constant(Currency.Usd)), (1, Gen.Constant(Currency.Jpy)), (1, Gen.Constant(DifferentialArbitraries.Currencies[2])))
+        from cart in CartGen(currency)
+        from count in Gen.Choose(0, 8)
+        from promotions in Gen.CollectToArray(Enumerable.Range(0, count), i => PromotionGen(i, currency))
+        let specs = promotions.Select(p => p.Spec).ToArray()
+        from codeCount in Gen.Choose(0, 3)
+        from codes in Gen.ArrayOf(DifferentialArbitraries.TypedCodeGen(specs), codeCount)
+        from hours in Gen.Choose(-24 * 40, 24 * 40)
+        from seed in Gen.Choose(0, int.MaxValue)
+        from usage in DifferentialArbitraries.UsageGen(specs, currency)
+        from options in OptionsGen
+        select new EvaluationCase(cart, [.. promotions.Select(p => p.Promotion)], codes, Base.Plus(Duration.FromHours(hours)), seed, options, usage.ToSnapshot());
+
+    public static Arbitrary<EvaluationCase> EvaluationCaseArb() => EvaluationCaseGen.ToArbitrary();
 
     /// <summary>Up to eight promotions of every kind, with unique ids.</summary>
     public static Arbitrary<Promotion[]> PromotionsArb() =>
         (from count in Gen.Choose(1, 8)
-         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), PromotionGen)
-         select promotions)
+         from currency in Gen.Elements(DifferentialArbitraries.Currencies)
+         from promotions in Gen.CollectToArray(Enumerable.Range(0, count), i => PromotionGen(i, currency))
+         select promotions.Select(p => p.Promotion).ToArray())
         .ToArbitrary();
 
     public static T[] Shuffle<T>(IEnumerable<T> items, int seed)

@@ -51,8 +51,15 @@ internal sealed class FixedPriceDiscount(int quantity, Money price, int? maxAppl
                 sum += part.Remaining * (alike > 0 ? Quantity : part.Count);
             }
 
-            // The group's saving is shared by the units in proportion to their prices.
+            // The group's saving is shared by the units in proportion to their prices; the total stays exact (the
+            // shares summed to 28 digits can miss it in the last digit, which a rounding rule toward zero or an
+            // infinity would turn into a minor unit).
             var saving = sum - Price.Amount;
+            if (saving > 0m)
+            {
+                proposal.ExactTotal = (proposal.ExactTotal ?? 0m) + (saving * Math.Max(alike, 1));
+            }
+
             foreach (var part in group)
             {
                 if (saving > 0m)

@@ -18,7 +18,7 @@ namespace PromoEngine;
 /// 52.63 and the hat 47.37, which ends at 23.68: 76.32. The 10 % costs the shopper 1.32.</para>
 /// <para>Stages: lanes from the highest priority down; inside a lane items, then order. A promotion is suspect when, on
 /// lines it can reach, a later stage has a promotion that does not treat every item alike (anything but an order
-/// discount on all items or an uncapped percentage off all items), and either a promotion that moves value shares its
+/// discount on all items or an uncapped percentage off all items), and either the suspect moves value itself, or a promotion that moves value shares its
 /// lines in a stage between them, or the suspect competes for units with other item promotions of its lane: taking
 /// units, it changes which units the others take (on every line of the item promotions linked to it by shared lines),
 /// and the lane's best is not always the order's best when an order discount on some items follows (a buy-X-get-Y
@@ -215,7 +215,11 @@ internal static class LeaveOut
 
             foreach (var (promotion, _, lines) in appliedHere)
             {
+                // A promotion that itself moves value between units (a set price, a capped or spread amount) changes
+                // which units a later sensitive promotion prefers: $45 off a hat can make it the cheapest "get" item of
+                // a buy-X-get-Y below, which then finds no unit left to buy.
                 if (lines.Overlaps(moversAfter[stage])
+                    || (MovesValue(promotion) && lines.Overlaps(sensitiveAfter[stage]))
                     || (rivalry.TryGetValue(promotion, out var zone) && zone.Overlaps(sensitiveAfter[stage])))
                 {
                     suspects.Add(promotion);

@@ -126,26 +126,47 @@ public sealed partial class PromotionEvaluator
                 candidates.Add(new LaneCandidate(stack, units, units));
             }
 
-            var solution = Options.Selection == SelectionPolicy.StrictPriority
-                ? LaneSolver.SolveInOrder(_pool, candidates.OrderBy(c => c.Promotion.Id), Capped)
-                : LaneSolver.Solve(_pool, candidates, Capped);
-            _usedFallback |= solution.UsedFallback;
-
-            // Winners first, larger saving first; then every other promotion learns why it did not apply.
+            // Winners first, larger saving first; then every other promotion learns why it did not apply. A winner
+            // whose amount rounds to nothing would apply nothing while holding units another could use: the lane is
+            // solved again without it (rare: it takes units whose exact saving is below half a minor unit).
             var winners = new List<(LaneCandidate Candidate, ItemProposal Proposal, decimal Exact)>();
-            foreach (var candidate in candidates)
+            var solving = candidates;
+            while (true)
             {
-                if (solution.Sets.TryGetValue(candidate.Promotion, out var units))
+                var solution = Options.Selection == SelectionPolicy.StrictPriority
+                    ? LaneSolver.SolveInOrder(_pool, solving.OrderBy(c => c.Promotion.Id), Capped)
+                    : LaneSolver.Solve(_pool, solving, Capped);
+                _usedFallback |= solution.UsedFallback;
+                winners.Clear();
+                foreach (var candidate in solving)
                 {
-                    var set = new SpanSet(units);
-                    var qualifying = set.Intersect(candidate.Qualifying);
-                    var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
-                    var proposal = candidate.Discount.Propose(_pool, qualifying, get);
-                    if (proposal.Total > 0m)
+                    if (solution.Sets.TryGetValue(candidate.Promotion, out var units))
                     {
-                        winners.Add((candidate, proposal, proposal.Total));
+                        var set = new SpanSet(units);
+                        var qualifying = set.Intersect(candidate.Qualifying);
+                        var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
+                        var proposal = candidate.Discount.Propose(_pool, qualifying, get);
+                        if (proposal.Total > 0m)
+                        {
+                            winners.Add((candidate, proposal, proposal.Total));
+                        }
                     }
                 }
+
+                // One at a time, the one saving least first (then by id): with its units back, another may no longer
+                // round to nothing.
+                var nothing = winners
+                    .Where(w => !stackOf.ContainsKey(w.Candidate.Promotion) && RoundsToNothing(w.Candidate.Promotion, w.Proposal, w.Exact))
+                    .OrderBy(w => Capped(w.Candidate.Promotion, w.Exact))
+                    .ThenBy(w => w.Candidate.Promotion.Id)
+                    .Select(w => w.Candidate)
+                    .FirstOrDefault();
+                if (nothing is null)
+                {
+                    break;
+                }
+
+                solving = [.. solving.Where(c => c != nothing)];
             }
 
             // What each loser would have saved alone, on the prices before this lane's winners apply.
@@ -174,6 +195,10 @@ public sealed partial class PromotionEvaluator
                 RejectEmptyItemProposal(promotion, proposal, Capped(promotion, proposal.Total));
             }
         }
+
+        /// <summary>Whether an item application would round to nothing on the prices now left.</summary>
+        private bool RoundsToNothing(Promotion promotion, ItemProposal proposal, decimal exact) =>
+            RoundDiscount(_pool.Read(proposal.Amounts.Select(a => a.Span)).Sum(p => p.Remaining * p.Count), Capped(promotion, exact)) <= 0m;
 
         /// <summary>Rounds, allocates and records one item application; false when it rounds to nothing.</summary>
         private bool ApplyItemProposal(Promotion promotion, ItemProposal proposal, decimal exact)

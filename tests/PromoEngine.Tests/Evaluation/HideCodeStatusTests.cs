@@ -14,12 +14,12 @@ public sealed class HideCodeStatusTests
     [Property(MaxTest = 1000, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void HideCodeStatus_ChangesOnlyWhatIsSaidOfCodes(EvaluationCase c)
     {
-        var options = new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = c.Selection, Compounding = c.Compounding };
+        var options = c.Options;
         var catalog = PromotionCatalog.Create(c.Promotions);
-        var shown = new PromotionEvaluator(catalog, options).Evaluate(c.Cart, c.Codes, c.At);
+        var shown = new PromotionEvaluator(catalog, options).Evaluate(c.Cart, c.Codes, c.At, c.Usage);
 
         // (ImmutableArray compares by reference: the collections are compared as arrays.)
-        var hidden = new PromotionEvaluator(catalog, options with { HideCodeStatus = true }).Evaluate(c.Cart, c.Codes, c.At);
+        var hidden = new PromotionEvaluator(catalog, options with { HideCodeStatus = true }).Evaluate(c.Cart, c.Codes, c.At, c.Usage);
 
         Assert.Equal(shown.Lines.ToArray(), hidden.Lines.ToArray());
         Assert.Equal(shown.Total, hidden.Total);

@@ -23,8 +23,8 @@ public sealed class ReturnProperties
 
         var evaluator = new PromotionEvaluator(
             PromotionCatalog.Create(c.Promotions),
-            new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 2, Selection = c.Selection, Compounding = c.Compounding });
-        return OrderRecord.Of(evaluator, c.Cart, evaluator.Evaluate(c.Cart, c.Codes, c.At));
+            c.Options);
+        return OrderRecord.Of(evaluator, c.Cart, evaluator.Evaluate(c.Cart, c.Codes, c.At, c.Usage));
     }
 
     /// <summary>Some units of the order (at least one), and the same units cut into steps in a random order.</summary>
