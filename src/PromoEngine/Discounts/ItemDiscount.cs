@@ -98,13 +98,54 @@ internal sealed class ItemProposal
 
     /// <summary>The exact total when the per-unit amounts are shares of it that a decimal cannot hold to the last
     /// digit ($10 over three units); <see langword="null"/> when the total is their sum.</summary>
-    public decimal? ExactTotal { get; set; }
+    public decimal? ExactTotal
+    {
+        get => _rare?.ExactTotal;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                (_rare ??= new()).ExactTotal = value;
+            }
+        }
+    }
 
     /// <summary>When nothing applies because a gift's line is missing (or short): its SKU and how many to add.</summary>
-    public (string Sku, int Quantity)? MissingGift { get; set; }
+    public (string Sku, int Quantity)? MissingGift
+    {
+        get => _rare?.MissingGift;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                (_rare ??= new()).MissingGift = value;
+            }
+        }
+    }
 
     /// <summary>Whether a price floor held the discount back on some unit.</summary>
-    public bool Floored { get; set; }
+    public bool Floored
+    {
+        get => _rare?.Floored == true;
+        set
+        {
+            if (value || _rare is not null)
+            {
+                (_rare ??= new()).Floored = value;
+            }
+        }
+    }
+
+    // Implementation note: what only some discount kinds say lives apart, made when first set, so the proposals of the
+    // common kinds (many per evaluation: the lane solver asks for one per assignment it measures) stay small.
+    private Rare? _rare;
+
+    private sealed class Rare
+    {
+        public decimal? ExactTotal;
+        public (string Sku, int Quantity)? MissingGift;
+        public bool Floored;
+    }
 
     public decimal Total
     {

@@ -13,4 +13,8 @@ internal abstract class ShippingDiscount() : Discount(DiscountClass.Shipping)
 
     /// <summary>Where the cart stands against the discount's thresholds, or <see langword="null"/> when it has none.</summary>
     public virtual TierReach? Reach(decimal originalSubtotal, int quantity) => null;
+
+    /// <summary>Whether <see cref="Amount"/>, <see cref="Nominal"/> or <see cref="Reach"/> read the qualifying subtotal
+    /// and quantity: when not, the evaluator does not measure the promotion's items for it.</summary>
+    public virtual bool MeasuresItems => false;
 }

@@ -42,16 +42,38 @@ internal sealed class TieredShippingDiscount : ShippingDiscount
     private Tier? Reached(decimal originalSubtotal, int quantity)
     {
         var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        return Tiers.LastOrDefault(t => measure >= t.Threshold);
+        Tier? reached = null;
+        foreach (var tier in Tiers)
+        {
+            if (measure >= tier.Threshold)
+            {
+                reached = tier;
+            }
+        }
+
+        return reached;
     }
 
     public override TierReach? Reach(decimal originalSubtotal, int quantity)
     {
+        if (Reached(originalSubtotal, quantity) is null)
+        {
+            return new TierReach(Basis, Tiers[0], null);
+        }
+
         var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        return Reached(originalSubtotal, quantity) is null
-            ? new TierReach(Basis, Tiers[0], null)
-            : new TierReach(Basis, null, Tiers.FirstOrDefault(t => t.Threshold > measure));
+        foreach (var tier in Tiers)
+        {
+            if (tier.Threshold > measure)
+            {
+                return new TierReach(Basis, null, tier);
+            }
+        }
+
+        return new TierReach(Basis, null, null);
     }
+
+    public override bool MeasuresItems => true;
 
     public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Reached(originalSubtotal, quantity) switch
     {

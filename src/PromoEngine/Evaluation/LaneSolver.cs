@@ -329,7 +329,13 @@ internal static class LaneSolver
                 {
                     BestTotal = closed;
                     _bar = closed + Tolerance;
-                    _best = _current.Select(l => new List<Span>(l)).ToArray();
+                    var best = new List<Span>[_current.Length];
+                    for (var c = 0; c < best.Length; c++)
+                    {
+                        best[c] = new List<Span>(_current[c]);
+                    }
+
+                    _best = best;
                 }
 
                 return true;
@@ -342,7 +348,12 @@ internal static class LaneSolver
 
             var current = _groups[group];
             var eligible = current.Eligible;
-            var mayKeep = eligible.Any(c => !_candidates[c].Discount.IsMonotone);
+            var mayKeep = false;
+            foreach (var c in eligible)
+            {
+                mayKeep |= !_candidates[c].Discount.IsMonotone;
+            }
+
             var added = new int[eligible.Length];
             foreach (var split in Splits(current, mayKeep))
             {
@@ -421,8 +432,22 @@ internal static class LaneSolver
                     yield break;
                 }
 
-                var takes = coarse ? Counts(group.Eligible[index], group, left) : Enumerable.Range(0, left + 1).Reverse();
-                foreach (var take in takes)
+                if (coarse)
+                {
+                    foreach (var take in Counts(group.Eligible[index], group, left))
+                    {
+                        split[index] = take;
+                        foreach (var s in Recurse(index + 1, left - take))
+                        {
+                            yield return s;
+                        }
+                    }
+
+                    yield break;
+                }
+
+                // Every count, most first (no sequence is made for them).
+                for (var take = left; take >= 0; take--)
                 {
                     split[index] = take;
                     foreach (var s in Recurse(index + 1, left - take))

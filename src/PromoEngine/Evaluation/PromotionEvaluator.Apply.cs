@@ -37,7 +37,15 @@ public sealed partial class PromotionEvaluator
 
             // Shipping promotions, and the shipping parts of this lane's promotions that applied or came to nothing on
             // items already free (one promotion, one use).
-            var shipping = lane.Where(p => p.Discount.Class == DiscountClass.Shipping).ToList();
+            var shipping = new List<Promotion>();
+            foreach (var promotion in lane)
+            {
+                if (promotion.Discount.Class == DiscountClass.Shipping)
+                {
+                    shipping.Add(promotion);
+                }
+            }
+
             foreach (var promotion in lane)
             {
                 if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion, laneRejections) is { } part)
@@ -560,8 +568,22 @@ public sealed partial class PromotionEvaluator
         /// <summary>What a shipping promotion takes off (capped, exact) when this much of shipping is left.</summary>
         private decimal ShippingAmount(Promotion promotion, decimal left)
         {
+            var discount = (ShippingDiscount)promotion.Discount;
+            var (original, quantity) = ShippingScope(promotion, discount);
+            return Capped(promotion, discount.Amount(left, original, quantity));
+        }
+
+        /// <summary>The qualifying subtotal and quantity a shipping discount reads; zero for one that reads neither, so
+        /// its items are not measured (and no scope is made) for it.</summary>
+        private (decimal Original, int Quantity) ShippingScope(Promotion promotion, ShippingDiscount discount)
+        {
+            if (!discount.MeasuresItems)
+            {
+                return (0m, 0);
+            }
+
             var (original, quantity, _) = Scope(promotion);
-            return Capped(promotion, ((ShippingDiscount)promotion.Discount).Amount(left, original, quantity));
+            return (original, quantity);
         }
 
         /// <summary>The shipping part of a promotion whose own part applied in this run, or came to nothing because
@@ -683,7 +705,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var discount = (ShippingDiscount)promotion.Discount;
-            var (original, quantity, _) = Scope(promotion);
+            var (original, quantity) = ShippingScope(promotion, discount);
             if (discount.Reach(original, quantity) is { } reach)
             {
                 if (reach.First is { } first)

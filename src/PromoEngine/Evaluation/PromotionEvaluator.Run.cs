@@ -490,7 +490,16 @@ public sealed partial class PromotionEvaluator
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) });
             // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum.
             var redemption = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution);
-            var earlier = _redemptions.FindIndex(r => r.PromotionId == promotion.Id);
+            var earlier = -1;
+            for (var i = 0; i < _redemptions.Count; i++)
+            {
+                if (_redemptions[i].PromotionId == promotion.Id)
+                {
+                    earlier = i;
+                    break;
+                }
+            }
+
             if (earlier >= 0)
             {
                 _redemptions[earlier] = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money + _redemptions[earlier].Amount, _at, redemption.Attribution);

@@ -28,6 +28,7 @@ public sealed class CombinationProperties
     {
         var result = c.Evaluate();
 
+        // A coded promotion with a shipping part is listed once per class it discounts, under one code: count codes.
         Assert.True(result.Applied.Where(a => a.Code is not null).Select(a => a.PromotionId).Distinct().Count() <= c.Options.MaxCodesPerOrder);
         Assert.True(result.Redemptions.Count(r => r.Code is not null) <= c.Options.MaxCodesPerOrder);
         // A code left out for want of a slot is told so, naming the winner only when a code took a slot.
