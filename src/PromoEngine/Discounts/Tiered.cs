@@ -66,11 +66,20 @@ internal sealed class TieredDiscount : OrderDiscount
     }
 
     // Calculator.
-    public Tier? Reached(decimal originalSubtotal, int quantity)
+    private Tier? Reached(decimal originalSubtotal, int quantity) => Reached(Basis, Tiers, originalSubtotal, quantity);
+
+    public override TierReach? Reach(decimal originalSubtotal, int quantity) => Reach(Basis, Tiers, originalSubtotal, quantity);
+
+    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) =>
+        AmountOf(Reached(originalSubtotal, quantity), remaining);
+
+    /// <summary>The highest of <paramref name="tiers"/> (ascending) that the measure of <paramref name="basis"/> reaches,
+    /// or <see langword="null"/>; shared by every discount in tiers.</summary>
+    internal static Tier? Reached(TierBasis basis, ImmutableArray<Tier> tiers, decimal subtotal, int quantity)
     {
-        var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
+        var measure = basis == TierBasis.Subtotal ? subtotal : quantity;
         Tier? reached = null;
-        foreach (var tier in Tiers)
+        foreach (var tier in tiers)
         {
             if (measure >= tier.Threshold)
             {
@@ -81,20 +90,30 @@ internal sealed class TieredDiscount : OrderDiscount
         return reached;
     }
 
-    public Tier? Next(decimal originalSubtotal, int quantity)
+    /// <summary>Where the measure stands among <paramref name="tiers"/>: short of the first, or below the next one (none
+    /// when the highest is reached).</summary>
+    internal static TierReach Reach(TierBasis basis, ImmutableArray<Tier> tiers, decimal subtotal, int quantity)
     {
-        var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        return Tiers.FirstOrDefault(t => t.Threshold > measure);
+        var measure = basis == TierBasis.Subtotal ? subtotal : quantity;
+        if (measure < tiers[0].Threshold)
+        {
+            return new TierReach(basis, tiers[0], null);
+        }
+
+        foreach (var tier in tiers)
+        {
+            if (tier.Threshold > measure)
+            {
+                return new TierReach(basis, null, tier);
+            }
+        }
+
+        return new TierReach(basis, null, null);
     }
 
-    public override TierReach? Reach(decimal originalSubtotal, int quantity) =>
-        Reached(originalSubtotal, quantity) is null
-            ? new TierReach(Basis, Tiers[0], null)
-            : new TierReach(Basis, null, Next(originalSubtotal, quantity));
-
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Reached(originalSubtotal, quantity) switch
+    /// <summary>What a reached tier takes off this much left (exact), nothing when none is reached.</summary>
+    internal static decimal AmountOf(Tier? reached, decimal remaining) => reached switch
     {
-        null => 0m,
         { PercentOff: { } percent } => remaining * percent / 100m,
         { AmountOff: { } amount } => Math.Min(amount.Amount, remaining),
         _ => 0m,

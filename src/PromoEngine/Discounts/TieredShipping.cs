@@ -38,49 +38,15 @@ internal sealed class TieredShippingDiscount : ShippingDiscount
 
     internal override Currency? AmountCurrency => _currency;
 
-    // Calculator.
-    private Tier? Reached(decimal originalSubtotal, int quantity)
-    {
-        var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        Tier? reached = null;
-        foreach (var tier in Tiers)
-        {
-            if (measure >= tier.Threshold)
-            {
-                reached = tier;
-            }
-        }
+    // Calculator: the tiers are read as an order discount in tiers reads them.
+    private Tier? Reached(decimal originalSubtotal, int quantity) => TieredDiscount.Reached(Basis, Tiers, originalSubtotal, quantity);
 
-        return reached;
-    }
-
-    public override TierReach? Reach(decimal originalSubtotal, int quantity)
-    {
-        if (Reached(originalSubtotal, quantity) is null)
-        {
-            return new TierReach(Basis, Tiers[0], null);
-        }
-
-        var measure = Basis == TierBasis.Subtotal ? originalSubtotal : quantity;
-        foreach (var tier in Tiers)
-        {
-            if (tier.Threshold > measure)
-            {
-                return new TierReach(Basis, null, tier);
-            }
-        }
-
-        return new TierReach(Basis, null, null);
-    }
+    public override TierReach? Reach(decimal originalSubtotal, int quantity) => TieredDiscount.Reach(Basis, Tiers, originalSubtotal, quantity);
 
     public override bool MeasuresItems => true;
 
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Reached(originalSubtotal, quantity) switch
-    {
-        { PercentOff: { } percent } => remaining * percent / 100m,
-        { AmountOff: { } amount } => Math.Min(amount.Amount, remaining),
-        _ => 0m,
-    };
+    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) =>
+        TieredDiscount.AmountOf(Reached(originalSubtotal, quantity), remaining);
 
     public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) =>
         Reached(originalSubtotal, quantity) is { AmountOff: { } amount } ? amount.Amount : Amount(remaining, originalSubtotal, quantity);
