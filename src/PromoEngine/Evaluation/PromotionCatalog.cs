@@ -8,17 +8,16 @@ using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>A set of promotions compiled once for evaluation: checked, and indexed by normalized code and by the SKUs
-/// and categories automatic promotions target.</summary>
+/// <summary>A set of promotions compiled once for evaluation: checked, and indexed by normalized code and, for automatic
+/// promotions, by what they target: the SKUs, categories, tags, brands and unit prices of their items, the segments,
+/// memberships, regions, channels and order history of the customer, and minimum subtotals.</summary>
 /// <remarks>Immutable and thread-safe: build it once and share it across requests.</remarks>
 public sealed class PromotionCatalog
 {
     private readonly FrozenDictionary<PromotionId, Promotion> _byId;
     private readonly FrozenDictionary<string, Promotion> _byCode;
     private readonly FrozenDictionary<string, Promotion> _byLookAlikeKey;
-    private readonly FrozenDictionary<string, Promotion[]> _automaticBySku;
-    private readonly FrozenDictionary<string, Promotion[]> _automaticByCategory;
-    private readonly Promotion[] _automaticAlways;
+    private readonly CandidateIndex _automatic;
     private readonly ClaimCodeFormat[] _foldingFormats;
     private readonly ClaimCodeFormat[] _checkedFormats;
 
@@ -28,40 +27,7 @@ public sealed class PromotionCatalog
         _byId = FrozenDictionary.ToFrozenDictionary(promotions, p => p.Id);
         _byCode = byCode.ToFrozenDictionary(StringComparer.Ordinal);
         _byLookAlikeKey = byLookAlikeKey.ToFrozenDictionary(StringComparer.Ordinal);
-        var bySku = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
-        var byCategory = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
-        var always = new List<Promotion>();
-        foreach (var promotion in promotions)
-        {
-            if (promotion.Activation.Kind != ActivationKind.Automatic)
-            {
-                continue;
-            }
-
-            // Implementation note: a promotion is indexed only when every item it can target is named by SKU or
-            // category; anything else (all items, tags, brands, negations, or a shipping discount that may apply to
-            // any cart) is checked for every cart.
-            if (promotion.QualifyingItems.IndexKeys() is { } keys && promotion.Discount.GetItems is null)
-            {
-                foreach (var sku in keys.Skus)
-                {
-                    Add(bySku, sku, promotion);
-                }
-
-                foreach (var category in keys.Categories)
-                {
-                    Add(byCategory, category, promotion);
-                }
-            }
-            else
-            {
-                always.Add(promotion);
-            }
-        }
-
-        _automaticBySku = bySku.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _automaticByCategory = byCategory.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _automaticAlways = [.. always];
+        _automatic = new CandidateIndex(promotions);
         var formats = new HashSet<ClaimCodeFormat>(ReferenceEqualityComparer.Instance);
         foreach (var promotion in promotions)
         {
@@ -245,34 +211,17 @@ public sealed class PromotionCatalog
         return false;
     }
 
-    /// <summary>The automatic promotions that may concern a cart, without repeats.</summary>
-    internal void AddAutomaticCandidates(Cart cart, HashSet<Promotion> into)
+    /// <summary>The automatic promotions an evaluation gates, without repeats: those that may concern the cart (a
+    /// superset of those that do), or every one under <see cref="EvaluationOptions.ListEveryRejection"/>.</summary>
+    internal void AddAutomaticCandidates(Cart cart, EvaluationOptions options, HashSet<Promotion> into)
     {
-        into.UnionWith(_automaticAlways);
-        foreach (var line in cart.Lines)
+        if (options.ListEveryRejection)
         {
-            if (_automaticBySku.TryGetValue(line.Sku, out var bySku))
-            {
-                into.UnionWith(bySku);
-            }
-
-            foreach (var category in line.Categories)
-            {
-                if (_automaticByCategory.TryGetValue(category, out var byCategory))
-                {
-                    into.UnionWith(byCategory);
-                }
-            }
+            _automatic.AddEvery(into);
         }
-    }
-
-    private static void Add(Dictionary<string, List<Promotion>> index, string key, Promotion promotion)
-    {
-        if (!index.TryGetValue(key, out var list))
+        else
         {
-            index[key] = list = [];
+            _automatic.AddCandidates(cart, options.NearMissShare, into);
         }
-
-        list.Add(promotion);
     }
 }

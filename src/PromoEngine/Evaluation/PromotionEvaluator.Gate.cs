@@ -37,16 +37,23 @@ public sealed partial class PromotionEvaluator
         /// <summary>The checks of <see cref="Gate"/> after ownership.</summary>
         private Rejection? Checks(Promotion promotion)
         {
+            var quiet = IsQuiet(promotion);
             switch (promotion.Status)
             {
                 case PromotionStatus.Paused:
-                    return Reject(promotion, RejectionReason.Paused, $"{promotion.Name} is paused.");
+                    return quiet ? Unconcerned : Reject(promotion, RejectionReason.Paused, $"{promotion.Name} is paused.");
                 case PromotionStatus.Cancelled:
-                    return Reject(promotion, RejectionReason.Cancelled, $"{promotion.Name} has been cancelled.");
+                    return quiet ? Unconcerned : Reject(promotion, RejectionReason.Cancelled, $"{promotion.Name} has been cancelled.");
             }
 
             var schedule = promotion.Schedule;
-            switch (schedule.StateAt(_at))
+            var state = schedule.StateAt(_at);
+            if (quiet && state != ScheduleState.Running)
+            {
+                return Unconcerned;
+            }
+
+            switch (state)
             {
                 case ScheduleState.NotStarted:
                     return (schedule.FirstDay is { } firstDay
@@ -64,8 +71,13 @@ public sealed partial class PromotionEvaluator
 
             if (CurrencyOf(promotion) is { } currency && currency != _currency)
             {
-                return Reject(promotion, RejectionReason.CurrencyNotSupported,
+                return quiet ? Unconcerned : Reject(promotion, RejectionReason.CurrencyNotSupported,
                     $"{promotion.Name} is for carts in {currency.Code}, not {_currency.Code}.");
+            }
+
+            if (quiet && !Concerns(promotion))
+            {
+                return Unconcerned;
             }
 
             if (CheckCustomer(promotion) is { } customerRejection)
@@ -87,6 +99,91 @@ public sealed partial class PromotionEvaluator
                 ? Reject(promotion, RejectionReason.UsageUnavailable,
                     $"{promotion.Name} could not be checked against its usage limits just now: try again in a moment.")
                 : null;
+        }
+
+        /// <summary>What the gate returns for an automatic promotion that does not concern the cart (see
+        /// <see cref="IsQuiet"/>): never listed, and shared, so ruling a promotion out allocates nothing.</summary>
+        private static readonly Rejection Unconcerned = new(null, null, RejectionReason.NoQualifyingItems, string.Empty);
+
+        /// <summary>Whether the gate only tells whether a promotion concerns the cart before it says why it does not apply:
+        /// an automatic promotion, unless <see cref="EvaluationOptions.ListEveryRejection"/> is set. A code entered (typed
+        /// or from the wallet) always concerns the shopper.</summary>
+        private bool IsQuiet(Promotion promotion) =>
+            !Options.ListEveryRejection && !ReferenceEquals(promotion, Decoy) && !_codeOf.ContainsKey(promotion.Id);
+
+        /// <summary>Whether an active, running promotion in the cart's currency concerns the cart (see
+        /// <see cref="EvaluationOptions.ListEveryRejection"/>): some line passes its qualifying items, every restriction on
+        /// the customer admits the cart, and every minimum subtotal or quantity on its qualifying items (measured before
+        /// discounts) that the cart falls short of, it reaches at least <see cref="EvaluationOptions.NearMissShare"/> of.</summary>
+        private bool Concerns(Promotion promotion)
+        {
+            var lines = MatchingLines(promotion.QualifyingItems);
+            if (lines.Length == 0)
+            {
+                return false;
+            }
+
+            var customer = _cart.Customer;
+            var hasMinimum = false;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                var admits = restriction switch
+                {
+                    MembershipRestriction members => Intersect(members.Memberships, customer.Memberships),
+                    RegionRestriction regions => regions.Admits(regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion),
+                    ChannelRestriction channels => _cart.Channel is { } channel && channels.Allowed.Contains(channel),
+                    SegmentRestriction segments => Intersect(segments.Allowed, customer.Segments),
+                    FirstOrderRestriction => customer.IsFirstOrder,
+                    OrderHistoryRestriction history => history.Admits(customer.PreviousOrders),
+                    _ => true,
+                };
+                if (!admits)
+                {
+                    return false;
+                }
+
+                hasMinimum |= restriction is MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } or MinimumQuantityRestriction;
+            }
+
+            if (!hasMinimum)
+            {
+                return true;
+            }
+
+            var subtotal = 0m;
+            var quantity = 0;
+            foreach (var lineIndex in lines)
+            {
+                var line = _cart.Lines[lineIndex];
+                subtotal += line.Total.Amount;
+                quantity += line.Quantity;
+            }
+
+            var share = Options.NearMissShare;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                switch (restriction)
+                {
+                    case MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } minimum when subtotal < minimum.Amount.Amount * share:
+                    case MinimumQuantityRestriction minimum2 when quantity < minimum2.Quantity * share:
+                        return false;
+                }
+            }
+
+            return true;
+
+            static bool Intersect(System.Collections.Immutable.ImmutableArray<string> wanted, System.Collections.Immutable.ImmutableArray<string> held)
+            {
+                foreach (var item in wanted)
+                {
+                    if (held.Contains(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>

@@ -299,7 +299,7 @@ internal static partial class ReadmeSnippets
                 .Giving(Discount.FreeShipping)
                 .Build(),
         ]);
-        var evaluator = new PromotionEvaluator(catalog);
+        var evaluator = new PromotionEvaluator(catalog, new EvaluationOptions { ListEveryRejection = true }); // says why it did not apply
         var cart = new Cart(usd, [new CartLine("1", "MUG", new Money(25m, usd), 1)],
             CustomerProfile.Registered("c-7").WithRegion(new Region("US", "CA")), shipping: new Money(6m, usd));
 
@@ -331,7 +331,7 @@ internal static partial class ReadmeSnippets
         var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
         [
             Promotion.Create("happy", "Happy hour").WithSchedule(happyHour).Giving(Discount.PercentOffItems(50)).Build(),
-        ]));
+        ]), new EvaluationOptions { ListEveryRejection = true }); // says why it did not apply
         var cart = new Cart(usd, [new CartLine("1", "IPA", new Money(6m, usd), 2)]);
 
         string Outcome(Instant at)

@@ -30,7 +30,7 @@ public sealed record RefCase(Cart Cart, RefPromotion[] Promotions, string[] Code
         }
 
         text.Append(CultureInfo.InvariantCulture, $"  codes [{string.Join(", ", Codes.Select(c => $"\"{c}\""))}] at {At} {Usage}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  options: codes {Options.MaxCodesPerOrder}, {Options.Rounding}, hide {Options.HideCodeStatus}, {Options.Selection}, {Options.Compounding}");
+        text.Append(CultureInfo.InvariantCulture, $"  options: codes {Options.MaxCodesPerOrder}, {Options.Rounding}, hide {Options.HideCodeStatus}, every rejection {Options.ListEveryRejection}, near miss {Options.NearMissShare}, {Options.Selection}, {Options.Compounding}");
         return text.ToString();
     }
 }
@@ -203,7 +203,9 @@ public static class ReferenceEvaluator
             }
 
             var automatic = new List<RefPromotion>();
-            foreach (var promotion in c.Promotions.Where(p => !p.IsCoded && Listed(p)))
+            // README "What is listed as rejected": every automatic promotion when every rejection is listed; else only
+            // those that concern the cart are gated (the others are not listed, whatever the gate would say).
+            foreach (var promotion in c.Promotions.Where(p => !p.IsCoded && (_options.ListEveryRejection || Concerns(p))))
             {
                 if (Gate(promotion) is { } reason)
                 {
@@ -291,12 +293,41 @@ public static class ReferenceEvaluator
 
         private Rej Reject(RefPromotion promotion, RejectionReason reason) => new(promotion.Id, _codeOf.GetValueOrDefault(promotion.Id), reason);
 
-        /// <summary>Whether an automatic promotion is listed for this cart: unless every item it can target is named by
-        /// SKU or category, and no line carries one of them.</summary>
-        private bool Listed(RefPromotion promotion) =>
-            promotion.Discount.GetItems is not null
-            || promotion.Filter.Keys is not { } keys
-            || _cart.Lines.Any(l => keys.Skus.Contains(l.Sku, StringComparer.Ordinal) || l.Categories.Any(cat => keys.Categories.Contains(cat, StringComparer.Ordinal)));
+        /// <summary>Whether an automatic promotion concerns the cart (README, "What is listed as rejected"): it is active
+        /// and inside its schedule, its amounts are in the cart's currency, some line passes its item filter, every
+        /// restriction on the customer admits the cart, and every minimum subtotal or quantity it falls short of, the
+        /// cart reaches at least the near-miss share of.</summary>
+        private bool Concerns(RefPromotion promotion)
+        {
+            if (promotion.Status != PromotionStatus.Active
+                || (promotion.StartInstant is { } start && c.At < start)
+                || (promotion.EndInstant is { } end && c.At >= end)
+                || !InCartCurrency(promotion))
+            {
+                return false;
+            }
+
+            var lines = _cart.Lines.Where(promotion.Filter.Matches).ToList();
+            if (lines.Count == 0 || promotion.Restrictions.Any(r => r.OnCustomer && r.Fails(_cart, 0m, 0) is not null))
+            {
+                return false;
+            }
+
+            var subtotal = lines.Sum(l => l.UnitPrice.Amount * l.Quantity);
+            var quantity = lines.Sum(l => l.Quantity);
+            var share = _options.NearMissShare;
+            return !promotion.Restrictions.Any(r => r switch
+            {
+                RefMinimumSubtotal minimum => subtotal < minimum.Amount * share,
+                RefMinimumQuantity minimum => quantity < minimum.Quantity * share,
+                _ => false,
+            });
+        }
+
+        private bool InCartCurrency(RefPromotion promotion) =>
+            !new[] { promotion.Discount.AmountCurrency, promotion.Cap is null ? null : promotion.Currency, promotion.Limits?.Budget is null ? null : promotion.Currency }
+                .Concat(promotion.Restrictions.Select(r => r.AmountCurrency))
+                .Any(cur => cur is { } x && x != _cart.Currency);
 
         /// <summary>The first reason, in the documented order: a code issued to another customer, status, schedule, currency, the customer's restrictions
         /// (as written), the usage limits (promotion, code, customer), the items (none qualify, then the cart's
