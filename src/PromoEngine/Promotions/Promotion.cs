@@ -30,6 +30,7 @@ public sealed class Promotion
         CompoundsWithAll = builder.CompoundsWithAll;
         CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
         LedgerLimits = RedemptionLimits.Of(Activation, Limits);
+        AmountCurrency = CurrencyOfAmounts();
     }
 
     private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status, Discount? discount = null)
@@ -52,6 +53,7 @@ public sealed class Promotion
         CompoundsWithAll = source.CompoundsWithAll;
         CompoundsWith = source.CompoundsWith;
         LedgerLimits = source.LedgerLimits;
+        AmountCurrency = CurrencyOfAmounts();
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
@@ -166,6 +168,49 @@ public sealed class Promotion
     /// <summary>The limits as the ledger checks them (a claim code single-use whatever else is said): the one statement
     /// of them, which the evaluator's gate and its usage requests read too, so the two sides cannot disagree.</summary>
     internal RedemptionLimits LedgerLimits { get; }
+
+    /// <summary>The currency the promotion's amounts are in (its discount's, its cap's, its budget's, its filters' or its
+    /// restrictions', the first found), or null when it names no amount: a cart in another currency cannot use it.
+    /// Worked out once, when the promotion is made, rather than on every evaluation.</summary>
+    internal Currency? AmountCurrency { get; }
+
+    private Currency? CurrencyOfAmounts()
+    {
+        if (Discount.AmountCurrency is { } discountCurrency)
+        {
+            return discountCurrency;
+        }
+
+        if (MaxDiscount is { } cap)
+        {
+            return cap.Currency;
+        }
+
+        if (Limits.Budget is { } budget)
+        {
+            return budget.Currency;
+        }
+
+        if (QualifyingItems.AmountCurrency is { } itemsCurrency)
+        {
+            return itemsCurrency;
+        }
+
+        if ((Discount as ItemDiscount)?.GetItems?.AmountCurrency is { } getCurrency)
+        {
+            return getCurrency;
+        }
+
+        foreach (var restriction in Restrictions)
+        {
+            if (restriction.AmountCurrency is { } restrictionCurrency)
+            {
+                return restrictionCurrency;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>This promotion as one evaluation sees it when something lowers its cap (what is left of a hard
     /// budget): the same promotion in every other respect.</summary>
