@@ -204,6 +204,39 @@ public sealed class RejectedListTests
         Assert.NotEqual(first, first with { Limit = 1 });
     }
 
+    public static TheoryData<string> IndexedKinds => new()
+    {
+        "otherSku", "otherTag", "otherBrand", "otherPrice", "otherSegment", "otherMembership", "otherRegion", "otherChannel",
+        "otherHistory", "farMinimum",
+    };
+
+    [Theory]
+    [MemberData(nameof(IndexedKinds))]
+    public void Evaluate_ManyPromotionsTheIndexRulesOut_AllocateNothingMore(string kind)
+    {
+        // Promotion i of the kind, renamed so ids are unique: only the one that concerns the cart is looked at.
+        static IEnumerable<Promotion> Catalog(string kind, int count) =>
+            Enumerable.Range(0, count).Select(i => Promotion.Create($"{kind}{i}", kind).ForItems(NotConcerningPromotion(kind).QualifyingItems)
+                .Require(NotConcerningPromotion(kind).Restrictions.FirstOrDefault() ?? Restriction.MinimumQuantity(1)).Giving(Discount.PercentOffItems(10)).Build())
+            .Append(TenOff("match").Build());
+        var cart = Vip(Line("a", 40m));
+        var small = new PromotionEvaluator(PromotionCatalog.Create(Catalog(kind, 10)));
+        var large = new PromotionEvaluator(PromotionCatalog.Create(Catalog(kind, 5_000)));
+
+        long Allocated(PromotionEvaluator evaluator)
+        {
+            _ = evaluator.Evaluate(cart, [], Now); // warm
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var result = evaluator.Evaluate(cart, [], Now);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(4m, result.Applied("match"));
+            Assert.Empty(result.Rejected);
+            return allocated;
+        }
+
+        Assert.Equal(Allocated(small), Allocated(large));
+    }
+
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void ListEveryRejection_ChangesNothingButTheLongerList(EvaluationCase c)
     {
