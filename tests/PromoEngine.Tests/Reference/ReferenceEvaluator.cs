@@ -926,9 +926,15 @@ public static class ReferenceEvaluator
                 return [state];
             }
 
+            // README: uncapped percentages (tiers of percentages alike) keep the order "most taken off alone (exactly,
+            // before rounding) first, then smaller id" among themselves; only the others' places among them are searched.
+            var canonical = promotions.Where(Commutes)
+                .OrderByDescending(p => AloneExact(state, p))
+                .ThenBy(p => p.Id, StringComparer.Ordinal)
+                .ToList();
             var best = decimal.MinValue;
             var results = new List<State>();
-            foreach (var order in Permutations(promotions))
+            foreach (var order in Permutations(promotions).Where(o => o.Where(Commutes).SequenceEqual(canonical)))
             {
                 var next = state.Clone();
                 var saving = order.Sum(p => apply(next, p));
@@ -946,6 +952,31 @@ public static class ReferenceEvaluator
 
             return results;
         }
+
+        /// <summary>What a promotion alone would take off now, exactly (before rounding).</summary>
+        private decimal AloneExact(State state, RefPromotion promotion)
+        {
+            if (promotion.Discount is RefShipping shipping)
+            {
+                return _cart.Shipping.Amount == 0m ? 0m : shipping.Amount(state.ShippingLeft);
+            }
+
+            var discount = (RefOrderDiscount)promotion.Discount;
+            var lines = _order.Where(l => promotion.Filter.Matches(_cart.Lines[l])).ToList();
+            var original = lines.Sum(l => _cart.Lines[l].UnitPrice.Amount * _cart.Lines[l].Quantity);
+            var quantity = lines.Sum(l => _cart.Lines[l].Quantity);
+            var left = lines.Sum(l => state.Units[l].Where(u => u.StoppedBy is null).Sum(u => u.Left));
+            return discount.NotReached(original, quantity) is null ? discount.Amount(left, original, quantity) : 0m;
+        }
+
+        /// <summary>An uncapped percentage off the order or shipping, or tiers of percentages only.</summary>
+        private bool Commutes(RefPromotion promotion) => _caps[promotion.Id] is null && promotion.Discount switch
+        {
+            RefPercentOffOrder => true,
+            RefTiered tiered => tiered.Tiers.All(t => t.AmountOff is null),
+            RefShipping shipping => shipping.Percent is not null,
+            _ => false,
+        };
 
         private static IEnumerable<List<T>> Permutations<T>(List<T> items)
         {
