@@ -225,6 +225,21 @@ public sealed class Promotion
     /// order by the promotions it was placed with, even if one was paused since).</summary>
     internal Promotion AsActive() => Status == PromotionStatus.Active ? this : new Promotion(this, MaxDiscount, PromotionStatus.Active);
 
+    /// <summary>This promotion with another status: paused, resumed (<see cref="PromotionStatus.Active"/>) or cancelled,
+    /// the same in every other respect.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The promotion (this one when it already has that status).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    public Promotion WithStatus(PromotionStatus status)
+    {
+        if (status is not (PromotionStatus.Active or PromotionStatus.Paused or PromotionStatus.Cancelled))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Not a defined PromotionStatus value.");
+        }
+
+        return status == Status ? this : new Promotion(this, MaxDiscount, status);
+    }
+
     /// <summary>Describes the promotion.</summary>
     /// <returns>Its id and name.</returns>
     public override string ToString() => $"{Id} ({Name})";

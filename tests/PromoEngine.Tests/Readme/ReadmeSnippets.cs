@@ -266,6 +266,28 @@ internal static partial class ReadmeSnippets
         // endsnippet
     }
 
+    public static void CatalogChanges()
+    {
+        // snippet: catalogChanges
+        var usd = Currency.Usd;
+        var shoes = Promotion.Create("shoes", "20% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(20)).Build();
+        var socks = Promotion.Create("socks", "$1 off socks").ForItems(ItemFilter.Categories("socks")).Giving(Discount.AmountOffEachItem(new Money(1m, usd))).Build();
+        var monday = PromotionCatalog.Create([shoes, socks]);
+
+        // Each change gives a new catalog; monday's stays as it is for the carts evaluating on it.
+        var tuesday = monday
+            .With([Promotion.Create("shoes", "30% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(30)).Build()])
+            .WithStatus(new PromotionId("socks"), PromotionStatus.Paused);
+
+        var cart = new Cart(usd, [new CartLine("1", "RUN-1", new Money(100m, usd), 1, ["shoes"]), new CartLine("2", "SOCK", new Money(5m, usd), 1, ["socks"])]);
+        var at = Instant.FromUtc(2026, 12, 8, 9, 0);
+        var before = new PromotionEvaluator(monday).Evaluate(cart, [], at);
+        var after = new PromotionEvaluator(tuesday).Evaluate(cart, [], at);
+        Console.WriteLine($"monday {before.TotalDiscount.Amount:0.00}, tuesday {after.TotalDiscount.Amount:0.00}");
+        // monday 21.00, tuesday 30.00
+        // endsnippet
+    }
+
     public static void Money()
     {
         // snippet: money
