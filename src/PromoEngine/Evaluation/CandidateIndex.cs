@@ -10,7 +10,7 @@ namespace PromoEngine;
 /// <remarks>
 /// <para>Each automatic promotion sits under one key, the most specific it has: the SKUs, categories, tags, brands or
 /// unit-price ranges its qualifying items are named by; else a restriction on the customer (a segment, a membership, the
-/// country of a region, a channel, a first order, an exact number of previous orders); else, for a promotion on every
+/// country of a region, a channel, a first order, a range of previous orders); else, for a promotion on every
 /// item whose only cart threshold is a minimum subtotal, that minimum; else the "always" list, checked for every cart.</para>
 /// <para>The index is sound, not exact: a promotion it leaves out cannot concern the cart (none of its items is in the
 /// cart, a restriction on the customer fails, or it needs a subtotal the cart is not near), and so would not be listed
@@ -23,13 +23,13 @@ internal sealed class CandidateIndex
     private readonly FrozenDictionary<string, Promotion[]> _byCategory;
     private readonly FrozenDictionary<string, Promotion[]> _byTag;
     private readonly FrozenDictionary<string, Promotion[]> _byBrand;
-    private readonly FrozenDictionary<Currency, PriceBands> _byUnitPrice;
+    private readonly FrozenDictionary<Currency, Bands> _byUnitPrice;
     private readonly FrozenDictionary<string, Promotion[]> _bySegment;
     private readonly FrozenDictionary<string, Promotion[]> _byMembership;
     private readonly FrozenDictionary<string, Promotion[]> _byChannel;
     private readonly FrozenDictionary<string, Promotion[]> _byCustomerCountry;
     private readonly FrozenDictionary<string, Promotion[]> _byShippingCountry;
-    private readonly FrozenDictionary<int, Promotion[]> _byPreviousOrders;
+    private readonly Bands? _byPreviousOrders;
     private readonly Promotion[] _firstOrder;
     private readonly FrozenDictionary<Currency, (decimal[] Minimums, Promotion[] Promotions)> _byMinimumSubtotal;
     private readonly Promotion[] _always;
@@ -47,7 +47,7 @@ internal sealed class CandidateIndex
         var byChannel = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
         var byCustomerCountry = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
         var byShippingCountry = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
-        var byPreviousOrders = new Dictionary<int, List<Promotion>>();
+        var byPreviousOrders = new List<(decimal? Low, decimal? High, Promotion Promotion)>();
         var firstOrder = new List<Promotion>();
         var byMinimum = new Dictionary<Currency, List<(decimal Minimum, Promotion Promotion)>>();
         var always = new List<Promotion>();
@@ -121,7 +121,7 @@ internal sealed class CandidateIndex
                         firstOrder.Add(promotion);
                         break;
                     case OrderHistoryRestriction history:
-                        Add(byPreviousOrders, history.AtLeast!.Value, promotion);
+                        byPreviousOrders.Add((history.AtLeast, history.AtMost, promotion));
                         break;
                 }
 
@@ -141,13 +141,13 @@ internal sealed class CandidateIndex
         _byCategory = Freeze(byCategory);
         _byTag = Freeze(byTag);
         _byBrand = Freeze(byBrand);
-        _byUnitPrice = byPrice.ToFrozenDictionary(kv => kv.Key, kv => new PriceBands(kv.Value));
+        _byUnitPrice = byPrice.ToFrozenDictionary(kv => kv.Key, kv => new Bands(kv.Value));
         _bySegment = Freeze(bySegment);
         _byMembership = Freeze(byMembership);
         _byChannel = Freeze(byChannel);
         _byCustomerCountry = Freeze(byCustomerCountry);
         _byShippingCountry = Freeze(byShippingCountry);
-        _byPreviousOrders = byPreviousOrders.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _byPreviousOrders = byPreviousOrders.Count == 0 ? null : new Bands(byPreviousOrders);
         _firstOrder = [.. firstOrder];
         _byMinimumSubtotal = byMinimum.ToFrozenDictionary(kv => kv.Key, kv =>
         {
@@ -170,7 +170,7 @@ internal sealed class CandidateIndex
     public void AddCandidates(Cart cart, decimal nearMissShare, HashSet<Promotion> into)
     {
         into.UnionWith(_always);
-        PriceBands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
+        Bands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
         var subtotal = 0m;
         foreach (var line in cart.Lines)
         {
@@ -209,9 +209,9 @@ internal sealed class CandidateIndex
             into.UnionWith(_firstOrder);
         }
 
-        if (customer.PreviousOrders is { } previous && _byPreviousOrders.TryGetValue(previous, out var byHistory))
+        if (customer.PreviousOrders is { } previous)
         {
-            into.UnionWith(byHistory);
+            _byPreviousOrders?.AddMatching(previous, into);
         }
 
         if (_byMinimumSubtotal.Count > 0 && _byMinimumSubtotal.TryGetValue(cart.Currency, out var minimums))
@@ -278,7 +278,7 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>The restriction on the customer a promotion is indexed under: a segment, membership or channel list, the
-    /// allowed regions (not a list of exclusions alone), a first order, or an exact number of previous orders.</summary>
+    /// allowed regions (not a list of exclusions alone), a first order, or a range of previous orders.</summary>
     private static Restriction? CustomerKey(Promotion promotion)
     {
         foreach (var restriction in promotion.Restrictions)
@@ -287,7 +287,7 @@ internal sealed class CandidateIndex
             {
                 case SegmentRestriction or MembershipRestriction or ChannelRestriction or FirstOrderRestriction:
                 case RegionRestriction { Allowed.IsEmpty: false }:
-                case OrderHistoryRestriction { AtLeast: { } low, AtMost: { } high } when low == high:
+                case OrderHistoryRestriction { AtLeast: not null } or OrderHistoryRestriction { AtMost: not null }:
                     return restriction;
             }
         }
@@ -379,16 +379,17 @@ internal sealed class CandidateIndex
     /// or a unit-price range in a currency.</summary>
     private readonly record struct ItemKey(string Kind, string? Name, decimal? Low, decimal? High, Currency? Currency);
 
-    /// <summary>Unit-price ranges of one currency: sorted by lower bound and by upper bound, so the promotions whose range
-    /// holds a price are found by scanning the smaller of "low at most the price" and "high at least the price".</summary>
-    private sealed class PriceBands
+    /// <summary>Ranges (unit prices of one currency, or numbers of previous orders), inclusive, either bound open: sorted by
+    /// lower bound and by upper bound, so the promotions whose range holds a value are found by scanning the smaller of
+    /// "low at most the value" and "high at least the value".</summary>
+    private sealed class Bands
     {
         private readonly decimal[] _lows; // ascending; an open lower bound is decimal.MinValue
         private readonly (decimal High, Promotion Promotion)[] _byLow;
         private readonly decimal[] _highs; // ascending; an open upper bound is decimal.MaxValue
         private readonly (decimal Low, Promotion Promotion)[] _byHigh;
 
-        public PriceBands(List<(decimal? Low, decimal? High, Promotion Promotion)> ranges)
+        public Bands(List<(decimal? Low, decimal? High, Promotion Promotion)> ranges)
         {
             var byLow = ranges.ConvertAll(r => (Low: r.Low ?? decimal.MinValue, High: r.High ?? decimal.MaxValue, r.Promotion));
             byLow.Sort((a, b) => a.Low.CompareTo(b.Low));
@@ -400,15 +401,15 @@ internal sealed class CandidateIndex
             _byHigh = byHigh.ConvertAll(r => (r.Low, r.Promotion)).ToArray();
         }
 
-        public void AddMatching(decimal price, HashSet<Promotion> into)
+        public void AddMatching(decimal value, HashSet<Promotion> into)
         {
-            var lowAtMost = UpperBound(_lows, price); // ranges [0, lowAtMost) start at or below the price
-            var highAtLeast = LowerBound(_highs, price); // ranges [highAtLeast, n) end at or above it
+            var lowAtMost = UpperBound(_lows, value); // ranges [0, lowAtMost) start at or below the value
+            var highAtLeast = LowerBound(_highs, value); // ranges [highAtLeast, n) end at or above it
             if (lowAtMost <= _highs.Length - highAtLeast)
             {
                 for (var i = 0; i < lowAtMost; i++)
                 {
-                    if (_byLow[i].High >= price)
+                    if (_byLow[i].High >= value)
                     {
                         into.Add(_byLow[i].Promotion);
                     }
@@ -418,7 +419,7 @@ internal sealed class CandidateIndex
             {
                 for (var i = highAtLeast; i < _highs.Length; i++)
                 {
-                    if (_byHigh[i].Low <= price)
+                    if (_byHigh[i].Low <= value)
                     {
                         into.Add(_byHigh[i].Promotion);
                     }
