@@ -27,7 +27,7 @@ public sealed class RejectedListTests
     public static TheoryData<string> NotConcerning => new()
     {
         "paused", "cancelled", "ended", "notStarted", "otherCurrency", "otherSku", "otherTag", "otherBrand", "otherPrice",
-        "otherSegment", "otherMembership", "otherRegion", "otherChannel", "firstOrder", "otherHistory", "farMinimum",
+        "otherSegment", "otherMembership", "otherRegion", "otherChannel", "firstOrder", "otherHistory", "otherHistoryRange", "farMinimum",
         "limitedOtherItems",
     };
 
@@ -56,6 +56,7 @@ public sealed class RejectedListTests
             "otherChannel" => p.Require(Restriction.Channels("app")),
             "firstOrder" => p.Require(Restriction.FirstOrderOnly),
             "otherHistory" => p.Require(Restriction.NthOrder(10)),
+            "otherHistoryRange" => p.Require(Restriction.PreviousOrders(atMost: 0)),
             "farMinimum" => p.Require(Restriction.MinimumSubtotal(D(1000m))),
             "limitedOtherItems" => p.ForItems(ItemFilter.Tags("nothing")).WithLimits(new UsageLimits(total: 1)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -111,6 +112,8 @@ public sealed class RejectedListTests
             TenOff("region").Require(Restriction.Regions(new Region("DE", "BE"))).InGroup("g9").Build(),
             TenOff("channel").Require(Restriction.Channels("web")).InGroup("g10").Build(),
             TenOff("history").Require(Restriction.NthOrder(4)).InGroup("g11").Build(),
+            TenOff("historyRange").Require(Restriction.PreviousOrders(atLeast: 2, atMost: 5)).InGroup("g15").Build(),
+            TenOff("historyFrom").Require(Restriction.PreviousOrders(atLeast: 3)).InGroup("g16").Build(),
             TenOff("minimum").Require(Restriction.MinimumSubtotal(D(40m))).InGroup("g12").Build(),
             TenOff("anyOf").ForItems(ItemFilter.AnyOf(ItemFilter.Skus("zz"), ItemFilter.Tags("t1"))).InGroup("g13").Build(),
             TenOff("allOf").ForItems(ItemFilter.AllOf(ItemFilter.Brands("b1"), ItemFilter.Categories("c1"))).InGroup("g14").Build(),
@@ -207,7 +210,7 @@ public sealed class RejectedListTests
     public static TheoryData<string> IndexedKinds => new()
     {
         "otherSku", "otherTag", "otherBrand", "otherPrice", "otherSegment", "otherMembership", "otherRegion", "otherChannel",
-        "otherHistory", "farMinimum",
+        "otherHistory", "otherHistoryRange", "farMinimum",
     };
 
     [Theory]
