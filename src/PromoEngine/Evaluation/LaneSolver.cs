@@ -198,8 +198,14 @@ internal static class LaneSolver
             return 0m;
         }
 
-        var claimed = new List<Span>(proposal.Claimed);
-        claimed.Sort(pool.Canonical);
+        // The proposal's own list when it is in the canonical order already (neither is changed after this).
+        var claimed = proposal.Claimed;
+        if (!IsCanonical(pool, claimed))
+        {
+            claimed = new List<Span>(claimed);
+            claimed.Sort(pool.Canonical);
+        }
+
         sets[candidate.Promotion] = claimed;
         if (Covers(claimed, candidate.Qualifying) && (candidate.Discount.GetItems is null || Covers(claimed, candidate.Get)))
         {
@@ -210,6 +216,20 @@ internal static class LaneSolver
         return capped;
 
         static bool HasEmpty(List<Span> spans) => spans.Exists(s => s.Count == 0);
+    }
+
+    /// <summary>Whether spans are in the canonical order, each after the one before it.</summary>
+    private static bool IsCanonical(UnitPool pool, List<Span> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+        {
+            if (pool.CompareCanonical(spans[i - 1], spans[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether every unit of some spans is in a set of spans sorted in the canonical order.</summary>

@@ -25,8 +25,7 @@ public sealed partial class PromotionEvaluator
 
             lane = MeetingThresholdsAfterHigherLanes(lane);
             var laneRejections = _rejections.Count;
-            var stopsAfterLane = _laneStops;
-            stopsAfterLane.Clear();
+            _laneStops?.Clear();
             _pool.ClearClaims();
             var items = OfClass(lane, DiscountClass.Item);
             if (items.Count > 0)
@@ -70,7 +69,12 @@ public sealed partial class PromotionEvaluator
             WithdrawRejectionsOfEmptyParts();
 
             // Stops take effect below this lane: promotions of the same lane are not affected.
-            foreach (var (promotion, units) in stopsAfterLane)
+            if (_laneStops is null)
+            {
+                return;
+            }
+
+            foreach (var (promotion, units) in _laneStops)
             {
                 if (promotion.Stops == StopScope.AllLowerLanes)
                 {
@@ -87,8 +91,8 @@ public sealed partial class PromotionEvaluator
             }
         }
 
-        /// <summary>The stops of the lane being applied (emptied as each lane begins).</summary>
-        private readonly List<(Promotion Promotion, List<Span> Units)> _laneStops = [];
+        /// <summary>The stops of the lane being applied (emptied as each lane begins); made for the first stop.</summary>
+        private List<(Promotion Promotion, List<Span> Units)>? _laneStops;
 
         /// <summary>The empty list <see cref="OfClass"/> gives when a lane has no promotion of a class; never added to.</summary>
         private static readonly List<Promotion> NoPromotions = [];
@@ -886,24 +890,24 @@ public sealed partial class PromotionEvaluator
             _shippingDiscount += rounded;
             if (promotion.Stops != StopScope.None)
             {
-                _laneStops.Add((promotion, []));
+                (_laneStops ??= []).Add((promotion, []));
             }
 
             RecordApplied(promotion, rounded, discount.Nominal(shippingBefore, original, quantity), exact, capped);
         }
 
-        /// <summary>Spreads a rounded amount over units by weights (one weight for each unit of a span), never past what
-        /// is left of a unit, and records it.</summary>
         /// <summary>The parts <see cref="ApplyToUnits"/> spreads over, with their weights; reused from call to call.</summary>
-        private readonly List<(Part Part, decimal Weight)> _weightedParts = [];
+        private List<(Part Part, decimal Weight)>? _weightedParts;
 
         /// <summary>The shares one call of <see cref="ApplyToUnits"/> recorded, each as first recorded; reused.</summary>
-        private readonly List<decimal> _shareAmounts = [];
+        private List<decimal>? _shareAmounts;
 
+        /// <summary>Spreads a rounded amount over units by weights (one weight for each unit of a span), never past what
+        /// is left of a unit, and records it.</summary>
         private void ApplyToUnits(Promotion promotion, List<(Span Units, decimal Weight)> weighted, decimal amount)
         {
             // Cut where units now differ (a promotion of the same stack may have left a cent more on some).
-            var parts = _weightedParts;
+            var parts = _weightedParts ??= [];
             parts.Clear();
             foreach (var (units, weight) in weighted)
             {
@@ -982,20 +986,21 @@ public sealed partial class PromotionEvaluator
             List<Span>? stops = null;
             if (promotion.Stops != StopScope.None)
             {
-                var index = _laneStops.FindIndex(s => s.Promotion == promotion);
+                var laneStops = _laneStops ??= [];
+                var index = laneStops.FindIndex(s => s.Promotion == promotion);
                 if (index < 0)
                 {
-                    _laneStops.Add((promotion, []));
-                    index = _laneStops.Count - 1;
+                    laneStops.Add((promotion, []));
+                    index = laneStops.Count - 1;
                 }
 
-                stops = _laneStops[index].Units;
+                stops = laneStops[index].Units;
             }
 
             // Each run of shares is the next units of its part.
             var offsets = parts.Count <= 64 ? stackalloc int[parts.Count] : new int[parts.Count];
             offsets.Clear();
-            var shareAmounts = _shareAmounts; // each share as first recorded
+            var shareAmounts = _shareAmounts ??= []; // each share as first recorded
             shareAmounts.Clear();
             foreach (var (part, share, count) in shares)
             {
@@ -1021,7 +1026,7 @@ public sealed partial class PromotionEvaluator
                 foreach (var piece in _pool.Cover(span))
                 {
                     piece.Remaining -= share;
-                    (piece.Adjustments ??= new(1)).Add(adjustment);
+                    piece.AddAdjustment(adjustment);
                 }
             }
         }

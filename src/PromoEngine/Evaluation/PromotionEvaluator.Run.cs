@@ -332,6 +332,12 @@ public sealed partial class PromotionEvaluator
 
         public string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
 
+        /// <summary><see cref="LinesOf"/> as a delegate, made once per run.</summary>
+        public Func<Promotion, int[]> LinesOfDelegate => field ??= LinesOf;
+
+        /// <summary><see cref="MeasuredAfterHigherLanes"/> as a delegate, made once per run.</summary>
+        public Func<Promotion, int[]> MeasuredAfterHigherLanesDelegate => field ??= MeasuredAfterHigherLanes;
+
         /// <summary>The cart lines a promotion can use, to qualify or to discount.</summary>
         public int[] LinesOf(Promotion promotion) =>
             promotion.Discount.GetItems is { } getItems
@@ -343,16 +349,19 @@ public sealed partial class PromotionEvaluator
         {
             if (!_matchingLines.TryGetValue(filter, out var lines))
             {
-                var list = new List<int>();
-                foreach (var lineIndex in _pool.LinesInOrder)
+                // Implementation note: matched into a buffer on the stack, then copied once into an array of the right size.
+                var order = _pool.LinesInOrder;
+                var found = order.Length <= 256 ? stackalloc int[order.Length] : new int[order.Length];
+                var count = 0;
+                foreach (var lineIndex in order)
                 {
                     if (filter.Matches(_cart.Lines[lineIndex]))
                     {
-                        list.Add(lineIndex);
+                        found[count++] = lineIndex;
                     }
                 }
 
-                _matchingLines[filter] = lines = [.. list];
+                _matchingLines[filter] = lines = found[..count].ToArray();
             }
 
             return lines;
@@ -387,10 +396,9 @@ public sealed partial class PromotionEvaluator
                 {
                     var piece = pieces[p];
                     var unitDiscount = 0m;
-                    var pieceAdjustments = piece.Adjustments;
-                    for (var a = 0; a < (pieceAdjustments?.Count ?? 0); a++)
+                    for (var a = 0; a < piece.AdjustmentCount; a++)
                     {
-                        var adjustment = pieceAdjustments![a];
+                        var adjustment = piece.AdjustmentAt(a);
                         var amount = adjustment.Amount;
                         unitDiscount += amount;
                         var at = 0;
@@ -414,12 +422,13 @@ public sealed partial class PromotionEvaluator
                     {
                         // The breakdown is the one part of a result that has a slot for each unit: asked for, it costs that.
                         var adjustments = ImmutableArray<Adjustment>.Empty;
-                        if (pieceAdjustments is not null)
+                        if (piece.AdjustmentCount > 0)
                         {
-                            var array = new Adjustment[pieceAdjustments.Count];
+                            var array = new Adjustment[piece.AdjustmentCount];
                             for (var a = 0; a < array.Length; a++)
                             {
-                                array[a] = new Adjustment(pieceAdjustments[a].PromotionId, pieceAdjustments[a].Class, M(pieceAdjustments[a].Amount));
+                                var made = piece.AdjustmentAt(a);
+                                array[a] = new Adjustment(made.PromotionId, made.Class, M(made.Amount));
                             }
 
                             adjustments = ImmutableCollectionsMarshal.AsImmutableArray(array);
@@ -464,7 +473,7 @@ public sealed partial class PromotionEvaluator
                 _cart.Shipping,
                 M(_shippingDiscount),
                 [.. _applied],
-                _walletCodes is null ? [.. CodeRejectionsInOrder(), .. _rejections] : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
+                _walletCodes is null ? (_codeRejections.Count == 0 ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
                 _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf.TryGetValue(h.PromotionId, out var code) && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 [.. _redemptions],
                 _usedFallback,

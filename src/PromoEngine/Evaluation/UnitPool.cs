@@ -14,8 +14,30 @@ internal sealed class Piece
     /// <summary>What is left of each unit's price.</summary>
     public required decimal Remaining { get; set; }
 
-    /// <summary>The adjustments on each unit, in the order they applied.</summary>
-    public List<UnitAdjustment>? Adjustments { get; set; }
+    // Implementation note: most pieces take one adjustment, kept inline; a list is made for the second.
+    private UnitAdjustment _first;
+    private List<UnitAdjustment>? _more;
+
+    /// <summary>How many adjustments each unit has.</summary>
+    public int AdjustmentCount { get; private set; }
+
+    /// <summary>The adjustments on each unit, in the order they applied: the one at <paramref name="index"/>.</summary>
+    public UnitAdjustment AdjustmentAt(int index) => index == 0 ? _first : _more![index - 1];
+
+    /// <summary>Adds an adjustment on each unit, after those before it.</summary>
+    public void AddAdjustment(UnitAdjustment adjustment)
+    {
+        if (AdjustmentCount == 0)
+        {
+            _first = adjustment;
+        }
+        else
+        {
+            (_more ??= new(1)).Add(adjustment);
+        }
+
+        AdjustmentCount++;
+    }
 
     /// <summary>The promotion whose stop holds these units from lower lanes.</summary>
     public Promotion? StoppedBy { get; set; }
@@ -33,9 +55,11 @@ internal sealed class Piece
             Start = Start + offset,
             Count = Count - offset,
             Remaining = Remaining,
-            Adjustments = Adjustments is null ? null : [.. Adjustments],
             StoppedBy = StoppedBy,
             ClaimedBy = ClaimedBy,
+            _first = _first,
+            _more = _more is null ? null : [.. _more],
+            AdjustmentCount = AdjustmentCount,
         };
         Count = offset;
         return tail;
@@ -56,7 +80,6 @@ internal sealed class UnitPool : IUnitPrices
 {
     private readonly Cart _cart;
     private List<Piece>?[]? _pieces; // by line; null: the line is as it came, one run at its price (see Pristine); made at the first cut
-    private readonly Piece[]?[] _pristine;
     private readonly Shared _shared; // what every fresh copy of this pool shares with it
 
     public UnitPool(Cart cart)
@@ -68,7 +91,25 @@ internal sealed class UnitPool : IUnitPrices
             order[i] = i;
         }
 
-        Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
+        if (order.Length <= 64)
+        {
+            // Line ids are unique, so any sort gives this order; a few lines are sorted in place without a comparer.
+            for (var i = 1; i < order.Length; i++)
+            {
+                var at = i;
+                while (at > 0 && string.CompareOrdinal(cart.Lines[order[at - 1]].LineId, cart.Lines[i].LineId) > 0)
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = i;
+            }
+        }
+        else
+        {
+            Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
+        }
         LinesInOrder = order;
         RankOfLine = new int[order.Length];
         for (var rank = 0; rank < order.Length; rank++)
@@ -76,8 +117,6 @@ internal sealed class UnitPool : IUnitPrices
             RankOfLine[order[rank]] = rank;
         }
 
-        // Made when a line is first read (most lines of a cart are never read by a promotion); shared by every fresh copy.
-        _pristine = new Piece[cart.Lines.Length][];
 
         _shared = new Shared();
     }
@@ -89,7 +128,6 @@ internal sealed class UnitPool : IUnitPrices
         LinesInOrder = other.LinesInOrder;
         RankOfLine = other.RankOfLine;
         _shared = other._shared;
-        _pristine = other._pristine;
     }
 
     /// <summary>The same units, every price back to its original.</summary>
@@ -138,7 +176,8 @@ internal sealed class UnitPool : IUnitPrices
 
     /// <summary>The pieces of a line, by their first unit; together they hold every unit of the line once. To read
     /// only: what changes pieces goes through <see cref="Cover"/>.</summary>
-    public IReadOnlyList<Piece> PiecesOf(int line) => (IReadOnlyList<Piece>?)_pieces?[line] ?? (_pristine[line] ??= [Pristine(_cart.Lines[line])]);
+    public IReadOnlyList<Piece> PiecesOf(int line) => (IReadOnlyList<Piece>?)_pieces?[line]
+        ?? ((_shared.Pristine ??= new Piece[_cart.Lines.Length][])[line] ??= [Pristine(_cart.Lines[line])]);
 
     /// <summary><see cref="CompareCanonical"/> as a delegate, made once per pool.</summary>
     public Comparison<Span> Canonical => field ??= CompareCanonical;
@@ -324,6 +363,10 @@ internal sealed class UnitPool : IUnitPrices
     private sealed class Shared
     {
         public int[]? ItemOf { get; set; }
+
+        /// <summary>By line, the one piece of a line as it came, made when the line is first read as pieces (most
+        /// lines are never: see <see cref="IsTouched"/>); never changed.</summary>
+        public Piece[]?[]? Pristine { get; set; }
 
         public Dictionary<List<int>, List<List<int>>> ByItem => field ??= new(ReferenceEqualityComparer.Instance);
     }
