@@ -177,7 +177,10 @@ public sealed partial class PromotionEvaluator
 
             // Winners first, larger saving first; then every other promotion learns why it did not apply. A winner
             // whose amount rounds to nothing would apply nothing while holding units another could use: the lane is
-            // solved again without it (rare: it takes units whose exact saving is below half a minor unit).
+            // solved again without it (rare: it takes units whose exact saving is below half a minor unit). So is a
+            // promotion given units on which it saves nothing at all: the solver may give it units on a tie (a capped
+            // promotion saves as much without them, and the smallest id comes first), and held, they would be kept
+            // from the capped one for nothing (README: a share that rounds to nothing gives its units back).
             var winners = new List<(LaneCandidate Candidate, ItemProposal Proposal, decimal Exact)>(candidates.Count);
             var solving = candidates;
             var capped = _capped ??= Capped;
@@ -188,6 +191,8 @@ public sealed partial class PromotionEvaluator
                     : LaneSolver.Solve(_pool, solving, capped);
                 _usedFallback |= solution.UsedFallback;
                 winners.Clear();
+                LaneCandidate? nothing = null; // the one to solve again without, when one holds units for nothing
+                var nothingSaving = 0m;
                 foreach (var candidate in solving)
                 {
                     if (solution.Sets.TryGetValue(candidate.Promotion, out var units))
@@ -207,13 +212,17 @@ public sealed partial class PromotionEvaluator
                         {
                             winners.Add((candidate, proposal, proposal.Total));
                         }
+                        else if (units.Count > 0 && stackOf?.ContainsKey(candidate.Promotion) != true
+                            && (nothing is null || candidate.Promotion.Id.CompareTo(nothing.Promotion.Id) < 0))
+                        {
+                            // It saves nothing on the units it was given: it goes first (it saves least), by id.
+                            nothing = candidate;
+                        }
                     }
                 }
 
                 // One at a time, the one saving least first (then by id): with its units back, another may no longer
                 // round to nothing.
-                LaneCandidate? nothing = null;
-                var nothingSaving = 0m;
                 foreach (var (candidate, proposal, exact) in winners)
                 {
                     if (stackOf?.ContainsKey(candidate.Promotion) == true || !RoundsToNothing(candidate.Promotion, proposal, exact))

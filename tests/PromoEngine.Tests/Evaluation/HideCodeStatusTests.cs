@@ -43,6 +43,27 @@ public sealed class HideCodeStatusTests
     }
 
     [Fact]
+    public void HideCodeStatus_ASetPriceCodeShortOfItsSet_LeavesTheSameLinesToACappedPercentage()
+    {
+        // The property found it (replays (805453828559902588,7761664800346190389,10) and
+        // (10518505168758686123,2748101888898843869,90)): "3 for 33" with two of its items saves nothing, and is not
+        // run when hidden; shown, it was run, and the lane's tie (the capped 50 % saves 20 either way; smallest id
+        // first) gave it the two items, which it then held for nothing, so the 20 landed on other lines.
+        var set = Promo("p0", Discount.FixedPrice(3, D(33m))).WithCode("SET").ForItems(ItemFilter.Skus("s4")).Build();
+        var half = Promo("p1", Discount.PercentOffItems(50)).WithMaxDiscount(D(20m)).Build();
+        var catalog = PromotionCatalog.Create([set, half]);
+        var cart = Cart(Line("a", 100m, 1, "s1"), Line("b", 20m, 1, "s4"), Line("c", 40m, 1, "s4"));
+
+        var shown = new PromotionEvaluator(catalog).Evaluate(cart, ["SET"], Now);
+        var hidden = new PromotionEvaluator(catalog, Hidden).Evaluate(cart, ["SET"], Now);
+
+        Assert.Equal(20m, shown.Applied("p1"));
+        Assert.Equal([12.50m, 2.50m, 5.00m], shown.Lines.Select(l => l.Discount.Amount));
+        Assert.Equal(shown.Lines.ToArray(), hidden.Lines.ToArray());
+        Assert.Equal(RejectionReason.UnknownCode, Assert.Single(hidden.Rejected).Reason);
+    }
+
+    [Fact]
     public void HideCodeStatus_APromotionEnteredWithTwoOfItsCodes_KeepsTheNextTierHintOfTheOneThatApplied()
     {
         // The property found it (replay (11215450683851909590,7716079126245517019,48)): the second code is refused and

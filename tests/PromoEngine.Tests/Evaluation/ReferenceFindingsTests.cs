@@ -113,4 +113,20 @@ public sealed class ReferenceFindingsTests
         Assert.Equal(0.01m, result.Applied("pct"));
         Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("b2g1").Reason);
     }
+
+    [Fact]
+    public void APromotionThatSavesNothingOnTheUnitsItIsGiven_GivesThemBackToACappedOne()
+    {
+        // "3 for 33" with two of its items saves nothing; the capped 50 % saves 20 with or without them, so the lane's
+        // best assignments tie, and the first (most units to the smallest id) gave them to the set price, which held
+        // them for nothing. README: a share that rounds to nothing gives its units back, and the lane is solved again.
+        var cart = Cart(Line("a", 100m, 1, "s1"), Line("b", 20m, 1, "s4"), Line("c", 40m, 1, "s4"));
+        var result = Evaluate(cart, [
+            Promo("p0", Discount.FixedPrice(3, D(33m))).ForItems(ItemFilter.Skus("s4")).Build(),
+            Promo("p1", Discount.PercentOffItems(50)).WithMaxDiscount(D(20m)).Build()]);
+
+        Assert.Equal(140m, result.Total.Amount);
+        Assert.Equal([12.50m, 2.50m, 5.00m], result.Lines.Select(l => l.Discount.Amount));
+        Assert.Equal(RejectionReason.MinimumQuantityNotMet, result.Rejection("p0").Reason);
+    }
 }

@@ -669,10 +669,11 @@ public static class ReferenceEvaluator
             {
                 foreach (var best in BestAssignments(state, solving))
                 {
-                    // One at a time, the one saving least first, then by id.
+                    // One at a time, the one saving least first, then by id. A promotion given units on which it
+                    // saves nothing at all (a tie: a capped one saves as much without them) holds them for nothing too.
                     var nothing = solving
                         .Select(p => (Promotion: p, Proposal: Propose(p, best[p])))
-                        .Where(x => x.Proposal.Total > 0m && RoundDiscount(x.Proposal.Amounts.Sum(a => a.Unit.Left), Capped(x.Promotion, x.Proposal.Total)) <= 0m)
+                        .Where(x => x.Proposal.Total == 0m ? best[x.Promotion].Count > 0 : RoundDiscount(x.Proposal.Amounts.Sum(a => a.Unit.Left), Capped(x.Promotion, x.Proposal.Total)) <= 0m)
                         .OrderBy(x => Capped(x.Promotion, x.Proposal.Total)).ThenBy(x => x.Promotion.Id, StringComparer.Ordinal)
                         .Select(x => x.Promotion)
                         .FirstOrDefault();
