@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Frozen;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 
 namespace PromoEngine;
@@ -30,21 +29,37 @@ internal static class DiscountKinds
         Item(GiftWithPurchaseDiscount.JsonType, GiftWithPurchaseDiscount.Read),
     ];
 
-    private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =
-        Registered.ToFrozenDictionary(k => k.Type, k => k.Read, StringComparer.Ordinal);
 
     /// <summary>An item kind: its reader also reads the options every item discount has (<c>shipping</c>,
     /// <c>maxUnits</c>, <c>priceFloor</c>).</summary>
-    private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read) =>
-        (type, json => WithShippingDiscount.ReadAround(json, outer => UnitLimitedDiscount.ReadAround(outer, inner => PriceFlooredDiscount.ReadAround(inner, read))));
+    private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read)
+    {
+        // Each layer's reader is made once here, not once per discount read.
+        Func<DiscountJsonReader, Discount?> floored = json => PriceFlooredDiscount.ReadAround(json, read);
+        Func<DiscountJsonReader, Discount?> limited = json => UnitLimitedDiscount.ReadAround(json, floored);
+        return (type, json => WithShippingDiscount.ReadAround(json, limited));
+    }
 
     /// <summary>An order kind: its reader also reads the option every order discount has (<c>shipping</c>).</summary>
     private static (string, Func<DiscountJsonReader, Discount?>) Order(string type, Func<DiscountJsonReader, Discount?> read) =>
         (type, json => WithShippingDiscount.ReadAround(json, read));
 
     /// <summary>The JSON type names, in registration order.</summary>
-    public static IReadOnlyList<string> Types { get; } = [.. Registered.Select(k => k.Type)];
+    public static ImmutableArray<string> Types { get; } = [.. Registered.Select(k => k.Type)];
 
     /// <summary>The reader of a JSON type name.</summary>
-    public static Func<DiscountJsonReader, Discount?> ReaderOf(string type) => ByType[type];
+    /// <remarks>Implementation note: a search of the few kinds, rather than a frozen dictionary, which a process would
+    /// compile at its start for no gain.</remarks>
+    public static Func<DiscountJsonReader, Discount?> ReaderOf(string type)
+    {
+        foreach (var (name, read) in Registered)
+        {
+            if (string.Equals(name, type, StringComparison.Ordinal))
+            {
+                return read;
+            }
+        }
+
+        throw new ArgumentException($"'{type}' is not a registered discount kind.", nameof(type));
+    }
 }

@@ -1,0 +1,40 @@
+using System;
+using System.Text.Json;
+
+namespace PromoEngine;
+
+/// <summary>The values of an object's known properties, found in the one pass that checks the object (see
+/// <see cref="JsonErrors.Object(JsonElement, string, ReadOnlySpan{string}, Span{JsonElement}, out JsonProperties)"/>),
+/// so that reading a property does not search the object again.</summary>
+/// <remarks>A property given twice holds its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+/// finds it.</remarks>
+internal readonly ref struct JsonProperties(ReadOnlySpan<string> names, ReadOnlySpan<JsonElement> values)
+{
+    private readonly ReadOnlySpan<string> _names = names;
+    private readonly ReadOnlySpan<JsonElement> _values = values;
+
+    /// <summary>The value of a known property that is there and not null.</summary>
+    public bool Optional(string name, out JsonElement value)
+    {
+        var at = _names.IndexOf(name);
+        if (at < 0)
+        {
+            throw new ArgumentException($"'{name}' is not one of the object's known properties.", nameof(name));
+        }
+
+        value = _values[at];
+        return value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+    }
+
+    /// <summary>The value of a known property, or an error at its path when it is not there or null.</summary>
+    public bool Required(string name, string path, JsonErrors errors, out JsonElement value)
+    {
+        if (Optional(name, out value))
+        {
+            return true;
+        }
+
+        errors.Add($"{path}.{name}", "is required.");
+        return false;
+    }
+}
