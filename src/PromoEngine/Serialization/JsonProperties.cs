@@ -16,7 +16,7 @@ internal readonly ref struct JsonProperties(ReadOnlySpan<string> names, ReadOnly
     /// <summary>The value of a known property that is there and not null.</summary>
     public bool Optional(string name, out JsonElement value)
     {
-        var at = _names.IndexOf(name);
+        var at = IndexOf(name);
         if (at < 0)
         {
             throw new ArgumentException($"'{name}' is not one of the object's known properties.", nameof(name));
@@ -24,6 +24,20 @@ internal readonly ref struct JsonProperties(ReadOnlySpan<string> names, ReadOnly
 
         value = _values[at];
         return value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+    }
+
+    private int IndexOf(string name)
+    {
+        // A reader names a property with the literal its known names hold: the same string, found by reference first.
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (ReferenceEquals(_names[i], name))
+            {
+                return i;
+            }
+        }
+
+        return _names.IndexOf(name);
     }
 
     /// <summary>The value of a known property, or an error at its path when it is not there or null.</summary>
