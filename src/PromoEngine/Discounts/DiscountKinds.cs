@@ -44,6 +44,43 @@ internal static class DiscountKinds
     private static (string, Func<DiscountJsonReader, Discount?>) Order(string type, Func<DiscountJsonReader, Discount?> read) =>
         (type, json => WithShippingDiscount.ReadAround(json, read));
 
+    // Implementation note: the kinds whose whole JSON shape is {"type", "percent": p} or {"type", "amount": money}, with
+    // the factory their reader ends in, so PromotionJson's streaming reader makes them without a document (see
+    // PromotionJson.Streaming.cs); any other shape of them (an option such as shipping or maxUnits) is read by Read.
+    private static readonly (string Type, Func<decimal, Discount> Create)[] PercentOnly =
+    [
+        (PercentOffItemsDiscount.JsonType, PercentOffItemsDiscount.Create),
+        (PercentOffOrderDiscount.JsonType, PercentOffOrderDiscount.Create),
+        (ShippingPercentOffDiscount.JsonType, ShippingPercentOffDiscount.Create),
+    ];
+
+    private static readonly (string Type, Func<Money, Discount> Create)[] AmountOnly =
+    [
+        (AmountOffEachItemDiscount.JsonType, AmountOffEachItemDiscount.Create),
+        (AmountOffEachLineDiscount.JsonType, AmountOffEachLineDiscount.Create),
+        (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Create),
+    ];
+
+    /// <summary>The factory of a kind whose whole shape is a type and a percentage, or <see langword="null"/>.</summary>
+    public static Func<decimal, Discount>? PercentOnlyFactory(string type) => Find(PercentOnly, type);
+
+    /// <summary>The factory of a kind whose whole shape is a type and an amount of money, or <see langword="null"/>.</summary>
+    public static Func<Money, Discount>? AmountOnlyFactory(string type) => Find(AmountOnly, type);
+
+    private static T? Find<T>((string Type, T Value)[] kinds, string type)
+        where T : class
+    {
+        foreach (var (name, value) in kinds)
+        {
+            if (string.Equals(name, type, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The JSON type names, in registration order.</summary>
     public static ImmutableArray<string> Types { get; } = [.. Registered.Select(k => k.Type)];
 

@@ -33,6 +33,13 @@ public static partial class PromotionJson
     public static ImmutableArray<Promotion> Read(string json)
     {
         Guard.NotNull(json);
+        return TryStream(json, out var promotions) ? promotions : ReadWithDocument(json);
+    }
+
+    /// <summary>Reads a document through a <see cref="JsonDocument"/>: every shape, every error with its path (see
+    /// <see cref="Read"/>, which takes this way for a document in error).</summary>
+    internal static ImmutableArray<Promotion> ReadWithDocument(string json)
+    {
         var errors = new JsonErrors();
         JsonDocument document;
         try
