@@ -136,7 +136,7 @@ public static partial class PromotionJson
         string? id = null, name = null, code = null;
         var status = PromotionStatus.Active;
         var foldLookAlikes = false;
-        var restrictions = new List<Restriction>();
+        List<Restriction>? restrictions = null;
         ItemFilter? items = null;
         Discount? discount = null;
         int? priority = null;
@@ -167,7 +167,7 @@ public static partial class PromotionJson
                     ok = TryStreamActivation(ref reader, out code, out foldLookAlikes);
                     break;
                 case 4:
-                    ok = TryStreamRestrictions(ref reader, restrictions);
+                    ok = TryStreamRestrictions(ref reader, restrictions = []);
                     break;
                 case 5:
                     items = TryStreamFilter(ref reader);
@@ -206,9 +206,12 @@ public static partial class PromotionJson
             builder.WithCode(code, foldLookAlikes);
         }
 
-        foreach (var restriction in restrictions)
+        if (restrictions is not null)
         {
-            builder.Require(restriction);
+            foreach (var restriction in restrictions)
+            {
+                builder.Require(restriction);
+            }
         }
 
         if (items is not null)
