@@ -231,7 +231,7 @@ public sealed partial class PromotionEvaluator
             var candidates = new HashSet<Promotion>();
             if (!Options.ExcludeAutomaticPromotions)
             {
-                _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+                _evaluator.Catalog.AddAutomaticCandidates(_cart, Options, candidates);
             }
 
             var automatic = walletOutsideSlots;
@@ -239,7 +239,10 @@ public sealed partial class PromotionEvaluator
             {
                 if (Gate(promotion) is { } rejection)
                 {
-                    _rejections.Add(rejection);
+                    if (!ReferenceEquals(rejection, Unconcerned))
+                    {
+                        _rejections.Add(rejection);
+                    }
                 }
                 else
                 {
