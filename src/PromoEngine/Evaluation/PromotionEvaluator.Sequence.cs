@@ -50,6 +50,12 @@ public sealed partial class PromotionEvaluator
                 return [.. promotions]; // a lane comes in id order
             }
 
+            if (promotions is List<Promotion> { Count: < 2 } few)
+            {
+                // Nothing to order: one promotion goes alone (active or idle), and its amount alone is not needed.
+                return few;
+            }
+
             var start = promotions.Select(p => (Promotion: p, Alone: alone(p)))
                 .OrderByDescending(x => x.Alone)
                 .ThenBy(x => x.Promotion.Id)
