@@ -17,7 +17,7 @@ public sealed class Promotion
         Status = builder.Status;
         Activation = builder.Activation;
         Schedule = builder.Schedule;
-        Restrictions = builder.Restrictions.ToImmutable();
+        Restrictions = builder.Restrictions.Count == 0 ? [] : builder.Restrictions.ToImmutable();
         QualifyingItems = builder.QualifyingItems;
         Discount = builder.Discount!;
         Limits = builder.Limits;
@@ -28,10 +28,16 @@ public sealed class Promotion
         Stops = builder.Stops;
         CombinesWith = builder.CombinesWith;
         CompoundsWithAll = builder.CompoundsWithAll;
-        CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
-        LedgerLimits = RedemptionLimits.Of(Activation, Limits);
+        CompoundsWith = builder.CompoundsWithIds.Count == 0 ? [] : builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
+        LedgerLimits = ReferenceEquals(Activation, PromotionActivation.Automatic) && ReferenceEquals(Limits, UsageLimits.None)
+            ? NoLedgerLimits
+            : RedemptionLimits.Of(Activation, Limits);
         AmountCurrency = CurrencyOfAmounts();
     }
+
+    // Implementation note: most promotions of a large catalog are automatic and unlimited; they share one value (a
+    // catalog of 100,000 promotions is compiled at a process's start, see issue 13).
+    private static readonly RedemptionLimits NoLedgerLimits = RedemptionLimits.Of(PromotionActivation.Automatic, UsageLimits.None);
 
     private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status, Discount? discount = null)
     {
