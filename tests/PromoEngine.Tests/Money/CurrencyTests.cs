@@ -238,4 +238,20 @@ public sealed class CurrencyTests
         Assert.Equal(0.000000000000000001m, Currency.Custom("PTS", 18).MinorUnit);
         Assert.Equal(100_000m, Currency.Custom("PTS", 18).MaxAmount);
     }
+
+    [Fact]
+    public void Custom_Null_ThrowsArgumentNull()
+    {
+        Assert.Equal("code", Assert.Throws<ArgumentNullException>(() => Currency.Custom(null!, 2)).ParamName);
+    }
+
+    [Fact]
+    public void GetHashCode_IsoCurrencies_SpreadOverManyValues()
+    {
+        // Currencies key dictionaries (usage, attribution): hash codes that only told minor units apart would put the
+        // 160-odd ISO currencies in four buckets.
+        var distinct = Currency.IsoCurrencies.Select(c => c.GetHashCode()).Distinct().Count();
+
+        Assert.True(distinct > Currency.IsoCurrencies.Length / 2, $"{distinct} distinct hash codes");
+    }
 }

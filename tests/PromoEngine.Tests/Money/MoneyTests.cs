@@ -16,6 +16,7 @@ public sealed class MoneyTests
         var e = Assert.Throws<ArgumentException>(() => new Money(1m, default));
 
         Assert.Equal("currency", e.ParamName);
+        Assert.StartsWith("A currency is required: default(Currency) is not a currency.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,5 +326,36 @@ public sealed class MoneyTests
         var e = Assert.Throws<ArgumentNullException>(() => new Money(1m, Usd).ToString(null!));
 
         Assert.Equal("culture", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData("en-US", "GBP", "£12.50")]
+    [InlineData("en-US", "INR", "₹12.50")]
+    [InlineData("en-US", "KRW", "₩13")]
+    [InlineData("en-US", "ILS", "₪12.50")]
+    [InlineData("en-US", "VND", "₫13")]
+    [InlineData("en-US", "NGN", "₦12.50")]
+    [InlineData("en-US", "PHP", "₱12.50")]
+    [InlineData("en-US", "UAH", "₴12.50")]
+    [InlineData("en-US", "TRY", "₺12.50")]
+    [InlineData("en-US", "RUB", "₽12.50")]
+    [InlineData("en-US", "THB", "฿12.50")]
+    [InlineData("en-US", "EUR", "€12.50")]
+    [InlineData("en-US", "JPY", "¥13")]
+    [InlineData("de-DE", "USD", "12,50 $")]
+    public void ToString_Culture_WritesEveryWellKnownSymbol(string culture, string currency, string expected)
+    {
+        var money = new Money(Currency.FromCode(currency).MinorUnits == 0 ? 13m : 12.5m, Currency.FromCode(currency));
+
+        Assert.Equal(expected, money.ToString(System.Globalization.CultureInfo.GetCultureInfo(culture)).Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public void Add_AmountWithoutCurrency_ThrowsSayingSo()
+    {
+        var e = Assert.Throws<CurrencyMismatchException>(() => new Money(1m, Usd) + default(Money));
+
+        Assert.True(e.Actual.IsDefault);
+        Assert.StartsWith("Cannot combine an amount without currency with USD: amounts must share one currency.", e.Message, StringComparison.Ordinal);
     }
 }
