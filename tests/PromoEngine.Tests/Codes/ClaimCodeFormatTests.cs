@@ -220,4 +220,36 @@ public sealed class ClaimCodeFormatTests
     {
         Assert.Equal("normalized", Assert.Throws<ArgumentNullException>(() => ClaimCodeFormat.Default.Fold(null!)).ParamName);
     }
+
+    [Fact]
+    public void Constructor_NullPrefixOrAlphabet_ThrowsArgumentNull()
+    {
+        Assert.Equal("prefix", Assert.Throws<ArgumentNullException>(() => new ClaimCodeFormat(prefix: null!)).ParamName);
+        Assert.Equal("alphabet", Assert.Throws<ArgumentNullException>(() => new ClaimCodeFormat(alphabet: null!)).ParamName);
+    }
+
+    [Fact]
+    public void FoldLookAlikes_AlphabetWithTwoLookAlikes_NamesTheSetAndTheTwo()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ClaimCodeFormat(alphabet: "0OABCDE", foldLookAlikes: true, checkCharacter: false));
+
+        Assert.StartsWith("Look-alike folding needs at most one of 0, O, Q in the alphabet; it has 0 and O.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_NullFormat_ThrowsArgumentNull()
+    {
+        Assert.Equal("format", Assert.Throws<ArgumentNullException>(() => ClaimCodeGenerator.Generate(null!, 1)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10_000_001)]
+    public void Generate_CountOutOfRange_IsRefused(int count)
+    {
+        var format = new ClaimCodeFormat(length: 32);
+
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => ClaimCodeGenerator.Generate(format, count)).ParamName);
+    }
 }
