@@ -7,6 +7,7 @@ using System.Reflection.PortableExecutable;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.ConsoleArguments;
+using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
@@ -40,6 +41,9 @@ public static class BaselineRun
         ["medium"] = Job.MediumRun,
         ["long"] = Job.LongRun,
         ["verylong"] = Job.VeryLongRun,
+
+        // A fresh process per measurement, as ColdJsonCompileBenchmarks' own job "cold" (which steps aside here).
+        ["cold"] = Job.Default.WithStrategy(RunStrategy.ColdStart).WithLaunchCount(3).WithWarmupCount(0).WithIterationCount(1),
     };
 
     /// <summary>Runs the benchmarks chosen by <paramref name="args"/> against the current and the baseline library.</summary>

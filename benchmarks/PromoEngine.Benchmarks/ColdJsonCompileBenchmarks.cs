@@ -25,12 +25,13 @@ namespace PromoEngine.Benchmarks;
 public class ColdJsonCompileBenchmarks
 {
     /// <summary>The job <c>cold</c>: 3 fresh processes, one measurement each, no warm-up; left out of a dry run, whose
-    /// own job already runs the benchmark once.</summary>
+    /// own job already runs the benchmark once, and of a run of <c>scripts/bench-against</c>, whose jobs
+    /// <c>current</c> and <c>baseline</c> take the preset <c>--job cold</c> (see <see cref="BaselineRun"/>).</summary>
     public sealed class ColdJob : ManualConfig
     {
         public ColdJob()
         {
-            if (!BenchmarkSizes.Small)
+            if (!BenchmarkSizes.Small && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BaselineRun.Variable)))
             {
                 AddJob(Job.Default.WithStrategy(RunStrategy.ColdStart).WithLaunchCount(3).WithWarmupCount(0).WithIterationCount(1).WithId("cold"));
             }

@@ -68,8 +68,40 @@ public sealed class PromoEngineCatalog
         }
 
         _telemetry.CatalogReloads.Add(1, PromoEngineTelemetry.Tag("promoengine.outcome", "loaded"));
-        PromoEngineLog.CatalogLoaded(_logger, source, catalog.Promotions.Length, version);
+        PromoEngineLog.CatalogLoaded(_logger, source, catalog.Count, version);
         Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Changes the catalog in use, one change at a time: <paramref name="change"/> is given the catalog in use
+    /// and returns the new one (for example <c>c =&gt; c.WithStatus(id, PromotionStatus.Paused)</c>, which shares the
+    /// catalog's indexes: see <see cref="PromotionCatalog.With"/>). Two changes at once never lose one another.</summary>
+    /// <param name="change">The change; when it throws (a <see cref="PromotionDefinitionException"/> for promotions
+    /// that collide), the catalog in use stays and the exception is thrown on.</param>
+    /// <param name="source">Who or what changed it, for the log.</param>
+    /// <returns>The catalog now in use.</returns>
+    public PromotionCatalog Update(Func<PromotionCatalog, PromotionCatalog> change, string source)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(source);
+        PromotionCatalog catalog;
+        long version;
+        lock (_replacing)
+        {
+            var current = Catalog;
+            catalog = change(current) ?? throw new InvalidOperationException("The change returned no catalog.");
+            if (ReferenceEquals(catalog, current))
+            {
+                return current;
+            }
+
+            Volatile.Write(ref _evaluator, new PromotionEvaluator(catalog, _options));
+            version = Interlocked.Increment(ref _version);
+        }
+
+        _telemetry.CatalogReloads.Add(1, PromoEngineTelemetry.Tag("promoengine.outcome", "loaded"));
+        PromoEngineLog.CatalogLoaded(_logger, source, catalog.Count, version);
+        Changed?.Invoke(this, EventArgs.Empty);
+        return catalog;
     }
 
     /// <summary>Loads a JSON catalog document and, when it loads, puts it in use; otherwise logs every error with its

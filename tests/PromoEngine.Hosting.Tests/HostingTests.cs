@@ -118,6 +118,29 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_ManyChangesAtOnce_LosesNone_AndARefusedChangeKeepsTheCatalog()
+    {
+        using var host = Host(b => b.UseCatalog(PromotionJson.ReadCatalog(Catalog(20))));
+        await host.StartAsync();
+        var engine = host.Services.GetRequiredService<PromoEngineService>();
+        var catalog = host.Services.GetRequiredService<PromoEngineCatalog>();
+
+        // 40 promotions added from 8 threads at once: each change reads the catalog in use, so none is lost.
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => catalog.Update(
+            c => c.With([Promotion.Create($"extra{i:D2}", "Extra").WithCode($"EXTRA{i:D2}").Giving(Discount.AmountOffOrder(new Money(1m, Currency.Usd))).Build()]),
+            "admin"));
+        var thief = Promotion.Create("thief", "Thief").WithCode("EXTRA07").Giving(Discount.AmountOffOrder(new Money(50m, Currency.Usd))).Build();
+        var refused = Assert.Throws<PromotionDefinitionException>(() => catalog.Update(c => c.With([thief]), "admin"));
+        var paused = catalog.Update(c => c.WithStatus(new PromotionId("shoes"), PromotionStatus.Paused), "admin");
+
+        Assert.Equal(41, paused.Count);
+        Assert.Equal(["promotions[0].codes: 'EXTRA07' is also a code of 'extra07'."], refused.Errors.ToArray());
+        Assert.Equal(41, catalog.Version);
+        Assert.Equal(1m, engine.Evaluate(Shoes(), ["EXTRA07"]).TotalDiscount.Amount);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task ACatalogFileEditedWhileTheHostRuns_IsPickedUp()
     {
         var path = Write("catalog.json", Catalog(20));

@@ -30,6 +30,14 @@ internal static class Shop
 
     public static EvaluationResult Evaluate(Cart cart, Promotion promotion, params string[] codes) => Evaluate(cart, [promotion], codes);
 
+    /// <summary>As <see cref="Evaluate(Cart, IEnumerable{Promotion}, string[])"/>, listing every rejection
+    /// (<see cref="EvaluationOptions.ListEveryRejection"/>): for the reasons of promotions that do not concern the cart.</summary>
+    public static EvaluationResult Diagnose(Cart cart, IEnumerable<Promotion> promotions, params string[] codes) =>
+        new PromotionEvaluator(PromotionCatalog.Create(promotions), new EvaluationOptions { IncludeUnits = true, MaxCodesPerOrder = 5, ListEveryRejection = true })
+            .Evaluate(cart, codes, Now);
+
+    public static EvaluationResult Diagnose(Cart cart, Promotion promotion, params string[] codes) => Diagnose(cart, [promotion], codes);
+
     public static decimal Applied(this EvaluationResult result, string id) =>
         result.Applied.Where(a => a.PromotionId.Value == id).Sum(a => a.Amount.Amount);
 

@@ -72,7 +72,7 @@ internal sealed class AmountOffEachLineDiscount : ItemDiscount
     public static Discount? Read(DiscountJsonReader json)
     {
         json.Properties("type", "amount");
-        return json.Money("amount") is { } a ? json.Make(".amount", () => Create(a)) : null;
+        return json.Money("amount") is { } a ? json.Make(".amount", a, Create) : null;
     }
 
     internal override void WriteJson(Utf8JsonWriter writer)

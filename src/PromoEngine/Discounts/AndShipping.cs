@@ -65,7 +65,7 @@ internal static class WithShippingDiscount
             return null;
         }
 
-        return inner is not null && shipping is not null && json.ErrorCount == before ? json.Make("." + JsonProperty, () => Create(inner, shipping)) : null;
+        return inner is not null && shipping is not null && json.ErrorCount == before ? json.Make("." + JsonProperty, (inner, shipping), static d => Create(d.inner, d.shipping)) : null;
     }
 
     public static void Write(Utf8JsonWriter writer, Discount inner, ShippingDiscount shipping)

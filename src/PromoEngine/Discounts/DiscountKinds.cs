@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Frozen;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 
 namespace PromoEngine;
@@ -30,21 +29,74 @@ internal static class DiscountKinds
         Item(GiftWithPurchaseDiscount.JsonType, GiftWithPurchaseDiscount.Read),
     ];
 
-    private static readonly FrozenDictionary<string, Func<DiscountJsonReader, Discount?>> ByType =
-        Registered.ToFrozenDictionary(k => k.Type, k => k.Read, StringComparer.Ordinal);
 
     /// <summary>An item kind: its reader also reads the options every item discount has (<c>shipping</c>,
     /// <c>maxUnits</c>, <c>priceFloor</c>).</summary>
-    private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read) =>
-        (type, json => WithShippingDiscount.ReadAround(json, outer => UnitLimitedDiscount.ReadAround(outer, inner => PriceFlooredDiscount.ReadAround(inner, read))));
+    private static (string, Func<DiscountJsonReader, Discount?>) Item(string type, Func<DiscountJsonReader, Discount?> read)
+    {
+        // Each layer's reader is made once here, not once per discount read.
+        Func<DiscountJsonReader, Discount?> floored = json => PriceFlooredDiscount.ReadAround(json, read);
+        Func<DiscountJsonReader, Discount?> limited = json => UnitLimitedDiscount.ReadAround(json, floored);
+        return (type, json => WithShippingDiscount.ReadAround(json, limited));
+    }
 
     /// <summary>An order kind: its reader also reads the option every order discount has (<c>shipping</c>).</summary>
     private static (string, Func<DiscountJsonReader, Discount?>) Order(string type, Func<DiscountJsonReader, Discount?> read) =>
         (type, json => WithShippingDiscount.ReadAround(json, read));
 
+    // Implementation note: the kinds whose whole JSON shape is {"type", "percent": p} or {"type", "amount": money}, with
+    // the factory their reader ends in, so PromotionJson's streaming reader makes them without a document (see
+    // PromotionJson.Streaming.cs); any other shape of them (an option such as shipping or maxUnits) is read by Read.
+    private static readonly (string Type, Func<decimal, Discount> Create)[] PercentOnly =
+    [
+        (PercentOffItemsDiscount.JsonType, PercentOffItemsDiscount.Create),
+        (PercentOffOrderDiscount.JsonType, PercentOffOrderDiscount.Create),
+        (ShippingPercentOffDiscount.JsonType, ShippingPercentOffDiscount.Create),
+    ];
+
+    private static readonly (string Type, Func<Money, Discount> Create)[] AmountOnly =
+    [
+        (AmountOffEachItemDiscount.JsonType, AmountOffEachItemDiscount.Create),
+        (AmountOffEachLineDiscount.JsonType, AmountOffEachLineDiscount.Create),
+        (ShippingAmountOffDiscount.JsonType, ShippingAmountOffDiscount.Create),
+    ];
+
+    /// <summary>The factory of a kind whose whole shape is a type and a percentage, or <see langword="null"/>.</summary>
+    public static Func<decimal, Discount>? PercentOnlyFactory(string type) => Find(PercentOnly, type);
+
+    /// <summary>The factory of a kind whose whole shape is a type and an amount of money, or <see langword="null"/>.</summary>
+    public static Func<Money, Discount>? AmountOnlyFactory(string type) => Find(AmountOnly, type);
+
+    private static T? Find<T>((string Type, T Value)[] kinds, string type)
+        where T : class
+    {
+        foreach (var (name, value) in kinds)
+        {
+            if (string.Equals(name, type, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The JSON type names, in registration order.</summary>
-    public static IReadOnlyList<string> Types { get; } = [.. Registered.Select(k => k.Type)];
+    public static ImmutableArray<string> Types { get; } = [.. Registered.Select(k => k.Type)];
 
     /// <summary>The reader of a JSON type name.</summary>
-    public static Func<DiscountJsonReader, Discount?> ReaderOf(string type) => ByType[type];
+    /// <remarks>Implementation note: a search of the few kinds, rather than a frozen dictionary, which a process would
+    /// compile at its start for no gain.</remarks>
+    public static Func<DiscountJsonReader, Discount?> ReaderOf(string type)
+    {
+        foreach (var (name, read) in Registered)
+        {
+            if (string.Equals(name, type, StringComparison.Ordinal))
+            {
+                return read;
+            }
+        }
+
+        throw new ArgumentException($"'{type}' is not a registered discount kind.", nameof(type));
+    }
 }

@@ -11,7 +11,7 @@ namespace PromoEngine;
 internal interface IUnitPrices
 {
     /// <summary>The spans read as parts of alike units: each span is cut where its units now differ. Reads only.</summary>
-    List<Part> Read(IEnumerable<Span> spans);
+    List<Part> Read(List<Span> spans);
 
     /// <summary>Sorts parts by what is left of their price; ties keep the canonical order of the cart.</summary>
     List<Part> SortByRemaining(List<Part> parts, bool descending);

@@ -24,7 +24,7 @@ internal sealed class PercentOffOrderDiscount : OrderDiscount
     public static Discount? Read(DiscountJsonReader json)
     {
         json.Properties("type", "percent");
-        return json.Decimal("percent") is { } p ? json.Make(".percent", () => Create(p)) : null;
+        return json.Decimal("percent") is { } p ? json.Make(".percent", p, Create) : null;
     }
 
     internal override void WriteJson(Utf8JsonWriter writer)

@@ -139,7 +139,7 @@ internal sealed class PriceFlooredDiscount : ItemDiscount
 
         var amount = floor.OptionalMoney("amount");
         var percent = floor.OptionalDecimal("percent");
-        return inner is not null && json.ErrorCount == before ? floor.Make(string.Empty, () => Create(inner, amount, percent)) : null;
+        return inner is not null && json.ErrorCount == before ? floor.Make(string.Empty, (inner, amount, percent), static d => Create(d.inner, d.amount, d.percent)) : null;
     }
 
     internal override void WriteJson(Utf8JsonWriter writer)

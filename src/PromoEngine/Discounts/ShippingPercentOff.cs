@@ -32,7 +32,7 @@ internal sealed class ShippingPercentOffDiscount : ShippingDiscount
     public static Discount? Read(DiscountJsonReader json)
     {
         json.Properties("type", "percent");
-        return json.Decimal("percent") is { } p ? json.Make(".percent", () => Create(p)) : null;
+        return json.Decimal("percent") is { } p ? json.Make(".percent", p, Create) : null;
     }
 
     public static Discount? ReadFree(DiscountJsonReader json)

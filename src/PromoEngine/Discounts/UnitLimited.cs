@@ -152,7 +152,7 @@ internal sealed class UnitLimitedDiscount : ItemDiscount
         var perOrder = l.OptionalInt("perOrder");
         var selection = l.Enum("selection", UnitSelection.Cheapest, ("cheapest", UnitSelection.Cheapest), ("mostExpensive", UnitSelection.MostExpensive));
         return inner is not null && selection is { } s && json.ErrorCount == before
-            ? l.Make(string.Empty, () => Create(inner, perLine, perOrder, s))
+            ? l.Make(string.Empty, (inner, perLine, perOrder, s), static d => Create(d.inner, d.perLine, d.perOrder, d.s))
             : null;
     }
 

@@ -103,6 +103,39 @@ public sealed record EvaluationOptions
     /// <remarks>Use one evaluator with this option for such carts beside the usual one; both may share a catalog.</remarks>
     public bool ExcludeAutomaticPromotions { get; init; }
 
+    /// <summary>Gets a value indicating whether <see cref="EvaluationResult.Rejected"/> lists every promotion of the
+    /// catalog that did not apply, for debugging a catalog: every automatic promotion is checked against the cart and
+    /// each one that fails is listed with its reason, whether or not it ever concerned this cart.</summary>
+    /// <value><see langword="false"/> unless said: the result lists only what concerns the shopper (see the remarks).</value>
+    /// <remarks>
+    /// <para>By default the result lists every code entered (typed or from the wallet) that did not apply, and every
+    /// automatic promotion that <em>concerns</em> the cart but did not apply. An automatic promotion concerns the cart
+    /// when all of these hold: it is active (not paused or cancelled) and running at the instant (started, not ended,
+    /// inside its weekly windows); its amounts are in the cart's currency; some line of the cart passes its qualifying
+    /// item filter; every restriction on the customer admits the cart (segments, memberships, region of the customer or
+    /// of the shipping address, sales channel, first order, order history); and every minimum subtotal or minimum
+    /// quantity on its qualifying items that the cart falls short of is a near miss: the cart reaches at least
+    /// <see cref="NearMissShare"/> of it (a minimum measured after higher lanes is judged when its lane begins and always
+    /// counts). Such a promotion is listed when it then loses (a better deal, an exclusive, a stop, nothing left to
+    /// discount), falls short (a near miss, with its hint), is limited (usage limits, budgets, a guest, usage that could
+    /// not be read), or fails a condition the shopper can act on (a shipping method, a cart condition, a missing
+    /// gift).</para>
+    /// <para>A promotion that does not concern the cart is neither listed nor hinted, and a catalog index rules most of
+    /// them out without looking at them: an evaluation costs the same with 100 promotions as with 100,000 that do not
+    /// concern the cart. Under this option every automatic promotion is checked one by one, so an evaluation costs time
+    /// in proportion to the catalog.</para>
+    /// </remarks>
+    public bool ListEveryRejection { get; init; }
+
+    /// <summary>Gets how much of a minimum subtotal or minimum quantity (on a promotion's qualifying items) a cart must
+    /// reach for the automatic promotion it falls short of to concern the shopper: listed as rejected
+    /// (<see cref="RejectionReason.MinimumSubtotalNotMet"/>, <see cref="RejectionReason.MinimumQuantityNotMet"/>) with a
+    /// near-miss hint. With the default, a cart of $20 hears of free shipping from $50 (it is 40 % of the way), and a cart
+    /// of $10 does not (20 %). A code entered is always told how far it is.</summary>
+    /// <value>0.25 unless said: a quarter of the way; from 0 (every shortfall is a near miss) to 1 (none is).
+    /// Ignored under <see cref="ListEveryRejection"/>, which lists every shortfall.</value>
+    public decimal NearMissShare { get; init; } = 0.25m;
+
     internal void Validate()
     {
         if (Compounding is not (CompoundingMode.Sequential or CompoundingMode.OnOriginalPrice))
@@ -123,6 +156,11 @@ public sealed record EvaluationOptions
         if (OrderAllocation is < OrderAllocation.LargestRemainder or > OrderAllocation.CarryForward)
         {
             throw new ArgumentOutOfRangeException(nameof(OrderAllocation), OrderAllocation, "Not a defined OrderAllocation value.");
+        }
+
+        if (NearMissShare is < 0m or > 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NearMissShare), NearMissShare, "Must be from 0 to 1.");
         }
 
         if (MaxCodesPerOrder < 0)

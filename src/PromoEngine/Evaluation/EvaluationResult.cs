@@ -86,7 +86,12 @@ public sealed record EvaluationResult
     /// <value>Possibly empty.</value>
     public ImmutableArray<AppliedPromotion> Applied => _applied.Items;
 
-    /// <summary>Gets the codes and promotions that did not apply, with their reasons.</summary>
+    /// <summary>Gets the codes and promotions that concern the shopper and did not apply, with their reasons: every code
+    /// entered (typed or from the wallet), and every automatic promotion that concerns the cart (active and running, in
+    /// the cart's currency, with a qualifying item in the cart, for this customer, and near any minimum it falls short
+    /// of) and then lost, fell short, was limited or failed a condition the shopper can act on. Under
+    /// <see cref="EvaluationOptions.ListEveryRejection"/>, every automatic promotion that did not apply (see there for
+    /// the exact rule).</summary>
     /// <value>Entered codes first, in the order entered; then promotions by id.</value>
     public ImmutableArray<Rejection> Rejected => _rejected.Items;
 

@@ -15,8 +15,27 @@ internal sealed record LaneCandidate(Promotion Promotion, List<Span> Qualifying,
 }
 
 /// <summary>Which units each promotion of a lane gets, what that saves (exact, before rounding), and how it was found.</summary>
-internal sealed class LaneSolution(Dictionary<Promotion, List<Span>> sets, decimal total, bool usedFallback)
+internal sealed class LaneSolution(Dictionary<Promotion, List<Span>> sets, decimal total, bool usedFallback,
+    List<(Promotion Promotion, ItemProposal Proposal)>? proposals = null)
 {
+    /// <summary>The proposal the solver made for a candidate on exactly the units a proposal on its set would be
+    /// made on (its set covers every unit it may use, and nothing was taken before it); <see langword="null"/> when
+    /// there is none, and a proposal on its set must be made.</summary>
+    /// <param name="candidate">A candidate of the lane.</param>
+    /// <returns>The proposal, or <see langword="null"/>.</returns>
+    public ItemProposal? ProposalOn(LaneCandidate candidate)
+    {
+        foreach (var (promotion, proposal) in proposals ?? [])
+        {
+            if (promotion == candidate.Promotion)
+            {
+                return proposal;
+            }
+        }
+
+        return null;
+    }
+
     public Dictionary<Promotion, List<Span>> Sets { get; } = sets;
 
     public decimal Total { get; } = total;
@@ -66,10 +85,20 @@ internal static class LaneSolver
         var sets = new Dictionary<Promotion, List<Span>>();
         var total = 0m;
         var fallback = false;
-        foreach (var component in Connected.Groups(candidates, c => c.Units.Select(s => s.Line)))
+        List<(Promotion Promotion, ItemProposal Proposal)>? proposals = null;
+        var components = Apart(pool, candidates) ? null : Connected.Groups(candidates, c => c.Units.Select(s => s.Line));
+        for (var i = 0; i < (components?.Count ?? candidates.Count); i++)
         {
             // A lone promotion whose saving never drops with more units is best off with every unit it can use,
             // which is what the greedy pass gives it: no search needed.
+            if (components is null ? candidates[i].Discount.IsMonotone : components[i] is [{ Discount.IsMonotone: true }])
+            {
+                var candidate = components is null ? candidates[i] : components[i][0];
+                total += Alone(pool, candidate, cap, sets, ref proposals);
+                continue;
+            }
+
+            var component = components is null ? [candidates[i]] : components[i];
             var solved = component.Count == 1 && component[0].Discount.IsMonotone ? (SolveGreedily(pool, component, cap), false)
                 : component.Count <= MaxExactCandidates ? SolveExactly(pool, component, cap)
                 : null;
@@ -88,10 +117,148 @@ internal static class LaneSolver
             fallback |= coarse;
         }
 
-        return new LaneSolution(sets, total, fallback);
+        return new LaneSolution(sets, total, fallback, proposals);
     }
 
-    /// <summary>What a promotion saves on exactly these units (capped), by its own rules.</summary>
+    /// <summary>Whether no two candidates may use units of the same line (each is then a component of its own).</summary>
+    /// <remarks>Implementation note: the lines a candidate's qualifying and get spans name hold every line its units
+    /// name, so candidates apart by these are apart by their units; when this says no, the components are found the
+    /// general way.</remarks>
+    private static bool Apart(UnitPool pool, IReadOnlyList<LaneCandidate> candidates)
+    {
+        var lines = pool.LinesInOrder.Length;
+        if (candidates.Count < 2)
+        {
+            return true;
+        }
+
+        if (lines > 256)
+        {
+            return false;
+        }
+
+        Span<int> owner = stackalloc int[lines];
+        owner.Clear();
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (!Claim(owner, candidates[c].Qualifying, c + 1)
+                || (!ReferenceEquals(candidates[c].Get, candidates[c].Qualifying) && !Claim(owner, candidates[c].Get, c + 1)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool Claim(Span<int> owner, List<Span> spans, int who)
+        {
+            foreach (var span in spans)
+            {
+                if (owner[span.Line] != 0 && owner[span.Line] != who)
+                {
+                    return false;
+                }
+
+                owner[span.Line] = who;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>What the greedy pass gives a lone monotone candidate (every unit it may use, when it saves anything),
+    /// without its copies: its set goes into <paramref name="sets"/>, and its proposal into
+    /// <paramref name="proposals"/> when a proposal on that set would be made on the same units.</summary>
+    /// <returns>Its saving (capped), or zero when it saves nothing.</returns>
+    private static decimal Alone(
+        UnitPool pool,
+        LaneCandidate candidate,
+        Func<Promotion, decimal, decimal> cap,
+        Dictionary<Promotion, List<Span>> sets,
+        ref List<(Promotion Promotion, ItemProposal Proposal)>? proposals)
+    {
+        // With nothing taken before it, the units it is offered are its own, but for empty spans (none in practice).
+        var whole = !HasEmpty(candidate.Qualifying) && (ReferenceEquals(candidate.Get, candidate.Qualifying) || !HasEmpty(candidate.Get));
+        if (!whole)
+        {
+            var (found, saving) = Sequentially(pool, [candidate], cap);
+            foreach (var (promotion, units) in found)
+            {
+                sets[promotion] = units;
+            }
+
+            return saving;
+        }
+
+        var get = candidate.Discount.GetItems is null ? candidate.Qualifying : candidate.Get;
+        var proposal = candidate.Discount.Propose(pool, candidate.Qualifying, get);
+        var capped = cap(candidate.Promotion, proposal.Total);
+        if (capped <= 0m)
+        {
+            return 0m;
+        }
+
+        // The proposal's own list when it is in the canonical order already (neither is changed after this).
+        var claimed = proposal.Claimed;
+        if (!IsCanonical(pool, claimed))
+        {
+            claimed = new List<Span>(claimed);
+            claimed.Sort(pool.Canonical);
+        }
+
+        sets[candidate.Promotion] = claimed;
+        if (Covers(claimed, candidate.Qualifying) && (candidate.Discount.GetItems is null || Covers(claimed, candidate.Get)))
+        {
+            // A proposal on its set would read exactly these units (the set's intersection with them is them).
+            (proposals ??= []).Add((candidate.Promotion, proposal));
+        }
+
+        return capped;
+
+        static bool HasEmpty(List<Span> spans) => spans.Exists(s => s.Count == 0);
+    }
+
+    /// <summary>Whether spans are in the canonical order, each after the one before it.</summary>
+    private static bool IsCanonical(UnitPool pool, List<Span> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+        {
+            if (pool.CompareCanonical(spans[i - 1], spans[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every unit of some spans is in a set of spans sorted in the canonical order.</summary>
+    private static bool Covers(List<Span> sorted, List<Span> spans)
+    {
+        foreach (var span in spans)
+        {
+            var at = span.Start;
+            foreach (var given in sorted)
+            {
+                if (given.Line == span.Line && given.Start <= at && given.End > at)
+                {
+                    at = given.End;
+                    if (at >= span.End)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (at < span.End)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static decimal Saving(UnitPool pool, LaneCandidate candidate, List<Span> units, Func<Promotion, decimal, decimal> cap)
     {
         if (units.Count == 0)
@@ -142,7 +309,7 @@ internal static class LaneSolver
             }
 
             var claimed = new List<Span>(proposal.Claimed);
-            claimed.Sort(pool.CompareCanonical);
+            claimed.Sort(pool.Canonical);
             sets[candidate.Promotion] = claimed;
             taken.AddRange(claimed);
             total += saving;

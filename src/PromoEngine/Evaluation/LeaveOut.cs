@@ -105,7 +105,7 @@ internal static class LeaveOut
             }
         }
 
-        return [.. suspects.OrderByDescending(p => p.Priority).ThenBy(p => p.Id)];
+        return suspects.Count == 0 ? suspects : [.. suspects.OrderByDescending(p => p.Priority).ThenBy(p => p.Id)];
     }
 
     /// <summary>The applied promotions that may cost the shopper by moving value onto lines a later promotion treats

@@ -1,83 +1,71 @@
 using System;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
 
-/// <summary>A set of promotions compiled once for evaluation: checked, and indexed by normalized code and by the SKUs
-/// and categories automatic promotions target.</summary>
-/// <remarks>Immutable and thread-safe: build it once and share it across requests.</remarks>
+/// <summary>A set of promotions compiled once for evaluation: checked, and indexed by normalized code and, for automatic
+/// promotions, by what they target: the SKUs, categories, tags, brands and unit prices of their items, the segments,
+/// memberships, regions, channels and order history of the customer, and minimum subtotals.</summary>
+/// <remarks>
+/// <para>Immutable and thread-safe: build it once and share it across requests.</para>
+/// <para>A catalog changes into a new one: <see cref="With"/> adds or replaces promotions, <see cref="Without"/> removes
+/// them, <see cref="WithStatus"/> pauses, resumes or cancels one. The new catalog shares the indexes of the old one and
+/// indexes only what changed since the last full build; every few changes (when what changed since outgrows four times
+/// the square root of the promotions built in full, and at least 64) it builds itself in full again. So one change of
+/// a catalog of 100,000 costs what indexing the few promotions changed lately costs, not a rebuild. Either way it
+/// evaluates every cart exactly as <see cref="Create"/> of the same promotions would.</para>
+/// </remarks>
 public sealed class PromotionCatalog
 {
-    private readonly FrozenDictionary<PromotionId, Promotion> _byId;
-    private readonly FrozenDictionary<string, Promotion> _byCode;
-    private readonly FrozenDictionary<string, Promotion> _byLookAlikeKey;
-    private readonly FrozenDictionary<string, Promotion[]> _automaticBySku;
-    private readonly FrozenDictionary<string, Promotion[]> _automaticByCategory;
-    private readonly Promotion[] _automaticAlways;
+    private readonly CatalogLayer _base;
+    private readonly CatalogLayer? _recent; // promotions added or replaced since _base was built
+    private readonly HashSet<PromotionId>? _hidden; // ids of _base's promotions removed or replaced since
+    private readonly HashSet<Promotion>? _hiddenPromotions; // the same promotions of _base, by reference
+    private readonly Predicate<Promotion>? _isHidden;
     private readonly ClaimCodeFormat[] _foldingFormats;
     private readonly ClaimCodeFormat[] _checkedFormats;
+    private Promotion[]? _promotions; // made when first asked for
 
-    private PromotionCatalog(ImmutableArray<Promotion> promotions, Dictionary<string, Promotion> byCode, Dictionary<string, Promotion> byLookAlikeKey)
+    private PromotionCatalog(CatalogLayer built, CatalogLayer? recent = null, HashSet<PromotionId>? hidden = null)
     {
-        Promotions = promotions;
-        _byId = FrozenDictionary.ToFrozenDictionary(promotions, p => p.Id);
-        _byCode = byCode.ToFrozenDictionary(StringComparer.Ordinal);
-        _byLookAlikeKey = byLookAlikeKey.ToFrozenDictionary(StringComparer.Ordinal);
-        var bySku = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
-        var byCategory = new Dictionary<string, List<Promotion>>(StringComparer.Ordinal);
-        var always = new List<Promotion>();
-        foreach (var promotion in promotions)
+        _base = built;
+        _recent = recent;
+        if (hidden is { Count: > 0 })
         {
-            if (promotion.Activation.Kind != ActivationKind.Automatic)
+            _hidden = hidden;
+            _hiddenPromotions = new HashSet<Promotion>(ReferenceEqualityComparer.Instance);
+            foreach (var id in hidden)
             {
-                continue;
+                _hiddenPromotions.Add(built.Find(id)!);
             }
 
-            // Implementation note: a promotion is indexed only when every item it can target is named by SKU or
-            // category; anything else (all items, tags, brands, negations, or a shipping discount that may apply to
-            // any cart) is checked for every cart.
-            if (promotion.QualifyingItems.IndexKeys() is { } keys && promotion.Discount.GetItems is null)
-            {
-                foreach (var sku in keys.Skus)
-                {
-                    Add(bySku, sku, promotion);
-                }
-
-                foreach (var category in keys.Categories)
-                {
-                    Add(byCategory, category, promotion);
-                }
-            }
-            else
-            {
-                always.Add(promotion);
-            }
+            var set = _hiddenPromotions;
+            _isHidden = set.Contains;
         }
 
-        _automaticBySku = bySku.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _automaticByCategory = byCategory.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _automaticAlways = [.. always];
-        var formats = new HashSet<ClaimCodeFormat>(ReferenceEqualityComparer.Instance);
-        foreach (var promotion in promotions)
-        {
-            if (promotion.Activation.Format is { } format)
-            {
-                formats.Add(format);
-            }
-        }
-
+        Count = built.Promotions.Length - (_hidden?.Count ?? 0) + (recent?.Promotions.Length ?? 0);
+        var formats = VisibleFormats();
         _foldingFormats = [.. formats.Where(f => f.FoldsLookAlikes)];
         _checkedFormats = [.. formats.Where(f => f.HasCheckCharacter)];
+        if (_hidden is null && recent is null)
+        {
+            _promotions = ImmutableCollectionsMarshal.AsArray(built.Promotions);
+        }
     }
 
     /// <summary>Gets the promotions, sorted by id.</summary>
-    /// <value>Possibly empty.</value>
-    public ImmutableArray<Promotion> Promotions { get; }
+    /// <value>Possibly empty. After a change (<see cref="With"/>, <see cref="Without"/>), the first read merges what
+    /// changed into one sorted array (proportional to the catalog); later reads return it.</value>
+    public ImmutableArray<Promotion> Promotions => ImmutableCollectionsMarshal.AsImmutableArray(_promotions ??= Merged());
+
+    /// <summary>Gets how many promotions the catalog holds.</summary>
+    /// <value>Zero or more; at most <see cref="MaxPromotions"/>.</value>
+    public int Count { get; }
 
     /// <summary>The most promotions one catalog holds: ten times the largest catalogs seen (100,000 promotions), few
     /// enough that what a catalog costs to build, to hold and to check on every cart stays bounded.</summary>
@@ -147,7 +135,115 @@ public sealed class PromotionCatalog
         }
 
         list.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return new PromotionCatalog([.. list], codes, byLookAlikeKey);
+        return new PromotionCatalog(new CatalogLayer([.. list], codes, byLookAlikeKey));
+    }
+
+    /// <summary>A catalog with these promotions added, each replacing the promotion of its id if there is one; this
+    /// catalog is left as it is.</summary>
+    /// <param name="promotions">The new or changed promotions; ids must be unique among them. No code may belong to
+    /// another promotion of the catalog (one they replace gives its codes up) or of <paramref name="promotions"/>, nor
+    /// read as a shared code that folds look-alikes, as <see cref="Create"/> says.</param>
+    /// <returns>The new catalog (this one when <paramref name="promotions"/> is empty).</returns>
+    /// <remarks>Costs what indexing the promotions changed since the last full build costs; a change that adds a shared
+    /// code folding look-alikes also reads every code of the catalog, to find one that would read as it.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="promotions"/> is null or holds a null promotion.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The catalog would hold more than <see cref="MaxPromotions"/>
+    /// promotions.</exception>
+    /// <exception cref="PromotionDefinitionException">Ids or codes collide; every collision is listed, by the
+    /// position in <paramref name="promotions"/>.</exception>
+    public PromotionCatalog With(IEnumerable<Promotion> promotions)
+    {
+        Guard.NotNull(promotions);
+        var changes = new List<Promotion>();
+        var positions = new Dictionary<PromotionId, int>();
+        var errors = new List<string>();
+        var added = 0;
+        foreach (var promotion in promotions)
+        {
+            Guard.NotNull(promotion, nameof(promotions));
+            if (positions.TryGetValue(promotion.Id, out var first))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{changes.Count}].id: '{promotion.Id}' is also the id of promotions[{first}]."));
+            }
+            else
+            {
+                positions.Add(promotion.Id, changes.Count);
+                if (Find(promotion.Id) is null && ++added + Count > MaxPromotions)
+                {
+                    throw TooMany(added + Count);
+                }
+            }
+
+            changes.Add(promotion);
+        }
+
+        if (changes.Count == 0)
+        {
+            return this;
+        }
+
+        CheckCodes(changes, positions, errors);
+        if (errors.Count > 0)
+        {
+            throw new PromotionDefinitionException("catalog", [.. errors]);
+        }
+
+        var recent = RecentById();
+        var hidden = _hidden is null ? [] : new HashSet<PromotionId>(_hidden);
+        foreach (var promotion in changes)
+        {
+            recent[promotion.Id] = promotion;
+            if (_base.Find(promotion.Id) is not null)
+            {
+                hidden.Add(promotion.Id);
+            }
+        }
+
+        return Changed(recent, hidden);
+    }
+
+    /// <summary>A catalog without the promotions of these ids; this catalog is left as it is.</summary>
+    /// <param name="ids">The ids; one the catalog does not hold is passed over.</param>
+    /// <returns>The new catalog (this one when it holds none of <paramref name="ids"/>).</returns>
+    /// <remarks>Costs what indexing the promotions changed since the last full build costs.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>
+    public PromotionCatalog Without(IEnumerable<PromotionId> ids)
+    {
+        Guard.NotNull(ids);
+        Dictionary<PromotionId, Promotion>? recent = null;
+        HashSet<PromotionId>? hidden = null;
+        foreach (var id in ids)
+        {
+            if (Find(id) is null)
+            {
+                continue;
+            }
+
+            recent ??= RecentById();
+            hidden ??= _hidden is null ? [] : new HashSet<PromotionId>(_hidden);
+            recent.Remove(id);
+            if (_base.Find(id) is not null)
+            {
+                hidden.Add(id);
+            }
+        }
+
+        return recent is null ? this : Changed(recent, hidden!);
+    }
+
+    /// <summary>A catalog in which one promotion has another status (<see cref="PromotionStatus.Paused"/> to pause it,
+    /// <see cref="PromotionStatus.Active"/> to resume it, <see cref="PromotionStatus.Cancelled"/> to cancel it); this
+    /// catalog is left as it is.</summary>
+    /// <param name="id">The promotion's id.</param>
+    /// <param name="status">The status.</param>
+    /// <returns>The new catalog (this one when the promotion already has that status).</returns>
+    /// <exception cref="KeyNotFoundException">The catalog holds no promotion of that id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    public PromotionCatalog WithStatus(PromotionId id, PromotionStatus status)
+    {
+        var promotion = Find(id) ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"The catalog holds no promotion '{id}'."));
+        var changed = promotion.WithStatus(status);
+        return ReferenceEquals(changed, promotion) ? this : With([changed]);
     }
 
     private static ArgumentOutOfRangeException TooMany(int count) =>
@@ -190,10 +286,205 @@ public sealed class PromotionCatalog
         return byKey;
     }
 
+    /// <summary>The checks of <see cref="Create"/> for promotions that join this catalog: their codes against each other
+    /// and against the codes of the promotions they do not replace.</summary>
+    private void CheckCodes(List<Promotion> changes, Dictionary<PromotionId, int> positions, List<string> errors)
+    {
+        var codes = new Dictionary<string, Promotion>(StringComparer.Ordinal);
+        var folding = new Dictionary<string, Promotion>(StringComparer.Ordinal);
+        var newFolding = false;
+        foreach (var promotion in changes)
+        {
+            if (promotion.Activation is { Kind: ActivationKind.SharedCode, FoldsLookAlikes: true } activation)
+            {
+                folding.TryAdd(ClaimCodeFormat.LookAlikeKey(activation.Codes[0]), promotion);
+                newFolding = true;
+            }
+        }
+
+        for (var index = 0; index < changes.Count; index++)
+        {
+            var promotion = changes[index];
+            foreach (var code in promotion.Activation.Codes)
+            {
+                var owner = codes.TryGetValue(code, out var changed) ? changed : Staying(OwnerOf(code), positions);
+                if (owner is not null && owner.Id != promotion.Id)
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].codes: '{code}' is also a code of '{owner.Id}'."));
+                    continue;
+                }
+
+                codes[code] = promotion;
+                var key = ClaimCodeFormat.LookAlikeKey(code);
+                var folds = folding.GetValueOrDefault(key) ?? Staying(FoldingOwnerOf(key), positions);
+                if (folds is not null && folds.Id != promotion.Id)
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"promotions[{index}].codes: '{code}' reads as '{folds.Activation.Codes[0]}' of '{folds.Id}', which folds look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B)."));
+                }
+            }
+        }
+
+        if (!newFolding)
+        {
+            return;
+        }
+
+        // A new shared code that folds look-alikes must not read as a code the catalog keeps: every code is keyed once.
+        foreach (var kept in Visible())
+        {
+            if (positions.ContainsKey(kept.Id))
+            {
+                continue;
+            }
+
+            foreach (var code in kept.Activation.Codes)
+            {
+                if (folding.TryGetValue(ClaimCodeFormat.LookAlikeKey(code), out var folds))
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"promotions[{positions[folds.Id]}].codes: '{folds.Activation.Codes[0]}' folds look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B), and '{code}' of '{kept.Id}' reads as it."));
+                }
+            }
+        }
+    }
+
+    /// <summary>A promotion of this catalog unless the change replaces it.</summary>
+    private static Promotion? Staying(Promotion? promotion, Dictionary<PromotionId, int> positions) =>
+        promotion is not null && !positions.ContainsKey(promotion.Id) ? promotion : null;
+
+    /// <summary>The promotions of the recent layer by id, to change.</summary>
+    private Dictionary<PromotionId, Promotion> RecentById()
+    {
+        var recent = new Dictionary<PromotionId, Promotion>();
+        if (_recent is not null)
+        {
+            foreach (var promotion in _recent.Promotions)
+            {
+                recent.Add(promotion.Id, promotion);
+            }
+        }
+
+        return recent;
+    }
+
+    /// <summary>The catalog of the base layer less <paramref name="hidden"/> plus <paramref name="recent"/>: a new recent
+    /// layer, or a full build when what changed since the last one has outgrown its share.</summary>
+    private PromotionCatalog Changed(Dictionary<PromotionId, Promotion> recent, HashSet<PromotionId> hidden)
+    {
+        var sorted = recent.Values.ToArray();
+        Array.Sort(sorted, (a, b) => a.Id.CompareTo(b.Id));
+        var layer = sorted.Length == 0 ? null : CatalogLayer.Of(ImmutableCollectionsMarshal.AsImmutableArray(sorted));
+        var changed = new PromotionCatalog(_base, layer, hidden);
+        if (sorted.Length + hidden.Count <= ChangeShare(_base.Promotions.Length))
+        {
+            return changed;
+        }
+
+        return new PromotionCatalog(CatalogLayer.Of(changed.Promotions));
+    }
+
+    /// <summary>How much may change (promotions added, replaced or removed) before a catalog is built in full again:
+    /// four times the square root of the promotions built in full, at least 64. Each change then indexes at most that
+    /// many promotions, and a full build comes once every that many changes or more.</summary>
+    internal static int ChangeShare(int built) => Math.Max(64, 4 * (int)Math.Sqrt(built));
+
+    /// <summary>The catalog's promotions, in no order: the base layer's that stay, then the recent layer's.</summary>
+    private IEnumerable<Promotion> Visible()
+    {
+        foreach (var promotion in _base.Promotions)
+        {
+            if (_hidden is null || !_hidden.Contains(promotion.Id))
+            {
+                yield return promotion;
+            }
+        }
+
+        if (_recent is not null)
+        {
+            foreach (var promotion in _recent.Promotions)
+            {
+                yield return promotion;
+            }
+        }
+    }
+
+    /// <summary>The promotions sorted by id: the base layer's that stay merged with the recent layer's.</summary>
+    private Promotion[] Merged()
+    {
+        var merged = new Promotion[Count];
+        var recent = _recent?.Promotions ?? [];
+        var (b, r, m) = (0, 0, 0);
+        var built = _base.Promotions;
+        while (b < built.Length || r < recent.Length)
+        {
+            if (b < built.Length && _hidden?.Contains(built[b].Id) == true)
+            {
+                b++;
+            }
+            else if (r == recent.Length || (b < built.Length && built[b].Id.CompareTo(recent[r].Id) < 0))
+            {
+                merged[m++] = built[b++];
+            }
+            else
+            {
+                merged[m++] = recent[r++];
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The claim-code formats of the promotions the catalog holds, each once: the base layer's that some
+    /// promotion that stays still has, then the recent layer's others.</summary>
+    private List<ClaimCodeFormat> VisibleFormats()
+    {
+        if (_hidden is null && _recent is null)
+        {
+            return [.. _base.Formats];
+        }
+
+        var formats = new HashSet<ClaimCodeFormat>(ReferenceEqualityComparer.Instance);
+        var ordered = new List<ClaimCodeFormat>();
+        if (_base.Formats.Length > 0)
+        {
+            // Implementation note: a base format whose every promotion is hidden is passed over; what the hidden
+            // promotions held is counted against what the layer holds, so this reads the hidden ones only.
+            var hiddenUses = new Dictionary<ClaimCodeFormat, int>(ReferenceEqualityComparer.Instance);
+            foreach (var promotion in _hiddenPromotions ?? [])
+            {
+                if (promotion.Activation.Format is { } format)
+                {
+                    hiddenUses[format] = hiddenUses.GetValueOrDefault(format) + 1;
+                }
+            }
+
+            foreach (var format in _base.Formats)
+            {
+                if (!hiddenUses.TryGetValue(format, out var hiddenCount) || _base.UsesOf(format) > hiddenCount)
+                {
+                    formats.Add(format);
+                    ordered.Add(format);
+                }
+            }
+        }
+
+        foreach (var format in _recent?.Formats ?? [])
+        {
+            if (formats.Add(format))
+            {
+                ordered.Add(format);
+            }
+        }
+
+        return ordered;
+    }
+
     /// <summary>Finds a promotion by id.</summary>
     /// <param name="id">The id.</param>
     /// <returns>The promotion, or <see langword="null"/>.</returns>
-    public Promotion? Find(PromotionId id) => _byId.GetValueOrDefault(id);
+    public Promotion? Find(PromotionId id) =>
+        _recent?.Find(id) ?? (_hidden?.Contains(id) == true ? null : _base.Find(id));
 
     /// <summary>Finds the promotion a code activates.</summary>
     /// <param name="code">The code in any form, as a shopper typed it; it is normalized (and read with look-alikes
@@ -208,27 +499,36 @@ public sealed class PromotionCatalog
     /// limits and redemption records.</summary>
     internal (Promotion Promotion, string Code)? Resolve(string normalized)
     {
-        if (_byCode.TryGetValue(normalized, out var promotion))
+        if (OwnerOf(normalized) is { } promotion)
         {
             return (promotion, normalized);
         }
 
-        if (_byLookAlikeKey.Count > 0 && _byLookAlikeKey.TryGetValue(ClaimCodeFormat.LookAlikeKey(normalized), out promotion))
+        if ((_base.HasFoldingCodes || _recent?.HasFoldingCodes == true) && FoldingOwnerOf(ClaimCodeFormat.LookAlikeKey(normalized)) is { } folding)
         {
-            return (promotion, promotion.Activation.Codes[0]);
+            return (folding, folding.Activation.Codes[0]);
         }
 
         foreach (var format in _foldingFormats)
         {
             var folded = format.Fold(normalized);
-            if (_byCode.TryGetValue(folded, out promotion) && ReferenceEquals(promotion.Activation.Format, format))
+            if (OwnerOf(folded) is { } owner && ReferenceEquals(owner.Activation.Format, format))
             {
-                return (promotion, folded);
+                return (owner, folded);
             }
         }
 
         return null;
     }
+
+    /// <summary>The promotion that holds a normalized code exactly, or <see langword="null"/>.</summary>
+    private Promotion? OwnerOf(string code) => _recent?.OwnerOf(code) ?? Shown(_base.OwnerOf(code));
+
+    /// <summary>The shared code that folds look-alikes whose look-alike key this is, or <see langword="null"/>.</summary>
+    private Promotion? FoldingOwnerOf(string key) => _recent?.FoldingOwnerOf(key) ?? Shown(_base.FoldingOwnerOf(key));
+
+    /// <summary>A promotion of the base layer unless it was removed or replaced since.</summary>
+    private Promotion? Shown(Promotion? promotion) => promotion is not null && _hidden?.Contains(promotion.Id) == true ? null : promotion;
 
     /// <summary>Whether an unknown code has the shape of one of the catalog's claim-code formats but a wrong check
     /// character: a mistyped code rather than a made-up one.</summary>
@@ -245,34 +545,24 @@ public sealed class PromotionCatalog
         return false;
     }
 
-    /// <summary>The automatic promotions that may concern a cart, without repeats.</summary>
-    internal void AddAutomaticCandidates(Cart cart, HashSet<Promotion> into)
+    /// <summary>The automatic promotions an evaluation gates, without repeats: those that may concern the cart (a
+    /// superset of those that do), or every one under <see cref="EvaluationOptions.ListEveryRejection"/>.</summary>
+    internal void AddAutomaticCandidates(Cart cart, EvaluationOptions options, HashSet<Promotion> into)
     {
-        into.UnionWith(_automaticAlways);
-        foreach (var line in cart.Lines)
+        _base.AddAutomaticCandidates(cart, options, into);
+        if (_hiddenPromotions is not null)
         {
-            if (_automaticBySku.TryGetValue(line.Sku, out var bySku))
+            // Whichever is smaller is walked: the candidates, or what was removed or replaced since the last full build.
+            if (into.Count <= _hiddenPromotions.Count)
             {
-                into.UnionWith(bySku);
+                into.RemoveWhere(_isHidden!);
             }
-
-            foreach (var category in line.Categories)
+            else
             {
-                if (_automaticByCategory.TryGetValue(category, out var byCategory))
-                {
-                    into.UnionWith(byCategory);
-                }
+                into.ExceptWith(_hiddenPromotions);
             }
         }
-    }
 
-    private static void Add(Dictionary<string, List<Promotion>> index, string key, Promotion promotion)
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
-
-        list.Add(promotion);
+        _recent?.AddAutomaticCandidates(cart, options, into);
     }
 }

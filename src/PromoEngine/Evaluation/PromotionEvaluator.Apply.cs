@@ -25,44 +25,56 @@ public sealed partial class PromotionEvaluator
 
             lane = MeetingThresholdsAfterHigherLanes(lane);
             var laneRejections = _rejections.Count;
-            var stopsAfterLane = new List<(Promotion Promotion, List<Span> Units)>();
-            _laneStops = stopsAfterLane;
+            _laneStops?.Clear();
             _pool.ClearClaims();
-            ApplyItemPromotions(lane.Where(p => p.Discount.Class == DiscountClass.Item).ToList());
-
-            foreach (var promotion in Sequence(lane.Where(p => p.Discount.Class == DiscountClass.Order), OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
+            var items = OfClass(lane, DiscountClass.Item);
+            if (items.Count > 0)
             {
-                ApplyOrderPromotion(promotion);
+                ApplyItemPromotions(items);
+            }
+
+            var order = OfClass(lane, DiscountClass.Order);
+            if (order.Count > 0)
+            {
+                foreach (var promotion in Sequence(order, OrderAloneAmount, OrderSequenceSaving, p => Scope(p).Lines))
+                {
+                    ApplyOrderPromotion(promotion);
+                }
             }
 
             // Shipping promotions, and the shipping parts of this lane's promotions that applied or came to nothing on
             // items already free (one promotion, one use).
-            var shipping = new List<Promotion>();
-            foreach (var promotion in lane)
-            {
-                if (promotion.Discount.Class == DiscountClass.Shipping)
-                {
-                    shipping.Add(promotion);
-                }
-            }
-
+            var shipping = OfClass(lane, DiscountClass.Shipping);
             foreach (var promotion in lane)
             {
                 if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion, laneRejections) is { } part)
                 {
+                    if (ReferenceEquals(shipping, NoPromotions))
+                    {
+                        shipping = [];
+                    }
+
                     shipping.Add(part);
                 }
             }
 
-            foreach (var promotion in Sequence(shipping, ShippingAloneAmount, ShippingSequenceSaving, null))
+            if (shipping.Count > 0)
             {
-                ApplyShippingPromotion(promotion);
+                foreach (var promotion in Sequence(shipping, ShippingAloneAmount, ShippingSequenceSaving, null))
+                {
+                    ApplyShippingPromotion(promotion);
+                }
             }
 
             WithdrawRejectionsOfEmptyParts();
 
             // Stops take effect below this lane: promotions of the same lane are not affected.
-            foreach (var (promotion, units) in stopsAfterLane)
+            if (_laneStops is null)
+            {
+                return;
+            }
+
+            foreach (var (promotion, units) in _laneStops)
             {
                 if (promotion.Stops == StopScope.AllLowerLanes)
                 {
@@ -79,7 +91,27 @@ public sealed partial class PromotionEvaluator
             }
         }
 
-        private List<(Promotion Promotion, List<Span> Units)> _laneStops = [];
+        /// <summary>The stops of the lane being applied (emptied as each lane begins); made for the first stop.</summary>
+        private List<(Promotion Promotion, List<Span> Units)>? _laneStops;
+
+        /// <summary>The empty list <see cref="OfClass"/> gives when a lane has no promotion of a class; never added to.</summary>
+        private static readonly List<Promotion> NoPromotions = [];
+
+        /// <summary>A lane's promotions of one class, in the lane's order; an empty list shared by all when there is none
+        /// (add to it only after making a list of one's own).</summary>
+        private static List<Promotion> OfClass(List<Promotion> lane, DiscountClass discountClass)
+        {
+            List<Promotion>? result = null;
+            foreach (var promotion in lane)
+            {
+                if (promotion.Discount.Class == discountClass)
+                {
+                    (result ??= new(lane.Count)).Add(promotion);
+                }
+            }
+
+            return result ?? NoPromotions;
+        }
 
         /// <summary>The lane's promotions whose thresholds measured after higher lanes hold on what the lanes above
         /// left; the others are rejected with their shortfall.</summary>
@@ -109,47 +141,68 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            var own = promotions.ToDictionary(p => p, p =>
+            var own = new LaneCandidate[promotions.Count];
+            for (var i = 0; i < own.Length; i++)
             {
+                var p = promotions[i];
                 var qualifying = FreeUnits(p.QualifyingItems);
                 var get = p.Discount.GetItems is { } getItems ? FreeUnits(getItems) : qualifying;
-                return new LaneCandidate(p, qualifying, get);
-            });
+                own[i] = new LaneCandidate(p, qualifying, get);
+            }
+
+            LaneCandidate OwnOf(Promotion promotion) => own[promotions.IndexOf(promotion)];
 
             // Promotions that compound with each other compete as one stack; the rest one by one.
             var stacks = Stacks(promotions);
-            var stacked = stacks.SelectMany(s => s).ToHashSet();
-            var candidates = promotions.Where(p => !stacked.Contains(p)).Select(p => own[p]).ToList();
-            var stackOf = new Dictionary<Promotion, StackDiscount>();
-            foreach (var members in stacks)
+            List<LaneCandidate> candidates;
+            Dictionary<Promotion, StackDiscount>? stackOf = null; // made for the first stack
+            if (stacks is null)
             {
-                var discount = new StackDiscount(members.Select(m => (m, new SpanSet(own[m].Qualifying))).ToList(), Options.Compounding);
-                var units = members.SelectMany(m => own[m].Qualifying).Distinct().Order(Comparer<Span>.Create(_pool.CompareCanonical)).ToList();
-                var stack = Promotion.Create("~" + string.Join("+", members.Select(m => m.Id)), "stack").Giving(discount).Build();
-                stackOf[stack] = discount;
-                candidates.Add(new LaneCandidate(stack, units, units));
+                candidates = [.. own];
+            }
+            else
+            {
+                var stacked = stacks.SelectMany(s => s).ToHashSet();
+                candidates = [.. own.Where(c => !stacked.Contains(c.Promotion))];
+                stackOf = [];
+                foreach (var members in stacks)
+                {
+                    var discount = new StackDiscount(members.Select(m => (m, new SpanSet(OwnOf(m).Qualifying))).ToList(), Options.Compounding);
+                    var units = members.SelectMany(m => OwnOf(m).Qualifying).Distinct().Order(Comparer<Span>.Create(_pool.CompareCanonical)).ToList();
+                    var stack = Promotion.Create("~" + string.Join("+", members.Select(m => m.Id)), "stack").Giving(discount).Build();
+                    stackOf[stack] = discount;
+                    candidates.Add(new LaneCandidate(stack, units, units));
+                }
             }
 
             // Winners first, larger saving first; then every other promotion learns why it did not apply. A winner
             // whose amount rounds to nothing would apply nothing while holding units another could use: the lane is
             // solved again without it (rare: it takes units whose exact saving is below half a minor unit).
-            var winners = new List<(LaneCandidate Candidate, ItemProposal Proposal, decimal Exact)>();
+            var winners = new List<(LaneCandidate Candidate, ItemProposal Proposal, decimal Exact)>(candidates.Count);
             var solving = candidates;
+            var capped = _capped ??= Capped;
             while (true)
             {
                 var solution = Options.Selection == SelectionPolicy.StrictPriority
-                    ? LaneSolver.SolveInOrder(_pool, solving.OrderBy(c => c.Promotion.Id), Capped)
-                    : LaneSolver.Solve(_pool, solving, Capped);
+                    ? LaneSolver.SolveInOrder(_pool, solving.OrderBy(c => c.Promotion.Id), capped)
+                    : LaneSolver.Solve(_pool, solving, capped);
                 _usedFallback |= solution.UsedFallback;
                 winners.Clear();
                 foreach (var candidate in solving)
                 {
                     if (solution.Sets.TryGetValue(candidate.Promotion, out var units))
                     {
-                        var set = new SpanSet(units);
-                        var qualifying = set.Intersect(candidate.Qualifying);
-                        var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
-                        var proposal = candidate.Discount.Propose(_pool, qualifying, get);
+                        // The solver's own proposal when it was made on the very units this one would be (the units
+                        // given cover every unit the candidate may use), else a proposal on the units given.
+                        var proposal = solution.ProposalOn(candidate);
+                        if (proposal is null)
+                        {
+                            var set = new SpanSet(units);
+                            var qualifying = set.Intersect(candidate.Qualifying);
+                            var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
+                            proposal = candidate.Discount.Propose(_pool, qualifying, get);
+                        }
+
                         if (proposal.Total > 0m)
                         {
                             winners.Add((candidate, proposal, proposal.Total));
@@ -159,12 +212,22 @@ public sealed partial class PromotionEvaluator
 
                 // One at a time, the one saving least first (then by id): with its units back, another may no longer
                 // round to nothing.
-                var nothing = winners
-                    .Where(w => !stackOf.ContainsKey(w.Candidate.Promotion) && RoundsToNothing(w.Candidate.Promotion, w.Proposal, w.Exact))
-                    .OrderBy(w => Capped(w.Candidate.Promotion, w.Exact))
-                    .ThenBy(w => w.Candidate.Promotion.Id)
-                    .Select(w => w.Candidate)
-                    .FirstOrDefault();
+                LaneCandidate? nothing = null;
+                var nothingSaving = 0m;
+                foreach (var (candidate, proposal, exact) in winners)
+                {
+                    if (stackOf?.ContainsKey(candidate.Promotion) == true || !RoundsToNothing(candidate.Promotion, proposal, exact))
+                    {
+                        continue;
+                    }
+
+                    var saving = Capped(candidate.Promotion, exact);
+                    if (nothing is null || saving < nothingSaving || (saving == nothingSaving && candidate.Promotion.Id.CompareTo(nothing.Promotion.Id) < 0))
+                    {
+                        (nothing, nothingSaving) = (candidate, saving);
+                    }
+                }
+
                 if (nothing is null)
                 {
                     break;
@@ -174,15 +237,30 @@ public sealed partial class PromotionEvaluator
             }
 
             // What each loser would have saved alone, on the prices before this lane's winners apply.
-            var winning = winners.SelectMany(w => stackOf.TryGetValue(w.Candidate.Promotion, out var stack)
-                ? stack.Members.Select(m => m.Promotion) : [w.Candidate.Promotion]).ToHashSet();
-            var alone = promotions.Where(p => !winning.Contains(p))
-                .ToDictionary(p => p, p => own[p].Discount.Propose(_pool, own[p].Qualifying, own[p].Get));
-
-            var applied = new HashSet<Promotion>();
-            foreach (var (candidate, proposal, exact) in winners.OrderByDescending(w => Capped(w.Candidate.Promotion, w.Exact)).ThenBy(w => w.Candidate.Promotion.Id))
+            List<(Promotion Promotion, ItemProposal Proposal)>? alone = null; // made for the first loser
+            foreach (var promotion in promotions)
             {
-                if (stackOf.TryGetValue(candidate.Promotion, out var stack))
+                if (!IsWinning(winners, stackOf, promotion))
+                {
+                    var candidate = OwnOf(promotion);
+                    (alone ??= []).Add((promotion, candidate.Discount.Propose(_pool, candidate.Qualifying, candidate.Get)));
+                }
+            }
+
+            // Larger saving first, then by id (a total order: ids are unique).
+            if (winners.Count > 1)
+            {
+                winners.Sort((a, b) =>
+            {
+                    var bySaving = Capped(b.Candidate.Promotion, b.Exact).CompareTo(Capped(a.Candidate.Promotion, a.Exact));
+                    return bySaving != 0 ? bySaving : a.Candidate.Promotion.Id.CompareTo(b.Candidate.Promotion.Id);
+                });
+            }
+
+            var applied = new List<Promotion>(promotions.Count);
+            foreach (var (candidate, proposal, exact) in winners)
+            {
+                if (stackOf is not null && stackOf.TryGetValue(candidate.Promotion, out var stack))
                 {
                     ApplyStack(stack, proposal.Claimed, applied);
                 }
@@ -192,30 +270,80 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            if (applied.Count == promotions.Count)
+            {
+                return;
+            }
+
             foreach (var promotion in promotions.Where(p => !applied.Contains(p)).OrderBy(p => p.Id))
             {
                 // A winner that rounded to nothing (or a stack member that added nothing) is judged on its own units.
-                var proposal = alone.TryGetValue(promotion, out var lost) ? lost : own[promotion].Discount.Propose(_pool, own[promotion].Qualifying, own[promotion].Get);
+                ItemProposal? proposal = null;
+                foreach (var (loser, lost) in alone ?? [])
+                {
+                    if (loser == promotion)
+                    {
+                        proposal = lost;
+                        break;
+                    }
+                }
+
+                if (proposal is null)
+                {
+                    var candidate = OwnOf(promotion);
+                    proposal = candidate.Discount.Propose(_pool, candidate.Qualifying, candidate.Get);
+                }
+
                 RejectEmptyItemProposal(promotion, proposal, Capped(promotion, proposal.Total));
             }
         }
 
+        /// <summary>The cap as a delegate, made once per run (the lane solver takes it for every lane).</summary>
+        private Func<Promotion, decimal, decimal>? _capped;
+
+        /// <summary>Whether a promotion won in this lane: alone, or as a member of a stack that won.</summary>
+        private static bool IsWinning(
+            List<(LaneCandidate Candidate, ItemProposal Proposal, decimal Exact)> winners,
+            Dictionary<Promotion, StackDiscount>? stackOf,
+            Promotion promotion)
+        {
+            foreach (var (candidate, _, _) in winners)
+            {
+                if (candidate.Promotion == promotion)
+                {
+                    return true;
+                }
+
+                if (stackOf is not null && stackOf.TryGetValue(candidate.Promotion, out var stack))
+                {
+                    foreach (var (member, _) in stack.Members)
+                    {
+                        if (member == promotion)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether an item application would round to nothing on the prices now left.</summary>
         private bool RoundsToNothing(Promotion promotion, ItemProposal proposal, decimal exact) =>
-            RoundDiscount(_pool.Read(proposal.Amounts.Select(a => a.Span)).Sum(p => p.Remaining * p.Count), Capped(promotion, exact)) <= 0m;
+            RoundDiscount(_pool.Left(proposal.Amounts), Capped(promotion, exact)) <= 0m;
 
         /// <summary>Rounds, allocates and records one item application; false when it rounds to nothing.</summary>
         private bool ApplyItemProposal(Promotion promotion, ItemProposal proposal, decimal exact)
         {
             var capped = Capped(promotion, exact);
-            var parts = _pool.Read(proposal.Amounts.Select(a => a.Span));
-            var rounded = RoundDiscount(parts.Sum(p => p.Remaining * p.Count), capped);
+            var rounded = RoundDiscount(_pool.Left(proposal.Amounts), capped);
             if (rounded <= 0m)
             {
                 return false;
             }
 
-            ApplyToUnits(promotion, [.. proposal.Amounts.Select(a => (a.Span, a.Amount))], rounded);
+            ApplyToUnits(promotion, proposal.Amounts, rounded);
             foreach (var span in proposal.Claimed)
             {
                 foreach (var piece in _pool.Cover(span))
@@ -232,7 +360,7 @@ public sealed partial class PromotionEvaluator
         /// <summary>Applies the members of a compounding stack on its units, each as its own application, in the stack's
         /// order. Which members go on a unit is the stack's choice; each amount is taken from what the members before
         /// it really left (rounded), not from the exact figures the lane was solved with.</summary>
-        private void ApplyStack(StackDiscount stack, List<Span> units, HashSet<Promotion> applied)
+        private void ApplyStack(StackDiscount stack, List<Span> units, List<Promotion> applied)
         {
             var start = _pool.Read(units);
             var members = start.Select(p => stack.OnUnits(p.Span, p.Remaining).Where(m => m.Amount > 0m).Select(m => m.Promotion).ToHashSet()).ToArray();
@@ -262,14 +390,22 @@ public sealed partial class PromotionEvaluator
 
                 if (proposal.Total > 0m && ApplyItemProposal(member, proposal, proposal.Total))
                 {
-                    applied.Add(member);
+                    if (!applied.Contains(member))
+                    {
+                        applied.Add(member);
+                    }
                 }
             }
         }
 
         /// <summary>The groups of a lane's promotions that compound with one another (two or more each), by id.</summary>
-        private static List<List<Promotion>> Stacks(List<Promotion> promotions)
+        private static List<List<Promotion>>? Stacks(List<Promotion> promotions)
         {
+            if (!promotions.Exists(p => p.CompoundsWithAll || !p.CompoundsWith.IsEmpty))
+            {
+                return null;
+            }
+
             var compounding = promotions.Where(p => p.CompoundsWithAll || !p.CompoundsWith.IsEmpty).OrderBy(p => p.Id).ToList();
             var stacks = new List<List<Promotion>>();
             var seen = new HashSet<Promotion>();
@@ -296,17 +432,27 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            return stacks;
+            return stacks.Count == 0 ? null : stacks;
         }
 
         /// <summary>The units of a filter's lines that no promotion of this lane took and no stop holds.</summary>
         private List<Span> FreeUnits(ItemFilter filter)
         {
-            var units = new List<Span>();
-            foreach (var lineIndex in MatchingLines(filter))
+            var lines = MatchingLines(filter);
+            var units = new List<Span>(lines.Length);
+            foreach (var lineIndex in lines)
             {
-                foreach (var piece in _pool.PiecesOf(lineIndex))
+                if (!_pool.IsTouched(lineIndex))
                 {
+                    // A line as it came is one run of free units.
+                    units.Add(new Span(lineIndex, 0, _cart.Lines[lineIndex].Quantity));
+                    continue;
+                }
+
+                var pieces = _pool.PiecesOf(lineIndex);
+                for (var i = 0; i < pieces.Count; i++)
+                {
+                    var piece = pieces[i];
                     if (piece.ClaimedBy is null && piece.StoppedBy is null)
                     {
                         units.Add(new Span(lineIndex, piece.Start, piece.Count));
@@ -448,8 +594,10 @@ public sealed partial class PromotionEvaluator
         private decimal LineLeft(int lineIndex)
         {
             var left = 0m;
-            foreach (var piece in _pool.PiecesOf(lineIndex))
+            var pieces = _pool.PiecesOf(lineIndex);
+            for (var i = 0; i < pieces.Count; i++)
             {
+                var piece = pieces[i];
                 if (piece.StoppedBy is null)
                 {
                     left += piece.Remaining * piece.Count;
@@ -742,27 +890,38 @@ public sealed partial class PromotionEvaluator
             _shippingDiscount += rounded;
             if (promotion.Stops != StopScope.None)
             {
-                _laneStops.Add((promotion, []));
+                (_laneStops ??= []).Add((promotion, []));
             }
 
             RecordApplied(promotion, rounded, discount.Nominal(shippingBefore, original, quantity), exact, capped);
         }
+
+        /// <summary>The parts <see cref="ApplyToUnits"/> spreads over, with their weights; reused from call to call.</summary>
+        private List<(Part Part, decimal Weight)>? _weightedParts;
+
+        /// <summary>The shares one call of <see cref="ApplyToUnits"/> recorded, each as first recorded; reused.</summary>
+        private List<decimal>? _shareAmounts;
 
         /// <summary>Spreads a rounded amount over units by weights (one weight for each unit of a span), never past what
         /// is left of a unit, and records it.</summary>
         private void ApplyToUnits(Promotion promotion, List<(Span Units, decimal Weight)> weighted, decimal amount)
         {
             // Cut where units now differ (a promotion of the same stack may have left a cent more on some).
-            var parts = new List<(Part Part, decimal Weight)>();
+            var parts = _weightedParts ??= [];
+            parts.Clear();
             foreach (var (units, weight) in weighted)
             {
-                foreach (var part in _pool.Read([units]))
-                {
-                    parts.Add((part, weight));
-                }
+                _pool.Read(units, weight, parts);
             }
 
-            var shares = Allocation.OverRuns(M(amount), Allocation.Quantized([.. parts.Select(p => (p.Part.Count, p.Weight))]));
+            var runs = parts.Count <= 64 ? stackalloc (int Count, decimal Weight)[parts.Count] : new (int Count, decimal Weight)[parts.Count];
+            for (var i = 0; i < runs.Length; i++)
+            {
+                runs[i] = (parts[i].Part.Count, parts[i].Weight);
+            }
+
+            Allocation.Quantize(runs);
+            var shares = Allocation.OverRuns(M(amount), runs);
 
             // Implementation note: largest remainder keeps each unit's share within one minor unit of its exact share,
             // and the shares never exceed what is left of a unit, but for the rounding of the whole: what a unit
@@ -827,19 +986,22 @@ public sealed partial class PromotionEvaluator
             List<Span>? stops = null;
             if (promotion.Stops != StopScope.None)
             {
-                var index = _laneStops.FindIndex(s => s.Promotion == promotion);
+                var laneStops = _laneStops ??= [];
+                var index = laneStops.FindIndex(s => s.Promotion == promotion);
                 if (index < 0)
                 {
-                    _laneStops.Add((promotion, []));
-                    index = _laneStops.Count - 1;
+                    laneStops.Add((promotion, []));
+                    index = laneStops.Count - 1;
                 }
 
-                stops = _laneStops[index].Units;
+                stops = laneStops[index].Units;
             }
 
             // Each run of shares is the next units of its part.
-            var offsets = new int[parts.Count];
-            var adjustments = new Dictionary<decimal, Adjustment>();
+            var offsets = parts.Count <= 64 ? stackalloc int[parts.Count] : new int[parts.Count];
+            offsets.Clear();
+            var shareAmounts = _shareAmounts ??= []; // each share as first recorded
+            shareAmounts.Clear();
             foreach (var (part, share, count) in shares)
             {
                 var span = parts[part].Part.Span.Slice(offsets[part], count);
@@ -850,15 +1012,21 @@ public sealed partial class PromotionEvaluator
                 }
 
                 stops?.Add(span);
-                if (!adjustments.TryGetValue(share, out var adjustment))
+                // Equal shares are recorded as the first of them (as one adjustment shared by its units would be).
+                var at = shareAmounts.IndexOf(share);
+                if (at < 0)
                 {
-                    adjustments[share] = adjustment = new Adjustment(promotion.Id, promotion.Discount.Class, M(share));
+                    at = shareAmounts.Count;
+                    shareAmounts.Add(share);
                 }
 
+                var recorded = shareAmounts[at];
+
+                var adjustment = new UnitAdjustment(promotion.Id, promotion.Discount.Class, recorded);
                 foreach (var piece in _pool.Cover(span))
                 {
                     piece.Remaining -= share;
-                    (piece.Adjustments ??= []).Add(adjustment);
+                    piece.AddAdjustment(adjustment);
                 }
             }
         }

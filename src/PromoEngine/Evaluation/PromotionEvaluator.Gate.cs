@@ -37,35 +37,46 @@ public sealed partial class PromotionEvaluator
         /// <summary>The checks of <see cref="Gate"/> after ownership.</summary>
         private Rejection? Checks(Promotion promotion)
         {
+            var quiet = IsQuiet(promotion);
             switch (promotion.Status)
             {
                 case PromotionStatus.Paused:
-                    return Reject(promotion, RejectionReason.Paused, $"{promotion.Name} is paused.");
+                    return quiet ? Unconcerned : Reject(promotion, RejectionReason.Paused, static (p, _) => $"{p.Name} is paused.");
                 case PromotionStatus.Cancelled:
-                    return Reject(promotion, RejectionReason.Cancelled, $"{promotion.Name} has been cancelled.");
+                    return quiet ? Unconcerned : Reject(promotion, RejectionReason.Cancelled, static (p, _) => $"{p.Name} has been cancelled.");
             }
 
             var schedule = promotion.Schedule;
-            switch (schedule.StateAt(_at))
+            var state = schedule.StateAt(_at);
+            if (quiet && state != ScheduleState.Running)
+            {
+                return Unconcerned;
+            }
+
+            switch (state)
             {
                 case ScheduleState.NotStarted:
-                    return (schedule.FirstDay is { } firstDay
-                        ? Reject(promotion, RejectionReason.NotStarted, $"{promotion.Name} starts on {Describe(firstDay)} ({schedule.Zone.Id}).")
-                        : Reject(promotion, RejectionReason.NotStarted, $"{promotion.Name} starts {Describe(schedule.Start!.Value, schedule)}.")) with { Boundary = schedule.StartInstant };
+                    return (schedule.FirstDay is not null
+                        ? Reject(promotion, RejectionReason.NotStarted, static (p, _) => $"{p.Name} starts on {Describe(p.Schedule.FirstDay!.Value)} ({p.Schedule.Zone.Id}).")
+                        : Reject(promotion, RejectionReason.NotStarted, static (p, _) => $"{p.Name} starts {Describe(p.Schedule.Start!.Value, p.Schedule)}.")) with { Boundary = schedule.StartInstant };
                 case ScheduleState.Ended:
                     // The boundary is the first instant after the schedule, however the end was written; the message
                     // names the end as written (an inclusive 23:59, a last day).
-                    return (schedule.LastDay is { } lastDay
-                        ? Reject(promotion, RejectionReason.Expired, $"{promotion.Name} ended: its last day was {Describe(lastDay)} ({schedule.Zone.Id}).")
-                        : Reject(promotion, RejectionReason.Expired, $"{promotion.Name} ended {Describe(schedule.End!.Value, schedule)}.")) with { Boundary = schedule.EndInstant };
+                    return (schedule.LastDay is not null
+                        ? Reject(promotion, RejectionReason.Expired, static (p, _) => $"{p.Name} ended: its last day was {Describe(p.Schedule.LastDay!.Value)} ({p.Schedule.Zone.Id}).")
+                        : Reject(promotion, RejectionReason.Expired, static (p, _) => $"{p.Name} ended {Describe(p.Schedule.End!.Value, p.Schedule)}.")) with { Boundary = schedule.EndInstant };
                 case ScheduleState.OutsideWindow:
                     return Hides(promotion) ? Reject(promotion, RejectionReason.OutsideWindow, string.Empty) : OutsideWindow(promotion, schedule);
             }
 
-            if (CurrencyOf(promotion) is { } currency && currency != _currency)
+            if (promotion.AmountCurrency is { } currency && currency != _currency)
             {
-                return Reject(promotion, RejectionReason.CurrencyNotSupported,
-                    $"{promotion.Name} is for carts in {currency.Code}, not {_currency.Code}.");
+                return quiet ? Unconcerned : CurrencyNotSupported(promotion, currency);
+            }
+
+            if (quiet && !Concerns(promotion))
+            {
+                return Unconcerned;
             }
 
             if (CheckCustomer(promotion) is { } customerRejection)
@@ -85,8 +96,93 @@ public sealed partial class PromotionEvaluator
 
             return usageUnavailable
                 ? Reject(promotion, RejectionReason.UsageUnavailable,
-                    $"{promotion.Name} could not be checked against its usage limits just now: try again in a moment.")
+                    static (p, _) => $"{p.Name} could not be checked against its usage limits just now: try again in a moment.")
                 : null;
+        }
+
+        /// <summary>What the gate returns for an automatic promotion that does not concern the cart (see
+        /// <see cref="IsQuiet"/>): never listed, and shared, so ruling a promotion out allocates nothing.</summary>
+        private static readonly Rejection Unconcerned = new(null, null, RejectionReason.NoQualifyingItems, string.Empty);
+
+        /// <summary>Whether the gate only tells whether a promotion concerns the cart before it says why it does not apply:
+        /// an automatic promotion, unless <see cref="EvaluationOptions.ListEveryRejection"/> is set. A code entered (typed
+        /// or from the wallet) always concerns the shopper.</summary>
+        private bool IsQuiet(Promotion promotion) =>
+            !Options.ListEveryRejection && !ReferenceEquals(promotion, Decoy) && !_codeOf.ContainsKey(promotion.Id);
+
+        /// <summary>Whether an active, running promotion in the cart's currency concerns the cart (see
+        /// <see cref="EvaluationOptions.ListEveryRejection"/>): some line passes its qualifying items, every restriction on
+        /// the customer admits the cart, and every minimum subtotal or quantity on its qualifying items (measured before
+        /// discounts) that the cart falls short of, it reaches at least <see cref="EvaluationOptions.NearMissShare"/> of.</summary>
+        private bool Concerns(Promotion promotion)
+        {
+            var lines = MatchingLines(promotion.QualifyingItems);
+            if (lines.Length == 0)
+            {
+                return false;
+            }
+
+            var customer = _cart.Customer;
+            var hasMinimum = false;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                var admits = restriction switch
+                {
+                    MembershipRestriction members => Intersect(members.Memberships, customer.Memberships),
+                    RegionRestriction regions => regions.Admits(regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion),
+                    ChannelRestriction channels => _cart.Channel is { } channel && channels.Allowed.Contains(channel),
+                    SegmentRestriction segments => Intersect(segments.Allowed, customer.Segments),
+                    FirstOrderRestriction => customer.IsFirstOrder,
+                    OrderHistoryRestriction history => history.Admits(customer.PreviousOrders),
+                    _ => true,
+                };
+                if (!admits)
+                {
+                    return false;
+                }
+
+                hasMinimum |= restriction is MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } or MinimumQuantityRestriction;
+            }
+
+            if (!hasMinimum)
+            {
+                return true;
+            }
+
+            var subtotal = 0m;
+            var quantity = 0;
+            foreach (var lineIndex in lines)
+            {
+                var line = _cart.Lines[lineIndex];
+                subtotal += line.Total.Amount;
+                quantity += line.Quantity;
+            }
+
+            var share = Options.NearMissShare;
+            foreach (var restriction in promotion.Restrictions)
+            {
+                switch (restriction)
+                {
+                    case MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } minimum when subtotal < minimum.Amount.Amount * share:
+                    case MinimumQuantityRestriction minimum2 when quantity < minimum2.Quantity * share:
+                        return false;
+                }
+            }
+
+            return true;
+
+            static bool Intersect(System.Collections.Immutable.ImmutableArray<string> wanted, System.Collections.Immutable.ImmutableArray<string> held)
+            {
+                foreach (var item in wanted)
+                {
+                    if (held.Contains(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
@@ -113,44 +209,6 @@ public sealed partial class PromotionEvaluator
 
         private static string Describe(NodaTime.LocalDate day) => day.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 
-        private static Currency? CurrencyOf(Promotion promotion)
-        {
-            if (promotion.Discount.AmountCurrency is { } discountCurrency)
-            {
-                return discountCurrency;
-            }
-
-            if (promotion.MaxDiscount is { } cap)
-            {
-                return cap.Currency;
-            }
-
-            if (promotion.Limits.Budget is { } budget)
-            {
-                return budget.Currency;
-            }
-
-            if (promotion.QualifyingItems.AmountCurrency is { } itemsCurrency)
-            {
-                return itemsCurrency;
-            }
-
-            if ((promotion.Discount as ItemDiscount)?.GetItems?.AmountCurrency is { } getCurrency)
-            {
-                return getCurrency;
-            }
-
-            foreach (var restriction in promotion.Restrictions)
-            {
-                if (restriction.AmountCurrency is { } restrictionCurrency)
-                {
-                    return restrictionCurrency;
-                }
-            }
-
-            return null;
-        }
-
         private Rejection? CheckCustomer(Promotion promotion)
         {
             var customer = _cart.Customer;
@@ -160,25 +218,25 @@ public sealed partial class PromotionEvaluator
                 {
                     case MembershipRestriction members when !members.Memberships.Any(m => customer.Memberships.Contains(m)):
                         return Reject(promotion, RejectionReason.MembersOnly,
-                            $"{promotion.Name} is for {string.Join(" or ", members.Memberships)} members only.") with { Allowed = members.Memberships };
+                            static (p, r) => $"{p.Name} is for {string.Join(" or ", r.Allowed)} members only.") with { Allowed = members.Memberships };
                     case RegionRestriction regions when (regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion) is var region && !regions.Admits(region):
                         return Reject(promotion, RejectionReason.RegionNotEligible, Hides(promotion) ? string.Empty : RegionMessage(promotion, regions, region));
                     case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
                         return Reject(promotion, RejectionReason.ChannelNotEligible,
-                            $"{promotion.Name} is only for orders placed through {string.Join(", ", channels.Allowed)}.") with { Allowed = channels.Allowed };
+                            static (p, r) => $"{p.Name} is only for orders placed through {string.Join(", ", r.Allowed)}.") with { Allowed = channels.Allowed };
                     case SegmentRestriction segments when !segments.Allowed.Any(s => customer.Segments.Contains(s)):
                         return Reject(promotion, RejectionReason.SegmentNotEligible,
-                            $"{promotion.Name} is only for {string.Join(", ", segments.Allowed)} customers.") with { Allowed = segments.Allowed };
+                            static (p, r) => $"{p.Name} is only for {string.Join(", ", r.Allowed)} customers.") with { Allowed = segments.Allowed };
                     case FirstOrderRestriction when !customer.IsFirstOrder:
-                        return Reject(promotion, RejectionReason.FirstOrderOnly, $"{promotion.Name} is for a first order only.");
+                        return Reject(promotion, RejectionReason.FirstOrderOnly, static (p, _) => $"{p.Name} is for a first order only.");
                     case ShippingMethodRestriction methods when _cart.ShippingMethod is not { } method || !methods.Allowed.Contains(method):
                         return Reject(promotion, RejectionReason.ShippingMethodNotEligible, _cart.ShippingMethod is null
                             ? $"{promotion.Name} is only for shipping by {string.Join(" or ", methods.Allowed)}: choose one of them."
                             : $"{promotion.Name} is only for shipping by {string.Join(" or ", methods.Allowed)}, not {_cart.ShippingMethod}.") with { Allowed = methods.Allowed };
                     case OrderHistoryRestriction history when !history.Admits(customer.PreviousOrders):
-                        return Reject(promotion, RejectionReason.OrderHistoryNotEligible, customer.PreviousOrders is null
-                            ? $"{promotion.Name} is only for {history}, and your order history is not known: sign in to use it."
-                            : $"{promotion.Name} is only for {history}.")
+                        return Reject(promotion, RejectionReason.OrderHistoryNotEligible, static (p, r) => r.PreviousOrders is null
+                            ? $"{p.Name} is only for {History(r)}, and your order history is not known: sign in to use it."
+                            : $"{p.Name} is only for {History(r)}.")
                             with { PreviousOrders = customer.PreviousOrders, PreviousOrdersAtLeast = history.AtLeast, PreviousOrdersAtMost = history.AtMost };
                 }
             }
@@ -221,12 +279,12 @@ public sealed partial class PromotionEvaluator
                 else if (limits.Total is { } total && used >= total)
                 {
                     return Reject(promotion, RejectionReason.UsageLimitReached,
-                        $"{promotion.Name} has been used {Times(total)}, as often as it allows.") with { Limit = total, Used = used };
+                        static (p, r) => $"{p.Name} has been used {Times(r.Limit!.Value)}, as often as it allows.") with { Limit = total, Used = used };
                 }
                 else if (limits.Budget is { } budget && _usage.PromotionSpent(promotion.Id) is { } spent
                     && spent.Currency == budget.Currency && spent >= budget)
                 {
-                    return Reject(promotion, RejectionReason.BudgetExhausted, $"{promotion.Name} has given away its whole budget.");
+                    return Reject(promotion, RejectionReason.BudgetExhausted, static (p, _) => $"{p.Name} has given away its whole budget.");
                 }
             }
 
@@ -239,9 +297,9 @@ public sealed partial class PromotionEvaluator
                 else if (codeUses >= codeLimit)
                 {
                     return promotion.Activation.Kind == ActivationKind.ClaimCodes
-                        ? Reject(promotion, RejectionReason.AlreadyRedeemed, $"The code {code} has already been redeemed.") with { Limit = 1, Used = codeUses }
+                        ? Reject(promotion, RejectionReason.AlreadyRedeemed, static (_, r) => $"The code {r.Code} has already been redeemed.") with { Limit = 1, Used = codeUses }
                         : Reject(promotion, RejectionReason.UsageLimitReached,
-                            $"The code {code} has been used {Times(codeLimit)}, as often as it allows.") with { Limit = codeLimit, Used = codeUses };
+                            static (_, r) => $"The code {r.Code} has been used {Times(r.Limit!.Value)}, as often as it allows.") with { Limit = codeLimit, Used = codeUses };
                 }
             }
 
@@ -250,7 +308,7 @@ public sealed partial class PromotionEvaluator
                 if (_cart.Customer.Id is not { } customerId)
                 {
                     return Reject(promotion, RejectionReason.GuestNotAllowed,
-                        $"{promotion.Name} is limited per customer: sign in to use it.") with { Limit = perCustomer };
+                        static (p, _) => $"{p.Name} is limited per customer: sign in to use it.") with { Limit = perCustomer };
                 }
 
                 if (_usage.CustomerUses(promotion.Id, customerId) is not { } customerUses)
@@ -260,7 +318,7 @@ public sealed partial class PromotionEvaluator
                 else if (customerUses >= perCustomer)
                 {
                     return Reject(promotion, RejectionReason.CustomerLimitReached,
-                        $"You have used {promotion.Name} {Times(perCustomer)}, as often as it allows.") with { Limit = perCustomer, Used = customerUses };
+                        static (p, r) => $"You have used {p.Name} {Times(r.Limit!.Value)}, as often as it allows.") with { Limit = perCustomer, Used = customerUses };
                 }
             }
 
@@ -305,7 +363,7 @@ public sealed partial class PromotionEvaluator
 
             if (quantity == 0)
             {
-                return Reject(promotion, RejectionReason.NoQualifyingItems, $"No item in the cart qualifies for {promotion.Name}.");
+                return Reject(promotion, RejectionReason.NoQualifyingItems, static (p, _) => $"No item in the cart qualifies for {p.Name}.");
             }
 
             if (Hides(promotion) && CannotApply(promotion.Discount, subtotal, quantity))
@@ -507,6 +565,24 @@ public sealed partial class PromotionEvaluator
 
             return units;
         }
+
+        /// <summary>A rejection whose message is formatted from the promotion and the rejection's details when it is first
+        /// read (see <see cref="Rejection.Message"/>); none at all when the run <see cref="Hides"/> what is said of the
+        /// promotion. A static lambda costs no allocation.</summary>
+        private Rejection Reject(Promotion promotion, RejectionReason reason, System.Func<Promotion, Rejection, string> message) =>
+            Hides(promotion)
+                ? new(promotion.Id, CodeOf(promotion), reason, string.Empty)
+                : new(promotion, CodeOf(promotion), reason, message);
+
+        /// <summary>The rejection of a promotion whose amounts are in another currency than the cart.</summary>
+        private Rejection CurrencyNotSupported(Promotion promotion, Currency currency)
+        {
+            var cart = _currency;
+            return Reject(promotion, RejectionReason.CurrencyNotSupported, (p, _) => $"{p.Name} is for carts in {currency.Code}, not {cart.Code}.");
+        }
+
+        /// <summary>The order history a rejection's bounds describe, as <see cref="OrderHistoryRestriction"/> writes it.</summary>
+        private static OrderHistoryRestriction History(Rejection rejection) => new(rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost);
 
         /// <summary>A rejection whose message is formatted only when it will be read (see <see cref="Message"/>).</summary>
         private Rejection Reject(Promotion promotion, RejectionReason reason, [InterpolatedStringHandlerArgument("", nameof(promotion))] ref Message message) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace PromoEngine;
@@ -231,7 +232,7 @@ public sealed partial class PromotionEvaluator
             var candidates = new HashSet<Promotion>();
             if (!Options.ExcludeAutomaticPromotions)
             {
-                _evaluator.Catalog.AddAutomaticCandidates(_cart, candidates);
+                _evaluator.Catalog.AddAutomaticCandidates(_cart, Options, candidates);
             }
 
             var automatic = walletOutsideSlots;
@@ -239,7 +240,10 @@ public sealed partial class PromotionEvaluator
             {
                 if (Gate(promotion) is { } rejection)
                 {
-                    _rejections.Add(rejection);
+                    if (!ReferenceEquals(rejection, Unconcerned))
+                    {
+                        _rejections.Add(rejection);
+                    }
                 }
                 else
                 {
@@ -308,7 +312,7 @@ public sealed partial class PromotionEvaluator
                     end++;
                 }
 
-                ApplyLane(admitted.GetRange(start, end - start));
+                ApplyLane(start == 0 && end == admitted.Count ? admitted : admitted.GetRange(start, end - start));
                 start = end;
             }
 
@@ -331,6 +335,12 @@ public sealed partial class PromotionEvaluator
 
         public string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
 
+        /// <summary><see cref="LinesOf"/> as a delegate, made once per run.</summary>
+        public Func<Promotion, int[]> LinesOfDelegate => field ??= LinesOf;
+
+        /// <summary><see cref="MeasuredAfterHigherLanes"/> as a delegate, made once per run.</summary>
+        public Func<Promotion, int[]> MeasuredAfterHigherLanesDelegate => field ??= MeasuredAfterHigherLanes;
+
         /// <summary>The cart lines a promotion can use, to qualify or to discount.</summary>
         public int[] LinesOf(Promotion promotion) =>
             promotion.Discount.GetItems is { } getItems
@@ -342,16 +352,19 @@ public sealed partial class PromotionEvaluator
         {
             if (!_matchingLines.TryGetValue(filter, out var lines))
             {
-                var list = new List<int>();
-                foreach (var lineIndex in _pool.LinesInOrder)
+                // Implementation note: matched into a buffer on the stack, then copied once into an array of the right size.
+                var order = _pool.LinesInOrder;
+                var found = order.Length <= 256 ? stackalloc int[order.Length] : new int[order.Length];
+                var count = 0;
+                foreach (var lineIndex in order)
                 {
                     if (filter.Matches(_cart.Lines[lineIndex]))
                     {
-                        list.Add(lineIndex);
+                        found[count++] = lineIndex;
                     }
                 }
 
-                _matchingLines[filter] = lines = [.. list];
+                _matchingLines[filter] = lines = found[..count].ToArray();
             }
 
             return lines;
@@ -364,23 +377,40 @@ public sealed partial class PromotionEvaluator
 
         private EvaluationResult BuildResult()
         {
-            var lines = ImmutableArray.CreateBuilder<LineResult>(_cart.Lines.Length);
-            var byPromotion = new List<(PromotionId Id, DiscountClass Class, decimal Amount)>();
-            for (var lineIndex = 0; lineIndex < _cart.Lines.Length; lineIndex++)
+            // Implementation note: built once, straight into the arrays the result keeps: a line no promotion touched
+            // has no adjustments to gather, and a line's adjustments (one per promotion, in the order they first apply
+            // to its units) are summed in a list reused from line to line.
+            var lines = new LineResult[_cart.Lines.Length];
+            var byPromotion = _byPromotion ??= [];
+            for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
             {
                 var line = _cart.Lines[lineIndex];
-                byPromotion.Clear();
                 var units = Options.IncludeUnits ? ImmutableArray.CreateBuilder<UnitResult>(line.Quantity) : null;
-                var lineDiscount = 0m;
-                foreach (var piece in _pool.PiecesOf(lineIndex))
+                if (!_pool.IsTouched(lineIndex) && units is null)
                 {
+                    lines[lineIndex] = new LineResult(line, [], 0m, []);
+                    continue;
+                }
+
+                byPromotion.Clear();
+                var lineDiscount = 0m;
+                var pieces = _pool.PiecesOf(lineIndex);
+                for (var p = 0; p < pieces.Count; p++)
+                {
+                    var piece = pieces[p];
                     var unitDiscount = 0m;
-                    foreach (var adjustment in piece.Adjustments ?? [])
+                    for (var a = 0; a < piece.AdjustmentCount; a++)
                     {
-                        var amount = adjustment.Amount.Amount;
+                        var adjustment = piece.AdjustmentAt(a);
+                        var amount = adjustment.Amount;
                         unitDiscount += amount;
-                        var at = byPromotion.FindIndex(a => a.Id == adjustment.PromotionId);
-                        if (at < 0)
+                        var at = 0;
+                        while (at < byPromotion.Count && byPromotion[at].Id != adjustment.PromotionId)
+                        {
+                            at++;
+                        }
+
+                        if (at == byPromotion.Count)
                         {
                             byPromotion.Add((adjustment.PromotionId, adjustment.Class, amount * piece.Count));
                         }
@@ -394,7 +424,19 @@ public sealed partial class PromotionEvaluator
                     if (units is not null)
                     {
                         // The breakdown is the one part of a result that has a slot for each unit: asked for, it costs that.
-                        ImmutableArray<Adjustment> adjustments = piece.Adjustments is null ? [] : [.. piece.Adjustments];
+                        var adjustments = ImmutableArray<Adjustment>.Empty;
+                        if (piece.AdjustmentCount > 0)
+                        {
+                            var array = new Adjustment[piece.AdjustmentCount];
+                            for (var a = 0; a < array.Length; a++)
+                            {
+                                var made = piece.AdjustmentAt(a);
+                                array[a] = new Adjustment(made.PromotionId, made.Class, M(made.Amount));
+                            }
+
+                            adjustments = ImmutableCollectionsMarshal.AsImmutableArray(array);
+                        }
+
                         var final = M(line.UnitPrice.Amount - unitDiscount);
                         for (var k = piece.Start; k < piece.End; k++)
                         {
@@ -403,8 +445,19 @@ public sealed partial class PromotionEvaluator
                     }
                 }
 
-                var lineAdjustments = byPromotion.Select(a => new Adjustment(a.Id, a.Class, M(a.Amount))).ToImmutableArray();
-                lines.Add(new LineResult(line, lineAdjustments, M(lineDiscount), units?.ToImmutable() ?? []));
+                var lineAdjustments = ImmutableArray<Adjustment>.Empty;
+                if (byPromotion.Count > 0)
+                {
+                    var array = new Adjustment[byPromotion.Count];
+                    for (var i = 0; i < array.Length; i++)
+                    {
+                        array[i] = new Adjustment(byPromotion[i].Id, byPromotion[i].Class, M(byPromotion[i].Amount));
+                    }
+
+                    lineAdjustments = ImmutableCollectionsMarshal.AsImmutableArray(array);
+                }
+
+                lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
             if (Options.HideCodeStatus)
@@ -416,14 +469,14 @@ public sealed partial class PromotionEvaluator
             _hints.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
             return new EvaluationResult(
                 _at,
-                lines.MoveToImmutable(),
+                ImmutableCollectionsMarshal.AsImmutableArray(lines),
                 _cart.Subtotal,
                 M(_itemDiscounts),
                 M(_orderDiscounts),
                 _cart.Shipping,
                 M(_shippingDiscount),
                 [.. _applied],
-                _walletCodes is null ? [.. CodeRejectionsInOrder(), .. _rejections] : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
+                _walletCodes is null ? (_codeRejections.Count == 0 ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
                 _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf.TryGetValue(h.PromotionId, out var code) && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 [.. _redemptions],
                 _usedFallback,
@@ -432,6 +485,9 @@ public sealed partial class PromotionEvaluator
 
         private Rejection MarkWallet(Rejection rejection) =>
             rejection.Code is { } code && IsWalletCode(code) ? rejection with { FromWallet = true } : rejection;
+
+        /// <summary>The list <see cref="BuildResult"/> sums each line's adjustments in, made once per run.</summary>
+        private List<(PromotionId Id, DiscountClass Class, decimal Amount)>? _byPromotion;
 
         private IEnumerable<Rejection> CodeRejectionsInOrder()
         {

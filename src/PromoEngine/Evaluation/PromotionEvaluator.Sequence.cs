@@ -8,8 +8,14 @@ namespace PromoEngine;
 public sealed partial class PromotionEvaluator
 {
     /// <summary>The most order (or shipping) promotions of one lane whose every order of application is tried.</summary>
-    /// <remarks>Six give 720 orders, each a few roundings and allocations: well under a millisecond.</remarks>
+    /// <remarks>Six give 720 orders, each a few roundings and allocations: well under a millisecond. Uncapped
+    /// percentages keep their order among themselves, so a group may hold more of them (see
+    /// <see cref="MaxExactOrders"/>).</remarks>
     internal const int MaxExactSequence = 6;
+
+    /// <summary>The most orders of application of one group that are tried one by one: every order of
+    /// <see cref="MaxExactSequence"/> promotions.</summary>
+    internal const int MaxExactOrders = 720;
 
     private sealed partial class Run
     {
@@ -23,11 +29,14 @@ public sealed partial class PromotionEvaluator
         /// <para>Promotions that save nothing now would save nothing later either (what is left only falls): they go
         /// last. The others are split into groups that share no line (shipping is one group); a group's order does
         /// not touch another's. In each group, from "larger saving alone first, then smaller id", every order is
-        /// tried for up to <see cref="MaxExactSequence"/> promotions, ties going to the first found; beyond that,
+        /// tried while there are at most <see cref="MaxExactOrders"/>, ties going to the first found; beyond that,
         /// neighbours are swapped while a swap saves more, and the result says a fallback was used. A group whose
-        /// order already takes everything left of its lines stops there. Uncapped percentages are searched too: their
-        /// exact amounts commute, but each is rounded on what the ones before it left, so the order can change the
-        /// total by a minor unit (20 % then 70 % off 62.72 leaves 15.05; 70 % then 20 % leaves 15.06).</para>
+        /// order already takes everything left of its lines stops there.</para>
+        /// <para>Uncapped percentages (<see cref="Commutes"/>) keep that starting order among themselves: their exact
+        /// amounts are the same in any order, and only where a rounded minor unit falls could tell two of their orders
+        /// apart (20 % then 70 % off 62.72 leaves 15.05; 70 % then 20 % leaves 15.06). So a group of them alone is not
+        /// searched, and only the places of the other promotions among them are: a $10 off among thirty percentages is
+        /// 31 orders, not 31!.</para>
         /// </remarks>
         /// <param name="promotions">The promotions of one class in one lane.</param>
         /// <param name="alone">What a promotion alone saves now.</param>
@@ -39,6 +48,12 @@ public sealed partial class PromotionEvaluator
             if (Options.Selection == SelectionPolicy.StrictPriority)
             {
                 return [.. promotions]; // a lane comes in id order
+            }
+
+            if (promotions is List<Promotion> { Count: < 2 } few)
+            {
+                // Nothing to order: one promotion goes alone (active or idle), and its amount alone is not needed.
+                return few;
             }
 
             var start = promotions.Select(p => (Promotion: p, Alone: alone(p)))
@@ -64,12 +79,40 @@ public sealed partial class PromotionEvaluator
             return ordered;
         }
 
-        /// <summary>The order of one group that saves most, searched from the order given.</summary>
+        /// <summary>Whether a promotion takes the same share of whatever is left when its turn comes, so that the exact
+        /// amounts of such promotions are the same in any order: an uncapped (and unbudgeted) percentage off the order or
+        /// shipping, or tiers of percentages only (a tier is reached on prices before discounts).</summary>
+        internal static bool Commutes(Promotion promotion) => promotion.MaxDiscount is null && promotion.Discount.TakesSameShare;
+
+        /// <summary>The order of one group that saves most, searched from the order given, with the promotions that
+        /// <see cref="Commutes"/> kept in that order among themselves.</summary>
         /// <param name="start">The group, larger saving alone first.</param>
         /// <param name="saving">What an order saves.</param>
         /// <param name="most">The most the group could save: all that is left of its lines (or of shipping).</param>
         private List<Promotion> BestOrder(List<Promotion> start, Func<Promotion[], decimal> saving, decimal most)
         {
+            // A label a place: 0 for each promotion that commutes (they take the 0s in the starting order), 1, 2...
+            // for the others; every distinct arrangement of the labels is one order to try.
+            var labels = new int[start.Count];
+            var commuting = new List<Promotion>(start.Count);
+            var others = new List<Promotion>();
+            foreach (var promotion in start)
+            {
+                if (Commutes(promotion))
+                {
+                    commuting.Add(promotion);
+                }
+                else
+                {
+                    others.Add(promotion);
+                }
+            }
+
+            if (others.Count == 0)
+            {
+                return start;
+            }
+
             var best = start.ToArray();
             var bestSaving = saving(best);
             if (bestSaving >= most)
@@ -77,19 +120,24 @@ public sealed partial class PromotionEvaluator
                 return start;
             }
 
-            if (start.Count > MaxExactSequence)
+            if (Orders(commuting.Count, others.Count) > MaxExactOrders)
             {
                 _usedFallback = true;
                 return ImproveBySwaps(best, bestSaving, saving);
             }
 
-            var indices = Enumerable.Range(0, start.Count).ToArray();
-            var trial = new Promotion[start.Count];
-            while (bestSaving < most && NextPermutation(indices))
+            for (var i = 0; i < others.Count; i++)
             {
-                for (var i = 0; i < indices.Length; i++)
+                labels[commuting.Count + i] = i + 1;
+            }
+
+            var trial = new Promotion[start.Count];
+            do
+            {
+                var next = 0;
+                for (var i = 0; i < labels.Length; i++)
                 {
-                    trial[i] = start[indices[i]];
+                    trial[i] = labels[i] == 0 ? commuting[next++] : others[labels[i] - 1];
                 }
 
                 var trialSaving = saving(trial);
@@ -99,19 +147,38 @@ public sealed partial class PromotionEvaluator
                     best = [.. trial];
                 }
             }
+            while (bestSaving < most && NextPermutation(labels));
 
             return [.. best];
         }
 
+        /// <summary>How many orders keep <paramref name="commuting"/> promotions in one order among themselves and place
+        /// <paramref name="others"/> anywhere: (c + o)! / c!, counted only up to just past <see cref="MaxExactOrders"/>.</summary>
+        private static int Orders(int commuting, int others)
+        {
+            var orders = 1;
+            for (var n = commuting + 1; n <= commuting + others && orders <= MaxExactOrders; n++)
+            {
+                orders *= n;
+            }
+
+            return orders;
+        }
+
         private static List<Promotion> ImproveBySwaps(Promotion[] order, decimal saving, Func<Promotion[], decimal> savingOf)
         {
-            // Each accepted swap saves strictly more, so this ends.
+            // Each accepted swap saves strictly more, so this ends. Two promotions that commute keep their order.
             bool improved;
             do
             {
                 improved = false;
                 for (var i = 0; i + 1 < order.Length; i++)
                 {
+                    if (Commutes(order[i]) && Commutes(order[i + 1]))
+                    {
+                        continue;
+                    }
+
                     (order[i], order[i + 1]) = (order[i + 1], order[i]);
                     var swapped = savingOf(order);
                     if (swapped > saving)
@@ -130,7 +197,8 @@ public sealed partial class PromotionEvaluator
             return [.. order];
         }
 
-        /// <summary>The next permutation in lexicographic order; false after the last.</summary>
+        /// <summary>The next permutation in lexicographic order (repeated items give each distinct arrangement once);
+        /// false after the last.</summary>
         private static bool NextPermutation(int[] items)
         {
             var i = items.Length - 2;

@@ -61,7 +61,7 @@ public sealed partial class PromotionEvaluator
         var automatic = new HashSet<Promotion>();
         if (!Options.ExcludeAutomaticPromotions)
         {
-            Catalog.AddAutomaticCandidates(cart, automatic);
+            Catalog.AddAutomaticCandidates(cart, Options, automatic);
         }
 
         foreach (var promotion in automatic)

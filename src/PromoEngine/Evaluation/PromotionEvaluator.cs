@@ -165,7 +165,7 @@ public sealed partial class PromotionEvaluator
         }
 
         var (best, fallback) = Options.Selection == SelectionPolicy.BestForShopper
-            ? WithoutWhatCosts(outcomes, NewRun, o => LeaveOut.Suspects(o.Scenario, o.Result, run.LinesOf, cart.Lines.Length, run.MeasuredAfterHigherLanes))
+            ? WithoutWhatCosts(outcomes, run, cart.Lines.Length)
             : (Cheapest(outcomes), false);
 
         // A combination that lost after a shortcut might have won with an exhaustive search: the result says so.
@@ -242,12 +242,12 @@ public sealed partial class PromotionEvaluator
     /// <remarks>Each combination tried is searched in turn, breadth first, while the budget lasts: leaving one
     /// promotion out may let another apply that costs the shopper too.</remarks>
     /// <param name="outcomes">The combinations evaluated so far; those evaluated here are added.</param>
-    /// <param name="newRun">Makes a fresh run.</param>
-    /// <param name="suspectsOf">The promotions of an evaluated combination that may cost the shopper.</param>
+    /// <param name="run">The run every combination starts from (each is evaluated on a fork of it).</param>
+    /// <param name="lineCount">How many lines the cart has.</param>
     private static ((List<Promotion> Scenario, EvaluationResult Result) Best, bool Fallback) WithoutWhatCosts(
         List<(List<Promotion> Scenario, EvaluationResult Result)> outcomes,
-        Func<Run> newRun,
-        Func<(List<Promotion> Scenario, EvaluationResult Result), List<Promotion>> suspectsOf)
+        Run run,
+        int lineCount)
     {
         var best = Cheapest(outcomes);
         var fallback = false;
@@ -257,7 +257,7 @@ public sealed partial class PromotionEvaluator
         for (var i = 0; i < outcomes.Count; i++)
         {
             var (scenario, result) = outcomes[i];
-            var suspects = suspectsOf((scenario, result));
+            var suspects = LeaveOut.Suspects(scenario, result, run.LinesOfDelegate, lineCount, run.MeasuredAfterHigherLanesDelegate);
             if (suspects.Count == 0)
             {
                 continue;
@@ -274,7 +274,7 @@ public sealed partial class PromotionEvaluator
             seen ??= outcomes.Select(o => LeaveOut.Key(o.Scenario)).ToHashSet(StringComparer.Ordinal);
             foreach (var without in LeaveOut.Without(scenario, suspects).Where(w => seen.Add(LeaveOut.Key(w))))
             {
-                var outcome = (without, newRun().Apply(without, []));
+                var outcome = (without, run.Fork().Apply(without, []));
                 outcomes.Add(outcome);
                 if (outcome.Item2.Total < best.Result.Total)
                 {

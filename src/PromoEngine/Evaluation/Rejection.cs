@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using NodaTime;
 using PromoEngine.Internal;
@@ -6,17 +7,34 @@ namespace PromoEngine;
 
 /// <summary>A code or promotion that did not apply, why (a stable reason code), the details a UI needs, and a plain
 /// message.</summary>
-/// <remarks>Immutable and thread-safe, with value equality.</remarks>
+/// <remarks>
+/// <para>Immutable and thread-safe, with value equality over every property (the message included).</para>
+/// <para>The reason and the details are the data; <see cref="Message"/> is derived from them (and the promotion's name)
+/// the first time it is read, so a rejection nobody reads a message of costs no formatting.</para>
+/// </remarks>
 public sealed record Rejection
 {
     private readonly EquatableArray<string> _allowed;
+    private readonly Promotion? _source;
+    private readonly Func<Promotion, Rejection, string>? _format;
+    private string? _message;
 
     internal Rejection(PromotionId? promotionId, string? code, RejectionReason reason, string message)
     {
         PromotionId = promotionId;
         Code = code;
         Reason = reason;
-        Message = message;
+        _message = message;
+    }
+
+    /// <summary>A rejection whose message is formatted from its promotion and its own details when first read.</summary>
+    internal Rejection(Promotion source, string? code, RejectionReason reason, Func<Promotion, Rejection, string> format)
+    {
+        PromotionId = source.Id;
+        Code = code;
+        Reason = reason;
+        _source = source;
+        _format = format;
     }
 
     /// <summary>Gets the promotion rejected.</summary>
@@ -35,9 +53,11 @@ public sealed record Rejection
     /// <value>A stable reason code.</value>
     public RejectionReason Reason { get; }
 
-    /// <summary>Gets a plain message for people.</summary>
-    /// <value>Such as <c>Spend 12.50 USD more on qualifying items.</c></value>
-    public string Message { get; }
+    /// <summary>Gets a plain message for people, in English (see <see cref="ShopperText"/> for the shopper's
+    /// language).</summary>
+    /// <value>Such as <c>Spend 12.50 USD more on qualifying items.</c>; formatted from the reason and the details when
+    /// first read.</value>
+    public string Message => _message ??= _format!(_source!, this);
 
     /// <summary>Gets how much more the qualifying items must cost.</summary>
     /// <value>Set for <see cref="RejectionReason.MinimumSubtotalNotMet"/>, and for
@@ -116,4 +136,21 @@ public sealed record Rejection
     /// (<see cref="CustomerProfile.Wallet"/>) rather than being typed: "your clipped coupon needs $5 more".</summary>
     /// <value><see langword="false"/> for a typed code and for an automatic promotion.</value>
     public bool FromWallet { get; init; }
+
+    /// <summary>Tells whether another rejection has the same reason, promotion, code, details and message.</summary>
+    /// <param name="other">The other rejection.</param>
+    /// <returns><see langword="true"/> when every property is equal.</returns>
+    public bool Equals(Rejection? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (PromotionId == other.PromotionId && Code == other.Code && Reason == other.Reason && Shortfall == other.Shortfall
+                && MissingQuantity == other.MissingQuantity && ItemsLabel == other.ItemsLabel && PreviousOrders == other.PreviousOrders
+                && PreviousOrdersAtLeast == other.PreviousOrdersAtLeast && PreviousOrdersAtMost == other.PreviousOrdersAtMost
+                && Sku == other.Sku && Limit == other.Limit && Used == other.Used && Winner == other.Winner && WinnerCode == other.WinnerCode
+                && AloneAmount == other.AloneAmount && Boundary == other.Boundary && _allowed.Equals(other._allowed)
+                && FromWallet == other.FromWallet && Message == other.Message));
+
+    /// <summary>A hash of the reason, promotion, code and main details (equal rejections hash alike).</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(PromotionId, Code, Reason, Shortfall, MissingQuantity, Limit, Winner, Boundary);
 }

@@ -14,8 +14,30 @@ internal sealed class Piece
     /// <summary>What is left of each unit's price.</summary>
     public required decimal Remaining { get; set; }
 
-    /// <summary>The adjustments on each unit, in the order they applied.</summary>
-    public List<Adjustment>? Adjustments { get; set; }
+    // Implementation note: most pieces take one adjustment, kept inline; a list is made for the second.
+    private UnitAdjustment _first;
+    private List<UnitAdjustment>? _more;
+
+    /// <summary>How many adjustments each unit has.</summary>
+    public int AdjustmentCount { get; private set; }
+
+    /// <summary>The adjustments on each unit, in the order they applied: the one at <paramref name="index"/>.</summary>
+    public UnitAdjustment AdjustmentAt(int index) => index == 0 ? _first : _more![index - 1];
+
+    /// <summary>Adds an adjustment on each unit, after those before it.</summary>
+    public void AddAdjustment(UnitAdjustment adjustment)
+    {
+        if (AdjustmentCount == 0)
+        {
+            _first = adjustment;
+        }
+        else
+        {
+            (_more ??= new(1)).Add(adjustment);
+        }
+
+        AdjustmentCount++;
+    }
 
     /// <summary>The promotion whose stop holds these units from lower lanes.</summary>
     public Promotion? StoppedBy { get; set; }
@@ -33,9 +55,11 @@ internal sealed class Piece
             Start = Start + offset,
             Count = Count - offset,
             Remaining = Remaining,
-            Adjustments = Adjustments is null ? null : [.. Adjustments],
             StoppedBy = StoppedBy,
             ClaimedBy = ClaimedBy,
+            _first = _first,
+            _more = _more is null ? null : [.. _more],
+            AdjustmentCount = AdjustmentCount,
         };
         Count = offset;
         return tail;
@@ -55,8 +79,7 @@ internal sealed class Piece
 internal sealed class UnitPool : IUnitPrices
 {
     private readonly Cart _cart;
-    private readonly List<Piece>?[] _pieces; // null: the line is as it came, one run at its price (see Pristine)
-    private readonly Piece[][] _pristine;
+    private List<Piece>?[]? _pieces; // by line; null: the line is as it came, one run at its price (see Pristine); made at the first cut
     private readonly Shared _shared; // what every fresh copy of this pool shares with it
 
     public UnitPool(Cart cart)
@@ -68,7 +91,25 @@ internal sealed class UnitPool : IUnitPrices
             order[i] = i;
         }
 
-        Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
+        if (order.Length <= 64)
+        {
+            // Line ids are unique, so any sort gives this order; a few lines are sorted in place without a comparer.
+            for (var i = 1; i < order.Length; i++)
+            {
+                var at = i;
+                while (at > 0 && string.CompareOrdinal(cart.Lines[order[at - 1]].LineId, cart.Lines[i].LineId) > 0)
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = i;
+            }
+        }
+        else
+        {
+            Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
+        }
         LinesInOrder = order;
         RankOfLine = new int[order.Length];
         for (var rank = 0; rank < order.Length; rank++)
@@ -76,13 +117,7 @@ internal sealed class UnitPool : IUnitPrices
             RankOfLine[order[rank]] = rank;
         }
 
-        _pristine = new Piece[cart.Lines.Length][];
-        for (var line = 0; line < _pristine.Length; line++)
-        {
-            _pristine[line] = [Pristine(cart.Lines[line])];
-        }
 
-        _pieces = new List<Piece>?[cart.Lines.Length];
         _shared = new Shared();
     }
 
@@ -93,8 +128,6 @@ internal sealed class UnitPool : IUnitPrices
         LinesInOrder = other.LinesInOrder;
         RankOfLine = other.RankOfLine;
         _shared = other._shared;
-        _pristine = other._pristine;
-        _pieces = new List<Piece>?[_cart.Lines.Length];
     }
 
     /// <summary>The same units, every price back to its original.</summary>
@@ -136,9 +169,18 @@ internal sealed class UnitPool : IUnitPrices
         return items;
     }
 
+    /// <summary>Whether a promotion of this evaluation cut or changed a line's units (else it is one run at its price).</summary>
+    /// <param name="line">The line's index in the cart.</param>
+    /// <returns><see langword="false"/> while the line is as it came.</returns>
+    public bool IsTouched(int line) => _pieces?[line] is not null;
+
     /// <summary>The pieces of a line, by their first unit; together they hold every unit of the line once. To read
     /// only: what changes pieces goes through <see cref="Cover"/>.</summary>
-    public IReadOnlyList<Piece> PiecesOf(int line) => (IReadOnlyList<Piece>?)_pieces[line] ?? _pristine[line];
+    public IReadOnlyList<Piece> PiecesOf(int line) => (IReadOnlyList<Piece>?)_pieces?[line]
+        ?? ((_shared.Pristine ??= new Piece[_cart.Lines.Length][])[line] ??= [Pristine(_cart.Lines[line])]);
+
+    /// <summary><see cref="CompareCanonical"/> as a delegate, made once per pool.</summary>
+    public Comparison<Span> Canonical => field ??= CompareCanonical;
 
     /// <summary>Orders spans as their units stand in the canonical order.</summary>
     public int CompareCanonical(Span a, Span b)
@@ -148,21 +190,64 @@ internal sealed class UnitPool : IUnitPrices
     }
 
     /// <summary>The pieces that hold exactly the units of a span, cutting pieces at its ends where needed.</summary>
-    public List<Piece> Cover(Span span)
+    public PieceRange Cover(Span span)
     {
-        var pieces = _pieces[span.Line] ??= [Pristine(_cart.Lines[span.Line])];
+        var pieces = (_pieces ??= new List<Piece>?[_cart.Lines.Length])[span.Line] ??= [Pristine(_cart.Lines[span.Line])];
         var first = CutAt(pieces, span.Start);
         var last = CutAt(pieces, span.End);
-        return pieces.GetRange(first, last - first);
+        return new PieceRange(pieces, first, last);
+    }
+
+    /// <summary>What is left of the units of some spans, summed in the order <see cref="Read(List{Span})"/> gives their parts.</summary>
+    /// <param name="amounts">The spans, each with an amount that is not read.</param>
+    /// <returns>The sum of the remaining price of every unit, part by part.</returns>
+    public decimal Left(List<(Span Span, decimal Amount)> amounts)
+    {
+        var left = 0m;
+        for (var s = 0; s < amounts.Count; s++)
+        {
+            var span = amounts[s].Span;
+            if (_pieces?[span.Line] is not { } pieces)
+            {
+                if (span.End > 0)
+                {
+                    var line = _cart.Lines[span.Line];
+                    left += line.UnitPrice.Amount * (Math.Min(line.Quantity, span.End) - Math.Max(0, span.Start));
+                }
+
+                continue;
+            }
+
+            for (var i = IndexOf(pieces, span.Start); i < pieces.Count && pieces[i].Start < span.End; i++)
+            {
+                var piece = pieces[i];
+                left += piece.Remaining * (Math.Min(piece.End, span.End) - Math.Max(piece.Start, span.Start));
+            }
+        }
+
+        return left;
     }
 
     /// <summary>The spans read as parts of alike units: each span is cut where its units now differ. Reads only.</summary>
-    public List<Part> Read(IEnumerable<Span> spans)
+    public List<Part> Read(List<Span> spans)
     {
-        var parts = new List<Part>();
-        foreach (var span in spans)
+        var parts = new List<Part>(spans.Count);
+        for (var s = 0; s < spans.Count; s++)
         {
-            var pieces = PiecesOf(span.Line);
+            var span = spans[s];
+            if (_pieces?[span.Line] is not { } pieces)
+            {
+                // A line as it came is one run of units at its price (read as its one piece would be).
+                if (span.End > 0)
+                {
+                    var line = _cart.Lines[span.Line];
+                    var first = Math.Max(0, span.Start);
+                    parts.Add(new Part(new Span(span.Line, first, Math.Min(line.Quantity, span.End) - first), line.UnitPrice.Amount));
+                }
+
+                continue;
+            }
+
             for (var i = IndexOf(pieces, span.Start); i < pieces.Count && pieces[i].Start < span.End; i++)
             {
                 var piece = pieces[i];
@@ -173,6 +258,33 @@ internal sealed class UnitPool : IUnitPrices
         }
 
         return parts;
+    }
+
+    /// <summary>Reads one span as <see cref="Read(List{Span})"/> does, adding its parts with a weight to a list.</summary>
+    /// <param name="span">The units to read.</param>
+    /// <param name="weight">The weight each part is added with.</param>
+    /// <param name="parts">The list the parts are added to.</param>
+    public void Read(Span span, decimal weight, List<(Part Part, decimal Weight)> parts)
+    {
+        if (_pieces?[span.Line] is not { } pieces)
+        {
+            if (span.End > 0)
+            {
+                var line = _cart.Lines[span.Line];
+                var first = Math.Max(0, span.Start);
+                parts.Add((new Part(new Span(span.Line, first, Math.Min(line.Quantity, span.End) - first), line.UnitPrice.Amount), weight));
+            }
+
+            return;
+        }
+
+        for (var i = IndexOf(pieces, span.Start); i < pieces.Count && pieces[i].Start < span.End; i++)
+        {
+            var piece = pieces[i];
+            var start = Math.Max(piece.Start, span.Start);
+            var end = Math.Min(piece.End, span.End);
+            parts.Add((new Part(new Span(span.Line, start, end - start), piece.Remaining), weight));
+        }
     }
 
     /// <summary>Sorts parts by what is left of their price; ties keep the canonical order.</summary>
@@ -194,9 +306,14 @@ internal sealed class UnitPool : IUnitPrices
     /// <summary>Forgets which promotion took which units: a new lane begins.</summary>
     public void ClearClaims()
     {
-        foreach (var pieces in _pieces)
+        foreach (var pieces in _pieces ?? [])
         {
-            foreach (var piece in pieces ?? [])
+            if (pieces is null)
+            {
+                continue;
+            }
+
+            foreach (var piece in pieces)
             {
                 piece.ClaimedBy = null;
             }
@@ -247,7 +364,11 @@ internal sealed class UnitPool : IUnitPrices
     {
         public int[]? ItemOf { get; set; }
 
-        public Dictionary<List<int>, List<List<int>>> ByItem { get; } = new(ReferenceEqualityComparer.Instance);
+        /// <summary>By line, the one piece of a line as it came, made when the line is first read as pieces (most
+        /// lines are never: see <see cref="IsTouched"/>); never changed.</summary>
+        public Piece[]?[]? Pristine { get; set; }
+
+        public Dictionary<List<int>, List<List<int>>> ByItem => field ??= new(ReferenceEqualityComparer.Instance);
     }
 
     private static Piece Pristine(CartLine line) => new() { Start = 0, Count = line.Quantity, Remaining = line.UnitPrice.Amount };
@@ -295,3 +416,22 @@ internal sealed class UnitPool : IUnitPrices
         && a.Attributes.Count == b.Attributes.Count
         && a.Attributes.All(kv => b.Attributes.TryGetValue(kv.Key, out var value) && value == kv.Value);
 }
+
+/// <summary>Some consecutive pieces of a line, as <see cref="UnitPool.Cover"/> gives them; enumerated without a copy.</summary>
+internal readonly struct PieceRange(List<Piece> pieces, int start, int end)
+{
+    public Enumerator GetEnumerator() => new(pieces, start, end);
+
+    public struct Enumerator(List<Piece> pieces, int start, int end)
+    {
+        private int _index = start - 1;
+
+        public readonly Piece Current => pieces[_index];
+
+        public bool MoveNext() => ++_index < end;
+    }
+}
+
+/// <summary>What one promotion took off each unit of a piece: the data of a unit's <see cref="Adjustment"/>, made into one
+/// only when a result shows units.</summary>
+internal readonly record struct UnitAdjustment(PromotionId PromotionId, DiscountClass Class, decimal Amount);

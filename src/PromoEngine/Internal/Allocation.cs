@@ -62,7 +62,27 @@ internal static class Allocation
     /// </summary>
     /// <returns>For each run in order, its first units with one minor unit more, then the others (one entry when they
     /// all get the same).</returns>
-    public static List<Run> OverRuns(Money amount, (int Count, decimal Weight)[] runs)
+
+    /// <summary><see cref="Quantized"/> in place: the weights rounded, unless every one would round to zero.</summary>
+    /// <param name="runs">The runs, changed in place.</param>
+    public static void Quantize(Span<(int Count, decimal Weight)> runs)
+    {
+        var any = false;
+        foreach (var (_, weight) in runs)
+        {
+            any |= decimal.Round(weight, WeightDecimals) > 0m;
+        }
+
+        if (any)
+        {
+            foreach (ref var run in runs)
+            {
+                run.Weight = decimal.Round(run.Weight, WeightDecimals);
+            }
+        }
+    }
+
+    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {
         var perMajor = amount.Currency.MinorUnitsPerMajor;
         var total = amount.Amount * perMajor;
@@ -72,8 +92,11 @@ internal static class Allocation
             weightSum += weight * count;
         }
 
-        var quotients = new decimal[runs.Length];
-        var remainders = new decimal[runs.Length];
+        // Implementation note: the working arrays live on the stack for the usual few runs (this runs for every
+        // application of every evaluation).
+        var small = runs.Length <= 32;
+        var quotients = small ? stackalloc decimal[runs.Length] : new decimal[runs.Length];
+        var remainders = small ? stackalloc decimal[runs.Length] : new decimal[runs.Length];
         var assigned = 0m;
         for (var i = 0; i < runs.Length; i++)
         {
@@ -83,27 +106,25 @@ internal static class Allocation
             assigned += quotient * runs[i].Count;
         }
 
-        var extra = new int[runs.Length];
+        var extra = small ? stackalloc int[runs.Length] : new int[runs.Length];
+        extra.Clear();
         var leftover = total - assigned;
         if (leftover > 0m)
         {
-            var order = new int[runs.Length];
+            // Largest remainder first, then larger weight, then the earlier run (a total order, so any sort agrees).
+            var order = small ? stackalloc int[runs.Length] : new int[runs.Length];
             for (var i = 0; i < order.Length; i++)
             {
-                order[i] = i;
-            }
-
-            Array.Sort(order, (x, y) =>
-            {
-                var byRemainder = remainders[y].CompareTo(remainders[x]);
-                if (byRemainder != 0)
+                var at = i;
+                while (at > 0 && Before(i, order[at - 1], remainders, runs))
                 {
-                    return byRemainder;
+                    order[at] = order[at - 1];
+                    at--;
                 }
 
-                var byWeight = runs[y].Weight.CompareTo(runs[x].Weight);
-                return byWeight != 0 ? byWeight : x.CompareTo(y);
-            });
+                order[at] = i;
+            }
+
             foreach (var i in order)
             {
                 var take = (int)Math.Min(leftover, runs[i].Count);
@@ -116,7 +137,13 @@ internal static class Allocation
             }
         }
 
-        var result = new List<Run>(runs.Length + 4);
+        var made = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            made += (extra[i] > 0 ? 1 : 0) + (extra[i] < runs[i].Count ? 1 : 0);
+        }
+
+        var result = new List<Run>(made);
         for (var i = 0; i < runs.Length; i++)
         {
             if (extra[i] > 0)
@@ -131,6 +158,18 @@ internal static class Allocation
         }
 
         return result;
+    }
+
+    private static bool Before(int x, int y, ReadOnlySpan<decimal> remainders, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    {
+        var byRemainder = remainders[y].CompareTo(remainders[x]);
+        if (byRemainder != 0)
+        {
+            return byRemainder < 0;
+        }
+
+        var byWeight = runs[y].Weight.CompareTo(runs[x].Weight);
+        return byWeight != 0 ? byWeight < 0 : x < y;
     }
 
     /// <summary>Spreads an amount over weights with an order-allocation rule (see <see cref="OrderAllocation"/>): the

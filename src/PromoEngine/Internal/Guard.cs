@@ -135,12 +135,24 @@ internal static class Text
             return [];
         }
 
-        var set = new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal);
+        // Implementation note: a sorted list without repeats rather than a SortedSet, which costs a tree and an
+        // enumeration stack per call (a catalog of 100,000 promotions read from JSON makes a set per filter).
+        var checkedValues = new System.Collections.Generic.List<string>();
         foreach (var value in values)
         {
-            set.Add(Identifier(value, paramName));
+            checkedValues.Add(Identifier(value, paramName));
         }
 
-        return [.. set];
+        checkedValues.Sort(StringComparer.Ordinal);
+        var result = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>(checkedValues.Count);
+        foreach (var value in checkedValues)
+        {
+            if (result.Count == 0 || !string.Equals(result[^1], value, StringComparison.Ordinal))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
     }
 }

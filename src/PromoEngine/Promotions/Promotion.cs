@@ -17,7 +17,7 @@ public sealed class Promotion
         Status = builder.Status;
         Activation = builder.Activation;
         Schedule = builder.Schedule;
-        Restrictions = builder.Restrictions.ToImmutable();
+        Restrictions = builder.Restrictions.Count == 0 ? [] : builder.Restrictions.ToImmutable();
         QualifyingItems = builder.QualifyingItems;
         Discount = builder.Discount!;
         Limits = builder.Limits;
@@ -28,9 +28,16 @@ public sealed class Promotion
         Stops = builder.Stops;
         CombinesWith = builder.CombinesWith;
         CompoundsWithAll = builder.CompoundsWithAll;
-        CompoundsWith = builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
-        LedgerLimits = RedemptionLimits.Of(Activation, Limits);
+        CompoundsWith = builder.CompoundsWithIds.Count == 0 ? [] : builder.CompoundsWithIds.Select(id => new PromotionId(id)).Distinct().Order().ToImmutableArray();
+        LedgerLimits = ReferenceEquals(Activation, PromotionActivation.Automatic) && ReferenceEquals(Limits, UsageLimits.None)
+            ? NoLedgerLimits
+            : RedemptionLimits.Of(Activation, Limits);
+        AmountCurrency = CurrencyOfAmounts();
     }
+
+    // Implementation note: most promotions of a large catalog are automatic and unlimited; they share one value (a
+    // catalog of 100,000 promotions is compiled at a process's start, see issue 13).
+    private static readonly RedemptionLimits NoLedgerLimits = RedemptionLimits.Of(PromotionActivation.Automatic, UsageLimits.None);
 
     private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status, Discount? discount = null)
     {
@@ -52,6 +59,7 @@ public sealed class Promotion
         CompoundsWithAll = source.CompoundsWithAll;
         CompoundsWith = source.CompoundsWith;
         LedgerLimits = source.LedgerLimits;
+        AmountCurrency = CurrencyOfAmounts();
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
@@ -167,6 +175,49 @@ public sealed class Promotion
     /// of them, which the evaluator's gate and its usage requests read too, so the two sides cannot disagree.</summary>
     internal RedemptionLimits LedgerLimits { get; }
 
+    /// <summary>The currency the promotion's amounts are in (its discount's, its cap's, its budget's, its filters' or its
+    /// restrictions', the first found), or null when it names no amount: a cart in another currency cannot use it.
+    /// Worked out once, when the promotion is made, rather than on every evaluation.</summary>
+    internal Currency? AmountCurrency { get; }
+
+    private Currency? CurrencyOfAmounts()
+    {
+        if (Discount.AmountCurrency is { } discountCurrency)
+        {
+            return discountCurrency;
+        }
+
+        if (MaxDiscount is { } cap)
+        {
+            return cap.Currency;
+        }
+
+        if (Limits.Budget is { } budget)
+        {
+            return budget.Currency;
+        }
+
+        if (QualifyingItems.AmountCurrency is { } itemsCurrency)
+        {
+            return itemsCurrency;
+        }
+
+        if ((Discount as ItemDiscount)?.GetItems?.AmountCurrency is { } getCurrency)
+        {
+            return getCurrency;
+        }
+
+        foreach (var restriction in Restrictions)
+        {
+            if (restriction.AmountCurrency is { } restrictionCurrency)
+            {
+                return restrictionCurrency;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>This promotion as one evaluation sees it when something lowers its cap (what is left of a hard
     /// budget): the same promotion in every other respect.</summary>
     internal Promotion WithMaxDiscount(Money cap) => MaxDiscount == cap ? this : new Promotion(this, cap, Status);
@@ -179,6 +230,21 @@ public sealed class Promotion
     /// <summary>This promotion as an order placed with it sees it: active, whatever its status now (a return judges the
     /// order by the promotions it was placed with, even if one was paused since).</summary>
     internal Promotion AsActive() => Status == PromotionStatus.Active ? this : new Promotion(this, MaxDiscount, PromotionStatus.Active);
+
+    /// <summary>This promotion with another status: paused, resumed (<see cref="PromotionStatus.Active"/>) or cancelled,
+    /// the same in every other respect.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The promotion (this one when it already has that status).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    public Promotion WithStatus(PromotionStatus status)
+    {
+        if (status is not (PromotionStatus.Active or PromotionStatus.Paused or PromotionStatus.Cancelled))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Not a defined PromotionStatus value.");
+        }
+
+        return status == Status ? this : new Promotion(this, MaxDiscount, status);
+    }
 
     /// <summary>Describes the promotion.</summary>
     /// <returns>Its id and name.</returns>

@@ -27,7 +27,8 @@ public sealed class PromotionBuilder
 
     internal Schedule Schedule { get; private set; } = Schedule.Always;
 
-    internal ImmutableArray<Restriction>.Builder Restrictions { get; } = ImmutableArray.CreateBuilder<Restriction>();
+    // Most promotions have no restriction or one: the builder starts empty rather than with room for eight.
+    internal ImmutableArray<Restriction>.Builder Restrictions { get; } = ImmutableArray.CreateBuilder<Restriction>(0);
 
     internal ItemFilter QualifyingItems { get; private set; } = ItemFilter.All;
 
@@ -305,7 +306,10 @@ public sealed class PromotionBuilder
         currency = CheckCurrency(errors, currency, (Discount as ItemDiscount)?.GetItems?.AmountCurrency, "discount.getItems");
         for (var i = 0; i < Restrictions.Count; i++)
         {
-            currency = CheckCurrency(errors, currency, Restrictions[i].AmountCurrency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
+            if (Restrictions[i].AmountCurrency is { } amountCurrency)
+            {
+                currency = CheckCurrency(errors, currency, amountCurrency, string.Create(CultureInfo.InvariantCulture, $"restrictions[{i}]"));
+            }
         }
 
         CheckCurrency(errors, currency, Limits.Budget?.Currency, "limits.budget");

@@ -20,11 +20,11 @@ public static partial class PromotionJson
             return;
         }
 
-        string? Text(string name) => JsonErrors.Optional(element, name, out var e) ? errors.String(e, $"{path}.{name}") : null;
+        string? Text(string name) => JsonErrors.Optional(element, name, out var e) ? errors.String(e, new JsonPath(path, name)) : null;
         var channel = Text("channel");
         var campaign = Text("campaign");
         var affiliate = Text("affiliate");
-        List<string>? tags = JsonErrors.Optional(element, "tags", out var t) ? errors.Strings(t, path + ".tags") : null;
+        List<string>? tags = JsonErrors.Optional(element, "tags", out var t) ? errors.Strings(t, new JsonPath(path, "tags")) : null;
 
         // Without its codes (they were refused, and reported) there is nothing to attribute.
         if (builder.Activation.Kind != ActivationKind.Automatic)

@@ -13,9 +13,9 @@ public static partial class PromotionJson
     {
         // Without its codes (they were refused, and reported) there is nothing to issue.
         var hasCodes = builder.Activation.Kind != ActivationKind.Automatic;
-        if (JsonErrors.Optional(activation, "issuedTo", out var issuedTo) && errors.String(issuedTo, path + ".issuedTo") is { } customer && hasCodes)
+        if (JsonErrors.Optional(activation, "issuedTo", out var issuedTo) && errors.String(issuedTo, new JsonPath(path, "issuedTo")) is { } customer && hasCodes)
         {
-            errors.Make(path + ".issuedTo", () => builder.IssuedTo(customer));
+            errors.Make(new JsonPath(path, "issuedTo"), () => builder.IssuedTo(customer));
         }
 
         if (!JsonErrors.Optional(activation, "owners", out var owners))

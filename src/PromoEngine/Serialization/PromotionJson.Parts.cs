@@ -14,10 +14,19 @@ public static partial class PromotionJson
     private static readonly string[] RestrictionTypes = ["minimumSubtotal", "minimumQuantity", "membersOnly", "regions", "channels", "segments", "firstOrderOnly", "cartHolds", "previousOrders", "shippingMethods"];
     private static readonly string[] FilterTypes = ["all", "skus", "categories", "tags", "brands", "unitPrice", "anyOf", "allOf", "not"];
 
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.ExtendedIso;
+    /// <summary>The patterns of schedules, in a class of their own: they are made when a schedule is first read or
+    /// written, not when any promotion is (NodaTime builds a pattern from many small methods, which a process
+    /// compiles at its start).</summary>
+    private static class Patterns
+    {
+        public static readonly LocalDateTimePattern Local = LocalDateTimePattern.ExtendedIso;
 
-    // Seconds may be left out when reading: 2026-11-27T00:00.
-    private static readonly LocalDateTimePattern MinutesPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+        // Seconds may be left out when reading: 2026-11-27T00:00.
+        public static readonly LocalDateTimePattern Minutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+        // Seconds may be left out: 17:00 or 17:00:30.
+        public static readonly LocalTimePattern MinutesTime = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    }
 
     private static void ReadActivation(JsonElement element, string path, JsonErrors errors, PromotionBuilder builder)
     {
@@ -29,10 +38,10 @@ public static partial class PromotionJson
                 break;
             case "code":
                 errors.Object(element, path, "type", "code", "foldLookAlikes", "attribution", "issuedTo");
-                var foldLookAlikes = JsonErrors.Optional(element, "foldLookAlikes", out var fold) && errors.Bool(fold, path + ".foldLookAlikes") == true;
-                if (errors.Required(element, "code", path, out var code) && errors.String(code, path + ".code") is { } c)
+                var foldLookAlikes = JsonErrors.Optional(element, "foldLookAlikes", out var fold) && errors.Bool(fold, new JsonPath(path, "foldLookAlikes")) == true;
+                if (errors.Required(element, "code", path, out var code) && errors.String(code, new JsonPath(path, "code")) is { } c)
                 {
-                    errors.Make(path + ".code", () => builder.WithCode(c, foldLookAlikes));
+                    errors.Make(new JsonPath(path, "code"), () => builder.WithCode(c, foldLookAlikes));
                 }
 
                 ReadAttribution(element, path, errors, builder);
@@ -48,10 +57,10 @@ public static partial class PromotionJson
                 }
 
                 if (errors.Required(element, "codes", path, out var codes)
-                    && errors.AtMost(codes, path + ".codes", PromotionActivation.MaxClaimCodes, "codes", "PromotionActivation.MaxClaimCodes")
-                    && errors.Strings(codes, path + ".codes") is { } list)
+                    && errors.AtMost(codes, new JsonPath(path, "codes"), PromotionActivation.MaxClaimCodes, "codes", "PromotionActivation.MaxClaimCodes")
+                    && errors.Strings(codes, new JsonPath(path, "codes")) is { } list)
                 {
-                    errors.Make(path + ".codes", () => builder.WithClaimCodes(list, format));
+                    errors.Make(new JsonPath(path, "codes"), () => builder.WithClaimCodes(list, format));
                 }
 
                 ReadAttribution(element, path, errors, builder);
@@ -68,9 +77,9 @@ public static partial class PromotionJson
             return null;
         }
 
-        int Int(string name, int fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") ?? fallback : fallback;
-        bool Bool(string name, bool fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Bool(e, $"{path}.{name}") ?? fallback : fallback;
-        string Text(string name, string fallback) => JsonErrors.Optional(element, name, out var e) ? errors.String(e, $"{path}.{name}") ?? fallback : fallback;
+        int Int(string name, int fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, new JsonPath(path, name)) ?? fallback : fallback;
+        bool Bool(string name, bool fallback) => JsonErrors.Optional(element, name, out var e) ? errors.Bool(e, new JsonPath(path, name)) ?? fallback : fallback;
+        string Text(string name, string fallback) => JsonErrors.Optional(element, name, out var e) ? errors.String(e, new JsonPath(path, name)) ?? fallback : fallback;
         var length = Int("length", ClaimCodeFormat.Default.Length);
         var prefix = Text("prefix", string.Empty);
         var groupSize = Int("groupSize", 4);
@@ -89,18 +98,18 @@ public static partial class PromotionJson
 
         LocalDateTime? Local(string name)
         {
-            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, $"{path}.{name}") is not { } text)
+            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, new JsonPath(path, name)) is not { } text)
             {
                 return null;
             }
 
-            var parsed = LocalPattern.Parse(text);
+            var parsed = Patterns.Local.Parse(text);
             if (parsed.Success)
             {
                 return parsed.Value;
             }
 
-            parsed = MinutesPattern.Parse(text);
+            parsed = Patterns.Minutes.Parse(text);
             if (parsed.Success)
             {
                 return parsed.Value;
@@ -112,7 +121,7 @@ public static partial class PromotionJson
 
         LocalDate? Day(string name)
         {
-            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, $"{path}.{name}") is not { } text)
+            if (!JsonErrors.Optional(element, name, out var value) || errors.String(value, new JsonPath(path, name)) is not { } text)
             {
                 return null;
             }
@@ -140,7 +149,7 @@ public static partial class PromotionJson
         var firstDay = Day("firstDay");
         var lastDay = Day("lastDay");
         DateTimeZone? zone = null;
-        if (errors.Required(element, "zone", path, out var zoneElement) && errors.String(zoneElement, path + ".zone") is { } zoneId)
+        if (errors.Required(element, "zone", path, out var zoneElement) && errors.String(zoneElement, new JsonPath(path, "zone")) is { } zoneId)
         {
             zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
             if (zone is null)
@@ -149,7 +158,7 @@ public static partial class PromotionJson
             }
         }
 
-        var inclusive = JsonErrors.Optional(element, "endInclusive", out var inc) && errors.Bool(inc, path + ".endInclusive") == true;
+        var inclusive = JsonErrors.Optional(element, "endInclusive", out var inc) && errors.Bool(inc, new JsonPath(path, "endInclusive")) == true;
         var windows = JsonErrors.Optional(element, "windows", out var windowsElement) ? ReadWindows(windowsElement, path + ".windows", errors) : [];
         if (errors.Errors.Count > before || zone is null)
         {
@@ -157,15 +166,13 @@ public static partial class PromotionJson
         }
 
         var schedule = days is not null
-            ? errors.Make(path + ".lastDay", () => Schedule.Days(firstDay, lastDay, zone))
-            : errors.Make(path + ".end", () => Schedule.Between(start, end, zone, inclusive));
+            ? errors.Make(new JsonPath(path, "lastDay"), () => Schedule.Days(firstDay, lastDay, zone))
+            : errors.Make(new JsonPath(path, "end"), () => Schedule.Between(start, end, zone, inclusive));
         return schedule?.WithWeeklyWindows(windows);
     }
 
     private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-    // Seconds may be left out: 17:00 or 17:00:30.
-    private static readonly LocalTimePattern MinutesTimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     /// <summary>Weekly windows: <c>{ "days": ["friday"], "start": "17:00", "end": "20:00" }</c>, or days alone for whole days.</summary>
     private static List<WeeklyWindow> ReadWindows(JsonElement element, string path, JsonErrors errors)
@@ -219,12 +226,12 @@ public static partial class PromotionJson
 
             LocalTime? Time(string name)
             {
-                if (!JsonErrors.Optional(item, name, out var value) || errors.String(value, $"{itemPath}.{name}") is not { } text)
+                if (!JsonErrors.Optional(item, name, out var value) || errors.String(value, new JsonPath(itemPath, name)) is not { } text)
                 {
                     return null;
                 }
 
-                var parsed = MinutesTimePattern.Parse(text);
+                var parsed = Patterns.MinutesTime.Parse(text);
                 if (!parsed.Success)
                 {
                     parsed = LocalTimePattern.ExtendedIso.Parse(text);
@@ -253,7 +260,7 @@ public static partial class PromotionJson
                 continue;
             }
 
-            if (errors.Make(itemPath + ".end", () => new WeeklyWindow(days, start ?? LocalTime.Midnight, end ?? LocalTime.Midnight)) is { } window)
+            if (errors.Make(new JsonPath(itemPath, "end"), () => new WeeklyWindow(days, start ?? LocalTime.Midnight, end ?? LocalTime.Midnight)) is { } window)
             {
                 windows.Add(window);
             }
@@ -272,14 +279,14 @@ public static partial class PromotionJson
                 errors.Object(element, path, "type", "amount", "measuredOn");
                 var basis = ReadBasis(element, path, errors);
                 return errors.Required(element, "amount", path, out var amount) && ReadMoney(amount, path + ".amount", errors) is { } money && basis is { } b
-                    ? errors.Make(path + ".amount", () => Restriction.MinimumSubtotal(money, b))
+                    ? errors.Make(new JsonPath(path, "amount"), (money, b), static m => Restriction.MinimumSubtotal(m.money, m.b))
                     : null;
             }
 
             case "minimumQuantity":
                 errors.Object(element, path, "type", "quantity");
-                return errors.Required(element, "quantity", path, out var quantity) && errors.Int(quantity, path + ".quantity") is { } q
-                    ? errors.Make(path + ".quantity", () => Restriction.MinimumQuantity(q))
+                return errors.Required(element, "quantity", path, out var quantity) && errors.Int(quantity, new JsonPath(path, "quantity")) is { } q
+                    ? errors.Make(new JsonPath(path, "quantity"), q, Restriction.MinimumQuantity)
                     : null;
             case "firstOrderOnly":
                 errors.Object(element, path, "type");
@@ -290,8 +297,8 @@ public static partial class PromotionJson
             {
                 errors.Object(element, path, "type", "atLeast", "atMost");
                 var errorsBefore = errors.Errors.Count;
-                var atLeast = JsonErrors.Optional(element, "atLeast", out var low) ? errors.Int(low, path + ".atLeast") : null;
-                var atMost = JsonErrors.Optional(element, "atMost", out var high) ? errors.Int(high, path + ".atMost") : null;
+                var atLeast = JsonErrors.Optional(element, "atLeast", out var low) ? errors.Int(low, new JsonPath(path, "atLeast")) : null;
+                var atMost = JsonErrors.Optional(element, "atMost", out var high) ? errors.Int(high, new JsonPath(path, "atMost")) : null;
                 if (errors.Errors.Count > errorsBefore)
                 {
                     return null;
@@ -323,7 +330,7 @@ public static partial class PromotionJson
                 var allowed = hasAllowed ? ReadRegions(allowedElement, path + ".regions", errors) : [];
                 var excluded = hasExcluded ? ReadRegions(exceptElement, path + ".except", errors) : [];
                 var of = JsonErrors.Optional(element, "of", out var ofElement)
-                    ? errors.Enum(ofElement, path + ".of", ("customer", RegionSource.Customer), ("shippingAddress", RegionSource.ShippingAddress))
+                    ? errors.Enum(ofElement, new JsonPath(path, "of"), ("customer", RegionSource.Customer), ("shippingAddress", RegionSource.ShippingAddress))
                     : RegionSource.Customer;
                 if (errors.Errors.Count > before || of is not { } source)
                 {
@@ -351,17 +358,17 @@ public static partial class PromotionJson
                     _ => "segments",
                 };
                 errors.Object(element, path, "type", property);
-                if (!errors.Required(element, property, path, out var values) || errors.Strings(values, $"{path}.{property}") is not { } list)
+                if (!errors.Required(element, property, path, out var values) || errors.Strings(values, new JsonPath(path, property)) is not { } list)
                 {
                     return null;
                 }
 
-                return errors.Make($"{path}.{property}", () => named switch
+                return errors.Make<List<string>, Restriction>(new JsonPath(path, property), list, named switch
                 {
-                    "membersOnly" => Restriction.MembersOnly(list),
-                    "channels" => Restriction.Channels(list),
-                    "shippingMethods" => Restriction.ShippingMethods(list),
-                    _ => Restriction.Segments(list),
+                    "membersOnly" => static (List<string> list) => Restriction.MembersOnly(list),
+                    "channels" => static (List<string> list) => Restriction.Channels(list),
+                    "shippingMethods" => static (List<string> list) => Restriction.ShippingMethods(list),
+                    _ => static (List<string> list) => Restriction.Segments(list),
                 });
             default:
                 return null;
@@ -376,7 +383,7 @@ public static partial class PromotionJson
         var errorsBefore = errors.Errors.Count;
         var basis = ReadBasis(element, path, errors);
         var items = errors.Required(element, "items", path, out var itemsElement) ? ReadFilter(itemsElement, path + ".items", errors) : null;
-        var label = JsonErrors.Optional(element, "label", out var labelElement) ? errors.String(labelElement, path + ".label") : null;
+        var label = JsonErrors.Optional(element, "label", out var labelElement) ? errors.String(labelElement, new JsonPath(path, "label")) : null;
         var hasUnits = JsonErrors.Optional(element, "units", out var unitsElement);
         var hasAmount = JsonErrors.Optional(element, "amount", out var amountElement);
         if (hasUnits == hasAmount)
@@ -390,7 +397,7 @@ public static partial class PromotionJson
             errors.Add(path + ".measuredOn", "applies to an amount; units are counted whatever the prices.");
         }
 
-        var units = hasUnits ? errors.Int(unitsElement, path + ".units") : null;
+        var units = hasUnits ? errors.Int(unitsElement, new JsonPath(path, "units")) : null;
         var amount = hasAmount ? ReadMoney(amountElement, path + ".amount", errors) : null;
         if (errors.Errors.Count > errorsBefore || items is null)
         {
@@ -413,7 +420,7 @@ public static partial class PromotionJson
     /// <c>"afterHigherLanes"</c>; null after an error.</summary>
     private static ThresholdBasis? ReadBasis(JsonElement element, string path, JsonErrors errors) =>
         JsonErrors.Optional(element, "measuredOn", out var basis)
-            ? errors.Enum(basis, path + ".measuredOn", ("beforeDiscounts", ThresholdBasis.BeforeDiscounts), ("afterHigherLanes", ThresholdBasis.AfterHigherLanes))
+            ? errors.Enum(basis, new JsonPath(path, "measuredOn"), ("beforeDiscounts", ThresholdBasis.BeforeDiscounts), ("afterHigherLanes", ThresholdBasis.AfterHigherLanes))
             : ThresholdBasis.BeforeDiscounts;
 
     private static List<Region> ReadRegions(JsonElement element, string path, JsonErrors errors)
@@ -432,7 +439,7 @@ public static partial class PromotionJson
         for (var i = 0; i < codes.Count; i++)
         {
             var parts = codes[i].Split('-', 2);
-            if (errors.Make(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
+            if (errors.Make(new JsonPath(path, i), () => (object)new Region(parts[0], parts.Length > 1 ? parts[1] : null)) is Region region)
             {
                 parsed.Add(region);
             }
@@ -451,17 +458,17 @@ public static partial class PromotionJson
                 return ItemFilter.All;
             case "skus" or "categories" or "tags" or "brands":
                 errors.Object(element, path, "type", "values");
-                if (!errors.Required(element, "values", path, out var values) || errors.Strings(values, path + ".values") is not { } list)
+                if (!errors.Required(element, "values", path, out var values) || errors.Strings(values, new JsonPath(path, "values")) is not { } list)
                 {
                     return null;
                 }
 
-                return errors.Make(path + ".values", () => type switch
+                return errors.Make<List<string>, ItemFilter>(new JsonPath(path, "values"), list, type switch
                 {
-                    "skus" => ItemFilter.Skus(list),
-                    "categories" => ItemFilter.Categories(list),
-                    "tags" => ItemFilter.Tags(list),
-                    _ => ItemFilter.Brands(list),
+                    "skus" => static (List<string> list) => ItemFilter.Skus(list),
+                    "categories" => static (List<string> list) => ItemFilter.Categories(list),
+                    "tags" => static (List<string> list) => ItemFilter.Tags(list),
+                    _ => static (List<string> list) => ItemFilter.Brands(list),
                 });
             case "unitPrice":
             {
@@ -501,19 +508,20 @@ public static partial class PromotionJson
 
                 var inner = new List<ItemFilter>();
                 var before = errors.Errors.Count;
-                ReadArray(filters, path + ".filters", errors, (item, itemPath) =>
+                foreach (var (item, itemPath) in Items(filters, path + ".filters", errors))
                 {
                     if (ReadFilter(item, itemPath, errors) is { } f)
                     {
                         inner.Add(f);
                     }
-                });
+                }
+
                 return errors.Errors.Count > before ? null
-                    : errors.Make(path + ".filters", () => type == "anyOf" ? ItemFilter.AnyOf(inner) : ItemFilter.AllOf(inner));
+                    : errors.Make<List<ItemFilter>, ItemFilter>(new JsonPath(path, "filters"), inner, type == "anyOf" ? static (List<ItemFilter> all) => ItemFilter.AnyOf(all) : static (List<ItemFilter> all) => ItemFilter.AllOf(all));
             case "not":
                 errors.Object(element, path, "type", "filter");
                 return errors.Required(element, "filter", path, out var negated) && ReadFilter(negated, path + ".filter", errors) is { } n
-                    ? errors.Make(path, () => ItemFilter.Not(n))
+                    ? errors.Make(path, n, ItemFilter.Not)
                     : null;
             default:
                 return null;
@@ -522,7 +530,7 @@ public static partial class PromotionJson
 
     /// <summary>Reads a discount: its type picks the strategy's own reader (see <see cref="DiscountKinds"/>).</summary>
     internal static Discount? ReadDiscount(JsonElement element, string path, JsonErrors errors) =>
-        TypeOf(element, path, errors, DiscountKinds.Types) is { } type ? DiscountKinds.ReaderOf(type)(new DiscountJsonReader(element, path, errors)) : null;
+        TypeOf(element, path, errors, DiscountKinds.Types.AsSpan()) is { } type ? DiscountKinds.ReaderOf(type)(new DiscountJsonReader(element, path, errors)) : null;
 
     private static UsageLimits? ReadLimits(JsonElement element, string path, JsonErrors errors)
     {
@@ -531,16 +539,16 @@ public static partial class PromotionJson
             return null;
         }
 
-        int? Count(string name) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, $"{path}.{name}") : null;
+        int? Count(string name) => JsonErrors.Optional(element, name, out var e) ? errors.Int(e, new JsonPath(path, name)) : null;
         var total = Count("total");
         var perCode = Count("perCode");
         var perCustomer = Count("perCustomer");
         var budget = JsonErrors.Optional(element, "budget", out var b) ? ReadMoney(b, path + ".budget", errors) : null;
         var policy = JsonErrors.Optional(element, "budgetPolicy", out var bp)
-            ? errors.Enum(bp, path + ".budgetPolicy", ("hard", BudgetPolicy.Hard), ("soft", BudgetPolicy.Soft))
+            ? errors.Enum(bp, new JsonPath(path, "budgetPolicy"), ("hard", BudgetPolicy.Hard), ("soft", BudgetPolicy.Soft))
             : BudgetPolicy.Hard;
         var countPolicy = JsonErrors.Optional(element, "countPolicy", out var cp)
-            ? errors.Enum(cp, path + ".countPolicy", ("hard", LimitPolicy.Hard), ("soft", LimitPolicy.Soft))
+            ? errors.Enum(cp, new JsonPath(path, "countPolicy"), ("hard", LimitPolicy.Hard), ("soft", LimitPolicy.Soft))
             : LimitPolicy.Hard;
         return policy is { } pol && countPolicy is { } counts
             ? errors.Make(path, () => new UsageLimits(total, perCode, perCustomer, budget, pol, counts))

@@ -87,12 +87,12 @@ public static partial class PromotionJson
             }
             else if (p.Schedule.Start is { } start)
             {
-                writer.WriteString("start", LocalPattern.Format(start));
+                writer.WriteString("start", Patterns.Local.Format(start));
             }
 
             if (!p.Schedule.IsWholeDays && p.Schedule.End is { } end)
             {
-                writer.WriteString("end", LocalPattern.Format(end));
+                writer.WriteString("end", Patterns.Local.Format(end));
             }
 
             writer.WriteString("zone", p.Schedule.Zone.Id);

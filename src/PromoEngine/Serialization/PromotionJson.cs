@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PromoEngine.Internal;
 
@@ -33,6 +33,13 @@ public static partial class PromotionJson
     public static ImmutableArray<Promotion> Read(string json)
     {
         Guard.NotNull(json);
+        return TryStream(json, out var promotions) ? promotions : ReadWithDocument(json);
+    }
+
+    /// <summary>Reads a document through a <see cref="JsonDocument"/>: every shape, every error with its path (see
+    /// <see cref="Read"/>, which takes this way for a document in error).</summary>
+    internal static ImmutableArray<Promotion> ReadWithDocument(string json)
+    {
         var errors = new JsonErrors();
         JsonDocument document;
         try
@@ -51,7 +58,7 @@ public static partial class PromotionJson
 
         using (document)
         {
-            List<Promotion> promotions;
+            ImmutableArray<Promotion> promotions;
             try
             {
                 promotions = ReadDocument(document.RootElement, errors);
@@ -69,7 +76,7 @@ public static partial class PromotionJson
                 throw new PromotionDefinitionException("document", [.. errors.Errors]);
             }
 
-            return [.. promotions];
+            return promotions;
         }
     }
 
@@ -91,9 +98,9 @@ public static partial class PromotionJson
         }
     }
 
-    private static List<Promotion> ReadDocument(JsonElement root, JsonErrors errors)
+    private static ImmutableArray<Promotion> ReadDocument(JsonElement root, JsonErrors errors)
     {
-        var promotions = new List<Promotion>();
+        ImmutableArray<Promotion> promotions = [];
         if (!errors.Object(root, "$", "schemaVersion", "promotions"))
         {
             return promotions;
@@ -121,18 +128,21 @@ public static partial class PromotionJson
             return promotions;
         }
 
+        // Implementation note: the array is made at its final size and handed over without a copy (at 100,000
+        // promotions it is a large object, and a copy or a growing list would cost more garbage collections).
+        var read = ImmutableArray.CreateBuilder<Promotion>(list.GetArrayLength());
         var index = 0;
         foreach (var element in list.EnumerateArray())
         {
             if (ReadPromotion(element, string.Create(CultureInfo.InvariantCulture, $"$.promotions[{index}]"), errors) is { } promotion)
             {
-                promotions.Add(promotion);
+                read.Add(promotion);
             }
 
             index++;
         }
 
-        return promotions;
+        return read.Count == read.Capacity ? read.MoveToImmutable() : read.ToImmutable();
     }
 
     private static readonly string[] PromotionProperties =
@@ -141,97 +151,99 @@ public static partial class PromotionJson
         "maxDiscount", "exclusive", "group", "stops", "combinesWith", "compoundsWithAll", "compoundsWith",
     ];
 
+    /// <summary>Room for the values of a promotion's properties, one per name of <see cref="PromotionProperties"/>.</summary>
+    [InlineArray(17)]
+    private struct PromotionValues
+    {
+        private JsonElement _first;
+    }
+
     private static Promotion? ReadPromotion(JsonElement element, string path, JsonErrors errors)
     {
         var before = errors.Errors.Count;
-        if (!errors.Object(element, path, PromotionProperties))
+        var values = new PromotionValues();
+        if (!errors.Object(element, path, PromotionProperties, values, out var properties))
         {
             return null;
         }
 
-        var id = errors.Required(element, "id", path, out var idElement) ? errors.String(idElement, path + ".id") : null;
-        var name = errors.Required(element, "name", path, out var nameElement) ? errors.String(nameElement, path + ".name") : null;
+        var id = properties.Required("id", path, errors, out var idElement) ? errors.String(idElement, new JsonPath(path, "id")) : null;
+        var name = properties.Required("name", path, errors, out var nameElement) ? errors.String(nameElement, new JsonPath(path, "name")) : null;
         var builder = Promotion.Create(id ?? string.Empty, name ?? string.Empty);
 
-        if (JsonErrors.Optional(element, "status", out var status)
-            && errors.Enum(status, path + ".status", ("active", PromotionStatus.Active), ("paused", PromotionStatus.Paused), ("cancelled", PromotionStatus.Cancelled)) is { } s)
+        if (properties.Optional("status", out var status)
+            && errors.Enum(status, new JsonPath(path, "status"), ("active", PromotionStatus.Active), ("paused", PromotionStatus.Paused), ("cancelled", PromotionStatus.Cancelled)) is { } s)
         {
             builder.WithStatus(s);
         }
 
-        if (JsonErrors.Optional(element, "activation", out var activation))
+        if (properties.Optional("activation", out var activation))
         {
             ReadActivation(activation, path + ".activation", errors, builder);
         }
 
-        if (JsonErrors.Optional(element, "schedule", out var schedule) && ReadSchedule(schedule, path + ".schedule", errors) is { } sc)
+        if (properties.Optional("schedule", out var schedule) && ReadSchedule(schedule, path + ".schedule", errors) is { } sc)
         {
             builder.WithSchedule(sc);
         }
 
-        if (JsonErrors.Optional(element, "restrictions", out var restrictions))
+        if (properties.Optional("restrictions", out var restrictions))
         {
-            ReadArray(restrictions, path + ".restrictions", errors, (item, itemPath) =>
-            {
-                if (ReadRestriction(item, itemPath, errors) is { } restriction)
-                {
-                    builder.Require(restriction);
-                }
-            });
+            ReadRestrictions(restrictions, path + ".restrictions", errors, builder);
         }
 
-        if (JsonErrors.Optional(element, "items", out var items) && ReadFilter(items, path + ".items", errors) is { } filter)
+        if (properties.Optional("items", out var items) && ReadFilter(items, path + ".items", errors) is { } filter)
         {
             builder.ForItems(filter);
         }
 
-        if (errors.Required(element, "discount", path, out var discount) && ReadDiscount(discount, path + ".discount", errors) is { } d)
+        if (properties.Required("discount", path, errors, out var discount) && ReadDiscount(discount, path + ".discount", errors) is { } d)
         {
             builder.Giving(d);
         }
 
-        if (JsonErrors.Optional(element, "limits", out var limits) && ReadLimits(limits, path + ".limits", errors) is { } l)
+        if (properties.Optional("limits", out var limits) && ReadLimits(limits, path + ".limits", errors) is { } l)
         {
             builder.WithLimits(l);
         }
 
-        if (JsonErrors.Optional(element, "priority", out var priority) && errors.Int(priority, path + ".priority") is { } p)
+        if (properties.Optional("priority", out var priority) && errors.Int(priority, new JsonPath(path, "priority")) is { } p)
         {
             builder.WithPriority(p);
         }
 
-        if (JsonErrors.Optional(element, "maxDiscount", out var cap) && ReadMoney(cap, path + ".maxDiscount", errors) is { } money)
+        if (properties.Optional("maxDiscount", out var cap) && ReadMoney(cap, path + ".maxDiscount", errors) is { } money)
         {
             builder.WithMaxDiscount(money);
         }
 
-        if (JsonErrors.Optional(element, "exclusive", out var exclusive) && errors.Bool(exclusive, path + ".exclusive") == true)
+        if (properties.Optional("exclusive", out var exclusive) && errors.Bool(exclusive, new JsonPath(path, "exclusive")) == true)
         {
             builder.Exclusive();
         }
 
-        if (JsonErrors.Optional(element, "group", out var group) && errors.String(group, path + ".group") is { } g)
+        if (properties.Optional("group", out var group) && errors.String(group, new JsonPath(path, "group")) is { } g)
         {
-            errors.Make(path + ".group", () => builder.InGroup(g));
+            errors.Make(new JsonPath(path, "group"), (builder, g), static a => a.builder.InGroup(a.g));
         }
 
-        if (JsonErrors.Optional(element, "stops", out var stops)
-            && errors.Enum(stops, path + ".stops", ("none", StopScope.None), ("itsItems", StopScope.ItsItems), ("allLowerLanes", StopScope.AllLowerLanes)) is { } stop)
+        if (properties.Optional("stops", out var stops)
+            && errors.Enum(stops, new JsonPath(path, "stops"), ("none", StopScope.None), ("itsItems", StopScope.ItsItems), ("allLowerLanes", StopScope.AllLowerLanes)) is { } stop)
         {
             builder.StopLowerLanes(stop);
         }
 
-        if (JsonErrors.Optional(element, "combinesWith", out var combines) && ReadClasses(combines, path + ".combinesWith", errors) is { } classes)
+        if (properties.Optional("combinesWith", out var combines) && ReadClasses(combines, path + ".combinesWith", errors) is { } classes)
         {
             builder.CombiningWith(classes);
         }
 
-        if (JsonErrors.Optional(element, "compoundsWithAll", out var all) && errors.Bool(all, path + ".compoundsWithAll") == true)
+        if (properties.Optional("compoundsWithAll", out var all) && errors.Bool(all, new JsonPath(path, "compoundsWithAll")) == true)
         {
             builder.CompoundWithAll();
         }
 
-        if (JsonErrors.Optional(element, "compoundsWith", out var named) && errors.Strings(named, path + ".compoundsWith") is { } ids)
+        if (properties.Optional("compoundsWith", out var named) && errors.Strings(named, new JsonPath(path, "compoundsWith")) is { } ids)
         {
             builder.CompoundWith(ids);
         }
@@ -256,23 +268,31 @@ public static partial class PromotionJson
         }
     }
 
-    internal static void ReadArray(JsonElement element, string path, JsonErrors errors, Action<JsonElement, string> read)
+    private static void ReadRestrictions(JsonElement element, string path, JsonErrors errors, PromotionBuilder builder)
+    {
+        foreach (var (item, itemPath) in Items(element, path, errors))
+        {
+            if (ReadRestriction(item, itemPath, errors) is { } restriction)
+            {
+                builder.Require(restriction);
+            }
+        }
+    }
+
+    /// <summary>The items of an array with their paths; an error, and none, when the element is not an array.</summary>
+    internal static JsonArrayItems Items(JsonElement element, string path, JsonErrors errors)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
             errors.Add(path, $"must be an array, not {JsonErrors.Describe(element)}.");
-            return;
+            return default;
         }
 
-        var index = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            read(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"));
-        }
+        return new JsonArrayItems(element.EnumerateArray(), path);
     }
 
     /// <summary>The <c>type</c> of a typed object, checked against the known types.</summary>
-    private static string? TypeOf(JsonElement element, string path, JsonErrors errors, IReadOnlyCollection<string> types)
+    private static string? TypeOf(JsonElement element, string path, JsonErrors errors, ReadOnlySpan<string> types)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -280,14 +300,31 @@ public static partial class PromotionJson
             return null;
         }
 
-        if (!errors.Required(element, "type", path, out var typeElement) || errors.String(typeElement, path + ".type") is not { } type)
+        if (!errors.Required(element, "type", path, out var typeElement))
+        {
+            return null;
+        }
+
+        // The known names are matched on the document's text, so a valid type costs no string.
+        if (typeElement.ValueKind == JsonValueKind.String)
+        {
+            foreach (var known in types)
+            {
+                if (typeElement.ValueEquals(known))
+                {
+                    return known;
+                }
+            }
+        }
+
+        if (errors.String(typeElement, new JsonPath(path, "type")) is not { } type)
         {
             return null;
         }
 
         if (!types.Contains(type))
         {
-            errors.Add(path + ".type", $"'{type}' is not a known type (expected one of: {string.Join(", ", types)}).");
+            errors.Add(path + ".type", $"'{type}' is not a known type (expected one of: {string.Join(", ", types.ToArray())}).");
             return null;
         }
 
@@ -301,9 +338,9 @@ public static partial class PromotionJson
             return null;
         }
 
-        var amount = errors.Required(element, "amount", path, out var a) ? errors.Decimal(a, path + ".amount") : null;
+        var amount = errors.Required(element, "amount", path, out var a) ? errors.Decimal(a, new JsonPath(path, "amount")) : null;
         Currency? currency = null;
-        if (errors.Required(element, "currency", path, out var c) && errors.String(c, path + ".currency") is { } code)
+        if (errors.Required(element, "currency", path, out var c) && errors.String(c, new JsonPath(path, "currency")) is { } code)
         {
             if (Currency.TryFromCode(code, out var found))
             {

@@ -44,7 +44,7 @@ public sealed class GiftWithPurchaseTests
     [Fact]
     public void GiftWithPurchase_GiftWithoutItsPurchase_IsNeverFree()
     {
-        var result = Evaluate(Cart(Totes(2)), Tote());
+        var result = Diagnose(Cart(Totes(2)), Tote());
 
         Assert.Empty(result.Applied);
         Assert.Equal(30.00m, result.Total.Amount);

@@ -42,7 +42,7 @@ public sealed class OrderHistoryTests
     [Fact]
     public void PreviousOrders_Rejected_CarriesTheBoundsAndTheCount()
     {
-        var rejection = Evaluate(CartOf(WithOrders(1)), TenOff(Restriction.PreviousOrders(atLeast: 3))).Rejection("p");
+        var rejection = Diagnose(CartOf(WithOrders(1)), TenOff(Restriction.PreviousOrders(atLeast: 3))).Rejection("p");
 
         Assert.Equal(RejectionReason.OrderHistoryNotEligible, rejection.Reason);
         Assert.Equal((1, 3, (int?)null), (rejection.PreviousOrders, rejection.PreviousOrdersAtLeast, rejection.PreviousOrdersAtMost));
@@ -52,7 +52,7 @@ public sealed class OrderHistoryTests
     [Fact]
     public void Guest_HistoryUnknown_NeverQualifiesAndIsToldToSignIn()
     {
-        var rejection = Evaluate(CartOf(CustomerProfile.Guest), TenOff(Restriction.NthOrder(1))).Rejection("p");
+        var rejection = Diagnose(CartOf(CustomerProfile.Guest), TenOff(Restriction.NthOrder(1))).Rejection("p");
 
         Assert.Equal(RejectionReason.OrderHistoryNotEligible, rejection.Reason);
         Assert.Null(rejection.PreviousOrders);
@@ -96,7 +96,7 @@ public sealed class OrderHistoryTests
     public void Messages_OrderHistory_InEnglishAndGerman()
     {
         var promotion = Promotion.Create("p", "Loyalty 10%").Require(Restriction.NthOrder(5)).Giving(Discount.PercentOffItems(10)).Build();
-        var rejection = Evaluate(CartOf(WithOrders(1)), promotion).Rejection("p");
+        var rejection = Diagnose(CartOf(WithOrders(1)), promotion).Rejection("p");
         var text = new ShopperText(new PromoEngine.Messages.German.GermanMessages());
         var catalog = PromotionCatalog.Create([promotion]);
 

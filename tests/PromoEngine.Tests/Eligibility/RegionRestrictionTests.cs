@@ -27,8 +27,8 @@ public sealed class RegionRestrictionTests
     {
         var promotion = FreeShippingButAkAndHi();
 
-        var toHawaii = Evaluate(ShippingTo(Hawaii, customerRegion: new Region("US", "CA")), promotion);
-        var toNewYork = Evaluate(ShippingTo(new Region("US", "NY"), customerRegion: new Region("US", "CA")), promotion);
+        var toHawaii = Diagnose(ShippingTo(Hawaii, customerRegion: new Region("US", "CA")), promotion);
+        var toNewYork = Diagnose(ShippingTo(new Region("US", "NY"), customerRegion: new Region("US", "CA")), promotion);
 
         var rejection = toHawaii.Rejection("ship");
         Assert.Equal(RejectionReason.RegionNotEligible, rejection.Reason);
@@ -39,7 +39,7 @@ public sealed class RegionRestrictionTests
     [Fact]
     public void ShippingAddressRestriction_ShippingRegionUnknown_IsRejectedAndSaysSo()
     {
-        var rejection = Evaluate(ShippingTo(null, customerRegion: new Region("US", "NY")), FreeShippingButAkAndHi()).Rejection("ship");
+        var rejection = Diagnose(ShippingTo(null, customerRegion: new Region("US", "NY")), FreeShippingButAkAndHi()).Rejection("ship");
 
         Assert.Equal(RejectionReason.RegionNotEligible, rejection.Reason);
         Assert.Equal("Free shipping is only for deliveries to US, except US-AK, US-HI, and the shipping address is not known.", rejection.Message);
@@ -48,7 +48,7 @@ public sealed class RegionRestrictionTests
     [Fact]
     public void ShippingAddressRestriction_OutsideTheAllowedRegions_NamesThem()
     {
-        var rejection = Evaluate(ShippingTo(new Region("DE", "BY")), FreeShippingButAkAndHi()).Rejection("ship");
+        var rejection = Diagnose(ShippingTo(new Region("DE", "BY")), FreeShippingButAkAndHi()).Rejection("ship");
 
         Assert.Equal("Free shipping is only for deliveries to US, except US-AK, US-HI.", rejection.Message);
     }
@@ -58,8 +58,8 @@ public sealed class RegionRestrictionTests
     {
         var promotion = TenOff(Restriction.Regions([Us], except: [Alaska, Hawaii]));
 
-        var alaskanShippingToNewYork = Evaluate(ShippingTo(new Region("US", "NY"), customerRegion: Alaska), promotion);
-        var newYorkerShippingToAlaska = Evaluate(ShippingTo(Alaska, customerRegion: new Region("US", "NY")), promotion);
+        var alaskanShippingToNewYork = Diagnose(ShippingTo(new Region("US", "NY"), customerRegion: Alaska), promotion);
+        var newYorkerShippingToAlaska = Diagnose(ShippingTo(Alaska, customerRegion: new Region("US", "NY")), promotion);
 
         Assert.Equal("p is not available for customers in US-AK.", alaskanShippingToNewYork.Rejection("p").Message);
         Assert.Equal(4m, newYorkerShippingToAlaska.Applied("p"));
@@ -70,9 +70,9 @@ public sealed class RegionRestrictionTests
     {
         var promotion = TenOff(Restriction.ExceptRegions(new Region("CA"), new Region("MX")));
 
-        Assert.Equal(4m, Evaluate(ShippingTo(null, customerRegion: new Region("US", "TX")), promotion).Applied("p"));
-        Assert.Equal(4m, Evaluate(ShippingTo(null, customerRegion: new Region("FR")), promotion).Applied("p"));
-        var quebec = Evaluate(ShippingTo(null, customerRegion: new Region("CA", "QC")), promotion).Rejection("p");
+        Assert.Equal(4m, Diagnose(ShippingTo(null, customerRegion: new Region("US", "TX")), promotion).Applied("p"));
+        Assert.Equal(4m, Diagnose(ShippingTo(null, customerRegion: new Region("FR")), promotion).Applied("p"));
+        var quebec = Diagnose(ShippingTo(null, customerRegion: new Region("CA", "QC")), promotion).Rejection("p");
         Assert.Equal(RejectionReason.RegionNotEligible, quebec.Reason);
         Assert.Equal("p is not available for customers in CA-QC.", quebec.Message);
     }
@@ -80,7 +80,7 @@ public sealed class RegionRestrictionTests
     [Fact]
     public void ExceptRegions_RegionUnknown_IsRejectedBecauseNothingSaysItIsOutsideTheExcludedPlaces()
     {
-        var rejection = Evaluate(ShippingTo(null), TenOff(Restriction.ExceptRegions(new Region("CA"), new Region("MX")))).Rejection("p");
+        var rejection = Diagnose(ShippingTo(null), TenOff(Restriction.ExceptRegions(new Region("CA"), new Region("MX")))).Rejection("p");
 
         Assert.Equal(RejectionReason.RegionNotEligible, rejection.Reason);
         Assert.Equal("p is not available for customers in CA, MX, and your region is not known.", rejection.Message);
@@ -89,7 +89,7 @@ public sealed class RegionRestrictionTests
     [Fact]
     public void Regions_NoExclusionsRegionUnknown_SaysTheRegionIsNotKnown()
     {
-        var rejection = Evaluate(ShippingTo(null), TenOff(Restriction.Regions(Us))).Rejection("p");
+        var rejection = Diagnose(ShippingTo(null), TenOff(Restriction.Regions(Us))).Rejection("p");
 
         Assert.Equal("p is only for customers in US, and your region is not known.", rejection.Message);
     }
@@ -99,8 +99,8 @@ public sealed class RegionRestrictionTests
     {
         var promotion = TenOff(Restriction.Regions([], except: [Alaska], of: RegionSource.ShippingAddress));
 
-        Assert.Equal(4m, Evaluate(ShippingTo(new Region("US", "WA")), promotion).Applied("p"));
-        Assert.Equal("p is not available for deliveries to US-AK.", Evaluate(ShippingTo(Alaska), promotion).Rejection("p").Message);
+        Assert.Equal(4m, Diagnose(ShippingTo(new Region("US", "WA")), promotion).Applied("p"));
+        Assert.Equal("p is not available for deliveries to US-AK.", Diagnose(ShippingTo(Alaska), promotion).Rejection("p").Message);
     }
 
     [Fact]

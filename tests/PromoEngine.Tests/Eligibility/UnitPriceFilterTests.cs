@@ -104,7 +104,7 @@ public sealed class UnitPriceFilterTests
     {
         var promotion = TwentyOff(ItemFilter.UnitPriceAtMost(new Money(50m, Currency.Eur)));
 
-        Assert.Equal(RejectionReason.CurrencyNotSupported, Evaluate(Cart(Line("a", 10m)), promotion).Rejection("p").Reason);
+        Assert.Equal(RejectionReason.CurrencyNotSupported, Diagnose(Cart(Line("a", 10m)), promotion).Rejection("p").Reason);
     }
 
     [Fact]

@@ -28,7 +28,10 @@ public sealed class HideCodeStatusTests
         Assert.Equal(shown.CodeAttempts, hidden.CodeAttempts);
         Assert.Equal(shown.UsedGreedyFallback, hidden.UsedGreedyFallback);
         Assert.Equal(shown.Rejected.Where(r => r.Code is null), hidden.Rejected.Where(r => r.Code is null));
-        var codedRejected = shown.Rejected.Where(r => r.Code is not null && r.PromotionId is not null).Select(r => r.PromotionId).ToHashSet();
+        // A hint about a promotion that was rejected under a code goes with the code; one about a promotion that applied
+        // (entered with another of its codes too) stays.
+        var appliedIds = shown.Applied.Select(a => a.PromotionId).ToHashSet();
+        var codedRejected = shown.Rejected.Where(r => r.Code is not null && r.PromotionId is { } id && !appliedIds.Contains(id)).Select(r => r.PromotionId).ToHashSet();
         Assert.Equal(shown.Hints.Where(h => !codedRejected.Contains(h.PromotionId)), hidden.Hints);
         var expected = shown.Rejected.Where(r => r.Code is not null).GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.First().Reason switch
         {
@@ -37,6 +40,25 @@ public sealed class HideCodeStatusTests
         });
         Assert.Equal(expected.OrderBy(kv => kv.Key), hidden.Rejected.Where(r => r.Code is not null).ToDictionary(r => r.Code!, r => r.Reason).OrderBy(kv => kv.Key));
         Assert.All(hidden.Rejected.Where(r => r.Code is not null), r => Assert.Null(r.PromotionId));
+    }
+
+    [Fact]
+    public void HideCodeStatus_APromotionEnteredWithTwoOfItsCodes_KeepsTheNextTierHintOfTheOneThatApplied()
+    {
+        // The property found it (replay (11215450683851909590,7716079126245517019,48)): the second code is refused and
+        // hidden, but the promotion applied under the first, and its next tier still concerns the shopper.
+        var tiers = Promo("tiers", Discount.Tiered(TierBasis.Subtotal, Tier.PercentOffFrom(50, 10), Tier.PercentOffFrom(200, 20)))
+            .WithClaimCodes(["KQBX2", "KQBX3"]).Build();
+        var catalog = PromotionCatalog.Create([tiers]);
+        var options = new EvaluationOptions { MaxCodesPerOrder = 2 };
+
+        var shown = new PromotionEvaluator(catalog, options).Evaluate(Cart(Line("a", 100m)), ["KQBX3", "KQBX2"], Now);
+        var hidden = new PromotionEvaluator(catalog, options with { HideCodeStatus = true }).Evaluate(Cart(Line("a", 100m)), ["KQBX3", "KQBX2"], Now);
+
+        Assert.Equal(10m, hidden.Applied("tiers"));
+        Assert.Equal(RejectionReason.UnknownCode, Assert.Single(hidden.Rejected).Reason);
+        Assert.Equal(100m, Assert.Single(shown.Hints).Shortfall!.Value.Amount);
+        Assert.Equal(shown.Hints.ToArray(), hidden.Hints.ToArray());
     }
 
     [Theory]

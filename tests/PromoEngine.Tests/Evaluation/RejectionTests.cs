@@ -93,7 +93,7 @@ public sealed class RejectionTests
     [Fact]
     public void Paused_And_Cancelled()
     {
-        var result = Evaluate(Basic, [
+        var result = Diagnose(Basic, [
             TenOff("paused").WithStatus(PromotionStatus.Paused).Build(),
             TenOff("cancelled").WithStatus(PromotionStatus.Cancelled).Build()]);
 
@@ -108,7 +108,7 @@ public sealed class RejectionTests
         var zone = DateTimeZoneProviders.Tzdb["America/New_York"];
         var schedule = Schedule.Between(new LocalDateTime(2026, 7, 1, 0, 0), null, zone);
 
-        var result = Evaluate(Basic, TenOff().WithSchedule(schedule).Build());
+        var result = Diagnose(Basic, TenOff().WithSchedule(schedule).Build());
 
         var rejection = result.Rejection("p");
         Assert.Equal(RejectionReason.NotStarted, rejection.Reason);
@@ -121,7 +121,7 @@ public sealed class RejectionTests
     {
         var schedule = Schedule.Days(new LocalDate(2026, 6, 1), new LocalDate(2026, 6, 14), DateTimeZone.Utc);
 
-        var result = Evaluate(Basic, TenOff().WithSchedule(schedule).Build());
+        var result = Diagnose(Basic, TenOff().WithSchedule(schedule).Build());
 
         Assert.Equal(RejectionReason.Expired, result.Rejection("p").Reason);
         Assert.Equal(Instant.FromUtc(2026, 6, 15, 0, 0), result.Rejection("p").Boundary);
@@ -173,8 +173,8 @@ public sealed class RejectionTests
     {
         var promotion = TenOff().Require(Restriction.MembersOnly("prime")).Build();
 
-        var guest = Evaluate(Basic, promotion);
-        var member = Evaluate(Cart(CustomerProfile.Registered("c1").WithMemberships(["prime"]), null, Line("a", 40m)), promotion);
+        var guest = Diagnose(Basic, promotion);
+        var member = Diagnose(Cart(CustomerProfile.Registered("c1").WithMemberships(["prime"]), null, Line("a", 40m)), promotion);
 
         Assert.Equal(RejectionReason.MembersOnly, guest.Rejection("p").Reason);
         Assert.Equal(4m, member.Applied("p"));
@@ -186,9 +186,9 @@ public sealed class RejectionTests
         var promotion = TenOff().Require(Restriction.Regions(new Region("US"))).Build();
         Cart From(Region? region) => Cart(CustomerProfile.Registered("c").WithRegion(region), null, Line("a", 40m));
 
-        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(From(new Region("CA")), promotion).Rejection("p").Reason);
-        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(From(null), promotion).Rejection("p").Reason);
-        Assert.Equal(4m, Evaluate(From(new Region("us", "ca")), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.RegionNotEligible, Diagnose(From(new Region("CA")), promotion).Rejection("p").Reason);
+        Assert.Equal(RejectionReason.RegionNotEligible, Diagnose(From(null), promotion).Rejection("p").Reason);
+        Assert.Equal(4m, Diagnose(From(new Region("us", "ca")), promotion).Applied("p"));
     }
 
     [Fact]
@@ -196,8 +196,8 @@ public sealed class RejectionTests
     {
         var promotion = TenOff().Require(Restriction.Channels("app")).Build();
 
-        Assert.Equal(RejectionReason.ChannelNotEligible, Evaluate(new Cart(Usd, [Line("a", 40m)], channel: "web"), promotion).Rejection("p").Reason);
-        Assert.Equal(4m, Evaluate(new Cart(Usd, [Line("a", 40m)], channel: "app"), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.ChannelNotEligible, Diagnose(new Cart(Usd, [Line("a", 40m)], channel: "web"), promotion).Rejection("p").Reason);
+        Assert.Equal(4m, Diagnose(new Cart(Usd, [Line("a", 40m)], channel: "app"), promotion).Applied("p"));
     }
 
     [Fact]
@@ -205,8 +205,8 @@ public sealed class RejectionTests
     {
         var promotion = TenOff().Require(Restriction.Segments("vip")).Build();
 
-        Assert.Equal(RejectionReason.SegmentNotEligible, Evaluate(Basic, promotion).Rejection("p").Reason);
-        Assert.Equal(4m, Evaluate(Cart(CustomerProfile.Registered("c").WithSegments(["vip"]), null, Line("a", 40m)), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.SegmentNotEligible, Diagnose(Basic, promotion).Rejection("p").Reason);
+        Assert.Equal(4m, Diagnose(Cart(CustomerProfile.Registered("c").WithSegments(["vip"]), null, Line("a", 40m)), promotion).Applied("p"));
     }
 
     [Fact]
@@ -214,8 +214,8 @@ public sealed class RejectionTests
     {
         var promotion = TenOff().Require(Restriction.FirstOrderOnly).Build();
 
-        Assert.Equal(RejectionReason.FirstOrderOnly, Evaluate(Basic, promotion).Rejection("p").Reason);
-        Assert.Equal(4m, Evaluate(Cart(CustomerProfile.Registered("c").WithFirstOrder(), null, Line("a", 40m)), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.FirstOrderOnly, Diagnose(Basic, promotion).Rejection("p").Reason);
+        Assert.Equal(4m, Diagnose(Cart(CustomerProfile.Registered("c").WithFirstOrder(), null, Line("a", 40m)), promotion).Applied("p"));
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class RejectionTests
     {
         var promotion = Promo("eur5", Discount.AmountOffOrder(new Money(5m, Currency.Eur))).Build();
 
-        var result = Evaluate(Basic, promotion);
+        var result = Diagnose(Basic, promotion);
 
         Assert.Equal(RejectionReason.CurrencyNotSupported, result.Rejection("eur5").Reason);
     }
@@ -289,7 +289,7 @@ public sealed class RejectionTests
     [Fact]
     public void Rejections_ListCodesFirstThenPromotionsById()
     {
-        var result = Evaluate(Basic, [TenOff("z").WithStatus(PromotionStatus.Paused).Build(), TenOff("a").WithStatus(PromotionStatus.Paused).Build()], "NOPE");
+        var result = Diagnose(Basic, [TenOff("z").WithStatus(PromotionStatus.Paused).Build(), TenOff("a").WithStatus(PromotionStatus.Paused).Build()], "NOPE");
 
         Assert.Equal([RejectionReason.UnknownCode, RejectionReason.Paused, RejectionReason.Paused], result.Rejected.Select(r => r.Reason));
         Assert.Equal(["a", "z"], result.Rejected.Skip(1).Select(r => r.PromotionId!.Value.Value));

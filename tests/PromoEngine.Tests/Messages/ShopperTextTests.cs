@@ -163,7 +163,7 @@ public sealed class ShopperTextTests
             .WithSchedule(Schedule.Between(new LocalDateTime(2026, 12, 26, 9, 0), null, berlin))
             .Giving(Discount.PercentOffItems(30)).Build();
         var catalog = PromotionCatalog.Create([later]);
-        var result = new PromotionEvaluator(catalog).Evaluate(Cart(Line("1", 10m)), [], Now);
+        var result = new PromotionEvaluator(catalog, new EvaluationOptions { ListEveryRejection = true }).Evaluate(Cart(Line("1", 10m)), [], Now);
         var text = new ShopperText(new GermanMessages());
 
         Assert.Equal("Winterschlussverkauf beginnt am Samstag, 26. Dezember 2026 um 09:00 Uhr.", text.Describe(result.Rejected.Single(), catalog, German));
@@ -176,7 +176,7 @@ public sealed class ShopperTextTests
     {
         var gold = Promotion.Create("gold", "Gold sale").Require(Restriction.MembersOnly("Gold", "Platinum")).Giving(Discount.PercentOffItems(10)).Build();
         var catalog = PromotionCatalog.Create([gold]);
-        var rejection = new PromotionEvaluator(catalog).Evaluate(Cart(Line("1", 10m)), [], Now).Rejected.Single();
+        var rejection = new PromotionEvaluator(catalog, new EvaluationOptions { ListEveryRejection = true }).Evaluate(Cart(Line("1", 10m)), [], Now).Rejected.Single();
 
         Assert.Equal(["Gold", "Platinum"], rejection.Allowed.ToArray());
         Assert.Equal("Gold sale is for Gold or Platinum members only.", new ShopperText().Describe(rejection, catalog, English));

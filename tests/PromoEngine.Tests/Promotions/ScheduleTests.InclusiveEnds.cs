@@ -10,8 +10,12 @@ public sealed partial class ScheduleTests
     private static readonly Duration Nanosecond = Duration.FromNanoseconds(1);
 
     private static EvaluationResult At(Schedule schedule, Instant at) =>
-        new PromotionEvaluator(PromotionCatalog.Create([Promo("p", Discount.PercentOffItems(10)).WithSchedule(schedule).Build()]))
+        new PromotionEvaluator(PromotionCatalog.Create([Promo("p", Discount.PercentOffItems(10)).WithSchedule(schedule).Build()]), Diagnostic)
             .Evaluate(Cart(Line("a", 10m)), [], at);
+
+    /// <summary>An automatic promotion outside its schedule does not concern a cart: its rejection is listed only when
+    /// every rejection is.</summary>
+    private static readonly EvaluationOptions Diagnostic = new() { ListEveryRejection = true };
 
     [Fact]
     public void Between_InclusiveEndAtAMinute_RunsThroughTheWholeMinute()

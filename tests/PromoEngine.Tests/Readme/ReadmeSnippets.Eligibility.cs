@@ -78,7 +78,7 @@ internal static partial class ReadmeSnippets
             .Require(Restriction.NthOrder(5))
             .Giving(Discount.PercentOffItems(15))
             .Build();
-        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([fifth]));
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([fifth]), new EvaluationOptions { ListEveryRejection = true });
         var at = Instant.FromUtc(2026, 11, 27, 18, 0);
         Cart CartOf(CustomerProfile customer) => new(usd, [new CartLine("1", "MUG", new Money(20m, usd), 1)], customer);
 

@@ -266,6 +266,28 @@ internal static partial class ReadmeSnippets
         // endsnippet
     }
 
+    public static void CatalogChanges()
+    {
+        // snippet: catalogChanges
+        var usd = Currency.Usd;
+        var shoes = Promotion.Create("shoes", "20% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(20)).Build();
+        var socks = Promotion.Create("socks", "$1 off socks").ForItems(ItemFilter.Categories("socks")).Giving(Discount.AmountOffEachItem(new Money(1m, usd))).Build();
+        var monday = PromotionCatalog.Create([shoes, socks]);
+
+        // Each change gives a new catalog; monday's stays as it is for the carts evaluating on it.
+        var tuesday = monday
+            .With([Promotion.Create("shoes", "30% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(30)).Build()])
+            .WithStatus(new PromotionId("socks"), PromotionStatus.Paused);
+
+        var cart = new Cart(usd, [new CartLine("1", "RUN-1", new Money(100m, usd), 1, ["shoes"]), new CartLine("2", "SOCK", new Money(5m, usd), 1, ["socks"])]);
+        var at = Instant.FromUtc(2026, 12, 8, 9, 0);
+        var before = new PromotionEvaluator(monday).Evaluate(cart, [], at);
+        var after = new PromotionEvaluator(tuesday).Evaluate(cart, [], at);
+        Console.WriteLine($"monday {before.TotalDiscount.Amount:0.00}, tuesday {after.TotalDiscount.Amount:0.00}");
+        // monday 21.00, tuesday 30.00
+        // endsnippet
+    }
+
     public static void Money()
     {
         // snippet: money
@@ -299,7 +321,7 @@ internal static partial class ReadmeSnippets
                 .Giving(Discount.FreeShipping)
                 .Build(),
         ]);
-        var evaluator = new PromotionEvaluator(catalog);
+        var evaluator = new PromotionEvaluator(catalog, new EvaluationOptions { ListEveryRejection = true }); // says why it did not apply
         var cart = new Cart(usd, [new CartLine("1", "MUG", new Money(25m, usd), 1)],
             CustomerProfile.Registered("c-7").WithRegion(new Region("US", "CA")), shipping: new Money(6m, usd));
 
@@ -331,7 +353,7 @@ internal static partial class ReadmeSnippets
         var evaluator = new PromotionEvaluator(PromotionCatalog.Create(
         [
             Promotion.Create("happy", "Happy hour").WithSchedule(happyHour).Giving(Discount.PercentOffItems(50)).Build(),
-        ]));
+        ]), new EvaluationOptions { ListEveryRejection = true }); // says why it did not apply
         var cart = new Cart(usd, [new CartLine("1", "IPA", new Money(6m, usd), 2)]);
 
         string Outcome(Instant at)

@@ -112,7 +112,7 @@ public sealed class UsageTests
     {
         var promotion = Promo("p", Discount.PercentOffItems(10)).WithLimits(new UsageLimits(budget: new Money(100m, Currency.Eur))).Build();
 
-        Assert.Equal(RejectionReason.CurrencyNotSupported, Evaluate(Cart(Line("a", 40m)), promotion).Rejection("p").Reason);
+        Assert.Equal(RejectionReason.CurrencyNotSupported, Diagnose(Cart(Line("a", 40m)), promotion).Rejection("p").Reason);
     }
 
     [Fact]

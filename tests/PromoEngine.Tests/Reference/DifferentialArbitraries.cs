@@ -290,7 +290,8 @@ public static class DifferentialArbitraries
             (4, Gen.Constant(MidpointRounding.AwayFromZero)),
             (1, Gen.Elements(MidpointRounding.ToEven, MidpointRounding.ToZero, MidpointRounding.ToPositiveInfinity, MidpointRounding.ToNegativeInfinity)))
         from hide in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select new EvaluationOptions { MaxCodesPerOrder = slots, Rounding = rounding, HideCodeStatus = hide, IncludeUnits = true };
+        from share in Gen.Elements(0m, 0.25m, 0.25m, 0.5m, 0.9m, 1m)
+        select new EvaluationOptions { MaxCodesPerOrder = slots, Rounding = rounding, HideCodeStatus = hide, IncludeUnits = true, NearMissShare = share };
 
     public static Gen<RefCase> CaseGen =>
         from currency in Gen.Frequency((4, Gen.Constant(Currency.Usd)), (1, Gen.Constant(Currency.Jpy)), (1, Gen.Constant(Currencies[2])))

@@ -30,7 +30,7 @@ public sealed record RefCase(Cart Cart, RefPromotion[] Promotions, string[] Code
         }
 
         text.Append(CultureInfo.InvariantCulture, $"  codes [{string.Join(", ", Codes.Select(c => $"\"{c}\""))}] at {At} {Usage}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  options: codes {Options.MaxCodesPerOrder}, {Options.Rounding}, hide {Options.HideCodeStatus}, {Options.Selection}, {Options.Compounding}");
+        text.Append(CultureInfo.InvariantCulture, $"  options: codes {Options.MaxCodesPerOrder}, {Options.Rounding}, hide {Options.HideCodeStatus}, every rejection {Options.ListEveryRejection}, near miss {Options.NearMissShare}, {Options.Selection}, {Options.Compounding}");
         return text.ToString();
     }
 }
@@ -203,7 +203,9 @@ public static class ReferenceEvaluator
             }
 
             var automatic = new List<RefPromotion>();
-            foreach (var promotion in c.Promotions.Where(p => !p.IsCoded && Listed(p)))
+            // README "What is listed as rejected": every automatic promotion when every rejection is listed; else only
+            // those that concern the cart are gated (the others are not listed, whatever the gate would say).
+            foreach (var promotion in c.Promotions.Where(p => !p.IsCoded && (_options.ListEveryRejection || Concerns(p))))
             {
                 if (Gate(promotion) is { } reason)
                 {
@@ -291,12 +293,41 @@ public static class ReferenceEvaluator
 
         private Rej Reject(RefPromotion promotion, RejectionReason reason) => new(promotion.Id, _codeOf.GetValueOrDefault(promotion.Id), reason);
 
-        /// <summary>Whether an automatic promotion is listed for this cart: unless every item it can target is named by
-        /// SKU or category, and no line carries one of them.</summary>
-        private bool Listed(RefPromotion promotion) =>
-            promotion.Discount.GetItems is not null
-            || promotion.Filter.Keys is not { } keys
-            || _cart.Lines.Any(l => keys.Skus.Contains(l.Sku, StringComparer.Ordinal) || l.Categories.Any(cat => keys.Categories.Contains(cat, StringComparer.Ordinal)));
+        /// <summary>Whether an automatic promotion concerns the cart (README, "What is listed as rejected"): it is active
+        /// and inside its schedule, its amounts are in the cart's currency, some line passes its item filter, every
+        /// restriction on the customer admits the cart, and every minimum subtotal or quantity it falls short of, the
+        /// cart reaches at least the near-miss share of.</summary>
+        private bool Concerns(RefPromotion promotion)
+        {
+            if (promotion.Status != PromotionStatus.Active
+                || (promotion.StartInstant is { } start && c.At < start)
+                || (promotion.EndInstant is { } end && c.At >= end)
+                || !InCartCurrency(promotion))
+            {
+                return false;
+            }
+
+            var lines = _cart.Lines.Where(promotion.Filter.Matches).ToList();
+            if (lines.Count == 0 || promotion.Restrictions.Any(r => r.OnCustomer && r.Fails(_cart, 0m, 0) is not null))
+            {
+                return false;
+            }
+
+            var subtotal = lines.Sum(l => l.UnitPrice.Amount * l.Quantity);
+            var quantity = lines.Sum(l => l.Quantity);
+            var share = _options.NearMissShare;
+            return !promotion.Restrictions.Any(r => r switch
+            {
+                RefMinimumSubtotal minimum => subtotal < minimum.Amount * share,
+                RefMinimumQuantity minimum => quantity < minimum.Quantity * share,
+                _ => false,
+            });
+        }
+
+        private bool InCartCurrency(RefPromotion promotion) =>
+            !new[] { promotion.Discount.AmountCurrency, promotion.Cap is null ? null : promotion.Currency, promotion.Limits?.Budget is null ? null : promotion.Currency }
+                .Concat(promotion.Restrictions.Select(r => r.AmountCurrency))
+                .Any(cur => cur is { } x && x != _cart.Currency);
 
         /// <summary>The first reason, in the documented order: a code issued to another customer, status, schedule, currency, the customer's restrictions
         /// (as written), the usage limits (promotion, code, customer), the items (none qualify, then the cart's
@@ -895,9 +926,15 @@ public static class ReferenceEvaluator
                 return [state];
             }
 
+            // README: uncapped percentages (tiers of percentages alike) keep the order "most taken off alone (exactly,
+            // before rounding) first, then smaller id" among themselves; only the others' places among them are searched.
+            var canonical = promotions.Where(Commutes)
+                .OrderByDescending(p => AloneExact(state, p))
+                .ThenBy(p => p.Id, StringComparer.Ordinal)
+                .ToList();
             var best = decimal.MinValue;
             var results = new List<State>();
-            foreach (var order in Permutations(promotions))
+            foreach (var order in Permutations(promotions).Where(o => o.Where(Commutes).SequenceEqual(canonical)))
             {
                 var next = state.Clone();
                 var saving = order.Sum(p => apply(next, p));
@@ -915,6 +952,31 @@ public static class ReferenceEvaluator
 
             return results;
         }
+
+        /// <summary>What a promotion alone would take off now, exactly (before rounding).</summary>
+        private decimal AloneExact(State state, RefPromotion promotion)
+        {
+            if (promotion.Discount is RefShipping shipping)
+            {
+                return _cart.Shipping.Amount == 0m ? 0m : shipping.Amount(state.ShippingLeft);
+            }
+
+            var discount = (RefOrderDiscount)promotion.Discount;
+            var lines = _order.Where(l => promotion.Filter.Matches(_cart.Lines[l])).ToList();
+            var original = lines.Sum(l => _cart.Lines[l].UnitPrice.Amount * _cart.Lines[l].Quantity);
+            var quantity = lines.Sum(l => _cart.Lines[l].Quantity);
+            var left = lines.Sum(l => state.Units[l].Where(u => u.StoppedBy is null).Sum(u => u.Left));
+            return discount.NotReached(original, quantity) is null ? discount.Amount(left, original, quantity) : 0m;
+        }
+
+        /// <summary>An uncapped percentage off the order or shipping, or tiers of percentages only.</summary>
+        private bool Commutes(RefPromotion promotion) => _caps[promotion.Id] is null && promotion.Discount switch
+        {
+            RefPercentOffOrder => true,
+            RefTiered tiered => tiered.Tiers.All(t => t.AmountOff is null),
+            RefShipping shipping => shipping.Percent is not null,
+            _ => false,
+        };
 
         private static IEnumerable<List<T>> Permutations<T>(List<T> items)
         {

@@ -38,7 +38,7 @@ public sealed class PromotionJsonMutationProperties
         Assert.True(schemaErrors.Length == 0, $"the loader accepts what the schema refuses ({string.Join("; ", schemaErrors.Take(3))}): {mutated}");
     }
 
-    private static string Mutate(string json, Random random)
+    internal static string Mutate(string json, Random random)
     {
         switch (random.Next(6))
         {

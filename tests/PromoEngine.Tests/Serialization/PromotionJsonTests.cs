@@ -297,8 +297,8 @@ public sealed class PromotionJsonTests
         var promotion = Assert.Single(PromotionJson.Read(json));
 
         var cart = new Cart(Usd, [Line("a", 40m)], CustomerProfile.Registered("c").WithRegion(new Region("US", "CA")), D(7m));
-        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(cart.WithShippingRegion(new Region("US", "HI")), promotion).Rejection("p").Reason);
-        Assert.Equal(7m, Evaluate(cart.WithShippingRegion(new Region("US", "NY")), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.RegionNotEligible, Diagnose(cart.WithShippingRegion(new Region("US", "HI")), promotion).Rejection("p").Reason);
+        Assert.Equal(7m, Diagnose(cart.WithShippingRegion(new Region("US", "NY")), promotion).Applied("p"));
         var written = PromotionJson.Write([promotion]);
         Assert.Contains("\"except\": [\n", written.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("\"of\": \"shippingAddress\"", written, StringComparison.Ordinal);
@@ -313,8 +313,8 @@ public sealed class PromotionJsonTests
         var promotion = Assert.Single(PromotionJson.Read(json));
 
         Cart From(Region region) => Cart(CustomerProfile.Registered("c").WithRegion(region), null, Line("a", 40m));
-        Assert.Equal(4m, Evaluate(From(new Region("US")), promotion).Applied("p"));
-        Assert.Equal(RejectionReason.RegionNotEligible, Evaluate(From(new Region("MX", "JAL")), promotion).Rejection("p").Reason);
+        Assert.Equal(4m, Diagnose(From(new Region("US")), promotion).Applied("p"));
+        Assert.Equal(RejectionReason.RegionNotEligible, Diagnose(From(new Region("MX", "JAL")), promotion).Rejection("p").Reason);
         Assert.DoesNotContain("\"regions\": [", PromotionJson.Write([promotion]), StringComparison.Ordinal);
     }
 
