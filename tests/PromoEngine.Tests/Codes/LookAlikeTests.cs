@@ -108,4 +108,14 @@ public sealed class LookAlikeTests
 
         Assert.Equal(LintSeverity.Error, finding.Severity);
     }
+
+    [Fact]
+    public void Evaluate_FoldingCatalog_CodeWithLettersBeyondAscii_IsUnknownNotAnError()
+    {
+        // A catalog with a folding code looks every typed code up by its look-alike key, accented letters included.
+        var result = Evaluate(Basic, Save20(), "ÉTÉ20");
+
+        Assert.Equal(RejectionReason.UnknownCode, Assert.Single(result.Rejected).Reason);
+        Assert.Null(PromotionCatalog.Create([Save20()]).Resolve("ÉTÉ20"));
+    }
 }

@@ -75,4 +75,55 @@ public sealed class PromotionCodeTests
         Assert.Equal("A[U+0000][U+D835]", PromotionCode.Render("A\u0000\uD835"));
         Assert.Equal(new string('A', PromotionCode.RenderedLength) + "…", PromotionCode.Render(new string('A', 1 << 20)));
     }
+
+    [Fact]
+    public void Normalize_Null_ThrowsArgumentNull()
+    {
+        Assert.Equal("code", Assert.Throws<System.ArgumentNullException>(() => PromotionCode.Normalize(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Normalize_Malformed_ThrowsWithTheReason()
+    {
+        var e = Assert.Throws<System.ArgumentException>(() => PromotionCode.Normalize("--"));
+
+        Assert.Equal("code", e.ParamName);
+        Assert.StartsWith("A code must have at least one letter or digit.", e.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryNormalize_Null_SaysACodeIsRequired()
+    {
+        Assert.False(PromotionCode.TryNormalize(null, out var normalized, out var error));
+        Assert.Null(normalized);
+        Assert.Equal("A code is required.", error);
+    }
+
+    [Fact]
+    public void TryNormalize_InputOfExactlyTheMaximumLength_IsRead()
+    {
+        var typed = new string('-', PromotionCode.MaxInputLength - 6) + "SAVE10";
+
+        Assert.True(PromotionCode.TryNormalize(typed, out var normalized, out _));
+        Assert.Equal("SAVE10", normalized);
+        Assert.False(PromotionCode.TryNormalize("-" + typed, out _, out var error));
+        Assert.Equal("A code must be at most 64 characters; this one has 257.", error);
+    }
+
+    [Fact]
+    public void TryNormalize_VariationSelectorsAtTheEndsOfTheirRanges_AreInvisible()
+    {
+        // Variation selectors are non-spacing marks, not format characters: only their ranges make them invisible.
+        foreach (var selector in new[] { 0xFE00, 0xFE0F, 0xE0100, 0xE01EF })
+        {
+            Assert.False(PromotionCode.TryNormalize("SAVE" + char.ConvertFromUtf32(selector) + "20", out _, out var error));
+            Assert.Equal(System.FormattableString.Invariant($"A code must not contain control or invisible characters (found U+{selector:X4})."), error);
+        }
+    }
+
+    [Fact]
+    public void Render_PlainSpaceStays_OtherWhiteSpaceIsNamed()
+    {
+        Assert.Equal("SAVE 20[U+0009]X", PromotionCode.Render("SAVE 20\tX"));
+    }
 }

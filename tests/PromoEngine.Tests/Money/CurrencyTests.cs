@@ -148,4 +148,110 @@ public sealed class CurrencyTests
         Assert.Equal(string.Empty, none.Code);
         Assert.NotEqual(Currency.Usd, none);
     }
+
+    [Theory]
+    [InlineData("AAA")]
+    [InlineData("ZZZ")]
+    [InlineData("AZQ")]
+    public void Custom_CodeWithTheFirstOrLastLetter_IsAccepted(string code)
+    {
+        Assert.Equal(code, Currency.Custom(code, 2).Code);
+    }
+
+    [Theory]
+    [InlineData("PT@")]
+    [InlineData("PT[")]
+    [InlineData("@TS")]
+    [InlineData("P[S")]
+    public void Custom_CodeWithTheCharactersBesideTheAlphabet_IsRefused(string code)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.Custom(code, 2));
+
+        Assert.Equal("code", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(18)]
+    public void Custom_MinorUnitsAtTheBounds_AreAccepted(int minorUnits)
+    {
+        Assert.Equal(minorUnits, Currency.Custom("PTS", minorUnits).MinorUnits);
+    }
+
+    [Fact]
+    public void FromCode_LongUnknownCode_IsCutInTheMessage()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.FromCode(new string('Q', 17)));
+
+        Assert.Contains($"'{new string('Q', 16)}…' is not", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromCode_UnknownCodeOfSixteenCharacters_IsShownWhole()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.FromCode(new string('Q', 16)));
+
+        Assert.Contains($"'{new string('Q', 16)}' is not", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Custom_MalformedCode_ShowsTheCodeInTheMessage()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Currency.Custom("P\u0007S", 2));
+
+        Assert.Contains("'P\\u0007S' is not a currency code", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_IsTheCode()
+    {
+        Assert.Equal("USD", Currency.Usd.ToString());
+        Assert.Equal("PTS", Currency.Custom("PTS", 0).ToString());
+        Assert.Equal(string.Empty, default(Currency).ToString());
+    }
+
+    [Fact]
+    public void Shortcuts_AreTheirIsoCurrencies()
+    {
+        Assert.Equal(("USD", 2), (Currency.Usd.Code, Currency.Usd.MinorUnits));
+        Assert.Equal(("EUR", 2), (Currency.Eur.Code, Currency.Eur.MinorUnits));
+        Assert.Equal(("GBP", 2), (Currency.Gbp.Code, Currency.Gbp.MinorUnits));
+        Assert.Equal(("JPY", 0), (Currency.Jpy.Code, Currency.Jpy.MinorUnits));
+    }
+
+    [Fact]
+    public void Equality_OperatorsAndHashCodes_FollowCodeAndMinorUnits()
+    {
+        Assert.True(Currency.Custom("PTS", 0) == Currency.Custom("PTS", 0));
+        Assert.False(Currency.Custom("PTS", 0) != Currency.Custom("PTS", 0));
+        Assert.True(Currency.Custom("PTS", 0) != Currency.Custom("PTS", 2));
+        Assert.False(Currency.Usd == Currency.Eur);
+        Assert.True(Currency.Usd.Equals((object)Currency.FromCode("usd")));
+        Assert.False(Currency.Usd.Equals((object)"USD"));
+        Assert.Equal(Currency.Custom("PTS", 0).GetHashCode(), Currency.Custom("PTS", 0).GetHashCode());
+        Assert.Equal(default(Currency).GetHashCode(), default(Currency).GetHashCode());
+    }
+
+    [Fact]
+    public void MinorUnit_CustomCurrencyOfEighteenDigits_IsTheSmallestDecimalStep()
+    {
+        Assert.Equal(0.000000000000000001m, Currency.Custom("PTS", 18).MinorUnit);
+        Assert.Equal(100_000m, Currency.Custom("PTS", 18).MaxAmount);
+    }
+
+    [Fact]
+    public void Custom_Null_ThrowsArgumentNull()
+    {
+        Assert.Equal("code", Assert.Throws<ArgumentNullException>(() => Currency.Custom(null!, 2)).ParamName);
+    }
+
+    [Fact]
+    public void GetHashCode_IsoCurrencies_SpreadOverManyValues()
+    {
+        // Currencies key dictionaries (usage, attribution): hash codes that only told minor units apart would put the
+        // 160-odd ISO currencies in four buckets.
+        var distinct = Currency.IsoCurrencies.Select(c => c.GetHashCode()).Distinct().Count();
+
+        Assert.True(distinct > Currency.IsoCurrencies.Length / 2, $"{distinct} distinct hash codes");
+    }
 }

@@ -52,4 +52,13 @@ public sealed class MoneyAllocationEdgeTests
 
         Assert.Contains("default(Money) has no currency", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Split_ZeroParts_ThrowsSayingAPartCountMustBePositive()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Money(1m, Usd).Split(0));
+
+        Assert.Equal("parts", e.ParamName);
+        Assert.StartsWith("Must be greater than zero.", e.Message, StringComparison.Ordinal);
+    }
 }

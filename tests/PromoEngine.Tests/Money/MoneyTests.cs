@@ -16,6 +16,7 @@ public sealed class MoneyTests
         var e = Assert.Throws<ArgumentException>(() => new Money(1m, default));
 
         Assert.Equal("currency", e.ParamName);
+        Assert.StartsWith("A currency is required: default(Currency) is not a currency.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,5 +199,163 @@ public sealed class MoneyTests
         Assert.True(rounded.IsRounded);
         Assert.True(Math.Abs(rounded.Amount - value.Amount) <= value.Currency.MinorUnit / 2);
         Assert.Equal(rounded, rounded.Round());
+    }
+
+    [Fact]
+    public void FromMinorUnits_DefaultCurrency_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Money.FromMinorUnits(1999, default));
+
+        Assert.Equal("currency", e.ParamName);
+        Assert.Contains("A currency is required", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IsRounded_WholeAndPartialMinorUnits_TellsWhichNeedRounding()
+    {
+        Assert.True(new Money(12.5m, Usd).IsRounded);
+        Assert.True(new Money(12.50m, Usd).IsRounded);
+        Assert.False(new Money(12.505m, Usd).IsRounded);
+        Assert.False(new Money(1.5m, Currency.Jpy).IsRounded);
+    }
+
+    [Fact]
+    public void Comparison_EqualAmounts_AreBothAtMostAndAtLeastButNeitherSmallerNorLarger()
+    {
+        var a = new Money(1.5m, Usd);
+        var b = new Money(1.50m, Usd);
+
+        Assert.True(a <= b);
+        Assert.True(a >= b);
+        Assert.False(a < b);
+        Assert.False(a > b);
+        Assert.Equal(0, a.CompareTo(b));
+    }
+
+    [Fact]
+    public void Comparison_DifferentAmounts_LargerIsLargerNotAtMost()
+    {
+        var small = new Money(1m, Usd);
+        var large = new Money(2m, Usd);
+
+        Assert.True(large > small);
+        Assert.False(small > large);
+        Assert.False(large <= small);
+        Assert.True(small <= large);
+        Assert.False(large < small);
+        Assert.False(small >= large);
+        Assert.True(small.CompareTo(large) < 0);
+        Assert.True(large.CompareTo(small) > 0);
+    }
+
+    [Fact]
+    public void MinMax_EqualAmounts_ReturnTheLeftOperand()
+    {
+        // The two are equal but keep their own scales, so which one came back shows in the amount's digits.
+        var left = new Money(1.5m, Usd);
+        var right = new Money(1.50m, Usd);
+
+        Assert.Equal("1.5", Money.Min(left, right).Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1.5", Money.Max(left, right).Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1.50", Money.Min(right, left).Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1.50", Money.Max(right, left).Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void CompareTo_DifferentCurrencies_ThrowsNamingTheOtherParameter()
+    {
+        var e = Assert.Throws<CurrencyMismatchException>(() => new Money(1m, Usd).CompareTo(new Money(1m, Currency.Eur)));
+
+        Assert.Equal("other", e.ParamName);
+    }
+
+    [Fact]
+    public void Subtract_DifferentCurrencies_ThrowsNamingTheRightOperand()
+    {
+        var e = Assert.Throws<CurrencyMismatchException>(() => new Money(1m, Usd) - new Money(1m, Currency.Eur));
+
+        Assert.Equal("right", e.ParamName);
+    }
+
+    [Fact]
+    public void NamedMethods_SameCurrency_AreTheOperators()
+    {
+        var a = new Money(0.1m, Usd);
+        var b = new Money(0.2m, Usd);
+
+        Assert.Equal(new Money(0.3m, Usd), a.Add(b));
+        Assert.Equal(new Money(-0.1m, Usd), a.Subtract(b));
+        Assert.Equal(new Money(0.025m, Usd), a.Multiply(0.25m));
+        Assert.Equal(new Money(-0.1m, Usd), a.Negate());
+        Assert.Equal(Usd, a.Negate().Currency);
+    }
+
+    [Fact]
+    public void ToString_Default_IsZeroWithoutATrailingSpace()
+    {
+        Assert.Equal("0", default(Money).ToString());
+    }
+
+    [Fact]
+    public void Zero_IsZeroAndNotNegative()
+    {
+        var zero = Money.Zero(Currency.Jpy);
+
+        Assert.True(zero.IsZero);
+        Assert.False(zero.IsNegative);
+        Assert.Equal(Currency.Jpy, zero.Currency);
+        Assert.False(new Money(0.01m, Usd).IsZero);
+        Assert.True(new Money(-0.01m, Usd).IsNegative);
+    }
+
+    [Theory]
+    [InlineData("en-US", -12.5, "CHF", "-CHF 12.50")]
+    [InlineData("en-US", -12.5, "USD", "-$12.50")]
+    [InlineData("de-DE", -12.5, "CHF", "-12,50 CHF")]
+    [InlineData("zh-HK", 12.5, "HKD", "HK$12.50")]
+    public void ToString_Culture_SpacesACodeButNotASignWithLettersInside(string culture, double amount, string currency, string expected)
+    {
+        var money = new Money((decimal)amount, Currency.FromCode(currency));
+
+        Assert.Equal(expected, money.ToString(System.Globalization.CultureInfo.GetCultureInfo(culture)).Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public void ToString_NullCulture_Throws()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => new Money(1m, Usd).ToString(null!));
+
+        Assert.Equal("culture", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData("en-US", "GBP", "£12.50")]
+    [InlineData("en-US", "INR", "₹12.50")]
+    [InlineData("en-US", "KRW", "₩13")]
+    [InlineData("en-US", "ILS", "₪12.50")]
+    [InlineData("en-US", "VND", "₫13")]
+    [InlineData("en-US", "NGN", "₦12.50")]
+    [InlineData("en-US", "PHP", "₱12.50")]
+    [InlineData("en-US", "UAH", "₴12.50")]
+    [InlineData("en-US", "TRY", "₺12.50")]
+    [InlineData("en-US", "RUB", "₽12.50")]
+    [InlineData("en-US", "THB", "฿12.50")]
+    [InlineData("en-US", "EUR", "€12.50")]
+    [InlineData("en-US", "JPY", "¥13")]
+    [InlineData("de-DE", "USD", "12,50 $")]
+    public void ToString_Culture_WritesEveryWellKnownSymbol(string culture, string currency, string expected)
+    {
+        var money = new Money(Currency.FromCode(currency).MinorUnits == 0 ? 13m : 12.5m, Currency.FromCode(currency));
+
+        Assert.Equal(expected, money.ToString(System.Globalization.CultureInfo.GetCultureInfo(culture)).Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public void Add_AmountWithoutCurrency_ThrowsSayingSo()
+    {
+        var e = Assert.Throws<CurrencyMismatchException>(() => new Money(1m, Usd) + default(Money));
+
+        Assert.True(e.Actual.IsDefault);
+        Assert.StartsWith("Cannot combine an amount without currency with USD: amounts must share one currency.", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using Xunit;
 using static PromoEngine.Tests.Shop;
@@ -159,6 +160,197 @@ public sealed class LedgerBuildingBlocksTests
         Assert.Throws<ArgumentException>(() => UsageSnapshot.Partial(none, noCodes, [new((P, ""), 1)], noSpend));
         Assert.Throws<ArgumentOutOfRangeException>(() => UsageSnapshot.Partial(none, noCodes, noCustomers, [new(P, D(-1m))]));
         Assert.Throws<ArgumentNullException>(() => UsageSnapshot.Partial(null!, noCodes, noCustomers, noSpend));
+    }
+
+    [Fact]
+    public void LedgerUnavailableException_Constructors_KeepTheMessageAndTheCause()
+    {
+        var cause = new TimeoutException("db");
+
+        Assert.Equal("The redemption ledger is unavailable.", new LedgerUnavailableException().Message);
+        Assert.Equal("down", new LedgerUnavailableException("down").Message);
+        var wrapped = new LedgerUnavailableException("down", cause);
+        Assert.Equal("down", wrapped.Message);
+        Assert.Same(cause, wrapped.InnerException);
+    }
+
+    [Fact]
+    public void PromotionGiveBack_BadInput_ThrowsForEach()
+    {
+        Assert.Equal("promotionId", Assert.Throws<ArgumentException>(() => new PromotionGiveBack(default, D(1m), false)).ParamName);
+        var noCurrency = Assert.Throws<ArgumentException>(() => new PromotionGiveBack(P, default, false));
+        Assert.Equal("spend", noCurrency.ParamName);
+        Assert.StartsWith("The spend given back needs a currency.", noCurrency.Message, StringComparison.Ordinal);
+        Assert.Equal("spend", Assert.Throws<ArgumentOutOfRangeException>(() => new PromotionGiveBack(P, D(-0.01m), false)).ParamName);
+        var unrounded = Assert.Throws<ArgumentException>(() => new PromotionGiveBack(P, D(1.005m), false));
+        Assert.Equal("spend", unrounded.ParamName);
+        Assert.StartsWith("The spend given back 1.005 USD is not a whole number of minor units.", unrounded.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PromotionGiveBack_ZeroSpend_KeepsWhatItIsGiven()
+    {
+        var giveBack = new PromotionGiveBack(P, D(0m), true);
+
+        Assert.Equal((P, D(0m), true), (giveBack.PromotionId, giveBack.Spend, giveBack.NoLongerUsed));
+    }
+
+    [Fact]
+    public void LedgerReturn_TrimsItsIdKeepsItsOrderAndComparesByContent()
+    {
+        var q = new PromotionId("q");
+        var ledgerReturn = new LedgerReturn(" r1 ", [new PromotionGiveBack(q, D(1m), false), new PromotionGiveBack(P, D(2m), true)]);
+
+        Assert.Equal("r1", ledgerReturn.ReturnId);
+        Assert.Equal([q, P], ledgerReturn.GiveBacks.Select(g => g.PromotionId));
+        Assert.Equal(ledgerReturn, new LedgerReturn("r1", [new PromotionGiveBack(q, D(1m), false), new PromotionGiveBack(P, D(2m), true)]));
+        Assert.NotEqual(ledgerReturn, new LedgerReturn("r1", [new PromotionGiveBack(q, D(1m), false), new PromotionGiveBack(P, D(2m), false)]));
+    }
+
+    [Fact]
+    public void LedgerReturn_BadInput_ThrowsForEach()
+    {
+        Assert.Equal("giveBacks", Assert.Throws<ArgumentNullException>(() => new LedgerReturn("r1", null!)).ParamName);
+        Assert.Equal("giveBacks", Assert.Throws<ArgumentNullException>(() => new LedgerReturn("r1", [null!])).ParamName);
+        var twice = Assert.Throws<ArgumentException>(() => new LedgerReturn("r1", [new PromotionGiveBack(P, D(1m), false), new PromotionGiveBack(P, D(2m), false)]));
+        Assert.Equal("giveBacks", twice.ParamName);
+        Assert.StartsWith("The return r1 names the promotion p twice.", twice.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new LedgerReturn(" ", []));
+    }
+
+    [Fact]
+    public void ReservationRequest_GivesEveryRedemptionItsOrder_AndRefusesRepeatsAndOtherOrders()
+    {
+        var limits = Limits(total: 3);
+        var first = Redemption.Create(P, null, "c1", D(5m), Now);
+        var request = new ReservationRequest(" o1 ", [(first, limits)]);
+
+        Assert.Equal("o1", request.OrderId);
+        Assert.Equal("o1", Assert.Single(request.Items).Redemption.OrderId);
+        Assert.Equal("o1", new ReservationRequest("o1", [(first.ForOrder("o1"), limits)]).Items[0].Redemption.OrderId);
+
+        var twice = Assert.Throws<ArgumentException>(() => new ReservationRequest("o1", [(first, limits), (first, limits)]));
+        Assert.Equal("items", twice.ParamName);
+        Assert.StartsWith("The promotion p appears twice; an order redeems a promotion once.", twice.Message, StringComparison.Ordinal);
+        var other = Assert.Throws<ArgumentException>(() => new ReservationRequest("o1", [(first.ForOrder("o2"), limits)]));
+        Assert.Equal("items", other.ParamName);
+        Assert.StartsWith("A redemption belongs to order o2, not o1.", other.Message, StringComparison.Ordinal);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => new ReservationRequest("o1", [(null!, limits)])).ParamName);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => new ReservationRequest("o1", [(first, null!)])).ParamName);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => new ReservationRequest("o1", null!)).ParamName);
+    }
+
+    [Fact]
+    public void ForOrder_SameOrder_IsTheSameRedemption()
+    {
+        var placed = Redemption.Create(P, null, null, D(5m), Now).ForOrder("o1");
+
+        Assert.Same(placed, placed.ForOrder(" o1 "));
+        Assert.NotSame(placed, placed.ForOrder("o2"));
+    }
+
+    [Fact]
+    public void UsageRequest_NormalizesDeduplicatesAndComparesByContent()
+    {
+        var q = new PromotionId("q");
+        var request = new UsageRequest([P, q, P], ["save-10", "SAVE10", null!, "\u200B", "other"], " c1 ");
+
+        Assert.Equal([P, q], request.Promotions.ToArray());
+        Assert.Equal(["SAVE10", "OTHER"], request.Codes.ToArray());
+        Assert.Equal("c1", request.CustomerId);
+        Assert.False(request.IsEmpty);
+
+        var same = new UsageRequest([P, q], ["SAVE10", "other"], "c1");
+        Assert.True(request == same);
+        Assert.False(request != same);
+        Assert.True(request.Equals((object)same));
+        Assert.Equal(request.GetHashCode(), same.GetHashCode());
+        Assert.True(request != new UsageRequest([P, q], ["SAVE10", "other"], null));
+        Assert.True(request != new UsageRequest([q, P], ["SAVE10", "other"], "c1"));
+        Assert.True(request != new UsageRequest([P, q], ["OTHER", "SAVE10"], "c1"));
+        Assert.False(request.Equals(null));
+        Assert.NotEqual(request.GetHashCode(), new UsageRequest([P], [], "c1").GetHashCode());
+        Assert.NotEqual(request.GetHashCode(), new UsageRequest([P, q], ["SAVE10"], "c1").GetHashCode());
+    }
+
+    [Fact]
+    public void UsageRequest_OnlyPromotionsOrOnlyCodes_IsNotEmpty_NoneIs()
+    {
+        Assert.True(UsageRequest.None.IsEmpty);
+        Assert.Null(UsageRequest.None.CustomerId);
+        Assert.False(new UsageRequest([P], [], null).IsEmpty);
+        Assert.False(new UsageRequest([], ["SAVE10"], null).IsEmpty);
+        Assert.True(new UsageRequest([], ["\u200B"], "c1").IsEmpty);
+        Assert.Equal("promotions", Assert.Throws<ArgumentNullException>(() => new UsageRequest(null!, [], null)).ParamName);
+        Assert.Equal("codes", Assert.Throws<ArgumentNullException>(() => new UsageRequest([], null!, null)).ParamName);
+    }
+
+    [Fact]
+    public void EmptyAndUnavailable_SayZeroOrUnknownForWhatTheyDoNotHold()
+    {
+        Assert.True(UsageSnapshot.Empty.IsComplete);
+        Assert.Equal(0, UsageSnapshot.Empty.PromotionUses(P));
+        Assert.Equal(0, UsageSnapshot.Empty.CodeUses("SAVE10"));
+        Assert.Equal(0, UsageSnapshot.Empty.CustomerUses(P, "c1"));
+        Assert.Null(UsageSnapshot.Empty.PromotionSpent(P));
+
+        Assert.False(UsageSnapshot.Unavailable.IsComplete);
+        Assert.Null(UsageSnapshot.Unavailable.PromotionUses(P));
+        Assert.Null(UsageSnapshot.Unavailable.CodeUses("SAVE10"));
+        Assert.Null(UsageSnapshot.Unavailable.CustomerUses(P, "c1"));
+
+        // A code that cannot be normalized was never redeemed, whatever the snapshot knows.
+        Assert.Equal(0, UsageSnapshot.Unavailable.CodeUses("\u200B"));
+        Assert.Equal("code", Assert.Throws<ArgumentNullException>(() => UsageSnapshot.Empty.CodeUses(null!)).ParamName);
+        Assert.Equal("customerId", Assert.Throws<ArgumentNullException>(() => UsageSnapshot.Empty.CustomerUses(P, null!)).ParamName);
+    }
+
+    [Fact]
+    public void With_SetsOneCounter_NormalizingCodesAndCustomers()
+    {
+        var q = new PromotionId("q");
+        var snapshot = UsageSnapshot.Unavailable
+            .WithPromotionUses(P, 3)
+            .WithCodeUses("save-10", 2)
+            .WithCustomerUses(P, " c1 ", 1)
+            .WithPromotionSpent(P, D(4m))
+            .WithPromotionSpent(q, D(0m));
+
+        Assert.False(snapshot.IsComplete);
+        Assert.Equal(3, snapshot.PromotionUses(P));
+        Assert.Equal(0, snapshot.PromotionUses(q));
+        Assert.Equal(2, snapshot.CodeUses("SAVE10"));
+        Assert.Equal(1, snapshot.CustomerUses(P, "c1"));
+        Assert.Equal(D(4m), snapshot.PromotionSpent(P));
+        Assert.Equal(D(0m), snapshot.PromotionSpent(q));
+        Assert.Equal(0, snapshot.WithPromotionUses(P, 0).PromotionUses(P));
+        Assert.Equal("spent", Assert.Throws<ArgumentOutOfRangeException>(() => snapshot.WithPromotionSpent(P, default)).ParamName);
+        Assert.Equal("uses", Assert.Throws<ArgumentOutOfRangeException>(() => snapshot.WithCodeUses("SAVE10", -1)).ParamName);
+    }
+
+    [Fact]
+    public void AttributionReport_RowsByKeyThenCurrency_UnattributedLast_EmptyRowsLeftOut()
+    {
+        var report = new AttributionReport(AttributionDimension.Tag);
+        var eur = new Money(3m, Currency.Eur);
+
+        report.Add(new CodeAttribution(tags: ["video", "story"]), 1, D(2m));
+        report.Add(new CodeAttribution(channel: "mail"), 1, D(1m));
+        report.Add(null, 1, D(1.5m));
+        report.Add(new CodeAttribution(tags: ["video"]), 1, eur);
+        report.Add(new CodeAttribution(tags: ["video"]), 1, D(0.5m));
+        report.AddRow("returned", 0, D(0m));
+        report.AddRow("given-back", 0, D(-1m));
+        report.AddRow("counted", 1, D(0m));
+
+        var rows = report.ToTotals();
+
+        Assert.Equal(
+            ["counted 1 0.00 USD", "given-back 0 -1.00 USD", "story 1 2.00 USD", "video 1 3.00 EUR", "video 2 2.50 USD", "- 2 2.50 USD"],
+            rows.Select(r => $"{r.Key ?? "-"} {r.Redemptions} {r.Discount}"));
+        Assert.All(rows, r => Assert.Equal(AttributionDimension.Tag, r.Dimension));
+        Assert.Equal("by", Assert.Throws<ArgumentOutOfRangeException>(() => new AttributionReport((AttributionDimension)0)).ParamName);
+        Assert.Empty(new AttributionReport(AttributionDimension.Channel).ToTotals());
     }
 
     private static (RejectionReason, int?, int?) Reason(ReservationFailure? failure)
