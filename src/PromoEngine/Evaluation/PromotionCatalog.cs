@@ -105,7 +105,7 @@ public sealed class PromotionCatalog
             indexed.Add((promotion, index));
             if (ids.TryGetValue(promotion.Id, out var first))
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].id: '{promotion.Id}' is also the id of promotions[{first}]."));
+                errors.Add(SameId(index, promotion, first));
             }
             else
             {
@@ -117,7 +117,7 @@ public sealed class PromotionCatalog
             {
                 if (codes.TryGetValue(code, out var owner) && owner.Id != promotion.Id)
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].codes: '{code}' is also a code of '{owner.Id}'."));
+                    errors.Add(SameCode(index, code, owner));
                 }
                 else
                 {
@@ -163,7 +163,7 @@ public sealed class PromotionCatalog
             Guard.NotNull(promotion, nameof(promotions));
             if (positions.TryGetValue(promotion.Id, out var first))
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{changes.Count}].id: '{promotion.Id}' is also the id of promotions[{first}]."));
+                errors.Add(SameId(changes.Count, promotion, first));
             }
             else
             {
@@ -246,6 +246,23 @@ public sealed class PromotionCatalog
         return ReferenceEquals(changed, promotion) ? this : With([changed]);
     }
 
+    // The collisions a catalog refuses, said alike by Create and by a change (by position in what was given).
+    private const string LookAlikes = "0/O/Q, 1/I/L, 2/Z, 5/S, 8/B";
+
+    private static string SameId(int index, Promotion promotion, int first) =>
+        string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].id: '{promotion.Id}' is also the id of promotions[{first}].");
+
+    private static string SameCode(int index, string code, Promotion owner) =>
+        string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].codes: '{code}' is also a code of '{owner.Id}'.");
+
+    private static string ReadsAsFolding(int index, string code, Promotion folding) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"promotions[{index}].codes: '{code}' reads as '{folding.Activation.Codes[0]}' of '{folding.Id}', which folds look-alikes ({LookAlikes}).");
+
+    private static string FoldsAKeptCode(int index, Promotion folding, string code, Promotion kept) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"promotions[{index}].codes: '{folding.Activation.Codes[0]}' folds look-alikes ({LookAlikes}), and '{code}' of '{kept.Id}' reads as it.");
+
     private static ArgumentOutOfRangeException TooMany(int count) =>
         new("promotions", count, string.Create(CultureInfo.InvariantCulture,
             $"A catalog holds at most {MaxPromotions:N0} promotions (PromotionCatalog.MaxPromotions)."));
@@ -277,8 +294,7 @@ public sealed class PromotionCatalog
                 if (byKey.TryGetValue(ClaimCodeFormat.LookAlikeKey(code), out var folding) && folding.Id != promotion.Id
                     && ReferenceEquals(codes.GetValueOrDefault(code), promotion))
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"promotions[{index}].codes: '{code}' reads as '{folding.Activation.Codes[0]}' of '{folding.Id}', which folds look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B)."));
+                    errors.Add(ReadsAsFolding(index, code, folding));
                 }
             }
         }
@@ -310,7 +326,7 @@ public sealed class PromotionCatalog
                 var owner = codes.TryGetValue(code, out var changed) ? changed : Staying(OwnerOf(code), positions);
                 if (owner is not null && owner.Id != promotion.Id)
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"promotions[{index}].codes: '{code}' is also a code of '{owner.Id}'."));
+                    errors.Add(SameCode(index, code, owner));
                     continue;
                 }
 
@@ -319,8 +335,7 @@ public sealed class PromotionCatalog
                 var folds = folding.GetValueOrDefault(key) ?? Staying(FoldingOwnerOf(key), positions);
                 if (folds is not null && folds.Id != promotion.Id)
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"promotions[{index}].codes: '{code}' reads as '{folds.Activation.Codes[0]}' of '{folds.Id}', which folds look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B)."));
+                    errors.Add(ReadsAsFolding(index, code, folds));
                 }
             }
         }
@@ -342,8 +357,7 @@ public sealed class PromotionCatalog
             {
                 if (folding.TryGetValue(ClaimCodeFormat.LookAlikeKey(code), out var folds))
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"promotions[{positions[folds.Id]}].codes: '{folds.Activation.Codes[0]}' folds look-alikes (0/O/Q, 1/I/L, 2/Z, 5/S, 8/B), and '{code}' of '{kept.Id}' reads as it."));
+                    errors.Add(FoldsAKeptCode(positions[folds.Id], folds, code, kept));
                 }
             }
         }
