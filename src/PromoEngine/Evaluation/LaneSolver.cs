@@ -80,7 +80,13 @@ internal static class LaneSolver
     /// (savings have a few decimal places at most).</summary>
     public const decimal Tolerance = 0.000_000_000_001m;
 
-    public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap)
+    /// <summary>Solves a lane.</summary>
+    /// <param name="pool">The units and what is left of their prices.</param>
+    /// <param name="candidates">The lane's item promotions and the units each may use.</param>
+    /// <param name="cap">A promotion's saving after its cap.</param>
+    /// <param name="additiveShortcut">Whether a component of additive candidates is solved directly (see
+    /// <see cref="SolveAdditive"/>) rather than searched; the answer is the same (tests compare the two).</param>
+    public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap, bool additiveShortcut = true)
     {
         var sets = new Dictionary<Promotion, List<Span>>();
         var total = 0m;
@@ -100,7 +106,7 @@ internal static class LaneSolver
 
             var component = components is null ? [candidates[i]] : components[i];
             var solved = component.Count == 1 && component[0].Discount.IsMonotone ? (SolveGreedily(pool, component, cap), false)
-                : component.Count <= MaxExactCandidates ? SolveExactly(pool, component, cap)
+                : component.Count <= MaxExactCandidates ? (additiveShortcut && IsAdditive(component) ? SolveAdditive(pool, component, cap) : SolveExactly(pool, component, cap))
                 : null;
             if (solved is null)
             {
@@ -316,6 +322,152 @@ internal static class LaneSolver
         }
 
         return (sets, total);
+    }
+
+    /// <summary>Whether every candidate of a component saves a plain sum over its units, without a cap, on the units it
+    /// qualifies with (no separate units to discount).</summary>
+    private static bool IsAdditive(List<LaneCandidate> component)
+    {
+        foreach (var candidate in component)
+        {
+            var discount = candidate.Discount;
+            if (!discount.IsAdditive || !discount.IsMonotone || discount.GetItems is not null || candidate.Promotion.MaxDiscount is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What <see cref="SolveExactly"/> finds for a component of additive candidates (see
+    /// <see cref="IsAdditive(List{LaneCandidate})"/>), found directly: the same groups in the same order, each given
+    /// whole to the one candidate the search keeps for it (the most per unit; ties: the smallest id), and the same exact
+    /// savings summed in the same order.</summary>
+    /// <returns>The sets and their saving (never coarse); null when the search would have run out of its node budget.</returns>
+    /// <remarks>Implementation note: with each group usable by one candidate, and every candidate monotone, the search has
+    /// one path (a group's units all go to its candidate), and the solution at its end saves the most any assignment can
+    /// (each unit saves most where it goes, and the savings are sums over units), so it always replaces the greedy
+    /// incumbent: neither the incumbent, nor the bound, nor the memo of savings is needed to find it.</remarks>
+    private static ((Dictionary<Promotion, List<Span>> Sets, decimal Total) Solution, bool Coarse)? SolveAdditive(
+        UnitPool pool, List<LaneCandidate> component, Func<Promotion, decimal, decimal> cap)
+    {
+        // The candidates by id (ids are unique), their units cut at each other's edges, as the search has them.
+        var candidates = component.ToArray();
+        Array.Sort(candidates, (a, b) => a.Promotion.Id.CompareTo(b.Promotion.Id));
+        var reads = new List<List<Part>>(candidates.Length);
+        foreach (var candidate in candidates)
+        {
+            reads.Add(pool.Read(candidate.Qualifying));
+        }
+
+        // Each run of units, first seen first, with the candidate that saves most on each of its units.
+        var cut = UnitPool.CutAtEdges(reads);
+        var runs = new List<(Span Span, decimal Remaining, int Best, decimal PerUnit)>();
+        var runOf = new Dictionary<Span, int>();
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            foreach (var part in cut[c])
+            {
+                if (!runOf.TryGetValue(part.Span, out var at))
+                {
+                    runOf[part.Span] = runs.Count;
+                    runs.Add((part.Span, part.Remaining, c, candidates[c].Discount.MostPerUnit(part.Remaining)));
+                    continue;
+                }
+
+                var run = runs[at];
+                var perUnit = candidates[c].Discount.MostPerUnit(run.Remaining);
+                if (perUnit > run.PerUnit)
+                {
+                    runs[at] = (run.Span, run.Remaining, c, perUnit);
+                }
+            }
+        }
+
+        // Groups of alike runs (one item, one price left, one candidate), first seen first, each in the canonical order;
+        // then the largest possible discounts first, ties by the first run in the canonical order.
+        var itemOf = pool.ItemOf;
+        var groups = new List<AdditiveGroup>();
+        var groupOf = new Dictionary<(int Item, decimal Remaining, int Best), AdditiveGroup>();
+        foreach (var (span, remaining, best, perUnit) in runs)
+        {
+            if (!groupOf.TryGetValue((itemOf[span.Line], remaining, best), out var group))
+            {
+                groupOf[(itemOf[span.Line], remaining, best)] = group = new AdditiveGroup([], best, perUnit);
+                groups.Add(group);
+            }
+
+            group.Spans.Add(span);
+            group.Count += span.Count;
+        }
+
+        if (groups.Count >= NodeBudget)
+        {
+            return null;
+        }
+
+        foreach (var group in groups)
+        {
+            group.Spans.Sort(pool.Canonical);
+        }
+
+        groups.Sort((a, b) =>
+        {
+            var bySaving = (b.PerUnit * b.Count).CompareTo(a.PerUnit * a.Count);
+            return bySaving != 0 ? bySaving : pool.CompareCanonical(a.Spans[0], b.Spans[0]);
+        });
+
+        var last = new int[candidates.Length];
+        Array.Fill(last, -1);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            last[groups[g].Best] = g;
+        }
+
+        // The search's one path: each group whole to its candidate; a candidate's exact saving counted at its last group.
+        var current = new List<Span>?[candidates.Length];
+        var total = 0m;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            var units = current[group.Best] ??= [];
+            foreach (var span in group.Spans)
+            {
+                if (span.Count > 0)
+                {
+                    units.Add(span);
+                }
+            }
+
+            if (last[group.Best] == g)
+            {
+                total += Saving(pool, candidates[group.Best], units, cap);
+            }
+        }
+
+        var sets = new Dictionary<Promotion, List<Span>>();
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            if (current[c] is { Count: > 0 } units)
+            {
+                sets[candidates[c].Promotion] = units;
+            }
+        }
+
+        return ((sets, total), false);
+    }
+
+    /// <summary>Alike units of a component of additive candidates, and the one candidate they go to.</summary>
+    private sealed class AdditiveGroup(List<Span> spans, int best, decimal perUnit)
+    {
+        public List<Span> Spans { get; } = spans;
+
+        public int Best { get; } = best;
+
+        public decimal PerUnit { get; } = perUnit;
+
+        public int Count { get; set; }
     }
 
     /// <returns>The best sets and their saving, and whether some group was split coarsely; null when the node budget
