@@ -92,21 +92,51 @@ internal static class LaneSolver
         var total = 0m;
         var fallback = false;
         List<(Promotion Promotion, ItemProposal Proposal)>? proposals = null;
-        var components = Apart(pool, candidates) ? null : Connected.Groups(candidates, c => c.Units.Select(s => s.Line));
-        for (var i = 0; i < (components?.Count ?? candidates.Count); i++)
+        // Each candidate's component, named by its first candidate (components in the order of their first).
+        var root = Apart(pool, candidates) ? null : Roots(pool, candidates);
+        int[]? next = null; // [candidate]: the next candidate of its component, or -1
+        if (root is not null)
         {
+            // Each component's candidates chained in order (a root is the smallest of its component, so it comes first).
+            next = new int[candidates.Count];
+            var tail = new int[candidates.Count];
+            for (var j = 0; j < candidates.Count; j++)
+            {
+                next[j] = -1;
+                var r = root[j];
+                if (r != j)
+                {
+                    next[tail[r]] = j;
+                }
+
+                tail[r] = j;
+            }
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (root is not null && root[i] != i)
+            {
+                continue; // in the component of an earlier candidate
+            }
+
+            List<LaneCandidate>? members = null; // made when the component has more than one
+            for (var j = next?[i] ?? -1; j >= 0; j = next![j])
+            {
+                (members ??= [candidates[i]]).Add(candidates[j]);
+            }
+
             // A lone promotion whose saving never drops with more units is best off with every unit it can use,
             // which is what the greedy pass gives it: no search needed.
-            if (components is null ? candidates[i].Discount.IsMonotone : components[i] is [{ Discount.IsMonotone: true }])
+            if (members is null && candidates[i].Discount.IsMonotone)
             {
-                var candidate = components is null ? candidates[i] : components[i][0];
-                total += Alone(pool, candidate, cap, sets, ref proposals);
+                total += Alone(pool, candidates[i], cap, sets, ref proposals);
                 continue;
             }
 
-            var component = components is null ? [candidates[i]] : components[i];
+            var component = members ?? [candidates[i]];
             var solved = component.Count == 1 && component[0].Discount.IsMonotone ? (SolveGreedily(pool, component, cap), false)
-                : component.Count <= MaxExactCandidates ? (additiveShortcut && IsAdditive(component) ? SolveAdditive(pool, component, cap) : SolveExactly(pool, component, cap))
+                : component.Count <= MaxExactCandidates ? (additiveShortcut && IsAdditive(component) ? SolveAdditive(pool, component, cap, ref proposals) : SolveExactly(pool, component, cap))
                 : null;
             if (solved is null)
             {
@@ -124,6 +154,57 @@ internal static class LaneSolver
         }
 
         return new LaneSolution(sets, total, fallback, proposals);
+    }
+
+    /// <summary>For each candidate, the first candidate of its component: candidates that may use units of one line,
+    /// directly or through others, are in one component.</summary>
+    /// <remarks>Implementation note: a union of candidates by the lines of their units, over an array by line; the
+    /// components are those <see cref="Connected.Groups"/> finds over the same lines.</remarks>
+    private static int[] Roots(UnitPool pool, IReadOnlyList<LaneCandidate> candidates)
+    {
+        var root = new int[candidates.Count];
+        for (var i = 0; i < root.Length; i++)
+        {
+            root[i] = i;
+        }
+
+        var lines = pool.LinesInOrder.Length;
+        var owner = lines <= 256 ? stackalloc int[lines] : new int[lines];
+        owner.Fill(-1);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            foreach (var span in candidate.Discount.GetItems is null ? candidate.Qualifying : candidate.Units)
+            {
+                if (owner[span.Line] < 0)
+                {
+                    owner[span.Line] = i;
+                    continue;
+                }
+
+                // The smaller root wins, so a component's root is its first candidate.
+                var (a, b) = (Find(root, i), Find(root, owner[span.Line]));
+                root[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        }
+
+        for (var i = 0; i < root.Length; i++)
+        {
+            root[i] = Find(root, i);
+        }
+
+        return root;
+
+        static int Find(int[] root, int i)
+        {
+            while (root[i] != i)
+            {
+                root[i] = root[root[i]];
+                i = root[i];
+            }
+
+            return i;
+        }
     }
 
     /// <summary>Whether no two candidates may use units of the same line (each is then a component of its own).</summary>
@@ -344,13 +425,17 @@ internal static class LaneSolver
     /// <see cref="IsAdditive(List{LaneCandidate})"/>), found directly: the same groups in the same order, each given
     /// whole to the one candidate the search keeps for it (the most per unit; ties: the smallest id), and the same exact
     /// savings summed in the same order.</summary>
-    /// <returns>The sets and their saving (never coarse); null when the search would have run out of its node budget.</returns>
+    /// <returns>The sets and their saving (never coarse); null when the search would have run out of its node budget.
+    /// The proposal made on each set goes into <paramref name="proposals"/>.</returns>
     /// <remarks>Implementation note: with each group usable by one candidate, and every candidate monotone, the search has
     /// one path (a group's units all go to its candidate), and the solution at its end saves the most any assignment can
     /// (each unit saves most where it goes, and the savings are sums over units), so it always replaces the greedy
     /// incumbent: neither the incumbent, nor the bound, nor the memo of savings is needed to find it.</remarks>
     private static ((Dictionary<Promotion, List<Span>> Sets, decimal Total) Solution, bool Coarse)? SolveAdditive(
-        UnitPool pool, List<LaneCandidate> component, Func<Promotion, decimal, decimal> cap)
+        UnitPool pool,
+        List<LaneCandidate> component,
+        Func<Promotion, decimal, decimal> cap,
+        ref List<(Promotion Promotion, ItemProposal Proposal)>? proposals)
     {
         // The candidates by id (ids are unique), their units cut at each other's edges, as the search has them.
         var candidates = component.ToArray();
@@ -440,9 +525,15 @@ internal static class LaneSolver
                 }
             }
 
-            if (last[group.Best] == g)
+            if (last[group.Best] == g && units.Count > 0)
             {
-                total += Saving(pool, candidates[group.Best], units, cap);
+                // As Saving reads it; the proposal is the one a proposal on the set would make (the set's units that
+                // qualify, which are all it may use), so it is handed on with the set.
+                var candidate = candidates[group.Best];
+                var qualifying = new SpanSet(units).Intersect(candidate.Qualifying);
+                var proposal = candidate.Discount.Propose(pool, qualifying, qualifying);
+                total += cap(candidate.Promotion, proposal.Total);
+                (proposals ??= []).Add((candidate.Promotion, proposal));
             }
         }
 

@@ -751,6 +751,12 @@ public sealed partial class PromotionEvaluator
         /// <param name="laneRejections">How many rejections there were when the lane's item promotions began.</param>
         private Promotion? ShippingPartOf(Promotion promotion, int laneRejections)
         {
+            if (promotion.Discount.ShippingPart(0m) is null)
+            {
+                // Most discounts have no shipping part, whatever their own part took: nothing to look up.
+                return null;
+            }
+
             var taken = 0m;
             var applied = false;
             foreach (var a in _applied)
