@@ -149,15 +149,7 @@ public sealed partial class PromotionEvaluator
                 return true;
             }
 
-            var subtotal = 0m;
-            var quantity = 0;
-            foreach (var lineIndex in lines)
-            {
-                var line = _cart.Lines[lineIndex];
-                subtotal += line.Total.Amount;
-                quantity += line.Quantity;
-            }
-
+            var (subtotal, quantity) = TotalsOf(promotion.QualifyingItems);
             var share = Options.NearMissShare;
             foreach (var restriction in promotion.Restrictions)
             {
@@ -352,14 +344,7 @@ public sealed partial class PromotionEvaluator
 
         private Rejection? CheckItems(Promotion promotion)
         {
-            var subtotal = 0m;
-            var quantity = 0;
-            foreach (var lineIndex in MatchingLines(promotion.QualifyingItems))
-            {
-                var line = _cart.Lines[lineIndex];
-                subtotal += line.Total.Amount;
-                quantity += line.Quantity;
-            }
+            var (subtotal, quantity) = TotalsOf(promotion.QualifyingItems);
 
             if (quantity == 0)
             {
