@@ -153,15 +153,31 @@ public abstract partial class ItemFilter
 
     private static bool Intersects(ImmutableArray<string> sorted, ImmutableArray<string> values)
     {
+        // Implementation note: a filter of a few values (most name one category or tag) is looked through; a binary
+        // search through the comparer costs more than that.
+        var few = sorted.Length <= 4;
         foreach (var value in values)
         {
-            if (sorted.BinarySearch(value, StringComparer.Ordinal) >= 0)
+            if (few ? Contains(sorted, value) : sorted.BinarySearch(value, StringComparer.Ordinal) >= 0)
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool Contains(ImmutableArray<string> few, string value)
+        {
+            foreach (var item in few)
+            {
+                if (string.Equals(item, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private sealed class AllItems : ItemFilter

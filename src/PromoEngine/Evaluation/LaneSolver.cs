@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -159,7 +158,7 @@ internal static class LaneSolver
     /// <summary>For each candidate, the first candidate of its component: candidates that may use units of one line,
     /// directly or through others, are in one component.</summary>
     /// <remarks>Implementation note: a union of candidates by the lines of their units, over an array by line; the
-    /// components are those <see cref="Connected.Groups"/> finds over the same lines.</remarks>
+    /// components are those <c>Connected.Groups</c> finds over the same lines.</remarks>
     private static int[] Roots(UnitPool pool, IReadOnlyList<LaneCandidate> candidates)
     {
         var root = new int[candidates.Count];
