@@ -38,6 +38,8 @@ internal sealed class AmountOffEachItemDiscount : ItemDiscount
 
     public override bool IsAdditive => true;
 
+    public override bool SavesUnitByUnit => true;
+
     // JSON: {"type": "amountOffEachItem", "amount": money}; schema: the discount oneOf entry whose type is
     // "amountOffEachItem".
     public const string JsonType = "amountOffEachItem";

@@ -23,6 +23,11 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
     /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
     public virtual bool IsAdditive => false;
 
+    /// <summary>Whether the discount is exactly <see cref="MostPerUnit"/> on each unit it is given, what each unit would
+    /// take unheld is <see cref="NominalPerUnit"/>, and it says nothing else (no shipping part, no price floor, no cap of
+    /// its own): then promotions on lines of their own are applied without the lane solver.</summary>
+    public virtual bool SavesUnitByUnit => false;
+
     /// <summary>How many units the discount works on at a time (a set or group size; 1 for a discount on each unit).</summary>
     public virtual int Granularity => 1;
 

@@ -33,6 +33,8 @@ internal sealed class PercentOffItemsDiscount : ItemDiscount
 
     public override bool IsAdditive => true;
 
+    public override bool SavesUnitByUnit => true;
+
     // JSON: {"type": "percentOffItems", "percent": 20}; schema: the discount oneOf entry whose type is "percentOffItems".
     public const string JsonType = "percentOffItems";
 

@@ -460,6 +460,13 @@ public sealed partial class PromotionEvaluator
                 lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
+            return Finish(lines);
+        }
+
+        /// <summary>The result, from the line results and what the run recorded: the rejections and hints in their
+        /// order (codes as entered, then by promotion id), told as the options say.</summary>
+        private EvaluationResult Finish(LineResult[] lines)
+        {
             if (Options.HideCodeStatus)
             {
                 HideCodeStatus();
