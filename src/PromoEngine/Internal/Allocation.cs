@@ -85,6 +85,7 @@ internal static class Allocation
     public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {
         var perMajor = amount.Currency.MinorUnitsPerMajor;
+        var minorUnits = amount.Currency.MinorUnits;
         var total = amount.Amount * perMajor;
         var weightSum = 0m;
         foreach (var (count, weight) in runs)
@@ -148,12 +149,12 @@ internal static class Allocation
         {
             if (extra[i] > 0)
             {
-                result.Add(new Run(i, (quotients[i] + 1m) / perMajor, extra[i]));
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i] + 1m, minorUnits), extra[i]));
             }
 
             if (extra[i] < runs[i].Count)
             {
-                result.Add(new Run(i, quotients[i] / perMajor, runs[i].Count - extra[i]));
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i], minorUnits), runs[i].Count - extra[i]));
             }
         }
 
