@@ -34,6 +34,8 @@ internal sealed class AmountOffEachItemDiscount : ItemDiscount
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
 
+    public override bool HasOwnNominal => true;
+
     public override decimal NominalPerUnit(decimal remaining) => Amount.Amount;
 
     public override bool IsAdditive => true;

@@ -16,6 +16,10 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
     /// <summary>What one unit with this much left would take if its price did not hold the discount back.</summary>
     public virtual decimal NominalPerUnit(decimal remaining) => MostPerUnit(remaining);
 
+    /// <summary>Whether <see cref="NominalPerUnit"/> says something of its own (otherwise it is
+    /// <see cref="MostPerUnit"/>, and need not be asked).</summary>
+    public virtual bool HasOwnNominal => false;
+
     /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
     public virtual bool IsMonotone => true;
 

@@ -69,8 +69,17 @@ public sealed partial class PromotionEvaluator
                     var price = line.UnitPrice.Amount;
                     perUnit[lineIndex] = discount.MostPerUnit(price);
                     exact += perUnit[lineIndex] * line.Quantity;
-                    nominal += discount.NominalPerUnit(price) * line.Quantity;
-                    left += price * line.Quantity;
+                    if (discount.HasOwnNominal)
+                    {
+                        nominal += discount.NominalPerUnit(price) * line.Quantity;
+                    }
+
+                    left += line.Total.Amount;
+                }
+
+                if (!discount.HasOwnNominal)
+                {
+                    nominal = exact;
                 }
 
                 // A promotion that saves nothing, or rounds to nothing, is rejected by the general path.

@@ -82,7 +82,11 @@ internal static class Allocation
         }
     }
 
-    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs) =>
+        OverRunsInIntegers(amount, runs) ?? OverRunsInDecimals(amount, runs);
+
+    /// <summary><see cref="OverRuns"/> in decimal arithmetic: any amount and weights.</summary>
+    public static List<Run> OverRunsInDecimals(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {
         var perMajor = amount.Currency.MinorUnitsPerMajor;
         var minorUnits = amount.Currency.MinorUnits;
@@ -160,6 +164,141 @@ internal static class Allocation
 
         return result;
     }
+
+    /// <summary><see cref="OverRuns"/> in 64-bit integers (128 for a product that needs it), when the amount in minor
+    /// units, every weight scaled to the weights' largest scale, and their sum fit (the usual case: amounts of a few
+    /// places); otherwise <see langword="null"/>.</summary>
+    /// <remarks>Implementation note: with the weights scaled by one power of ten, each quotient and the order of the
+    /// remainders are those of the decimal division (the remainders are only compared, and all scaled alike), and
+    /// the shares are made from the same whole numbers of minor units, so the result is bit for bit
+    /// <see cref="OverRunsInDecimals"/>'s, without a decimal division per run.</remarks>
+    public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    {
+        const int MaxScale = 18;
+        if (runs.Length > 32 || amount.Currency.MinorUnits > MaxScale || amount.Amount < 0m)
+        {
+            return null;
+        }
+
+        var total = amount.Amount * amount.Currency.MinorUnitsPerMajor;
+        if (total > long.MaxValue / 10 || decimal.Truncate(total) != total)
+        {
+            return null;
+        }
+
+        // The weights as whole numbers at their largest scale.
+        Span<long> weights = stackalloc long[runs.Length];
+        Span<int> bits = stackalloc int[4];
+        var scale = 0;
+        foreach (var (_, weight) in runs)
+        {
+            decimal.GetBits(weight, bits);
+            scale = Math.Max(scale, (bits[3] >> 16) & 0xFF);
+            if (bits[2] != 0 || bits[1] < 0 || weight < 0m || scale > MaxScale)
+            {
+                return null;
+            }
+        }
+
+        long weightSum = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            decimal.GetBits(runs[i].Weight, bits);
+            var mantissa = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
+            var shift = scale - ((bits[3] >> 16) & 0xFF);
+            var factor = PowersOfTen[shift];
+            if (mantissa > long.MaxValue / factor)
+            {
+                return null;
+            }
+
+            weights[i] = mantissa * factor;
+            if (weights[i] > (long.MaxValue - weightSum) / Math.Max(1, runs[i].Count))
+            {
+                return null;
+            }
+
+            weightSum += weights[i] * runs[i].Count;
+        }
+
+        var whole = (long)total;
+        if (weightSum == 0)
+        {
+            return null;
+        }
+
+        Span<long> quotients = stackalloc long[runs.Length];
+        Span<long> remainders = stackalloc long[runs.Length];
+        long assigned = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (weights[i] == 0 || whole <= long.MaxValue / weights[i])
+            {
+                quotients[i] = Math.DivRem(whole * weights[i], weightSum, out remainders[i]);
+            }
+            else
+            {
+                // The quotient is at most the amount and the remainder below the weight sum: only the product needs more.
+                var (quotient, remainder) = Int128.DivRem((Int128)whole * weights[i], weightSum);
+                (quotients[i], remainders[i]) = ((long)quotient, (long)remainder);
+            }
+
+            assigned += quotients[i] * runs[i].Count;
+        }
+
+        Span<int> extra = stackalloc int[runs.Length];
+        extra.Clear();
+        var leftover = whole - assigned;
+        if (leftover > 0)
+        {
+            // Largest remainder first, then larger weight, then the earlier run (as OverRunsInDecimals orders them).
+            Span<int> order = stackalloc int[runs.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                var at = i;
+                while (at > 0 && (remainders[order[at - 1]] < remainders[i]
+                    || (remainders[order[at - 1]] == remainders[i] && weights[order[at - 1]] < weights[i])))
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = i;
+            }
+
+            foreach (var i in order)
+            {
+                var take = (int)Math.Min(leftover, runs[i].Count);
+                extra[i] = take;
+                leftover -= take;
+                if (leftover == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        var minorUnits = amount.Currency.MinorUnits;
+        var result = new List<Run>(runs.Length + 1);
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (extra[i] > 0)
+            {
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i] + 1, minorUnits), extra[i]));
+            }
+
+            if (extra[i] < runs[i].Count)
+            {
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i], minorUnits), runs[i].Count - extra[i]));
+            }
+        }
+
+        return result;
+    }
+
+    private static readonly long[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
 
     private static bool Before(int x, int y, ReadOnlySpan<decimal> remainders, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {

@@ -31,6 +31,18 @@ internal static class Decimals
         {
             dropped = power;
         }
+        else if (bits[2] == 0)
+        {
+            // The usual amount fits 64 bits, where dividing by ten is far cheaper.
+            var small = (ulong)mantissa;
+            while (dropped < power && small % 10 == 0)
+            {
+                small /= 10;
+                dropped++;
+            }
+
+            mantissa = small;
+        }
         else
         {
             while (dropped < power && mantissa % 10 == 0)
