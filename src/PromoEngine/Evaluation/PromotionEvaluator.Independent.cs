@@ -114,14 +114,14 @@ public sealed partial class PromotionEvaluator
             }
 
             // Each promotion's rounded amount spread over its units by their exact amounts; per line, the sum of what
-            // its units took (as recorded: equal shares as the first of them) and the line's discount.
+            // its units took (as recorded: equal shares as the first of them). With one promotion on a line, that sum is
+            // the line's discount too, bit for bit: the general path adds the same products to a zero of no places.
             Span<decimal> lineAmount = cartLines.Length <= 256 ? stackalloc decimal[cartLines.Length] : new decimal[cartLines.Length];
-            Span<decimal> lineDiscount = cartLines.Length <= 256 ? stackalloc decimal[cartLines.Length] : new decimal[cartLines.Length];
             Span<bool> adjusted = cartLines.Length <= 256 ? stackalloc bool[cartLines.Length] : new bool[cartLines.Length];
             var unitRuns = Options.IncludeUnits ? new List<(int Line, decimal Recorded, int Count)>() : null;
             foreach (var i in order)
             {
-                if (!Spread(admitted[i], amounts[i].Rounded, perUnit, lineAmount, lineDiscount, adjusted, unitRuns))
+                if (!Spread(admitted[i], amounts[i].Rounded, perUnit, lineAmount, adjusted, unitRuns))
                 {
                     return null;
                 }
@@ -134,8 +134,8 @@ public sealed partial class PromotionEvaluator
                 var line = cartLines[lineIndex];
                 var units = unitRuns is null ? [] : Units(line, lineIndex, owner[lineIndex] >= 0 ? admitted[owner[lineIndex]] : null, unitRuns);
                 lines[lineIndex] = adjusted[lineIndex]
-                    ? new LineResult(line, ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(admitted[owner[lineIndex]].Id, DiscountClass.Item, M(lineAmount[lineIndex])) }), lineDiscount[lineIndex], units)
-                    : new LineResult(line, [], lineDiscount[lineIndex], units);
+                    ? new LineResult(line, ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(admitted[owner[lineIndex]].Id, DiscountClass.Item, M(lineAmount[lineIndex])) }), lineAmount[lineIndex], units)
+                    : new LineResult(line, [], 0m, units);
             }
 
             foreach (var i in order)
@@ -231,7 +231,6 @@ public sealed partial class PromotionEvaluator
         /// <param name="rounded">Its rounded amount.</param>
         /// <param name="perUnit">Each line's exact amount off a unit.</param>
         /// <param name="lineAmount">Each line's sum of what its units took, added to.</param>
-        /// <param name="lineDiscount">Each line's discount, added to.</param>
         /// <param name="adjusted">Whether a line's units took anything, set.</param>
         /// <param name="unitRuns">When the per-unit breakdown is asked for, where each run of units that took one share
         /// is added (a share of nothing as zero), in unit order.</param>
@@ -240,7 +239,6 @@ public sealed partial class PromotionEvaluator
             decimal rounded,
             ReadOnlySpan<decimal> perUnit,
             Span<decimal> lineAmount,
-            Span<decimal> lineDiscount,
             Span<bool> adjusted,
             List<(int Line, decimal Recorded, int Count)>? unitRuns)
         {
@@ -288,7 +286,6 @@ public sealed partial class PromotionEvaluator
 
                 unitRuns?.Add((lineIndex, recorded, count));
                 lineAmount[lineIndex] = adjusted[lineIndex] ? lineAmount[lineIndex] + (recorded * count) : recorded * count;
-                lineDiscount[lineIndex] += (0m + recorded) * count;
                 adjusted[lineIndex] = true;
             }
 

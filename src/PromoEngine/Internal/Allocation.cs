@@ -67,13 +67,18 @@ internal static class Allocation
     /// <param name="runs">The runs, changed in place.</param>
     public static void Quantize(Span<(int Count, decimal Weight)> runs)
     {
+        // Implementation note: a weight of at most WeightDecimals places rounds to itself, so it is not rounded (this
+        // runs for every application of every evaluation).
         var any = false;
+        var exact = true;
         foreach (var (_, weight) in runs)
         {
-            any |= decimal.Round(weight, WeightDecimals) > 0m;
+            var fits = weight.Scale <= WeightDecimals;
+            exact &= fits;
+            any |= (fits ? weight : decimal.Round(weight, WeightDecimals)) > 0m;
         }
 
-        if (any)
+        if (any && !exact)
         {
             foreach (ref var run in runs)
             {
@@ -188,25 +193,27 @@ internal static class Allocation
 
         // The weights as whole numbers at their largest scale.
         Span<long> weights = stackalloc long[runs.Length];
+        Span<int> scales = stackalloc int[runs.Length];
         Span<int> bits = stackalloc int[4];
         var scale = 0;
-        foreach (var (_, weight) in runs)
+        for (var i = 0; i < runs.Length; i++)
         {
-            decimal.GetBits(weight, bits);
-            scale = Math.Max(scale, (bits[3] >> 16) & 0xFF);
-            if (bits[2] != 0 || bits[1] < 0 || weight < 0m || scale > MaxScale)
+            decimal.GetBits(runs[i].Weight, bits);
+            scales[i] = (bits[3] >> 16) & 0xFF;
+            scale = Math.Max(scale, scales[i]);
+            if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0 || scale > MaxScale)
             {
                 return null;
             }
+
+            weights[i] = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
         }
 
         long weightSum = 0;
         for (var i = 0; i < runs.Length; i++)
         {
-            decimal.GetBits(runs[i].Weight, bits);
-            var mantissa = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
-            var shift = scale - ((bits[3] >> 16) & 0xFF);
-            var factor = PowersOfTen[shift];
+            var mantissa = weights[i];
+            var factor = PowersOfTen[scale - scales[i]];
             if (mantissa > long.MaxValue / factor)
             {
                 return null;
