@@ -121,7 +121,7 @@ public sealed partial class PromotionEvaluator
             var unitRuns = Options.IncludeUnits ? new List<(int Line, decimal Recorded, int Count)>() : null;
             foreach (var i in order)
             {
-                if (!Spread(admitted[i], amounts[i].Rounded, perUnit, lineAmount, adjusted, unitRuns))
+                if (!SpreadOnLines(admitted[i], amounts[i].Rounded, perUnit, lineAmount, adjusted, unitRuns))
                 {
                     return null;
                 }
@@ -146,6 +146,64 @@ public sealed partial class PromotionEvaluator
             }
 
             return Finish(lines);
+        }
+
+        /// <summary><see cref="SpreadOnLines"/> from the allocation's whole numbers of minor units
+        /// (<see cref="Allocation.TrySplitInIntegers"/>): the same checks and the same amounts, bit for bit, without a
+        /// decimal for each share.</summary>
+        /// <remarks>Implementation note: a share of q minor units is the decimal q / 10^m at the fewest places that hold
+        /// it (<see cref="Decimals.DividedByPowerOfTen"/>), and the general path adds a line's shares times their counts:
+        /// the value is their sum, at the most places any of them has; so the line's amount is made once from the sum.</remarks>
+        private bool SpreadInMinorUnits(
+            int[] lineIndices,
+            ReadOnlySpan<(int Count, decimal Weight)> runs,
+            ReadOnlySpan<long> quotients,
+            ReadOnlySpan<int> extra,
+            Span<decimal> lineAmount,
+            Span<bool> adjusted,
+            List<(int Line, decimal Recorded, int Count)>? unitRuns)
+        {
+            var minorUnits = _currency.MinorUnits;
+            for (var r = 0; r < runs.Length; r++)
+            {
+                var most = quotients[r] + (extra[r] > 0 ? 1 : 0);
+                if (most > _cart.Lines[lineIndices[r]].UnitPrice.Amount * _currency.MinorUnitsPerMajor)
+                {
+                    return false;
+                }
+            }
+
+            for (var r = 0; r < runs.Length; r++)
+            {
+                var (lineIndex, count, more, share) = (lineIndices[r], runs[r].Count, extra[r], quotients[r]);
+                long sum = 0;
+                var places = -1;
+                if (more > 0)
+                {
+                    sum += (share + 1) * more;
+                    places = Math.Max(places, Decimals.PlacesOf(share + 1, minorUnits));
+                    unitRuns?.Add((lineIndex, Decimals.DividedByPowerOfTen(share + 1, minorUnits), more));
+                }
+
+                if (more < count)
+                {
+                    if (share > 0)
+                    {
+                        sum += share * (count - more);
+                        places = Math.Max(places, Decimals.PlacesOf(share, minorUnits));
+                    }
+
+                    unitRuns?.Add((lineIndex, share > 0 ? Decimals.DividedByPowerOfTen(share, minorUnits) : 0m, count - more));
+                }
+
+                if (places >= 0)
+                {
+                    lineAmount[lineIndex] = Decimals.FromMinorUnits(sum, minorUnits, places);
+                    adjusted[lineIndex] = true;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A line's per-unit breakdown, as the general path builds it from the unit pool's pieces: each run of
@@ -234,7 +292,7 @@ public sealed partial class PromotionEvaluator
         /// <param name="adjusted">Whether a line's units took anything, set.</param>
         /// <param name="unitRuns">When the per-unit breakdown is asked for, where each run of units that took one share
         /// is added (a share of nothing as zero), in unit order.</param>
-        private bool Spread(
+        private bool SpreadOnLines(
             Promotion promotion,
             decimal rounded,
             ReadOnlySpan<decimal> perUnit,
@@ -250,6 +308,16 @@ public sealed partial class PromotionEvaluator
             }
 
             Allocation.Quantize(runs);
+            if (runs.Length <= Allocation.MaxIntegerRuns)
+            {
+                Span<long> quotients = stackalloc long[runs.Length];
+                Span<int> extra = stackalloc int[runs.Length];
+                if (Allocation.TrySplitInIntegers(M(rounded), runs, quotients, extra))
+                {
+                    return SpreadInMinorUnits(lineIndices, runs, quotients, extra, lineAmount, adjusted, unitRuns);
+                }
+            }
+
             var shares = Allocation.OverRuns(M(rounded), runs);
             var recordedShares = shares.Count <= 64 ? stackalloc decimal[shares.Count] : new decimal[shares.Count];
             var recordedCount = 0;

@@ -170,25 +170,28 @@ internal static class Allocation
         return result;
     }
 
-    /// <summary><see cref="OverRuns"/> in 64-bit integers (128 for a product that needs it), when the amount in minor
-    /// units, every weight scaled to the weights' largest scale, and their sum fit (the usual case: amounts of a few
-    /// places); otherwise <see langword="null"/>.</summary>
-    /// <remarks>Implementation note: with the weights scaled by one power of ten, each quotient and the order of the
-    /// remainders are those of the decimal division (the remainders are only compared, and all scaled alike), and
-    /// the shares are made from the same whole numbers of minor units, so the result is bit for bit
-    /// <see cref="OverRunsInDecimals"/>'s, without a decimal division per run.</remarks>
-    public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    /// <summary>The most runs <see cref="TrySplitInIntegers"/> takes.</summary>
+    public const int MaxIntegerRuns = 32;
+
+    /// <summary>The whole numbers behind <see cref="OverRunsInIntegers"/>: each run's share in minor units
+    /// (<paramref name="quotients"/>) and how many of its first units take one minor unit more
+    /// (<paramref name="extra"/>); false (and nothing to read) when the numbers do not fit.</summary>
+    /// <param name="amount">The rounded amount.</param>
+    /// <param name="runs">The runs, their weights quantized.</param>
+    /// <param name="quotients">One slot per run.</param>
+    /// <param name="extra">One slot per run.</param>
+    public static bool TrySplitInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, Span<long> quotients, Span<int> extra)
     {
         const int MaxScale = 18;
-        if (runs.Length > 32 || amount.Currency.MinorUnits > MaxScale || amount.Amount < 0m)
+        if (runs.Length > MaxIntegerRuns || amount.Currency.MinorUnits > MaxScale || amount.Amount < 0m)
         {
-            return null;
+            return false;
         }
 
         var total = amount.Amount * amount.Currency.MinorUnitsPerMajor;
         if (total > long.MaxValue / 10 || decimal.Truncate(total) != total)
         {
-            return null;
+            return false;
         }
 
         // The weights as whole numbers at their largest scale.
@@ -203,7 +206,7 @@ internal static class Allocation
             scale = Math.Max(scale, scales[i]);
             if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0 || scale > MaxScale)
             {
-                return null;
+                return false;
             }
 
             weights[i] = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
@@ -216,13 +219,13 @@ internal static class Allocation
             var factor = PowersOfTen[scale - scales[i]];
             if (mantissa > long.MaxValue / factor)
             {
-                return null;
+                return false;
             }
 
             weights[i] = mantissa * factor;
             if (weights[i] > (long.MaxValue - weightSum) / Math.Max(1, runs[i].Count))
             {
-                return null;
+                return false;
             }
 
             weightSum += weights[i] * runs[i].Count;
@@ -231,10 +234,9 @@ internal static class Allocation
         var whole = (long)total;
         if (weightSum == 0)
         {
-            return null;
+            return false;
         }
 
-        Span<long> quotients = stackalloc long[runs.Length];
         Span<long> remainders = stackalloc long[runs.Length];
         long assigned = 0;
         for (var i = 0; i < runs.Length; i++)
@@ -253,7 +255,6 @@ internal static class Allocation
             assigned += quotients[i] * runs[i].Count;
         }
 
-        Span<int> extra = stackalloc int[runs.Length];
         extra.Clear();
         var leftover = whole - assigned;
         if (leftover > 0)
@@ -283,6 +284,25 @@ internal static class Allocation
                     break;
                 }
             }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="OverRuns"/> in 64-bit integers (128 for a product that needs it), when the amount in minor
+    /// units, every weight scaled to the weights' largest scale, and their sum fit (the usual case: amounts of a few
+    /// places); otherwise <see langword="null"/>.</summary>
+    /// <remarks>Implementation note: with the weights scaled by one power of ten, each quotient and the order of the
+    /// remainders are those of the decimal division (the remainders are only compared, and all scaled alike), and
+    /// the shares are made from the same whole numbers of minor units, so the result is bit for bit
+    /// <see cref="OverRunsInDecimals"/>'s, without a decimal division per run.</remarks>
+    public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    {
+        Span<long> quotients = stackalloc long[Math.Min(runs.Length, MaxIntegerRuns)];
+        Span<int> extra = stackalloc int[Math.Min(runs.Length, MaxIntegerRuns)];
+        if (!TrySplitInIntegers(amount, runs, quotients, extra))
+        {
+            return null;
         }
 
         var minorUnits = amount.Currency.MinorUnits;

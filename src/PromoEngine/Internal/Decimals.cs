@@ -58,6 +58,41 @@ internal static class Decimals
             : new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), unchecked((int)(uint)(mantissa >> 64)), bits[3] < 0, (byte)newScale);
     }
 
+    /// <summary>The places <c>minor / 10^minorUnits</c> has at its fewest (as <see cref="DividedByPowerOfTen"/> gives
+    /// it): the minor units less the trailing zeros of <paramref name="minor"/>, none for zero.</summary>
+    /// <param name="minor">A whole number of minor units, zero or more.</param>
+    /// <param name="minorUnits">The currency's minor units.</param>
+    public static int PlacesOf(long minor, int minorUnits)
+    {
+        if (minor == 0)
+        {
+            return 0;
+        }
+
+        var places = minorUnits;
+        while (places > 0 && minor % 10 == 0)
+        {
+            minor /= 10;
+            places--;
+        }
+
+        return places;
+    }
+
+    /// <summary><c>minor / 10^minorUnits</c> written with exactly <paramref name="places"/> places.</summary>
+    /// <param name="minor">A whole number of minor units, zero or more, whose value has at most that many places.</param>
+    /// <param name="minorUnits">The currency's minor units, at most 18.</param>
+    /// <param name="places">From <see cref="PlacesOf"/> of <paramref name="minor"/> to <paramref name="minorUnits"/>.</param>
+    public static decimal FromMinorUnits(long minor, int minorUnits, int places)
+    {
+        var mantissa = minor / LongPowersOfTen[minorUnits - places];
+        return new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)((ulong)mantissa >> 32)), 0, false, (byte)places);
+    }
+
+    private static readonly long[] LongPowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
+
     private static decimal[] Powers()
     {
         var powers = new decimal[MaxPower + 1];
