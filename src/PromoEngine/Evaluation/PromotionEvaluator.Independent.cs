@@ -12,7 +12,8 @@ public sealed partial class PromotionEvaluator
     {
         /// <summary>The result of applying the admitted promotions when none of them can change what another does, or
         /// <see langword="null"/> when the general path must decide (see <see cref="IsIndependent"/>).</summary>
-        /// <param name="admitted">The promotions admitted, none of them entered by code.</param>
+        /// <param name="admitted">The promotions admitted: the automatic ones and those whose codes were entered, when
+        /// every code entered fits the order's code slots (then there is one way to give out the slots).</param>
         /// <remarks>
         /// <para>Independent promotions are item percentages or amounts off each unit, with no cap, no threshold
         /// measured after higher lanes and no combination rule, on lines no other admitted promotion can use. Then the

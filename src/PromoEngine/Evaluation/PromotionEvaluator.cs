@@ -90,9 +90,11 @@ public sealed partial class PromotionEvaluator
         var admission = new Run(this, cart, at, snapshot);
         admission.ResolveCodes(entries, cart.Customer.Wallet);
         var (coded, automatic, inert) = admission.Admit();
-        if (coded.Count == 0 && !GeneralPathOnly && admission.ApplyIndependent(automatic) is { } independent)
+        if (!GeneralPathOnly && inert is null && coded.Count <= Options.MaxCodesPerOrder
+            && admission.ApplyIndependent(coded.Count == 0 ? automatic : [.. automatic, .. coded]) is { } independent)
         {
-            // The common cart: promotions that each work on lines of their own, applied straight away.
+            // The common cart: promotions (and the codes entered, when they all fit the order's slots) that each work on
+            // lines of their own, applied straight away.
             return independent;
         }
 

@@ -28,9 +28,12 @@ public sealed class IndependentPathProperties
     [Property(MaxTest = 1000)]
     public void Evaluate_PromotionsOnLinesOfTheirOwn_SameAsTheGeneralPath(PositiveInt seed)
     {
-        var (catalog, cart, options) = Build(new Random(seed.Get));
+        var random = new Random(seed.Get);
+        var (catalog, cart, options) = Build(random);
+        // Now and then codes: of promotions that take one, unknown, repeated, or more than the order's slots.
+        string[] codes = random.Next(2) == 0 ? [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => $"CODE{random.Next(6)}")] : [];
 
-        AssertSame(catalog, options, cart, [], Now, null);
+        AssertSame(catalog, options, cart, codes, Now, null);
     }
 
     [Fact]
@@ -103,6 +106,11 @@ public sealed class IndependentPathProperties
                     ? Discount.AmountOffEachItem(new Money(Math.Max(Price(20), 1m / currency.MinorUnitsPerMajor), currency))
                     : Discount.PercentOffItems(random.Next(10) == 0 ? 100m : random.Next(1, 100) + (random.Next(4) == 0 ? 0.5m : 0m)))
                 .WithPriority(random.Next(3));
+            if (random.Next(4) == 0)
+            {
+                builder = builder.WithCode($"CODE{k}");
+            }
+
             if (random.Next(12) == 0)
             {
                 builder = builder.WithMaxDiscount(new Money(Math.Max(Price(5), 1m / currency.MinorUnitsPerMajor), currency));
@@ -128,6 +136,8 @@ public sealed class IndependentPathProperties
             Rounding = rounding,
             RoundingTarget = random.Next(3) == 0 ? RoundingTarget.Discount : RoundingTarget.AmountToPay,
             Selection = random.Next(4) == 0 ? SelectionPolicy.StrictPriority : SelectionPolicy.BestForShopper,
+            MaxCodesPerOrder = random.Next(3),
+            HideCodeStatus = random.Next(4) == 0,
         };
         return (PromotionCatalog.Create(promotions), new Cart(currency, lines), options);
     }
