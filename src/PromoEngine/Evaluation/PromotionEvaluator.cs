@@ -327,18 +327,9 @@ public sealed partial class PromotionEvaluator
         }
     }
 
-    /// <summary>What <see cref="ReadCodes"/> gives when no code is entered; never written to.</summary>
-    private static readonly List<(string? Normalized, string Typed, string? Error)> NoCodes = [];
-
     /// <summary>Each code entered, normalized, or with why it cannot be: a shopper's input is never an exception.</summary>
     private static List<(string? Normalized, string Typed, string? Error)> ReadCodes(IEnumerable<string> codes)
     {
-        if (codes is ICollection<string> { Count: 0 })
-        {
-            // Most evaluations have no code: the list read from is shared (it is only read).
-            return NoCodes;
-        }
-
         var result = new List<(string? Normalized, string Typed, string? Error)>();
         HashSet<string>? seen = null; // made for the first code
         var count = 0;
