@@ -153,31 +153,36 @@ public abstract partial class ItemFilter
 
     private static bool Intersects(ImmutableArray<string> sorted, ImmutableArray<string> values)
     {
-        // Implementation note: a filter of a few values (most name one category or tag) is looked through; a binary
-        // search through the comparer costs more than that.
-        var few = sorted.Length <= 4;
         foreach (var value in values)
         {
-            if (few ? Contains(sorted, value) : sorted.BinarySearch(value, StringComparer.Ordinal) >= 0)
+            if (Contains(sorted, value))
             {
                 return true;
             }
         }
 
         return false;
+    }
 
-        static bool Contains(ImmutableArray<string> few, string value)
+    /// <summary>Whether a sorted list holds a value (ordinal): a few are compared in turn, more are searched.</summary>
+    /// <remarks>Implementation note: a filter is asked this for every line of every evaluation, and most name one to
+    /// three values, where equality (which compares lengths first) beats a binary search's ordinal comparisons.</remarks>
+    private static bool Contains(ImmutableArray<string> sorted, string value)
+    {
+        if (sorted.Length > 4)
         {
-            foreach (var item in few)
-            {
-                if (string.Equals(item, value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return sorted.BinarySearch(value, StringComparer.Ordinal) >= 0;
         }
+
+        foreach (var item in sorted)
+        {
+            if (string.Equals(item, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class AllItems : ItemFilter
@@ -195,7 +200,7 @@ public abstract partial class ItemFilter
     {
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("skus", skus, []);
 
-        private protected override bool IsMatch(CartLine line) => skus.BinarySearch(line.Sku, StringComparer.Ordinal) >= 0;
+        private protected override bool IsMatch(CartLine line) => Contains(skus, line.Sku);
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => (skus, []);
 
@@ -229,7 +234,7 @@ public abstract partial class ItemFilter
         internal override (string, ImmutableArray<string>, ImmutableArray<ItemFilter>) Shape() => ("brands", brands, []);
 
         private protected override bool IsMatch(CartLine line) =>
-            line.Brand is { } brand && brands.BinarySearch(brand, StringComparer.Ordinal) >= 0;
+            line.Brand is { } brand && Contains(brands, brand);
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => null;
 
