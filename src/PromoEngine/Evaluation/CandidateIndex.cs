@@ -169,12 +169,10 @@ internal sealed class CandidateIndex
     /// <param name="into">The set to add to.</param>
     public void AddCandidates(Cart cart, decimal nearMissShare, HashSet<Promotion> into)
     {
-        into.UnionWith(_always);
+        AddAll(_always, into);
         Bands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
-        var subtotal = 0m;
         foreach (var line in cart.Lines)
         {
-            subtotal += line.Total.Amount;
             AddFrom(_bySku, line.Sku, into);
             AddFrom(_byCategory, line.Categories, into);
             AddFrom(_byTag, line.Tags, into);
@@ -206,7 +204,7 @@ internal sealed class CandidateIndex
 
         if (customer.IsFirstOrder)
         {
-            into.UnionWith(_firstOrder);
+            AddAll(_firstOrder, into);
         }
 
         if (customer.PreviousOrders is { } previous)
@@ -217,7 +215,7 @@ internal sealed class CandidateIndex
         if (_byMinimumSubtotal.Count > 0 && _byMinimumSubtotal.TryGetValue(cart.Currency, out var minimums))
         {
             // Those whose minimum the cart reaches, or reaches NearMissShare of: the thresholds are sorted.
-            for (var i = 0; i < minimums.Minimums.Length && minimums.Minimums[i] * nearMissShare <= subtotal; i++)
+            for (var i = 0; i < minimums.Minimums.Length && minimums.Minimums[i] * nearMissShare <= cart.Subtotal.Amount; i++)
             {
                 into.Add(minimums.Promotions[i]);
             }
@@ -324,12 +322,22 @@ internal sealed class CandidateIndex
         return minimum;
     }
 
+    /// <summary>Adds each promotion of an array (as <c>UnionWith</c> would, without boxing an enumerator: this runs for
+    /// every cart line of every evaluation).</summary>
+    private static void AddAll(Promotion[] promotions, HashSet<Promotion> into)
+    {
+        foreach (var promotion in promotions)
+        {
+            into.Add(promotion);
+        }
+    }
+
     private static void AddFrom<TKey>(FrozenDictionary<TKey, Promotion[]> index, TKey key, HashSet<Promotion> into)
         where TKey : notnull
     {
         if (index.Count > 0 && index.TryGetValue(key, out var found))
         {
-            into.UnionWith(found);
+            AddAll(found, into);
         }
     }
 
@@ -344,7 +352,7 @@ internal sealed class CandidateIndex
         {
             if (index.TryGetValue(key, out var found))
             {
-                into.UnionWith(found);
+                AddAll(found, into);
             }
         }
     }

@@ -85,39 +85,7 @@ internal sealed class UnitPool : IUnitPrices
     public UnitPool(Cart cart)
     {
         _cart = cart;
-        var order = new int[cart.Lines.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        if (order.Length <= 64)
-        {
-            // Line ids are unique, so any sort gives this order; a few lines are sorted in place without a comparer.
-            for (var i = 1; i < order.Length; i++)
-            {
-                var at = i;
-                while (at > 0 && string.CompareOrdinal(cart.Lines[order[at - 1]].LineId, cart.Lines[i].LineId) > 0)
-                {
-                    order[at] = order[at - 1];
-                    at--;
-                }
-
-                order[at] = i;
-            }
-        }
-        else
-        {
-            Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
-        }
-        LinesInOrder = order;
-        RankOfLine = new int[order.Length];
-        for (var rank = 0; rank < order.Length; rank++)
-        {
-            RankOfLine[order[rank]] = rank;
-        }
-
-
+        (LinesInOrder, RankOfLine) = cart.CanonicalOrder;
         _shared = new Shared();
     }
 
