@@ -171,14 +171,28 @@ internal sealed class CandidateIndex
     {
         AddAll(_always, into);
         Bands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
+        // Implementation note: which item indexes hold anything is asked once, not for every line.
+        var (bySku, byCategory, byTag, byBrand) = (_bySku.Count > 0, _byCategory.Count > 0, _byTag.Count > 0, _byBrand.Count > 0);
         foreach (var line in cart.Lines)
         {
-            AddFrom(_bySku, line.Sku, into);
-            AddFrom(_byCategory, line.Categories, into);
-            AddFrom(_byTag, line.Tags, into);
-            if (line.Brand is { } brand)
+            if (bySku && _bySku.TryGetValue(line.Sku, out var forSku))
             {
-                AddFrom(_byBrand, brand, into);
+                AddAll(forSku, into);
+            }
+
+            if (byCategory)
+            {
+                AddEach(_byCategory, line.Categories, into);
+            }
+
+            if (byTag)
+            {
+                AddEach(_byTag, line.Tags, into);
+            }
+
+            if (byBrand && line.Brand is { } brand && _byBrand.TryGetValue(brand, out var forBrand))
+            {
+                AddAll(forBrand, into);
             }
 
             bands?.AddMatching(line.UnitPrice.Amount, into);
@@ -343,11 +357,15 @@ internal sealed class CandidateIndex
 
     private static void AddFrom(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, HashSet<Promotion> into)
     {
-        if (index.Count == 0)
+        if (index.Count > 0)
         {
-            return;
+            AddEach(index, keys, into);
         }
+    }
 
+    /// <summary>Adds the promotions indexed under each key.</summary>
+    private static void AddEach(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, HashSet<Promotion> into)
+    {
         foreach (var key in keys)
         {
             if (index.TryGetValue(key, out var found))
