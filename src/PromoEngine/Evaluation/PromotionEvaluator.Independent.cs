@@ -24,7 +24,8 @@ public sealed partial class PromotionEvaluator
         /// (<see cref="Allocation.OverRuns"/>) and the same additions in the same order, so every amount, its scale
         /// included, is what the general path gives.</para>
         /// <para>Anything the general path would decide otherwise (an amount that rounds to nothing, a share a unit
-        /// cannot take, the per-unit breakdown) hands back to it, before anything is recorded.</para>
+        /// cannot take) hands back to it, before anything is recorded. The per-unit breakdown
+        /// (<see cref="EvaluationOptions.IncludeUnits"/>) is built as the general path builds it from its pieces.</para>
         /// <para>Implementation note: this is the common cart (a few promotions, each on its own lines) and it allocates
         /// only what the result keeps: no unit pool, no lane solver, no second run.</para>
         /// </remarks>
