@@ -114,4 +114,205 @@ public sealed class CombinationExplainTests
         Assert.Equal("a50", rejection.Winner?.Value);
         Assert.Equal(D(15m), rejection.AloneAmount);
     }
+
+    [Fact]
+    public void Explain_BothGroupMembersLeftOutAsStoppers_IsToldABetterCombinationWasChosen()
+    {
+        // Both members of the group stop the lane below, where 50 % saves more: the best combination holds neither.
+        var result = Run(Cart(Line("a", 50m, 1, "A")), EvaluationOptions.Default,
+            Promo("m1", Discount.PercentOffItems(30)).ForItems(ItemFilter.Skus("A")).WithPriority(2).InGroup("g").StopLowerLanes(StopScope.ItsItems).Build(),
+            Promo("m2", Discount.PercentOffItems(20)).ForItems(ItemFilter.Skus("A")).WithPriority(2).InGroup("g").StopLowerLanes(StopScope.ItsItems).Build(),
+            Promo("a50", Discount.PercentOffItems(50)).ForItems(ItemFilter.Skus("A")).WithPriority(1).Build());
+
+        Assert.Equal(["a50"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal("A better combination was chosen without m1.", result.Rejection("m1").Message);
+        Assert.Equal("A better combination was chosen without m2.", result.Rejection("m2").Message);
+    }
+
+    [Fact]
+    public void Explain_ExclusiveLosesToTwoThatSaveAlike_NamesTheSmallerId()
+    {
+        var result = Run(Cart(Line("a", 50m, 1, "A"), Line("b", 50m, 1, "B")), EvaluationOptions.Default,
+            Promo("zed", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("B")).Build(),
+            Promo("ada", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("A")).Build(),
+            Promo("solo", Discount.PercentOffItems(8)).Exclusive().Build());
+
+        var rejection = result.Rejection("solo");
+        Assert.Equal("ada", rejection.Winner?.Value);
+        Assert.Equal("solo applies only alone, and the promotions that can be combined (ada and the others) save more.", rejection.Message);
+    }
+}
+
+/// <summary>Which combinations the evaluator tries (Combination.cs): exclusives alone, one member of each group, class
+/// conflicts, promotions that stop lower lanes with and without, and the bounds past which it stops trying them all.
+/// Ties go to the combination tried first.</summary>
+public sealed class CombinationScenarioTests
+{
+    private static Promotion Pct(string id, decimal percent, string sku, int priority = 0) =>
+        Promo(id, Discount.PercentOffItems(percent)).ForItems(ItemFilter.Skus(sku)).WithPriority(priority).Build();
+
+    private static Promotion Stopper(string id, decimal percent, string sku, int priority = 2) =>
+        Promo(id, Discount.PercentOffItems(percent)).ForItems(ItemFilter.Skus(sku)).WithPriority(priority).StopLowerLanes(StopScope.ItsItems).Build();
+
+    private static Cart Skus(params string[] skus) => Cart(skus.Select(s => Line(s.ToLowerInvariant(), 100m, 1, s)).ToArray());
+
+    private static string[] AppliedIds(EvaluationResult result) => [.. result.Applied.Select(a => a.PromotionId.Value).Order()];
+
+    [Fact]
+    public void Scenarios_OnlyExclusives_OneAppliesAlone()
+    {
+        var result = Evaluate(Skus("A", "B"), [Promo("x1", Discount.PercentOffItems(10)).Exclusive().Build(), Promo("x2", Discount.PercentOffItems(20)).Exclusive().Build()]);
+
+        Assert.Equal(["x2"], AppliedIds(result));
+        Assert.Equal(160m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Scenarios_ExclusivesThatSaveAlike_TheFirstByIdApplies()
+    {
+        var result = Evaluate(Skus("A"), [Promo("xb", Discount.PercentOffItems(10)).Exclusive().Build(), Promo("xa", Discount.PercentOffItems(10)).Exclusive().Build()]);
+
+        Assert.Equal(["xa"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_ExclusivesThatSaveAlike_TheHigherPriorityApplies()
+    {
+        var result = Evaluate(Skus("A"),
+        [
+            Promo("xa", Discount.PercentOffItems(10)).Exclusive().WithPriority(1).Build(),
+            Promo("xb", Discount.PercentOffItems(10)).Exclusive().WithPriority(2).Build(),
+        ]);
+
+        Assert.Equal(["xb"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_OnlyStoppers_StillTriedWithoutEach()
+    {
+        // Both stop the lanes below; without the 30 %, the 50 % below it applies.
+        var result = Evaluate(Skus("A"), [Stopper("a30", 30, "A", 2), Stopper("a50", 50, "A", 1)]);
+
+        Assert.Equal(["a50"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_TwoStoppersThatBothHelp_BothApply()
+    {
+        var result = Evaluate(Skus("A", "B"), [Stopper("s1", 30, "A"), Stopper("s2", 30, "B"), Pct("low", 10, "C", 1)]);
+
+        Assert.Equal(["s1", "s2"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_FourStoppers_AreTriedWithAndWithoutEach()
+    {
+        var result = Evaluate(Skus("A", "B", "C", "D"),
+            [Stopper("a30", 30, "A"), Stopper("b10", 10, "B"), Stopper("c10", 10, "C"), Stopper("d10", 10, "D"), Pct("a50", 50, "A", 1)]);
+
+        Assert.Equal(["a50", "b10", "c10", "d10"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_FiveStoppers_PastTheBound_AllStay()
+    {
+        // Past MaxStopsTried (4) the combination keeps every stopper: the 30 % stops the 50 % below it.
+        var result = Evaluate(Skus("A", "B", "C", "D", "E"),
+            [Stopper("a30", 30, "A"), Stopper("b10", 10, "B"), Stopper("c10", 10, "C"), Stopper("d10", 10, "D"), Stopper("e10", 10, "E"), Pct("a50", 50, "A", 1)]);
+
+        Assert.Equal(["a30", "b10", "c10", "d10", "e10"], AppliedIds(result));
+        Assert.Equal(RejectionReason.StoppedByHigherLane, result.Rejection("a50").Reason);
+    }
+
+    [Fact]
+    public void Scenarios_EveryPromotionRestrictedByClass_TheConflictIsStillResolved()
+    {
+        var result = Evaluate(Skus("A"),
+        [
+            Promo("items10", Discount.PercentOffItems(10)).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build(),
+            Promo("order20", Discount.PercentOffOrder(20)).CombiningWith(DiscountClasses.Shipping).Build(),
+        ]);
+
+        Assert.Equal(["order20"], AppliedIds(result));
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("items10").Reason);
+    }
+
+    [Fact]
+    public void Scenarios_TwoGroupsWithTiedCombinations_TheFirstTriedWins_GroupsByName_MembersById()
+    {
+        // a1 and b1 share X; a2 and b2 share Y. {a1, b2} and {a2, b1} both save 20: groups are taken by name (g1, then
+        // g2) and members by priority then id, so {a1, b2} is tried first.
+        var result = Evaluate(Skus("X", "Y"),
+            new[] { Pct("b1", 10, "X"), Pct("b2", 10, "Y"), Pct("a2", 10, "Y"), Pct("a1", 10, "X") }.Select((p, i) => Regroup(p, i < 2 ? "g2" : "g1")).ToArray());
+
+        Assert.Equal(["a1", "b2"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_TwoGroupsWithTiedCombinations_MembersByPriorityFirst()
+    {
+        // As above, with each group's second member by id given the higher priority: {a2, b1} is tried first.
+        var result = Evaluate(Skus("X", "Y"),
+        [
+            Regroup(Pct("a1", 10, "X", 1), "g1"), Regroup(Pct("a2", 10, "Y", 2), "g1"),
+            Regroup(Pct("b1", 10, "X", 2), "g2"), Regroup(Pct("b2", 10, "Y", 1), "g2"),
+        ]);
+
+        Assert.Equal(["a2", "b1"], AppliedIds(result));
+    }
+
+    private static Promotion Regroup(Promotion p, string group) =>
+        Promotion.Create(p.Id.Value, p.Name).Giving(p.Discount).ForItems(p.QualifyingItems).WithPriority(p.Priority).InGroup(group).Build();
+
+    private static Promotion[] GroupOf(string group, string sku, params decimal[] percents) =>
+        [.. percents.Select((pct, i) => Regroup(Pct($"{group}m{i + 1}", pct, sku), group))];
+
+    [Fact]
+    public void Scenarios_GroupsOf64Combinations_AreAllTried()
+    {
+        // 4 x 4 x 4 = 64 combinations, the bound: the last group's best member is its last by id.
+        var result = Evaluate(Skus("A", "B", "C"),
+            [.. GroupOf("g1", "A", 40, 10, 10, 10), .. GroupOf("g2", "B", 40, 10, 10, 10), .. GroupOf("g3", "C", 10, 10, 10, 40)]);
+
+        Assert.Equal(["g1m1", "g2m1", "g3m4"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_PastThe64Combinations_ALaterGroupKeepsItsFirstMember()
+    {
+        // 64 x 2: past the bound, the group g4 keeps its first member (priority, then id), though the other saves more.
+        var result = Evaluate(Skus("A", "B", "C", "D"),
+            [.. GroupOf("g1", "A", 40, 10, 10, 10), .. GroupOf("g2", "B", 40, 10, 10, 10), .. GroupOf("g3", "C", 10, 10, 10, 40), .. GroupOf("g4", "D", 10, 40)]);
+
+        Assert.Equal(["g1m1", "g2m1", "g3m4", "g4m1"], AppliedIds(result));
+    }
+
+    [Fact]
+    public void Scenarios_TwelveConflictingPromotions_AreSearchedExactly()
+    {
+        // 20 % off the order (higher priority) refuses item discounts; eleven item promotions save 50 each. With twelve
+        // conflicting promotions every subset is searched, and the items win.
+        var skus = Enumerable.Range(1, 11).Select(i => "S" + i).ToArray();
+        var promotions = skus.Select(s => Pct("i" + s, 50, s)).Append(Promo("order20", Discount.PercentOffOrder(20)).WithPriority(1).CombiningWith(DiscountClasses.Shipping).Build());
+
+        var result = Evaluate(Skus(skus), promotions);
+
+        Assert.Equal(550m, result.Total.Amount);
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("order20").Reason);
+    }
+
+    [Fact]
+    public void Scenarios_TwelveConflictingAndOneThatCombinesWithAll_AreSearchedExactly()
+    {
+        // Free shipping combines with everything, so it is not one of the conflicting promotions: still twelve.
+        var skus = Enumerable.Range(1, 11).Select(i => "S" + i).ToArray();
+        var promotions = skus.Select(s => Pct("i" + s, 50, s))
+            .Append(Promo("order20", Discount.PercentOffOrder(20)).WithPriority(1).CombiningWith(DiscountClasses.Shipping).Build())
+            .Append(Promo("ship", Discount.FreeShipping).Build());
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 5m, skus.Select(s => Line(s.ToLowerInvariant(), 100m, 1, s)).ToArray()), promotions);
+
+        Assert.Equal(550m, result.Total.Amount);
+        Assert.Equal(5m, result.ShippingDiscount.Amount);
+    }
 }

@@ -108,4 +108,13 @@ public sealed class UsageRequestTests
     {
         Assert.Same(UsageRequest.None, Request(JaneCart, ["SAVE"], Promo("p", Discount.PercentOffItems(10)).WithCode("SAVE").Build()));
     }
+
+    [Fact]
+    public void UsageRequestFor_NullCartOrCodes_ThrowsArgumentNull()
+    {
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([]));
+
+        Assert.Equal("cart", Assert.Throws<System.ArgumentNullException>(() => evaluator.UsageRequestFor(null!, [], Now)).ParamName);
+        Assert.Equal("codes", Assert.Throws<System.ArgumentNullException>(() => evaluator.UsageRequestFor(GuestCart, null!, Now)).ParamName);
+    }
 }
