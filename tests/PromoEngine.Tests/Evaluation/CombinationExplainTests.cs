@@ -261,6 +261,22 @@ public sealed class CombinationScenarioTests
         Assert.Equal(["a2", "b1"], AppliedIds(result));
     }
 
+    [Fact]
+    public void LeaveOut_PromotionsOnLinesNoValueMoverReaches_AreNotSuspects_SoNoFallback()
+    {
+        // Five percentages on their own lines above a set price and a 50 % on another line: the set price moves value,
+        // but not onto A..E, so none of the five is a suspect (past four suspects the search would give up).
+        var skus = new[] { "A", "B", "C", "D", "E" };
+        var promotions = skus.Select(s => Pct("p" + s, 10, s, 2))
+            .Append(Promo("set", Discount.FixedPrice(2, D(150m))).ForItems(ItemFilter.Skus("F")).WithPriority(1).Build())
+            .Append(Promo("halfF", Discount.PercentOffOrder(50)).ForItems(ItemFilter.Skus("F")).Build());
+
+        var result = Evaluate(Cart([.. skus.Select(s => Line(s.ToLowerInvariant(), 100m, 1, s)), Line("f", 100m, 2, "F")]), promotions);
+
+        Assert.False(result.UsedGreedyFallback);
+        Assert.Equal(450m + 75m, result.Total.Amount);
+    }
+
     private static Promotion Regroup(Promotion p, string group) =>
         Promotion.Create(p.Id.Value, p.Name).Giving(p.Discount).ForItems(p.QualifyingItems).WithPriority(p.Priority).InGroup(group).Build();
 
