@@ -116,6 +116,7 @@ public sealed class Cart
 
     private Cart(Cart source, Region? shippingRegion, string? shippingMethod)
     {
+        _canonicalOrder = source._canonicalOrder;
         ShippingMethod = shippingMethod;
         Currency = source.Currency;
         Lines = source.Lines;
@@ -125,6 +126,12 @@ public sealed class Cart
         Subtotal = source.Subtotal;
         ShippingRegion = shippingRegion;
     }
+
+    /// <summary>The lines in canonical order (by line id, ordinal), as indices into <see cref="Lines"/>, and each line's
+    /// place in that order; worked out at the first evaluation and kept (every evaluation of the cart reads them).</summary>
+    internal LineOrder CanonicalOrder => _canonicalOrder ??= new LineOrder(Lines);
+
+    private LineOrder? _canonicalOrder;
 
     /// <summary>Gets the cart's currency.</summary>
     /// <value>Every amount of the cart and of its evaluation is in it.</value>

@@ -34,9 +34,13 @@ internal sealed class AmountOffEachItemDiscount : ItemDiscount
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
 
+    public override bool HasOwnNominal => true;
+
     public override decimal NominalPerUnit(decimal remaining) => Amount.Amount;
 
     public override bool IsAdditive => true;
+
+    public override bool SavesUnitByUnit => true;
 
     // JSON: {"type": "amountOffEachItem", "amount": money}; schema: the discount oneOf entry whose type is
     // "amountOffEachItem".

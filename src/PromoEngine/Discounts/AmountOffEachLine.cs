@@ -63,6 +63,8 @@ internal sealed class AmountOffEachLineDiscount : ItemDiscount
     // One unit alone on its line may take the whole amount.
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Amount.Amount, remaining);
 
+    public override bool HasOwnNominal => true;
+
     public override decimal NominalPerUnit(decimal remaining) => Amount.Amount;
 
     // JSON: {"type": "amountOffEachLine", "amount": money, "maxUnits"?: limit}; schema: the discount oneOf entry whose

@@ -91,6 +91,8 @@ internal sealed class ItemsAndShippingDiscount(ItemDiscount inner, ShippingDisco
 
     public override decimal MostPerUnit(decimal remaining) => Inner.MostPerUnit(remaining);
 
+    public override bool HasOwnNominal => Inner.HasOwnNominal;
+
     public override decimal NominalPerUnit(decimal remaining) => Inner.NominalPerUnit(remaining);
 
     public override bool IsMonotone => Inner.IsMonotone;

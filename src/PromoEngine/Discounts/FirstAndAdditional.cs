@@ -80,6 +80,8 @@ internal sealed class FirstAndAdditionalDiscount : ItemDiscount
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Math.Max(First.Amount, Additional.Amount), remaining);
 
+    public override bool HasOwnNominal => true;
+
     public override decimal NominalPerUnit(decimal remaining) => Math.Max(First.Amount, Additional.Amount);
 
     // With the larger amount first, one more unit takes the first amount from a cheaper one at most.

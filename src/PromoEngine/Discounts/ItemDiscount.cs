@@ -16,12 +16,21 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
     /// <summary>What one unit with this much left would take if its price did not hold the discount back.</summary>
     public virtual decimal NominalPerUnit(decimal remaining) => MostPerUnit(remaining);
 
+    /// <summary>Whether <see cref="NominalPerUnit"/> says something of its own (otherwise it is
+    /// <see cref="MostPerUnit"/>, and need not be asked).</summary>
+    public virtual bool HasOwnNominal => false;
+
     /// <summary>Whether giving the promotion more units can never lower its saving (the solver then gives every unit away).</summary>
     public virtual bool IsMonotone => true;
 
     /// <summary>Whether the saving on a set of units is exactly the sum of <see cref="MostPerUnit"/> over them (per-item
     /// percentages and amounts): the solver then only needs the best such promotion for each unit.</summary>
     public virtual bool IsAdditive => false;
+
+    /// <summary>Whether the discount is exactly <see cref="MostPerUnit"/> on each unit it is given, what each unit would
+    /// take unheld is <see cref="NominalPerUnit"/>, and it says nothing else (no shipping part, no price floor, no cap of
+    /// its own): then promotions on lines of their own are applied without the lane solver.</summary>
+    public virtual bool SavesUnitByUnit => false;
 
     /// <summary>How many units the discount works on at a time (a set or group size; 1 for a discount on each unit).</summary>
     public virtual int Granularity => 1;

@@ -41,41 +41,39 @@ internal static class Parts
     /// lists is in parts of the same span in each.</summary>
     public static List<List<Part>> CutAtEdges(IReadOnlyList<List<Part>> lists)
     {
-        var edges = new Dictionary<int, List<int>>();
+        // Implementation note: the edges of every line in one sorted list of (line, unit), searched by binary search.
+        var count = 0;
+        foreach (var list in lists)
+        {
+            count += list.Count * 2;
+        }
+
+        var edges = new List<(int Line, int Unit)>(count);
         foreach (var list in lists)
         {
             foreach (var part in list)
             {
-                if (!edges.TryGetValue(part.Span.Line, out var lineEdges))
-                {
-                    edges[part.Span.Line] = lineEdges = [];
-                }
-
-                lineEdges.Add(part.Span.Start);
-                lineEdges.Add(part.Span.End);
+                edges.Add((part.Span.Line, part.Span.Start));
+                edges.Add((part.Span.Line, part.Span.End));
             }
         }
 
-        foreach (var lineEdges in edges.Values)
-        {
-            lineEdges.Sort();
-        }
-
+        edges.Sort();
         var result = new List<List<Part>>(lists.Count);
         foreach (var list in lists)
         {
             var cut = new List<Part>(list.Count);
             foreach (var part in list)
             {
-                var lineEdges = edges[part.Span.Line];
+                var line = part.Span.Line;
                 var start = part.Span.Start;
-                var at = lineEdges.BinarySearch(start + 1);
-                for (var i = at < 0 ? ~at : at; i < lineEdges.Count && lineEdges[i] < part.Span.End; i++)
+                var at = edges.BinarySearch((line, start + 1));
+                for (var i = at < 0 ? ~at : at; i < edges.Count && edges[i].Line == line && edges[i].Unit < part.Span.End; i++)
                 {
-                    if (lineEdges[i] > start)
+                    if (edges[i].Unit > start)
                     {
-                        cut.Add(part.Slice(start - part.Span.Start, lineEdges[i] - start));
-                        start = lineEdges[i];
+                        cut.Add(part.Slice(start - part.Span.Start, edges[i].Unit - start));
+                        start = edges[i].Unit;
                     }
                 }
 
@@ -90,15 +88,26 @@ internal static class Parts
 }
 
 /// <summary>A set of units of a cart, as sorted, disjoint spans per line.</summary>
+/// <remarks>Implementation note: one list of ranges sorted by line and then by first unit (a few per set in practice),
+/// not a list per line: a set is made for every proposal on a solver's set, so it should cost one small list.</remarks>
 internal sealed class SpanSet
 {
-    private readonly Dictionary<int, List<(int Start, int End)>> _byLine = [];
+    private readonly List<(int Line, int Start, int End)> _ranges = [];
 
     public SpanSet()
     {
     }
 
     public SpanSet(IEnumerable<Span> spans) => AddRange(spans);
+
+    public SpanSet(List<Span> spans)
+    {
+        _ranges.Capacity = spans.Count;
+        foreach (var span in spans)
+        {
+            Add(span);
+        }
+    }
 
     public void AddRange(IEnumerable<Span> spans)
     {
@@ -115,36 +124,31 @@ internal sealed class SpanSet
             return;
         }
 
-        if (!_byLine.TryGetValue(span.Line, out var ranges))
-        {
-            _byLine[span.Line] = ranges = [];
-        }
-
         // Merged into the sorted, disjoint ranges of its line.
         var start = span.Start;
         var end = span.End;
-        var at = 0;
-        while (at < ranges.Count && ranges[at].End < start)
+        var at = FirstOf(span.Line);
+        while (at < _ranges.Count && _ranges[at].Line == span.Line && _ranges[at].End < start)
         {
             at++;
         }
 
-        while (at < ranges.Count && ranges[at].Start <= end)
+        while (at < _ranges.Count && _ranges[at].Line == span.Line && _ranges[at].Start <= end)
         {
-            start = Math.Min(start, ranges[at].Start);
-            end = Math.Max(end, ranges[at].End);
-            ranges.RemoveAt(at);
+            start = Math.Min(start, _ranges[at].Start);
+            end = Math.Max(end, _ranges[at].End);
+            _ranges.RemoveAt(at);
         }
 
-        ranges.Insert(at, (start, end));
+        _ranges.Insert(at, (span.Line, start, end));
     }
 
     /// <summary>Whether every unit of a span is in this set.</summary>
     public bool Contains(Span span)
     {
-        foreach (var (start, end) in _byLine.GetValueOrDefault(span.Line) ?? [])
+        for (var at = FirstOf(span.Line); at < _ranges.Count && _ranges[at].Line == span.Line; at++)
         {
-            if (start <= span.Start && span.End <= end)
+            if (_ranges[at].Start <= span.Start && span.End <= _ranges[at].End)
             {
                 return true;
             }
@@ -159,41 +163,76 @@ internal sealed class SpanSet
     /// <summary>The units of the spans that are not in this set, in the spans' order.</summary>
     public List<Span> Except(IEnumerable<Span> spans) => Filter(spans, keep: false);
 
+    /// <summary>The index of the first range of a line, or where it would be.</summary>
+    private int FirstOf(int line)
+    {
+        int low = 0, high = _ranges.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_ranges[mid].Line < line)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
     private List<Span> Filter(IEnumerable<Span> spans, bool keep)
     {
-        var result = new List<Span>();
-        foreach (var span in spans)
+        var result = spans is List<Span> list ? new List<Span>(list.Count) : new List<Span>();
+        if (spans is List<Span> given)
         {
-            var ranges = _byLine.GetValueOrDefault(span.Line);
-            var at = span.Start;
-            foreach (var (start, end) in ranges ?? [])
+            foreach (var span in given)
             {
-                if (end <= at || start >= span.End)
-                {
-                    continue;
-                }
-
-                if (!keep && start > at)
-                {
-                    result.Add(new Span(span.Line, at, start - at));
-                }
-
-                var from = Math.Max(start, at);
-                var to = Math.Min(end, span.End);
-                if (keep)
-                {
-                    result.Add(new Span(span.Line, from, to - from));
-                }
-
-                at = to;
+                Filter(span, keep, result);
             }
-
-            if (!keep && at < span.End)
+        }
+        else
+        {
+            foreach (var span in spans)
             {
-                result.Add(new Span(span.Line, at, span.End - at));
+                Filter(span, keep, result);
             }
         }
 
         return result;
+    }
+
+    private void Filter(Span span, bool keep, List<Span> result)
+    {
+        var at = span.Start;
+        for (var i = FirstOf(span.Line); i < _ranges.Count && _ranges[i].Line == span.Line; i++)
+        {
+            var (_, start, end) = _ranges[i];
+            if (end <= at || start >= span.End)
+            {
+                continue;
+            }
+
+            if (!keep && start > at)
+            {
+                result.Add(new Span(span.Line, at, start - at));
+            }
+
+            var from = Math.Max(start, at);
+            var to = Math.Min(end, span.End);
+            if (keep)
+            {
+                result.Add(new Span(span.Line, from, to - from));
+            }
+
+            at = to;
+        }
+
+        if (!keep && at < span.End)
+        {
+            result.Add(new Span(span.Line, at, span.End - at));
+        }
     }
 }

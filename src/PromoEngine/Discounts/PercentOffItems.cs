@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -23,15 +24,17 @@ internal sealed class PercentOffItemsDiscount : ItemDiscount
         var proposal = new ItemProposal();
         foreach (var part in pool.Read(eligible))
         {
-            proposal.Discount(part, part.Remaining * Percent / 100m);
+            proposal.Discount(part, MostPerUnit(part.Remaining));
         }
 
         return proposal;
     }
 
-    public override decimal MostPerUnit(decimal remaining) => remaining * Percent / 100m;
+    public override decimal MostPerUnit(decimal remaining) => Decimals.DividedByPowerOfTen(remaining * Percent, 2);
 
     public override bool IsAdditive => true;
+
+    public override bool SavesUnitByUnit => true;
 
     // JSON: {"type": "percentOffItems", "percent": 20}; schema: the discount oneOf entry whose type is "percentOffItems".
     public const string JsonType = "percentOffItems";

@@ -101,6 +101,8 @@ internal sealed class PriceFlooredDiscount : ItemDiscount
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Inner.MostPerUnit(remaining), MostLeaving(remaining));
 
+    public override bool HasOwnNominal => Inner.HasOwnNominal;
+
     public override decimal NominalPerUnit(decimal remaining) => Inner.NominalPerUnit(remaining);
 
     // A floor holds each unit back on its own: the saving on a set of units is still the sum over them.

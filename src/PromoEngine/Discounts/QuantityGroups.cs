@@ -138,6 +138,8 @@ internal sealed class QuantityGroupsDiscount : ItemDiscount
         return most;
     }
 
+    public override bool HasOwnNominal => true;
+
     public override decimal NominalPerUnit(decimal remaining)
     {
         var most = 0m;

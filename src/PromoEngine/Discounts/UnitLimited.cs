@@ -110,6 +110,8 @@ internal sealed class UnitLimitedDiscount : ItemDiscount
 
     public override decimal MostPerUnit(decimal remaining) => Inner.MostPerUnit(remaining);
 
+    public override bool HasOwnNominal => Inner.HasOwnNominal;
+
     public override decimal NominalPerUnit(decimal remaining) => Inner.NominalPerUnit(remaining);
 
     // Implementation note: cheapest first, one more cheap unit lowers the saving, so this is not strictly monotone. It is

@@ -169,18 +169,30 @@ internal sealed class CandidateIndex
     /// <param name="into">The set to add to.</param>
     public void AddCandidates(Cart cart, decimal nearMissShare, HashSet<Promotion> into)
     {
-        into.UnionWith(_always);
+        AddAll(_always, into);
         Bands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
-        var subtotal = 0m;
+        // Implementation note: which item indexes hold anything is asked once, not for every line.
+        var (bySku, byCategory, byTag, byBrand) = (_bySku.Count > 0, _byCategory.Count > 0, _byTag.Count > 0, _byBrand.Count > 0);
         foreach (var line in cart.Lines)
         {
-            subtotal += line.Total.Amount;
-            AddFrom(_bySku, line.Sku, into);
-            AddFrom(_byCategory, line.Categories, into);
-            AddFrom(_byTag, line.Tags, into);
-            if (line.Brand is { } brand)
+            if (bySku && _bySku.TryGetValue(line.Sku, out var forSku))
             {
-                AddFrom(_byBrand, brand, into);
+                AddAll(forSku, into);
+            }
+
+            if (byCategory)
+            {
+                AddEach(_byCategory, line.Categories, into);
+            }
+
+            if (byTag)
+            {
+                AddEach(_byTag, line.Tags, into);
+            }
+
+            if (byBrand && line.Brand is { } brand && _byBrand.TryGetValue(brand, out var forBrand))
+            {
+                AddAll(forBrand, into);
             }
 
             bands?.AddMatching(line.UnitPrice.Amount, into);
@@ -206,7 +218,7 @@ internal sealed class CandidateIndex
 
         if (customer.IsFirstOrder)
         {
-            into.UnionWith(_firstOrder);
+            AddAll(_firstOrder, into);
         }
 
         if (customer.PreviousOrders is { } previous)
@@ -217,7 +229,7 @@ internal sealed class CandidateIndex
         if (_byMinimumSubtotal.Count > 0 && _byMinimumSubtotal.TryGetValue(cart.Currency, out var minimums))
         {
             // Those whose minimum the cart reaches, or reaches NearMissShare of: the thresholds are sorted.
-            for (var i = 0; i < minimums.Minimums.Length && minimums.Minimums[i] * nearMissShare <= subtotal; i++)
+            for (var i = 0; i < minimums.Minimums.Length && minimums.Minimums[i] * nearMissShare <= cart.Subtotal.Amount; i++)
             {
                 into.Add(minimums.Promotions[i]);
             }
@@ -324,27 +336,41 @@ internal sealed class CandidateIndex
         return minimum;
     }
 
+    /// <summary>Adds each promotion of an array (as <c>UnionWith</c> would, without boxing an enumerator: this runs for
+    /// every cart line of every evaluation).</summary>
+    private static void AddAll(Promotion[] promotions, HashSet<Promotion> into)
+    {
+        foreach (var promotion in promotions)
+        {
+            into.Add(promotion);
+        }
+    }
+
     private static void AddFrom<TKey>(FrozenDictionary<TKey, Promotion[]> index, TKey key, HashSet<Promotion> into)
         where TKey : notnull
     {
         if (index.Count > 0 && index.TryGetValue(key, out var found))
         {
-            into.UnionWith(found);
+            AddAll(found, into);
         }
     }
 
     private static void AddFrom(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, HashSet<Promotion> into)
     {
-        if (index.Count == 0)
+        if (index.Count > 0)
         {
-            return;
+            AddEach(index, keys, into);
         }
+    }
 
+    /// <summary>Adds the promotions indexed under each key.</summary>
+    private static void AddEach(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, HashSet<Promotion> into)
+    {
         foreach (var key in keys)
         {
             if (index.TryGetValue(key, out var found))
             {
-                into.UnionWith(found);
+                AddAll(found, into);
             }
         }
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -80,27 +79,63 @@ internal static class LaneSolver
     /// (savings have a few decimal places at most).</summary>
     public const decimal Tolerance = 0.000_000_000_001m;
 
-    public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap)
+    /// <summary>Solves a lane.</summary>
+    /// <param name="pool">The units and what is left of their prices.</param>
+    /// <param name="candidates">The lane's item promotions and the units each may use.</param>
+    /// <param name="cap">A promotion's saving after its cap.</param>
+    /// <param name="additiveShortcut">Whether a component of additive candidates is solved directly (see
+    /// <see cref="SolveAdditive"/>) rather than searched; the answer is the same (tests compare the two).</param>
+    public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap, bool additiveShortcut = true)
     {
         var sets = new Dictionary<Promotion, List<Span>>();
         var total = 0m;
         var fallback = false;
         List<(Promotion Promotion, ItemProposal Proposal)>? proposals = null;
-        var components = Apart(pool, candidates) ? null : Connected.Groups(candidates, c => c.Units.Select(s => s.Line));
-        for (var i = 0; i < (components?.Count ?? candidates.Count); i++)
+        // Each candidate's component, named by its first candidate (components in the order of their first).
+        var root = Apart(pool, candidates) ? null : Roots(pool, candidates);
+        int[]? next = null; // [candidate]: the next candidate of its component, or -1
+        if (root is not null)
         {
+            // Each component's candidates chained in order (a root is the smallest of its component, so it comes first).
+            next = new int[candidates.Count];
+            var tail = new int[candidates.Count];
+            for (var j = 0; j < candidates.Count; j++)
+            {
+                next[j] = -1;
+                var r = root[j];
+                if (r != j)
+                {
+                    next[tail[r]] = j;
+                }
+
+                tail[r] = j;
+            }
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (root is not null && root[i] != i)
+            {
+                continue; // in the component of an earlier candidate
+            }
+
+            List<LaneCandidate>? members = null; // made when the component has more than one
+            for (var j = next?[i] ?? -1; j >= 0; j = next![j])
+            {
+                (members ??= [candidates[i]]).Add(candidates[j]);
+            }
+
             // A lone promotion whose saving never drops with more units is best off with every unit it can use,
             // which is what the greedy pass gives it: no search needed.
-            if (components is null ? candidates[i].Discount.IsMonotone : components[i] is [{ Discount.IsMonotone: true }])
+            if (members is null && candidates[i].Discount.IsMonotone)
             {
-                var candidate = components is null ? candidates[i] : components[i][0];
-                total += Alone(pool, candidate, cap, sets, ref proposals);
+                total += Alone(pool, candidates[i], cap, sets, ref proposals);
                 continue;
             }
 
-            var component = components is null ? [candidates[i]] : components[i];
+            var component = members ?? [candidates[i]];
             var solved = component.Count == 1 && component[0].Discount.IsMonotone ? (SolveGreedily(pool, component, cap), false)
-                : component.Count <= MaxExactCandidates ? SolveExactly(pool, component, cap)
+                : component.Count <= MaxExactCandidates ? (additiveShortcut && IsAdditive(component) ? SolveAdditive(pool, component, cap, ref proposals) : SolveExactly(pool, component, cap))
                 : null;
             if (solved is null)
             {
@@ -118,6 +153,57 @@ internal static class LaneSolver
         }
 
         return new LaneSolution(sets, total, fallback, proposals);
+    }
+
+    /// <summary>For each candidate, the first candidate of its component: candidates that may use units of one line,
+    /// directly or through others, are in one component.</summary>
+    /// <remarks>Implementation note: a union of candidates by the lines of their units, over an array by line; the
+    /// components are those <c>Connected.Groups</c> finds over the same lines.</remarks>
+    private static int[] Roots(UnitPool pool, IReadOnlyList<LaneCandidate> candidates)
+    {
+        var root = new int[candidates.Count];
+        for (var i = 0; i < root.Length; i++)
+        {
+            root[i] = i;
+        }
+
+        var lines = pool.LinesInOrder.Length;
+        var owner = lines <= 256 ? stackalloc int[lines] : new int[lines];
+        owner.Fill(-1);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            foreach (var span in candidate.Discount.GetItems is null ? candidate.Qualifying : candidate.Units)
+            {
+                if (owner[span.Line] < 0)
+                {
+                    owner[span.Line] = i;
+                    continue;
+                }
+
+                // The smaller root wins, so a component's root is its first candidate.
+                var (a, b) = (Find(root, i), Find(root, owner[span.Line]));
+                root[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        }
+
+        for (var i = 0; i < root.Length; i++)
+        {
+            root[i] = Find(root, i);
+        }
+
+        return root;
+
+        static int Find(int[] root, int i)
+        {
+            while (root[i] != i)
+            {
+                root[i] = root[root[i]];
+                i = root[i];
+            }
+
+            return i;
+        }
     }
 
     /// <summary>Whether no two candidates may use units of the same line (each is then a component of its own).</summary>
@@ -316,6 +402,162 @@ internal static class LaneSolver
         }
 
         return (sets, total);
+    }
+
+    /// <summary>Whether every candidate of a component saves a plain sum over its units, without a cap, on the units it
+    /// qualifies with (no separate units to discount).</summary>
+    private static bool IsAdditive(List<LaneCandidate> component)
+    {
+        foreach (var candidate in component)
+        {
+            var discount = candidate.Discount;
+            if (!discount.IsAdditive || !discount.IsMonotone || discount.GetItems is not null || candidate.Promotion.MaxDiscount is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What <see cref="SolveExactly"/> finds for a component of additive candidates (see
+    /// <see cref="IsAdditive(List{LaneCandidate})"/>), found directly: the same groups in the same order, each given
+    /// whole to the one candidate the search keeps for it (the most per unit; ties: the smallest id), and the same exact
+    /// savings summed in the same order.</summary>
+    /// <returns>The sets and their saving (never coarse); null when the search would have run out of its node budget.
+    /// The proposal made on each set goes into <paramref name="proposals"/>.</returns>
+    /// <remarks>Implementation note: with each group usable by one candidate, and every candidate monotone, the search has
+    /// one path (a group's units all go to its candidate), and the solution at its end saves the most any assignment can
+    /// (each unit saves most where it goes, and the savings are sums over units), so it always replaces the greedy
+    /// incumbent: neither the incumbent, nor the bound, nor the memo of savings is needed to find it.</remarks>
+    private static ((Dictionary<Promotion, List<Span>> Sets, decimal Total) Solution, bool Coarse)? SolveAdditive(
+        UnitPool pool,
+        List<LaneCandidate> component,
+        Func<Promotion, decimal, decimal> cap,
+        ref List<(Promotion Promotion, ItemProposal Proposal)>? proposals)
+    {
+        // The candidates by id (ids are unique), their units cut at each other's edges, as the search has them.
+        var candidates = component.ToArray();
+        Array.Sort(candidates, (a, b) => a.Promotion.Id.CompareTo(b.Promotion.Id));
+        var reads = new List<List<Part>>(candidates.Length);
+        foreach (var candidate in candidates)
+        {
+            reads.Add(pool.Read(candidate.Qualifying));
+        }
+
+        // Each run of units, first seen first, with the candidate that saves most on each of its units.
+        var cut = UnitPool.CutAtEdges(reads);
+        var runs = new List<(Span Span, decimal Remaining, int Best, decimal PerUnit)>();
+        var runOf = new Dictionary<Span, int>();
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            foreach (var part in cut[c])
+            {
+                if (!runOf.TryGetValue(part.Span, out var at))
+                {
+                    runOf[part.Span] = runs.Count;
+                    runs.Add((part.Span, part.Remaining, c, candidates[c].Discount.MostPerUnit(part.Remaining)));
+                    continue;
+                }
+
+                var run = runs[at];
+                var perUnit = candidates[c].Discount.MostPerUnit(run.Remaining);
+                if (perUnit > run.PerUnit)
+                {
+                    runs[at] = (run.Span, run.Remaining, c, perUnit);
+                }
+            }
+        }
+
+        // Groups of alike runs (one item, one price left, one candidate), first seen first, each in the canonical order;
+        // then the largest possible discounts first, ties by the first run in the canonical order.
+        var itemOf = pool.ItemOf;
+        var groups = new List<AdditiveGroup>();
+        var groupOf = new Dictionary<(int Item, decimal Remaining, int Best), AdditiveGroup>();
+        foreach (var (span, remaining, best, perUnit) in runs)
+        {
+            if (!groupOf.TryGetValue((itemOf[span.Line], remaining, best), out var group))
+            {
+                groupOf[(itemOf[span.Line], remaining, best)] = group = new AdditiveGroup([], best, perUnit);
+                groups.Add(group);
+            }
+
+            group.Spans.Add(span);
+            group.Count += span.Count;
+        }
+
+        if (groups.Count >= NodeBudget)
+        {
+            return null;
+        }
+
+        foreach (var group in groups)
+        {
+            group.Spans.Sort(pool.Canonical);
+        }
+
+        groups.Sort((a, b) =>
+        {
+            var bySaving = (b.PerUnit * b.Count).CompareTo(a.PerUnit * a.Count);
+            return bySaving != 0 ? bySaving : pool.CompareCanonical(a.Spans[0], b.Spans[0]);
+        });
+
+        var last = new int[candidates.Length];
+        Array.Fill(last, -1);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            last[groups[g].Best] = g;
+        }
+
+        // The search's one path: each group whole to its candidate; a candidate's exact saving counted at its last group.
+        var current = new List<Span>?[candidates.Length];
+        var total = 0m;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            var units = current[group.Best] ??= [];
+            foreach (var span in group.Spans)
+            {
+                if (span.Count > 0)
+                {
+                    units.Add(span);
+                }
+            }
+
+            if (last[group.Best] == g && units.Count > 0)
+            {
+                // As Saving reads it; the proposal is the one a proposal on the set would make (the set's units that
+                // qualify, which are all it may use), so it is handed on with the set.
+                var candidate = candidates[group.Best];
+                var qualifying = new SpanSet(units).Intersect(candidate.Qualifying);
+                var proposal = candidate.Discount.Propose(pool, qualifying, qualifying);
+                total += cap(candidate.Promotion, proposal.Total);
+                (proposals ??= []).Add((candidate.Promotion, proposal));
+            }
+        }
+
+        var sets = new Dictionary<Promotion, List<Span>>();
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            if (current[c] is { Count: > 0 } units)
+            {
+                sets[candidates[c].Promotion] = units;
+            }
+        }
+
+        return ((sets, total), false);
+    }
+
+    /// <summary>Alike units of a component of additive candidates, and the one candidate they go to.</summary>
+    private sealed class AdditiveGroup(List<Span> spans, int best, decimal perUnit)
+    {
+        public List<Span> Spans { get; } = spans;
+
+        public int Best { get; } = best;
+
+        public decimal PerUnit { get; } = perUnit;
+
+        public int Count { get; set; }
     }
 
     /// <returns>The best sets and their saving, and whether some group was split coarsely; null when the node budget

@@ -101,16 +101,28 @@ public sealed partial class PromotionEvaluator
         /// (add to it only after making a list of one's own).</summary>
         private static List<Promotion> OfClass(List<Promotion> lane, DiscountClass discountClass)
         {
-            List<Promotion>? result = null;
+            // Counted first, so the list is made at its size.
+            var count = 0;
+            foreach (var promotion in lane)
+            {
+                count += promotion.Discount.Class == discountClass ? 1 : 0;
+            }
+
+            if (count == 0)
+            {
+                return NoPromotions;
+            }
+
+            var result = new List<Promotion>(count);
             foreach (var promotion in lane)
             {
                 if (promotion.Discount.Class == discountClass)
                 {
-                    (result ??= new(lane.Count)).Add(promotion);
+                    result.Add(promotion);
                 }
             }
 
-            return result ?? NoPromotions;
+            return result;
         }
 
         /// <summary>The lane's promotions whose thresholds measured after higher lanes hold on what the lanes above
@@ -599,6 +611,46 @@ public sealed partial class PromotionEvaluator
             return scope;
         }
 
+        /// <summary>What a filter's lines cost before discounts and how many units they hold, summed in the canonical
+        /// order; remembered for a filter of many lines (the gate asks it of every promotion, and many share a filter:
+        /// every item), summed again for a few (cheaper than a look-up).</summary>
+        private (decimal Subtotal, int Quantity) TotalsOf(ItemFilter filter)
+        {
+            var lines = MatchingLines(filter);
+            if (lines.Length <= RememberedTotalsFrom)
+            {
+                return Totals(lines);
+            }
+
+            var totals = _totals ??= new(ReferenceEqualityComparer.Instance);
+            if (!totals.TryGetValue(filter, out var found))
+            {
+                totals[filter] = found = Totals(lines);
+            }
+
+            return found;
+
+            (decimal Subtotal, int Quantity) Totals(int[] lines)
+            {
+                var subtotal = 0m;
+                var quantity = 0;
+                foreach (var lineIndex in lines)
+                {
+                    var line = _cart.Lines[lineIndex];
+                    subtotal += line.Total.Amount;
+                    quantity += line.Quantity;
+                }
+
+                return (subtotal, quantity);
+            }
+        }
+
+        /// <summary>The fewest lines whose totals <see cref="TotalsOf"/> remembers.</summary>
+        private const int RememberedTotalsFrom = 4;
+
+        /// <summary>The totals of <see cref="TotalsOf"/> by filter, made for the first.</summary>
+        private Dictionary<ItemFilter, (decimal Subtotal, int Quantity)>? _totals;
+
         /// <summary>What is left to pay of a line's units that no stop holds.</summary>
         private decimal LineLeft(int lineIndex)
         {
@@ -665,7 +717,14 @@ public sealed partial class PromotionEvaluator
             // Allocated over the qualifying items (lines alike in all but id and quantity count as one) by what is left
             // of them, then over each item's units likewise.
             var items = _pool.ByItem(lines);
-            var itemShares = Spread(rounded, items.Select(ItemLeft).ToArray());
+            var itemLeft = new decimal[items.Count];
+            for (var i = 0; i < itemLeft.Length; i++)
+            {
+                itemLeft[i] = ItemLeft(items[i]);
+            }
+
+            var itemShares = Spread(rounded, itemLeft);
+            var units = _itemUnits ??= [];
             for (var i = 0; i < items.Count; i++)
             {
                 if (itemShares[i].IsZero)
@@ -673,7 +732,7 @@ public sealed partial class PromotionEvaluator
                     continue;
                 }
 
-                var units = new List<(Span, decimal)>();
+                units.Clear();
                 foreach (var line in items[i])
                 {
                     foreach (var piece in _pool.PiecesOf(line))
@@ -691,6 +750,10 @@ public sealed partial class PromotionEvaluator
             _orderDiscounts += rounded;
             RecordApplied(promotion, rounded, discount.Nominal(remaining, original, quantity), exact, capped);
         }
+
+        /// <summary>The units of one item an order application spreads over, with their weights; reused from item to item
+        /// (<see cref="ApplyToUnits"/> reads them before it returns).</summary>
+        private List<(Span Units, decimal Weight)>? _itemUnits;
 
         private Rejection MissTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier first)
         {
@@ -751,6 +814,12 @@ public sealed partial class PromotionEvaluator
         /// <param name="laneRejections">How many rejections there were when the lane's item promotions began.</param>
         private Promotion? ShippingPartOf(Promotion promotion, int laneRejections)
         {
+            if (promotion.Discount.ShippingPart(0m) is null)
+            {
+                // Most discounts have no shipping part, whatever their own part took: nothing to look up.
+                return null;
+            }
+
             var taken = 0m;
             var applied = false;
             foreach (var a in _applied)

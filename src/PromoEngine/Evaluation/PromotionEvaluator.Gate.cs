@@ -149,15 +149,7 @@ public sealed partial class PromotionEvaluator
                 return true;
             }
 
-            var subtotal = 0m;
-            var quantity = 0;
-            foreach (var lineIndex in lines)
-            {
-                var line = _cart.Lines[lineIndex];
-                subtotal += line.Total.Amount;
-                quantity += line.Quantity;
-            }
-
+            var (subtotal, quantity) = TotalsOf(promotion.QualifyingItems);
             var share = Options.NearMissShare;
             foreach (var restriction in promotion.Restrictions)
             {
@@ -170,19 +162,21 @@ public sealed partial class PromotionEvaluator
             }
 
             return true;
+        }
 
-            static bool Intersect(System.Collections.Immutable.ImmutableArray<string> wanted, System.Collections.Immutable.ImmutableArray<string> held)
+        /// <summary>Whether a customer holds any of the values a restriction wants (memberships, segments).</summary>
+        /// <remarks>Implementation note: a method rather than a lambda, so the gate allocates no closure per promotion.</remarks>
+        private static bool Intersect(System.Collections.Immutable.ImmutableArray<string> wanted, System.Collections.Immutable.ImmutableArray<string> held)
+        {
+            foreach (var item in wanted)
             {
-                foreach (var item in wanted)
+                if (held.Contains(item))
                 {
-                    if (held.Contains(item))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
-
-                return false;
             }
+
+            return false;
         }
 
         private static string Describe(NodaTime.LocalDateTime local, Schedule schedule) =>
@@ -216,7 +210,7 @@ public sealed partial class PromotionEvaluator
             {
                 switch (restriction)
                 {
-                    case MembershipRestriction members when !members.Memberships.Any(m => customer.Memberships.Contains(m)):
+                    case MembershipRestriction members when !Intersect(members.Memberships, customer.Memberships):
                         return Reject(promotion, RejectionReason.MembersOnly,
                             static (p, r) => $"{p.Name} is for {string.Join(" or ", r.Allowed)} members only.") with { Allowed = members.Memberships };
                     case RegionRestriction regions when (regions.Of == RegionSource.Customer ? customer.Region : _cart.ShippingRegion) is var region && !regions.Admits(region):
@@ -224,7 +218,7 @@ public sealed partial class PromotionEvaluator
                     case ChannelRestriction channels when _cart.Channel is null || !channels.Allowed.Contains(_cart.Channel):
                         return Reject(promotion, RejectionReason.ChannelNotEligible,
                             static (p, r) => $"{p.Name} is only for orders placed through {string.Join(", ", r.Allowed)}.") with { Allowed = channels.Allowed };
-                    case SegmentRestriction segments when !segments.Allowed.Any(s => customer.Segments.Contains(s)):
+                    case SegmentRestriction segments when !Intersect(segments.Allowed, customer.Segments):
                         return Reject(promotion, RejectionReason.SegmentNotEligible,
                             static (p, r) => $"{p.Name} is only for {string.Join(", ", r.Allowed)} customers.") with { Allowed = segments.Allowed };
                     case FirstOrderRestriction when !customer.IsFirstOrder:
@@ -352,14 +346,7 @@ public sealed partial class PromotionEvaluator
 
         private Rejection? CheckItems(Promotion promotion)
         {
-            var subtotal = 0m;
-            var quantity = 0;
-            foreach (var lineIndex in MatchingLines(promotion.QualifyingItems))
-            {
-                var line = _cart.Lines[lineIndex];
-                subtotal += line.Total.Amount;
-                quantity += line.Quantity;
-            }
+            var (subtotal, quantity) = TotalsOf(promotion.QualifyingItems);
 
             if (quantity == 0)
             {

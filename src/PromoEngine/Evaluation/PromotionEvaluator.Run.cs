@@ -460,6 +460,13 @@ public sealed partial class PromotionEvaluator
                 lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
+            return Finish(lines);
+        }
+
+        /// <summary>The result, from the line results and what the run recorded: the rejections and hints in their
+        /// order (codes as entered, then by promotion id), told as the options say.</summary>
+        private EvaluationResult Finish(LineResult[] lines)
+        {
             if (Options.HideCodeStatus)
             {
                 HideCodeStatus();
@@ -580,7 +587,11 @@ public sealed partial class PromotionEvaluator
             // price spread over units and added back can come to 935.5499999999999999999999999 for 935.55); a directed
             // rule (toward zero, up, down) rounds that noise a whole minor unit away, so a line of 6 and six lines of 1
             // gave different totals. The exact amount is first taken to NoiseDecimals places, far below any minor unit.
-            exact = decimal.Round(exact, NoiseDecimals, MidpointRounding.ToEven);
+            if (exact.Scale > NoiseDecimals)
+            {
+                exact = decimal.Round(exact, NoiseDecimals, MidpointRounding.ToEven);
+            }
+
             return Options.RoundingTarget == RoundingTarget.Discount
                 ? Math.Min(remaining, decimal.Round(exact, _currency.MinorUnits, Options.Rounding))
                 : remaining - decimal.Round(remaining - exact, _currency.MinorUnits, Options.Rounding);

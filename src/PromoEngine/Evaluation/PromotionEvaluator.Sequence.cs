@@ -56,12 +56,32 @@ public sealed partial class PromotionEvaluator
                 return few;
             }
 
-            var start = promotions.Select(p => (Promotion: p, Alone: alone(p)))
-                .OrderByDescending(x => x.Alone)
-                .ThenBy(x => x.Promotion.Id)
-                .ToList();
-            var idle = start.Where(x => x.Alone <= 0m).Select(x => x.Promotion).ToList();
-            var active = start.Where(x => x.Alone > 0m).Select(x => x.Promotion).ToList();
+            // Larger saving alone first, then by id (then as given, as a stable sort would); those that save nothing
+            // come last, so the active ones are the first.
+            var start = new List<(Promotion Promotion, decimal Alone, int Index)>();
+            foreach (var promotion in promotions)
+            {
+                start.Add((promotion, alone(promotion), start.Count));
+            }
+
+            start.Sort(static (a, b) =>
+            {
+                var byAlone = b.Alone.CompareTo(a.Alone);
+                var byId = byAlone != 0 ? byAlone : a.Promotion.Id.CompareTo(b.Promotion.Id);
+                return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+            });
+            var activeCount = 0;
+            while (activeCount < start.Count && start[activeCount].Alone > 0m)
+            {
+                activeCount++;
+            }
+
+            var active = new List<Promotion>(activeCount);
+            for (var i = 0; i < activeCount; i++)
+            {
+                active.Add(start[i].Promotion);
+            }
+
             var ordered = new List<Promotion>(start.Count);
             foreach (var group in linesOf is null ? [active] : Connected.Groups(active, linesOf))
             {
@@ -71,12 +91,36 @@ public sealed partial class PromotionEvaluator
                     continue;
                 }
 
-                var most = linesOf is null ? _shippingRemaining : group.SelectMany(linesOf).Distinct().Sum(LineLeft);
+                var most = linesOf is null ? _shippingRemaining : LeftOfLines(group, linesOf);
                 ordered.AddRange(BestOrder(group, saving, most));
             }
 
-            ordered.AddRange(idle);
+            for (var i = activeCount; i < start.Count; i++)
+            {
+                ordered.Add(start[i].Promotion);
+            }
+
             return ordered;
+        }
+
+        /// <summary>What is left of the lines a group of promotions works on, each line counted once, summed in the order
+        /// the lines first appear.</summary>
+        private decimal LeftOfLines(List<Promotion> group, Func<Promotion, List<int>> linesOf)
+        {
+            var seen = new HashSet<int>();
+            var left = 0m;
+            foreach (var promotion in group)
+            {
+                foreach (var line in linesOf(promotion))
+                {
+                    if (seen.Add(line))
+                    {
+                        left += LineLeft(line);
+                    }
+                }
+            }
+
+            return left;
         }
 
         /// <summary>Whether a promotion takes the same share of whatever is left when its turn comes, so that the exact

@@ -41,6 +41,10 @@ public sealed partial class PromotionEvaluator
     /// <value>As given.</value>
     public PromotionCatalog Catalog { get; }
 
+    /// <summary>Whether every evaluation takes the general path, even for promotions on lines of their own (for tests
+    /// that check the two paths agree).</summary>
+    internal bool GeneralPathOnly { get; init; }
+
     /// <summary>Gets the options.</summary>
     /// <value>As given, or the defaults.</value>
     public EvaluationOptions Options { get; }
@@ -86,6 +90,13 @@ public sealed partial class PromotionEvaluator
         var admission = new Run(this, cart, at, snapshot);
         admission.ResolveCodes(entries, cart.Customer.Wallet);
         var (coded, automatic, inert) = admission.Admit();
+        if (!GeneralPathOnly && inert is null && coded.Count <= Options.MaxCodesPerOrder
+            && admission.ApplyIndependent(coded.Count == 0 ? automatic : [.. automatic, .. coded]) is { } independent)
+        {
+            // The common cart: promotions (and the codes entered, when they all fit the order's slots) that each work on
+            // lines of their own, applied straight away.
+            return independent;
+        }
 
         // Each way to give out the code slots yields its admitted promotions and their combinations; the cheapest
         // outcome over all wins (ties: the earlier choice, which takes the codes entered first). Most carts have one.

@@ -33,7 +33,8 @@ internal sealed class Piece
         }
         else
         {
-            (_more ??= new(1)).Add(adjustment);
+            // Pieces that take a second adjustment often take a third (item, order and shipping lanes).
+            (_more ??= new(2)).Add(adjustment);
         }
 
         AdjustmentCount++;
@@ -85,39 +86,7 @@ internal sealed class UnitPool : IUnitPrices
     public UnitPool(Cart cart)
     {
         _cart = cart;
-        var order = new int[cart.Lines.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        if (order.Length <= 64)
-        {
-            // Line ids are unique, so any sort gives this order; a few lines are sorted in place without a comparer.
-            for (var i = 1; i < order.Length; i++)
-            {
-                var at = i;
-                while (at > 0 && string.CompareOrdinal(cart.Lines[order[at - 1]].LineId, cart.Lines[i].LineId) > 0)
-                {
-                    order[at] = order[at - 1];
-                    at--;
-                }
-
-                order[at] = i;
-            }
-        }
-        else
-        {
-            Array.Sort(order, (a, b) => string.CompareOrdinal(cart.Lines[a].LineId, cart.Lines[b].LineId));
-        }
-        LinesInOrder = order;
-        RankOfLine = new int[order.Length];
-        for (var rank = 0; rank < order.Length; rank++)
-        {
-            RankOfLine[order[rank]] = rank;
-        }
-
-
+        (LinesInOrder, RankOfLine) = cart.CanonicalOrder;
         _shared = new Shared();
     }
 
@@ -152,14 +121,46 @@ internal sealed class UnitPool : IUnitPrices
             return known;
         }
 
+        // Implementation note: an item's list is found by its first line (whose item it is), by a look through the
+        // lists made so far while they are few, else through an index.
         var items = new List<List<int>>();
-        var index = new Dictionary<int, int>();
+        Dictionary<int, int>? index = null; // made when the lists become many
         foreach (var line in lines)
         {
-            if (!index.TryGetValue(ItemOf[line], out var at))
+            var item = ItemOf[line];
+            var at = -1;
+            if (index is not null)
             {
-                index[ItemOf[line]] = at = items.Count;
+                at = index.GetValueOrDefault(item, -1);
+            }
+            else
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (ItemOf[items[i][0]] == item)
+                    {
+                        at = i;
+                        break;
+                    }
+                }
+            }
+
+            if (at < 0)
+            {
+                at = items.Count;
                 items.Add([]);
+                if (index is not null)
+                {
+                    index[item] = at;
+                }
+                else if (items.Count > 16)
+                {
+                    index = [];
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        index[ItemOf[items[i].Count > 0 ? items[i][0] : line]] = i;
+                    }
+                }
             }
 
             items[at].Add(line);

@@ -67,13 +67,18 @@ internal static class Allocation
     /// <param name="runs">The runs, changed in place.</param>
     public static void Quantize(Span<(int Count, decimal Weight)> runs)
     {
+        // Implementation note: a weight of at most WeightDecimals places rounds to itself, so it is not rounded (this
+        // runs for every application of every evaluation).
         var any = false;
+        var exact = true;
         foreach (var (_, weight) in runs)
         {
-            any |= decimal.Round(weight, WeightDecimals) > 0m;
+            var fits = weight.Scale <= WeightDecimals;
+            exact &= fits;
+            any |= (fits ? weight : decimal.Round(weight, WeightDecimals)) > 0m;
         }
 
-        if (any)
+        if (any && !exact)
         {
             foreach (ref var run in runs)
             {
@@ -82,9 +87,14 @@ internal static class Allocation
         }
     }
 
-    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs) =>
+        OverRunsInIntegers(amount, runs) ?? OverRunsInDecimals(amount, runs);
+
+    /// <summary><see cref="OverRuns"/> in decimal arithmetic: any amount and weights.</summary>
+    public static List<Run> OverRunsInDecimals(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {
         var perMajor = amount.Currency.MinorUnitsPerMajor;
+        var minorUnits = amount.Currency.MinorUnits;
         var total = amount.Amount * perMajor;
         var weightSum = 0m;
         foreach (var (count, weight) in runs)
@@ -148,17 +158,174 @@ internal static class Allocation
         {
             if (extra[i] > 0)
             {
-                result.Add(new Run(i, (quotients[i] + 1m) / perMajor, extra[i]));
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i] + 1m, minorUnits), extra[i]));
             }
 
             if (extra[i] < runs[i].Count)
             {
-                result.Add(new Run(i, quotients[i] / perMajor, runs[i].Count - extra[i]));
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i], minorUnits), runs[i].Count - extra[i]));
             }
         }
 
         return result;
     }
+
+    /// <summary>The most runs <see cref="TrySplitInIntegers"/> takes.</summary>
+    public const int MaxIntegerRuns = 32;
+
+    /// <summary>The whole numbers behind <see cref="OverRunsInIntegers"/>: each run's share in minor units
+    /// (<paramref name="quotients"/>) and how many of its first units take one minor unit more
+    /// (<paramref name="extra"/>); false (and nothing to read) when the numbers do not fit.</summary>
+    /// <param name="amount">The rounded amount.</param>
+    /// <param name="runs">The runs, their weights quantized.</param>
+    /// <param name="quotients">One slot per run.</param>
+    /// <param name="extra">One slot per run.</param>
+    public static bool TrySplitInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, Span<long> quotients, Span<int> extra)
+    {
+        const int MaxScale = 18;
+        if (runs.Length > MaxIntegerRuns || amount.Currency.MinorUnits > MaxScale || amount.Amount < 0m)
+        {
+            return false;
+        }
+
+        var total = amount.Amount * amount.Currency.MinorUnitsPerMajor;
+        if (total > long.MaxValue / 10 || decimal.Truncate(total) != total)
+        {
+            return false;
+        }
+
+        // The weights as whole numbers at their largest scale.
+        Span<long> weights = stackalloc long[runs.Length];
+        Span<int> scales = stackalloc int[runs.Length];
+        Span<int> bits = stackalloc int[4];
+        var scale = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            decimal.GetBits(runs[i].Weight, bits);
+            scales[i] = (bits[3] >> 16) & 0xFF;
+            scale = Math.Max(scale, scales[i]);
+            if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0 || scale > MaxScale)
+            {
+                return false;
+            }
+
+            weights[i] = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
+        }
+
+        long weightSum = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            var mantissa = weights[i];
+            var factor = PowersOfTen[scale - scales[i]];
+            if (mantissa > long.MaxValue / factor)
+            {
+                return false;
+            }
+
+            weights[i] = mantissa * factor;
+            if (weights[i] > (long.MaxValue - weightSum) / Math.Max(1, runs[i].Count))
+            {
+                return false;
+            }
+
+            weightSum += weights[i] * runs[i].Count;
+        }
+
+        var whole = (long)total;
+        if (weightSum == 0)
+        {
+            return false;
+        }
+
+        Span<long> remainders = stackalloc long[runs.Length];
+        long assigned = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (weights[i] == 0 || whole <= long.MaxValue / weights[i])
+            {
+                quotients[i] = Math.DivRem(whole * weights[i], weightSum, out remainders[i]);
+            }
+            else
+            {
+                // The quotient is at most the amount and the remainder below the weight sum: only the product needs more.
+                var (quotient, remainder) = Int128.DivRem((Int128)whole * weights[i], weightSum);
+                (quotients[i], remainders[i]) = ((long)quotient, (long)remainder);
+            }
+
+            assigned += quotients[i] * runs[i].Count;
+        }
+
+        extra.Clear();
+        var leftover = whole - assigned;
+        if (leftover > 0)
+        {
+            // Largest remainder first, then larger weight, then the earlier run (as OverRunsInDecimals orders them).
+            Span<int> order = stackalloc int[runs.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                var at = i;
+                while (at > 0 && (remainders[order[at - 1]] < remainders[i]
+                    || (remainders[order[at - 1]] == remainders[i] && weights[order[at - 1]] < weights[i])))
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = i;
+            }
+
+            foreach (var i in order)
+            {
+                var take = (int)Math.Min(leftover, runs[i].Count);
+                extra[i] = take;
+                leftover -= take;
+                if (leftover == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="OverRuns"/> in 64-bit integers (128 for a product that needs it), when the amount in minor
+    /// units, every weight scaled to the weights' largest scale, and their sum fit (the usual case: amounts of a few
+    /// places); otherwise <see langword="null"/>.</summary>
+    /// <remarks>Implementation note: with the weights scaled by one power of ten, each quotient and the order of the
+    /// remainders are those of the decimal division (the remainders are only compared, and all scaled alike), and
+    /// the shares are made from the same whole numbers of minor units, so the result is bit for bit
+    /// <see cref="OverRunsInDecimals"/>'s, without a decimal division per run.</remarks>
+    public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    {
+        Span<long> quotients = stackalloc long[Math.Min(runs.Length, MaxIntegerRuns)];
+        Span<int> extra = stackalloc int[Math.Min(runs.Length, MaxIntegerRuns)];
+        if (!TrySplitInIntegers(amount, runs, quotients, extra))
+        {
+            return null;
+        }
+
+        var minorUnits = amount.Currency.MinorUnits;
+        var result = new List<Run>(runs.Length + 1);
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (extra[i] > 0)
+            {
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i] + 1, minorUnits), extra[i]));
+            }
+
+            if (extra[i] < runs[i].Count)
+            {
+                result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i], minorUnits), runs[i].Count - extra[i]));
+            }
+        }
+
+        return result;
+    }
+
+    private static readonly long[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
 
     private static bool Before(int x, int y, ReadOnlySpan<decimal> remainders, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {

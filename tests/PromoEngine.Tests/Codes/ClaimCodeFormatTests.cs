@@ -216,6 +216,17 @@ public sealed class ClaimCodeFormatTests
     }
 
     [Fact]
+    public void Fold_FirstCharacterPastAscii_IsLeftAsItIs()
+    {
+        // Fold is public and does not check that its input is normalized: a character past the folding table (U+0080 is
+        // its first) passes through, as every character beyond ASCII does, instead of reading past the table.
+        var format = new ClaimCodeFormat(length: 4, prefix: "OI", checkCharacter: false, alphabet: "0123", foldLookAlikes: true);
+
+        Assert.Equal("OI0\u00801", format.Fold("OIO\u0080I"));
+        Assert.Equal("OI0\u007F1", format.Fold("OIO\u007FI"));
+    }
+
+    [Fact]
     public void Fold_Null_Throws()
     {
         Assert.Equal("normalized", Assert.Throws<ArgumentNullException>(() => ClaimCodeFormat.Default.Fold(null!)).ParamName);

@@ -568,6 +568,26 @@ public sealed class LeaveOutTests
     }
 
     [Fact]
+    public void TwoPromotionsThatOnlyTogetherKeepALowerLaneUnderItsThreshold_AreLeftOutTogether()
+    {
+        // Higher lane: 6 % off the shirt and 6 % off the hat, 3.06 each. Lower lane: $50 off an order of at least $100
+        // after higher lanes. With both: 95.88 and no $50. Without either one alone: 98.94, still under $100. Without
+        // both: 102, so the $50 applies and 52 is left. Only leaving out the two at once finds it.
+        var cart = Cart(Line("shirt", 51m, 1, "shirt"), Line("hat", 51m, 1, "hat"));
+        var shirts = Promo("six-shirts", Discount.PercentOffItems(6)).ForItems(ItemFilter.Skus("shirt")).WithPriority(2).Build();
+        var hats = Promo("six-hats", Discount.PercentOffItems(6)).ForItems(ItemFilter.Skus("hat")).WithPriority(2).Build();
+        var fifty = Promo("fifty", Discount.AmountOffOrder(D(50))).Require(Restriction.MinimumSubtotal(D(100), ThresholdBasis.AfterHigherLanes)).Build();
+
+        var result = Evaluate(cart, [shirts, hats, fifty]);
+
+        Assert.Equal(52m, result.Total.Amount);
+        Assert.Equal(["fifty"], result.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("six-shirts").Reason);
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("six-hats").Reason);
+        Assert.False(result.UsedGreedyFallback);
+    }
+
+    [Fact]
     public void ABuyOneGetOneSavingOnlyOnItemsThatAreFreeAnyway_IsLeftOut()
     {
         // Found by the property "adding a promotion never raises the total". One lane: the buy-one-get-one saves more

@@ -100,6 +100,31 @@ public sealed class LaneSolverTests
         Assert.Equal(Math.Round(ReferenceLane.Optimum(c.Cart, c.Specs), 20), Math.Round(solution.Total, 20));
     }
 
+    [Property(MaxTest = 500, Arbitrary = [typeof(LaneArbitraries)])]
+    public void AdditiveShortcut_GivesWhatTheSearchGives(LaneCase c)
+    {
+        // Also on the additive promotions alone (uncapped percentages and amounts off each), which the shortcut solves
+        // whole; splitting lines one unit each makes more runs to group.
+        var (pool, candidates) = Setup(c);
+        var additive = candidates.Where(x => x.Discount.IsAdditive && x.Promotion.MaxDiscount is null).ToList();
+        var (onePool, oneCandidates) = Setup(c with { Cart = new Cart(c.Cart.Currency, c.Cart.Lines.SelectMany(OneByOne)) });
+        var oneAdditive = oneCandidates.Where(x => x.Discount.IsAdditive && x.Promotion.MaxDiscount is null).ToList();
+
+        foreach (var (p, lane) in new[] { (pool, candidates), (pool, additive), (onePool, oneCandidates), (onePool, oneAdditive) })
+        {
+            var direct = LaneSolver.Solve(p, lane, Cap);
+            var searched = LaneSolver.Solve(p, lane, Cap, additiveShortcut: false);
+
+            Assert.Equal(searched.Total, direct.Total);
+            Assert.Equal(searched.UsedFallback, direct.UsedFallback);
+            Assert.Equal(searched.Sets.Keys.Select(k => k.Id).Order(), direct.Sets.Keys.Select(k => k.Id).Order());
+            foreach (var (promotion, units) in searched.Sets)
+            {
+                Assert.Equal(units, direct.Sets[promotion]);
+            }
+        }
+    }
+
     [Property(MaxTest = 300, Arbitrary = [typeof(LaneArbitraries)])]
     public void Solver_ChoosesAFeasibleSet(LaneCase c)
     {

@@ -13,6 +13,25 @@ public sealed class RejectionTests
     private static PromotionBuilder TenOff(string id = "p") => Promo(id, Discount.PercentOffItems(10));
 
     [Fact]
+    public void With_ADetailSetOnACopy_LeavesTheOriginalAndItsOtherDetailsAsTheyWere()
+    {
+        // The details live in an object a copy shares until it sets one of its own.
+        var original = new Rejection(new PromotionId("p"), null, RejectionReason.BetterDealChosen, "m") { Limit = 3, Winner = new PromotionId("w") };
+
+        var copy = original with { Limit = 4, AloneAmount = D(1.50m) };
+        var plain = new Rejection(new PromotionId("p"), null, RejectionReason.BetterDealChosen, "m");
+        var plainCopy = plain with { Sku = "s" };
+
+        Assert.Equal((3, new PromotionId("w"), (Money?)null), (original.Limit, original.Winner, original.AloneAmount));
+        Assert.Equal((4, new PromotionId("w"), (Money?)D(1.50m)), (copy.Limit, copy.Winner, copy.AloneAmount));
+        Assert.Null(plain.Sku);
+        Assert.Equal("s", plainCopy.Sku);
+        Assert.True(plain.Allowed.IsEmpty);
+        Assert.NotEqual(original, copy);
+        Assert.Equal(original, original with { });
+    }
+
+    [Fact]
     public void UnknownCode_IsRejectedWithTheNormalizedCode()
     {
         var result = Evaluate(Basic, [TenOff().WithCode("SAVE10").Build()], " nope-10 ");

@@ -41,4 +41,41 @@ public sealed class AllocationOverRunsProperties
         Assert.Equal(expected, actual);
         Assert.Equal(c.Runs.Select(r => r.Count), runs.GroupBy(r => r.Part).Select(g => g.Sum(r => r.Count)));
     });
+
+    [Property(MaxTest = 2000)]
+    public Property OverRunsInIntegers_IsBitForBitOverRunsInDecimals() => Prop.ForAll(Cases(), Gen.Elements(0, 2, 3, 18).ToArbitrary(), (c, minorUnits) =>
+    {
+        // The integer path must give the very shares, scale included (a share's scale shows in what is written), and
+        // take the usual cases: quantized weights of a few places, whole minor units.
+        var currency = minorUnits == 2 ? Currency.Usd : Currency.Custom(minorUnits switch { 0 => "QQZ", 3 => "QQT", _ => "QQE" }, minorUnits);
+        var amount = new Money(c.Cents / currency.MinorUnitsPerMajor, currency);
+        var quantized = Allocation.Quantized(c.Runs);
+
+        var integers = Allocation.OverRunsInIntegers(amount, quantized);
+        var decimals = Allocation.OverRunsInDecimals(amount, quantized);
+
+        Assert.NotNull(integers);
+        Assert.Equal(
+            decimals.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))),
+            integers.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
+    });
+
+    [Fact]
+    public void OverRunsInIntegers_TheLargestAmount_AsDecimals()
+    {
+        // Its products pass 64 bits: they are taken in 128.
+        var amount = new Money(Currency.Usd.MaxAmount, Currency.Usd);
+        (int, decimal)[] runs = [(1, 0.333333333333m), (2, 1m)];
+
+        Assert.Equal(
+            Allocation.OverRunsInDecimals(amount, runs).Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))),
+            Allocation.OverRunsInIntegers(amount, runs)!.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
+    }
+
+    [Fact]
+    public void OverRunsInIntegers_WeightsTooLargeOrNone_LeavesItToDecimals()
+    {
+        Assert.Null(Allocation.OverRunsInIntegers(new Money(10m, Currency.Usd), [(1, 79228162514264337593543950335m)]));
+        Assert.Null(Allocation.OverRunsInIntegers(new Money(10m, Currency.Usd), [(1, 0m)]));
+    }
 }

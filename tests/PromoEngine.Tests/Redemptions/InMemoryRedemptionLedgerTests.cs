@@ -8,7 +8,7 @@ namespace PromoEngine.Tests;
 
 /// <summary>Runs the ledger contract (PromoEngine.Testing) against the in-memory ledger, with the races at the
 /// strength the repository's own concurrency tests had: 64 tasks of 1,000 attempts.</summary>
-public sealed class InMemoryRedemptionLedgerTests : RedemptionLedgerContract
+public sealed partial class InMemoryRedemptionLedgerTests : RedemptionLedgerContract
 {
     protected override int RacingTasks => 64;
 

@@ -353,15 +353,135 @@ public sealed class LedgerBuildingBlocksTests
         Assert.Empty(new AttributionReport(AttributionDimension.Channel).ToTotals());
     }
 
+    [Fact]
+    public void Held_Refused_BadInput_SayWhy()
+    {
+        var failure = Limits(total: 1).Check(Redemption.Create(P, null, null, D(5m), Now), 1, 0, 0, null)!;
+
+        Assert.StartsWith("A reserved order has an expiry.", Assert.Throws<ArgumentException>(() => ReservationResult.Held("o1", ReservationState.Reserved, null)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("A committed order does not expire.", Assert.Throws<ArgumentException>(() => ReservationResult.Held("o1", ReservationState.Committed, Now)).Message, StringComparison.Ordinal);
+        var notHeld = Assert.Throws<ArgumentOutOfRangeException>(() => ReservationResult.Held("o1", ReservationState.Released, null));
+        Assert.Equal("state", notHeld.ParamName);
+        Assert.StartsWith("An order is held only when reserved or committed.", notHeld.Message, StringComparison.Ordinal);
+
+        var held = Assert.Throws<ArgumentOutOfRangeException>(() => ReservationResult.Refused("o1", ReservationState.Committed, [failure]));
+        Assert.Equal("state", held.ParamName);
+        Assert.StartsWith("A refused order is not held: None, Released or Expired.", held.Message, StringComparison.Ordinal);
+        var none = Assert.Throws<ArgumentException>(() => ReservationResult.Refused("o1", ReservationState.None, []));
+        Assert.Equal("failures", none.ParamName);
+        Assert.StartsWith("A refusal names at least one failure.", none.Message, StringComparison.Ordinal);
+        var nullFailure = Assert.Throws<ArgumentException>(() => ReservationResult.Refused("o1", ReservationState.None, [failure, null!]));
+        Assert.Equal("failures", nullFailure.ParamName);
+        Assert.StartsWith("A failure must not be null.", nullFailure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_BadInput_SaysWhy()
+    {
+        var noPromotion = Assert.Throws<ArgumentException>(() => Redemption.Create(default, null, null, D(5m), Now));
+        Assert.Equal("promotionId", noPromotion.ParamName);
+        Assert.StartsWith("A promotion id is required.", noPromotion.Message, StringComparison.Ordinal);
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => Redemption.Create(P, null, null, D(0m), Now));
+        Assert.Equal("amount", zero.ParamName);
+        Assert.StartsWith("A redemption takes off more than zero, in a currency.", zero.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_AmountPastMaxAmount_Throws_AndMaxAmountPasses()
+    {
+        var max = new Money(Usd.MaxAmount, Usd);
+
+        Assert.Equal(max, Redemption.Create(P, null, null, max, Now).Amount);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Redemption.Create(P, null, null, new Money(Usd.MaxAmount + 0.01m, Usd), Now));
+        Assert.Equal("amount", error.ParamName);
+        Assert.StartsWith("An amount in USD must be at most 10,000,000,000,000 (Currency.MaxAmount).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_NullRedemptionOrBadCounts_ThrowsSayingWhy()
+    {
+        var limits = Limits(total: 3);
+        var redemption = Redemption.Create(P, null, null, D(5m), Now);
+
+        Assert.Equal("redemption", Assert.Throws<ArgumentNullException>(() => limits.Check(null!, 0, 0, 0, null)).ParamName);
+        Assert.StartsWith("A count of uses must not be negative.", Assert.Throws<ArgumentOutOfRangeException>(() => limits.Check(redemption, 0, 0, -1, null)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("An amount spent must not be negative.", Assert.Throws<ArgumentOutOfRangeException>(() => limits.Check(redemption, 0, 0, 0, D(-0.01m))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_SoftBudgetSpentExactly_IsExhausted_AndACentLessIsNot()
+    {
+        var redemption = Redemption.Create(P, null, null, D(5m), Now);
+        var soft = Limits(budget: 10m, policy: BudgetPolicy.Soft);
+
+        Assert.Equal((RejectionReason.BudgetExhausted, null, null), Reason(soft.Check(redemption, 0, 0, 0, D(10m))));
+        Assert.Null(soft.Check(redemption, 0, 0, 0, D(9.99m)));
+        Assert.Null(Limits(budget: 10m).Check(redemption, 0, 0, 0, D(5m)));
+        Assert.NotNull(Limits(budget: 10m).Check(redemption, 0, 0, 0, D(5.01m)));
+    }
+
+    [Fact]
+    public void ReservationRequestFor_NullCatalogOrPromotionNotInIt_Throws()
+    {
+        var p = Promo("p", Discount.AmountOffOrder(D(5m))).Build();
+        var result = Evaluate(Cart(Line("a", 20m)), p);
+        Assert.Single(result.Redemptions);
+        var other = PromotionCatalog.Create([Promo("q", Discount.AmountOffOrder(D(5m))).Build()]);
+
+        Assert.Equal("catalog", Assert.Throws<ArgumentNullException>(() => ReservationRequest.For("o1", result, null!)).ParamName);
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => ReservationRequest.For("o1", null!, other)).ParamName);
+        var missing = Assert.Throws<ArgumentException>(() => ReservationRequest.For("o1", result, other));
+        Assert.Equal("catalog", missing.ParamName);
+        Assert.StartsWith("The promotion p is not in the catalog.", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(P, Assert.Single(ReservationRequest.For("o1", result, PromotionCatalog.Create([p])).Items).Redemption.PromotionId);
+    }
+
+    [Fact]
+    public void ReservationRequestFor_NullCatalogAndNoRedemptions_Throws()
+    {
+        var result = Evaluate(Cart(Line("a", 20m)), []);
+        Assert.Empty(result.Redemptions);
+
+        Assert.Equal("catalog", Assert.Throws<ArgumentNullException>(() => ReservationRequest.For("o1", result, null!)).ParamName);
+    }
+
+    [Fact]
+    public void Partial_NegativeSpend_SaysWhy()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => UsageSnapshot.Partial([], [], [], [new(P, D(-1m))]));
+
+        Assert.Equal("spent", error.ParamName);
+        Assert.StartsWith("An amount spent must be zero or more.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PromotionGiveBack_NoPromotion_SaysWhy() =>
+        Assert.StartsWith("A give-back needs a promotion.", Assert.Throws<ArgumentException>(() => new PromotionGiveBack(default, D(1m), false)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void AttributionReport_UndefinedDimension_SaysWhy() =>
+        Assert.StartsWith("Not a defined AttributionDimension value.", Assert.Throws<ArgumentOutOfRangeException>(() => new AttributionReport((AttributionDimension)99)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void UsageRequest_HashCode_TellsCustomersAndPromotionsApart()
+    {
+        var q = new PromotionId("q");
+
+        Assert.NotEqual(new UsageRequest([P], ["SAVE10"], "c1").GetHashCode(), new UsageRequest([P], ["SAVE10"], "c2").GetHashCode());
+        Assert.NotEqual(new UsageRequest([P], ["SAVE10"], "c1").GetHashCode(), new UsageRequest([P], ["SAVE10"], null).GetHashCode());
+        Assert.NotEqual(new UsageRequest([P], ["SAVE10"], "c1").GetHashCode(), new UsageRequest([q], ["SAVE10"], "c1").GetHashCode());
+    }
+
     private static (RejectionReason, int?, int?) Reason(ReservationFailure? failure)
     {
         Assert.NotNull(failure);
         return (failure.Reason, failure.Limit, failure.Used);
     }
 
-    private static RedemptionLimits Limits(int? total = null, int? perCode = null, int? perCustomer = null, decimal? budget = null) =>
+    private static RedemptionLimits Limits(
+        int? total = null, int? perCode = null, int? perCustomer = null, decimal? budget = null, BudgetPolicy policy = BudgetPolicy.Hard) =>
         RedemptionLimits.For(Promo("p", Discount.AmountOffOrder(D(5m)))
             .WithCode("GROUP")
-            .WithLimits(new UsageLimits(total: total, perCode: perCode, perCustomer: perCustomer, budget: budget is { } b ? D(b) : null))
+            .WithLimits(new UsageLimits(total: total, perCode: perCode, perCustomer: perCustomer, budget: budget is { } b ? D(b) : null, budgetPolicy: policy))
             .Build());
 }

@@ -1,0 +1,364 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using PromoEngine.Internal;
+
+namespace PromoEngine;
+
+public sealed partial class PromotionEvaluator
+{
+    private sealed partial class Run
+    {
+        /// <summary>The result of applying the admitted promotions when none of them can change what another does, or
+        /// <see langword="null"/> when the general path must decide (see <see cref="IsIndependent"/>).</summary>
+        /// <param name="admitted">The promotions admitted: the automatic ones and those whose codes were entered, when
+        /// every code entered fits the order's code slots (then there is one way to give out the slots).</param>
+        /// <remarks>
+        /// <para>Independent promotions are item percentages or amounts off each unit, with no cap, no threshold
+        /// measured after higher lanes and no combination rule, on lines no other admitted promotion can use. Then the
+        /// general path has one combination (all of them), leaves none out (each saves something on lines nothing else
+        /// discounts), gives each promotion every unit it may take, and applies them in its order: lanes from the highest
+        /// priority down, larger saving first within a lane, then by id. This computes the same result straight from
+        /// the lines, with the same rounding (<see cref="RoundDiscount"/>) and allocation
+        /// (<see cref="Allocation.OverRuns"/>) and the same additions in the same order, so every amount, its scale
+        /// included, is what the general path gives.</para>
+        /// <para>Anything the general path would decide otherwise (an amount that rounds to nothing, a share a unit
+        /// cannot take, the per-unit breakdown) hands back to it, before anything is recorded.</para>
+        /// <para>Implementation note: this is the common cart (a few promotions, each on its own lines) and it allocates
+        /// only what the result keeps: no unit pool, no lane solver, no second run.</para>
+        /// </remarks>
+        public EvaluationResult? ApplyIndependent(List<Promotion> admitted)
+        {
+            if (admitted.Count > MaxIndependent)
+            {
+                return null;
+            }
+
+            var cartLines = _cart.Lines;
+            Span<int> owner = cartLines.Length <= 256 ? stackalloc int[cartLines.Length] : new int[cartLines.Length];
+            owner.Fill(-1);
+            for (var i = 0; i < admitted.Count; i++)
+            {
+                if (!IsIndependent(admitted[i]))
+                {
+                    return null;
+                }
+
+                foreach (var line in MatchingLines(admitted[i].QualifyingItems))
+                {
+                    if (owner[line] >= 0)
+                    {
+                        return null;
+                    }
+
+                    owner[line] = i;
+                }
+            }
+
+            // Each promotion's exact saving and what is left of its lines, added in canonical line order as its
+            // proposal and the pool would add them; and each line's exact amount off a unit (the allocation's weight).
+            Span<decimal> perUnit = cartLines.Length <= 256 ? stackalloc decimal[cartLines.Length] : new decimal[cartLines.Length];
+            Span<(decimal Exact, decimal Left, decimal Nominal, decimal Rounded)> amounts = stackalloc (decimal, decimal, decimal, decimal)[admitted.Count];
+            for (var i = 0; i < admitted.Count; i++)
+            {
+                var discount = (ItemDiscount)admitted[i].Discount;
+                decimal exact = 0m, left = 0m, nominal = 0m;
+                foreach (var lineIndex in MatchingLines(admitted[i].QualifyingItems))
+                {
+                    var line = cartLines[lineIndex];
+                    var price = line.UnitPrice.Amount;
+                    perUnit[lineIndex] = discount.MostPerUnit(price);
+                    exact += perUnit[lineIndex] * line.Quantity;
+                    if (discount.HasOwnNominal)
+                    {
+                        nominal += discount.NominalPerUnit(price) * line.Quantity;
+                    }
+
+                    left += line.Total.Amount;
+                }
+
+                if (!discount.HasOwnNominal)
+                {
+                    nominal = exact;
+                }
+
+                // A promotion that saves nothing, or rounds to nothing, is rejected by the general path.
+                var rounded = exact > 0m ? RoundDiscount(left, exact) : 0m;
+                if (rounded <= 0m)
+                {
+                    return null;
+                }
+
+                amounts[i] = (exact, left, nominal, rounded);
+            }
+
+            // The order the general path applies them in: lanes from the highest priority down; larger saving first,
+            // then by id.
+            Span<int> order = stackalloc int[admitted.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            for (var i = 1; i < order.Length; i++)
+            {
+                var moving = order[i];
+                var j = i - 1;
+                while (j >= 0 && AppliesBefore(admitted, amounts, moving, order[j]))
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                order[j + 1] = moving;
+            }
+
+            // Each promotion's rounded amount spread over its units by their exact amounts; per line, the sum of what
+            // its units took (as recorded: equal shares as the first of them). With one promotion on a line, that sum is
+            // the line's discount too, bit for bit: the general path adds the same products to a zero of no places.
+            Span<decimal> lineAmount = cartLines.Length <= 256 ? stackalloc decimal[cartLines.Length] : new decimal[cartLines.Length];
+            Span<bool> adjusted = cartLines.Length <= 256 ? stackalloc bool[cartLines.Length] : new bool[cartLines.Length];
+            var unitRuns = Options.IncludeUnits ? new List<(int Line, decimal Recorded, int Count)>() : null;
+            foreach (var i in order)
+            {
+                if (!SpreadOnLines(admitted[i], amounts[i].Rounded, perUnit, lineAmount, adjusted, unitRuns))
+                {
+                    return null;
+                }
+            }
+
+            // Nothing handed back: record it all, as the general path would have.
+            var lines = new LineResult[cartLines.Length];
+            for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
+            {
+                var line = cartLines[lineIndex];
+                var units = unitRuns is null ? [] : Units(line, lineIndex, owner[lineIndex] >= 0 ? admitted[owner[lineIndex]] : null, unitRuns);
+                lines[lineIndex] = adjusted[lineIndex]
+                    ? new LineResult(line, ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(admitted[owner[lineIndex]].Id, DiscountClass.Item, M(lineAmount[lineIndex])) }), lineAmount[lineIndex], units)
+                    : new LineResult(line, [], 0m, units);
+            }
+
+            foreach (var i in order)
+            {
+                var (exact, _, nominal, rounded) = amounts[i];
+                _itemDiscounts += rounded;
+                RecordApplied(admitted[i], rounded, nominal, exact, exact);
+            }
+
+            return Finish(lines);
+        }
+
+        /// <summary><see cref="SpreadOnLines"/> from the allocation's whole numbers of minor units
+        /// (<see cref="Allocation.TrySplitInIntegers"/>): the same checks and the same amounts, bit for bit, without a
+        /// decimal for each share.</summary>
+        /// <remarks>Implementation note: a share of q minor units is the decimal q / 10^m at the fewest places that hold
+        /// it (<see cref="Decimals.DividedByPowerOfTen"/>), and the general path adds a line's shares times their counts:
+        /// the value is their sum, at the most places any of them has; so the line's amount is made once from the sum.</remarks>
+        private bool SpreadInMinorUnits(
+            int[] lineIndices,
+            ReadOnlySpan<(int Count, decimal Weight)> runs,
+            ReadOnlySpan<long> quotients,
+            ReadOnlySpan<int> extra,
+            Span<decimal> lineAmount,
+            Span<bool> adjusted,
+            List<(int Line, decimal Recorded, int Count)>? unitRuns)
+        {
+            var minorUnits = _currency.MinorUnits;
+            for (var r = 0; r < runs.Length; r++)
+            {
+                var most = quotients[r] + (extra[r] > 0 ? 1 : 0);
+                if (most > _cart.Lines[lineIndices[r]].UnitPrice.Amount * _currency.MinorUnitsPerMajor)
+                {
+                    return false;
+                }
+            }
+
+            for (var r = 0; r < runs.Length; r++)
+            {
+                var (lineIndex, count, more, share) = (lineIndices[r], runs[r].Count, extra[r], quotients[r]);
+                long sum = 0;
+                var places = -1;
+                if (more > 0)
+                {
+                    sum += (share + 1) * more;
+                    places = Math.Max(places, Decimals.PlacesOf(share + 1, minorUnits));
+                    unitRuns?.Add((lineIndex, Decimals.DividedByPowerOfTen(share + 1, minorUnits), more));
+                }
+
+                if (more < count)
+                {
+                    if (share > 0)
+                    {
+                        sum += share * (count - more);
+                        places = Math.Max(places, Decimals.PlacesOf(share, minorUnits));
+                    }
+
+                    unitRuns?.Add((lineIndex, share > 0 ? Decimals.DividedByPowerOfTen(share, minorUnits) : 0m, count - more));
+                }
+
+                if (places >= 0)
+                {
+                    lineAmount[lineIndex] = Decimals.FromMinorUnits(sum, minorUnits, places);
+                    adjusted[lineIndex] = true;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A line's per-unit breakdown, as the general path builds it from the unit pool's pieces: each run of
+        /// units that took one share shares one list of adjustments; a line no promotion took is one run at its price.</summary>
+        private ImmutableArray<UnitResult> Units(CartLine line, int lineIndex, Promotion? promotion, List<(int Line, decimal Recorded, int Count)> unitRuns)
+        {
+            var units = new UnitResult[line.Quantity];
+            var next = 0;
+            foreach (var (runLine, recorded, count) in unitRuns)
+            {
+                if (runLine != lineIndex)
+                {
+                    continue;
+                }
+
+                var adjustments = recorded == 0m
+                    ? ImmutableArray<Adjustment>.Empty
+                    : ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(promotion!.Id, DiscountClass.Item, M(recorded)) });
+                var final = M(line.UnitPrice.Amount - (recorded == 0m ? 0m : 0m + recorded));
+                for (var k = 0; k < count; k++, next++)
+                {
+                    units[next] = new UnitResult(next, line.UnitPrice, adjustments, final);
+                }
+            }
+
+            if (next == 0)
+            {
+                var final = M(line.UnitPrice.Amount - 0m);
+                for (; next < units.Length; next++)
+                {
+                    units[next] = new UnitResult(next, line.UnitPrice, [], final);
+                }
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(units);
+        }
+
+        /// <summary>The most promotions <see cref="ApplyIndependent"/> orders on the stack; past it, the general path.</summary>
+        private const int MaxIndependent = 64;
+
+        /// <summary>Whether a promotion is one <see cref="ApplyIndependent"/> can apply on its own lines: a discount that
+        /// saves unit by unit (<see cref="ItemDiscount.SavesUnitByUnit"/>: a percentage or an amount off each), with no cap (nor a budget that caps it), no threshold measured after higher lanes,
+        /// combining freely and compounding with none.</summary>
+        private static bool IsIndependent(Promotion promotion)
+        {
+            if (promotion.Discount is not ItemDiscount { SavesUnitByUnit: true }
+                || promotion.MaxDiscount is not null
+                || !CombinesFreely(promotion)
+                || promotion.CompoundsWithAll
+                || !promotion.CompoundsWith.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var restriction in promotion.Restrictions)
+            {
+                if (restriction.MeasuredAfterHigherLanes)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether promotion <paramref name="a"/> applies before <paramref name="b"/>: a higher priority, then a
+        /// larger saving, then the smaller id (ids are unique: a total order).</summary>
+        private static bool AppliesBefore(List<Promotion> admitted, Span<(decimal Exact, decimal Left, decimal Nominal, decimal Rounded)> amounts, int a, int b)
+        {
+            if (admitted[a].Priority != admitted[b].Priority)
+            {
+                return admitted[a].Priority > admitted[b].Priority;
+            }
+
+            var bySaving = amounts[a].Exact.CompareTo(amounts[b].Exact);
+            return bySaving != 0 ? bySaving > 0 : admitted[a].Id.CompareTo(admitted[b].Id) < 0;
+        }
+
+        /// <summary>Spreads one promotion's rounded amount over the units of its lines by their exact amounts (as
+        /// <see cref="ApplyToUnits"/> does on untouched lines), adding to each line's amounts; false when a unit's share
+        /// would pass its price (the general path moves the excess).</summary>
+        /// <param name="promotion">The promotion.</param>
+        /// <param name="rounded">Its rounded amount.</param>
+        /// <param name="perUnit">Each line's exact amount off a unit.</param>
+        /// <param name="lineAmount">Each line's sum of what its units took, added to.</param>
+        /// <param name="adjusted">Whether a line's units took anything, set.</param>
+        /// <param name="unitRuns">When the per-unit breakdown is asked for, where each run of units that took one share
+        /// is added (a share of nothing as zero), in unit order.</param>
+        private bool SpreadOnLines(
+            Promotion promotion,
+            decimal rounded,
+            ReadOnlySpan<decimal> perUnit,
+            Span<decimal> lineAmount,
+            Span<bool> adjusted,
+            List<(int Line, decimal Recorded, int Count)>? unitRuns)
+        {
+            var lineIndices = MatchingLines(promotion.QualifyingItems);
+            var runs = lineIndices.Length <= 64 ? stackalloc (int Count, decimal Weight)[lineIndices.Length] : new (int Count, decimal Weight)[lineIndices.Length];
+            for (var r = 0; r < runs.Length; r++)
+            {
+                runs[r] = (_cart.Lines[lineIndices[r]].Quantity, perUnit[lineIndices[r]]);
+            }
+
+            Allocation.Quantize(runs);
+            if (runs.Length <= Allocation.MaxIntegerRuns)
+            {
+                Span<long> quotients = stackalloc long[runs.Length];
+                Span<int> extra = stackalloc int[runs.Length];
+                if (Allocation.TrySplitInIntegers(M(rounded), runs, quotients, extra))
+                {
+                    return SpreadInMinorUnits(lineIndices, runs, quotients, extra, lineAmount, adjusted, unitRuns);
+                }
+            }
+
+            var shares = Allocation.OverRuns(M(rounded), runs);
+            var recordedShares = shares.Count <= 64 ? stackalloc decimal[shares.Count] : new decimal[shares.Count];
+            var recordedCount = 0;
+            foreach (var (part, share, count) in shares)
+            {
+                var lineIndex = lineIndices[part];
+                if (share > _cart.Lines[lineIndex].UnitPrice.Amount)
+                {
+                    return false;
+                }
+
+                if (share == 0m)
+                {
+                    unitRuns?.Add((lineIndex, 0m, count));
+                    continue;
+                }
+
+                // Equal shares are recorded as the first of them, as ApplyToUnits records them.
+                var recorded = share;
+                var known = false;
+                for (var k = 0; k < recordedCount && !known; k++)
+                {
+                    if (recordedShares[k] == share)
+                    {
+                        recorded = recordedShares[k];
+                        known = true;
+                    }
+                }
+
+                if (!known)
+                {
+                    recordedShares[recordedCount++] = share;
+                }
+
+                unitRuns?.Add((lineIndex, recorded, count));
+                lineAmount[lineIndex] = adjusted[lineIndex] ? lineAmount[lineIndex] + (recorded * count) : recorded * count;
+                adjusted[lineIndex] = true;
+            }
+
+            return true;
+        }
+    }
+}

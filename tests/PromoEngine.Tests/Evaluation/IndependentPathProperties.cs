@@ -1,0 +1,144 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using Xunit;
+
+namespace PromoEngine.Tests;
+
+/// <summary>The evaluator applies promotions that each work on lines of their own straight from the lines, without the
+/// lane solver (<c>PromotionEvaluator.Run.ApplyIndependent</c>): these check it gives exactly what the general path
+/// gives, down to each amount's scale as written in JSON, on the shared generators and on catalogs made to take it.</summary>
+public sealed class IndependentPathProperties
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 27, 18, 0);
+
+    [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void Evaluate_AnyCase_SameAsTheGeneralPath(EvaluationCase c)
+    {
+        var catalog = PromotionCatalog.Create(c.Promotions);
+        foreach (var options in new[] { c.Options, c.Options with { IncludeUnits = false } })
+        {
+            AssertSame(catalog, options, c.Cart, c.Codes, c.At, c.Usage);
+        }
+    }
+
+    [Property(MaxTest = 1000)]
+    public void Evaluate_PromotionsOnLinesOfTheirOwn_SameAsTheGeneralPath(PositiveInt seed)
+    {
+        var random = new Random(seed.Get);
+        var (catalog, cart, options) = Build(random);
+        // Now and then codes: of promotions that take one, unknown, repeated, or more than the order's slots.
+        string[] codes = random.Next(2) == 0 ? [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => $"CODE{random.Next(6)}")] : [];
+
+        AssertSame(catalog, options, cart, codes, Now, null);
+    }
+
+    [Fact]
+    public void Generator_PromotionsOnLinesOfTheirOwn_MostlyApplySomething()
+    {
+        // The property above is only worth something if most of its cases apply promotions on lines of their own.
+        var applied = Enumerable.Range(1, 400).Count(seed =>
+        {
+            var (catalog, cart, options) = Build(new Random(seed));
+            return !new PromotionEvaluator(catalog, options).Evaluate(cart, [], Now).Applied.IsEmpty;
+        });
+
+        Assert.InRange(applied, 240, 400);
+    }
+
+    [Fact]
+    public void Evaluate_TwoPercentagesOnTheirOwnLines_AllocatesToTheCentAsTheGeneralPath()
+    {
+        var usd = Currency.Usd;
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("a", "15% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(15m)).Build(),
+            Promotion.Create("b", "$0.35 off each hat").ForItems(ItemFilter.Categories("hats")).Giving(Discount.AmountOffEachItem(new Money(0.35m, usd))).WithPriority(2).Build(),
+        ]);
+        var cart = new Cart(usd, [
+            new CartLine("l1", "s1", new Money(10.50m, usd), 3, ["shoes"]),
+            new CartLine("l2", "s2", new Money(0.30m, usd), 2, ["hats"]),
+            new CartLine("l3", "s3", new Money(3.33m, usd), 1, ["shoes"]),
+            new CartLine("l4", "s4", new Money(7m, usd), 1, ["socks"]),
+        ]);
+
+        var result = AssertSame(catalog, new EvaluationOptions { IncludeUnits = true }, cart, [], Now, null);
+
+        // b (priority 2) first, held back by the price; then a: 15% of 34.83 = 5.2245, leaving 29.6055, rounded 29.61.
+        Assert.Equal(["b", "a"], result.Applied.Select(a => a.PromotionId.ToString()));
+        Assert.Equal(0.60m, result.Applied[0].Amount.Amount);
+        Assert.Equal(ClampedBy.Price, result.Applied[0].ClampedBy);
+        Assert.Equal(5.22m, result.Applied[1].Amount.Amount);
+        Assert.Equal(result.ItemDiscounts.Amount, result.Lines.Sum(l => l.Discount.Amount));
+    }
+
+    private static EvaluationResult AssertSame(PromotionCatalog catalog, EvaluationOptions options, Cart cart, string[] codes, Instant at, UsageSnapshot? usage)
+    {
+        var general = new PromotionEvaluator(catalog, options) { GeneralPathOnly = true }.Evaluate(cart, codes, at, usage);
+        var result = new PromotionEvaluator(catalog, options).Evaluate(cart, codes, at, usage);
+
+        Assert.Equal(EvaluationJson.Write(general), EvaluationJson.Write(result));
+        Assert.Equal(general, result);
+        return result;
+    }
+
+    /// <summary>Percentages and amounts off each item, each on a category of its own, in lanes of a few priorities, on
+    /// carts whose lines mostly hold one category (now and then two, so two promotions want the line), with now and then
+    /// a cap, a threshold after higher lanes, or a price a share cannot fit: the cases that take the independent path
+    /// and those next to it that must not.</summary>
+    private static (PromotionCatalog Catalog, Cart Cart, EvaluationOptions Options) Build(Random random)
+    {
+        var currency = random.Next(5) switch
+        {
+            0 => Currency.Jpy,
+            1 => Currency.FromCode("BHD"),
+            _ => Currency.Usd,
+        };
+        var perMajor = (int)currency.MinorUnitsPerMajor;
+        decimal Price(int most) => Math.Round((decimal)random.Next(0, most * perMajor) / perMajor, currency.MinorUnits);
+        var promotions = Enumerable.Range(0, random.Next(0, 6)).Select(k =>
+        {
+            var builder = Promotion.Create($"p{k}", $"promotion {k}")
+                .ForItems(ItemFilter.Categories($"c{k}"))
+                .Giving(random.Next(3) == 0
+                    ? Discount.AmountOffEachItem(new Money(Math.Max(Price(20), 1m / currency.MinorUnitsPerMajor), currency))
+                    : Discount.PercentOffItems(random.Next(10) == 0 ? 100m : random.Next(1, 100) + (random.Next(4) == 0 ? 0.5m : 0m)))
+                .WithPriority(random.Next(3));
+            if (random.Next(4) == 0)
+            {
+                builder = builder.WithCode($"CODE{k}");
+            }
+
+            if (random.Next(12) == 0)
+            {
+                builder = builder.WithMaxDiscount(new Money(Math.Max(Price(5), 1m / currency.MinorUnitsPerMajor), currency));
+            }
+
+            if (random.Next(12) == 0)
+            {
+                builder = builder.Require(Restriction.MinimumSubtotal(new Money(Price(50) + (1m / perMajor), currency), ThresholdBasis.AfterHigherLanes));
+            }
+
+            return builder.Build();
+        }).ToArray();
+        var lines = Enumerable.Range(0, random.Next(1, 12)).Select(i =>
+        {
+            string[] categories = random.Next(8) == 0 ? [$"c{random.Next(6)}", $"c{random.Next(6)}"] : [$"c{random.Next(6)}"];
+            var price = random.Next(10) == 0 ? 1m / currency.MinorUnitsPerMajor : Price(random.Next(2) == 0 ? 30 : 3000);
+            return new CartLine($"l{random.Next(1000):D3}-{i}", $"s{i}", new Money(price, currency), random.Next(1, 8), categories.Distinct());
+        }).ToArray();
+        var rounding = (MidpointRounding)random.Next(5);
+        var options = new EvaluationOptions
+        {
+            IncludeUnits = random.Next(2) == 0,
+            Rounding = rounding,
+            RoundingTarget = random.Next(3) == 0 ? RoundingTarget.Discount : RoundingTarget.AmountToPay,
+            Selection = random.Next(4) == 0 ? SelectionPolicy.StrictPriority : SelectionPolicy.BestForShopper,
+            MaxCodesPerOrder = random.Next(3),
+            HideCodeStatus = random.Next(4) == 0,
+        };
+        return (PromotionCatalog.Create(promotions), new Cart(currency, lines), options);
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PromoEngine.Internal;
+using Xunit;
+
+namespace PromoEngine.Tests;
+
+/// <summary><see cref="Decimals.DividedByPowerOfTen"/> must give what <c>decimal</c> division gives, bit for bit: the
+/// scale of an amount shows in what is written (0.45 and 0.450 are written differently).</summary>
+public sealed class DecimalsTests
+{
+    private static readonly decimal[] Powers = [.. Enumerable.Range(0, Decimals.MaxPower + 1).Select(p => (decimal)Math.Pow(10, Math.Min(p, 27)) * (p == 28 ? 10m : 1m))];
+
+    [Theory]
+    [InlineData("45", 2, "0.45")]
+    [InlineData("40", 2, "0.4")]
+    [InlineData("4.50", 2, "0.045")]
+    [InlineData("4500", 2, "45")]
+    [InlineData("0.00", 2, "0.00")]
+    [InlineData("-7.10", 3, "-0.0071")]
+    [InlineData("0.0000000000000000000000000001", 2, "0")]
+    public void DividedByPowerOfTen_Examples_AsDecimalDivision(string value, int power, string expected)
+    {
+        var x = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var quotient = Decimals.DividedByPowerOfTen(x, power);
+
+        Assert.Equal(expected, quotient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AssertSameBits(x / Powers[power], quotient);
+    }
+
+    [Property(MaxTest = 2000)]
+    public void DividedByPowerOfTen_AnyDecimal_SameBitsAsDecimalDivision(int lo, int mid, int hi, bool negative, byte scaleSeed, byte powerSeed, byte shape)
+    {
+        // Small mantissas with trailing zeros are the usual case (prices and percentages); any 96 bits are the rest.
+        var scale = (byte)(scaleSeed % 29);
+        var x = (shape % 3) switch
+        {
+            0 => new decimal(Math.Abs(lo % 100_000) * (int)Math.Pow(10, shape % 5), 0, 0, negative, scale),
+            1 => new decimal(lo, mid, 0, negative, scale),
+            _ => new decimal(lo, mid, hi, negative, scale),
+        };
+        var power = powerSeed % (Decimals.MaxPower + 1);
+
+        AssertSameBits(x / Powers[power], Decimals.DividedByPowerOfTen(x, power));
+    }
+
+    [Fact]
+    public void DividedByPowerOfTen_LargestAndSmallest_AsDecimalDivision()
+    {
+        foreach (var x in new[] { decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -0m, 1m })
+        {
+            for (var power = 0; power <= Decimals.MaxPower; power++)
+            {
+                AssertSameBits(x / Powers[power], Decimals.DividedByPowerOfTen(x, power));
+            }
+        }
+    }
+
+    private static void AssertSameBits(decimal expected, decimal actual) =>
+        Assert.Equal(decimal.GetBits(expected), decimal.GetBits(actual));
+}
