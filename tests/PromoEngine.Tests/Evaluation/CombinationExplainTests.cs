@@ -277,6 +277,19 @@ public sealed class CombinationScenarioTests
         Assert.Equal(450m + 75m, result.Total.Amount);
     }
 
+    [Fact]
+    public void Scenarios_StrictPriority_ConflictingPromotionsOfOnePriority_TheFirstByIdIsKept()
+    {
+        var result = new PromotionEvaluator(PromotionCatalog.Create(
+            [
+                Promo("b20", Discount.PercentOffOrder(20)).CombiningWith(DiscountClasses.Shipping).Build(),
+                Promo("a10", Discount.PercentOffItems(10)).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build(),
+            ]), new EvaluationOptions { Selection = SelectionPolicy.StrictPriority }).Evaluate(Skus("A"), [], Now);
+
+        Assert.Equal(["a10"], AppliedIds(result));
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("b20").Reason);
+    }
+
     private static Promotion Regroup(Promotion p, string group) =>
         Promotion.Create(p.Id.Value, p.Name).Giving(p.Discount).ForItems(p.QualifyingItems).WithPriority(p.Priority).InGroup(group).Build();
 
