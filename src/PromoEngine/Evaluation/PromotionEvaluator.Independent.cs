@@ -24,7 +24,8 @@ public sealed partial class PromotionEvaluator
         /// (<see cref="Allocation.OverRuns"/>) and the same additions in the same order, so every amount, its scale
         /// included, is what the general path gives.</para>
         /// <para>Anything the general path would decide otherwise (an amount that rounds to nothing, a share a unit
-        /// cannot take, the per-unit breakdown) hands back to it, before anything is recorded.</para>
+        /// cannot take) hands back to it, before anything is recorded. The per-unit breakdown
+        /// (<see cref="EvaluationOptions.IncludeUnits"/>) is built as the general path builds it from its pieces.</para>
         /// <para>Implementation note: this is the common cart (a few promotions, each on its own lines) and it allocates
         /// only what the result keeps: no unit pool, no lane solver, no second run.</para>
         /// </remarks>
@@ -130,10 +131,11 @@ public sealed partial class PromotionEvaluator
 
             // Nothing handed back: record it all, as the general path would have.
             var lines = new LineResult[cartLines.Length];
+            var firstRun = unitRuns is null ? null : FirstRunOfEachLine(unitRuns, cartLines.Length);
             for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
             {
                 var line = cartLines[lineIndex];
-                var units = unitRuns is null ? [] : Units(line, lineIndex, owner[lineIndex] >= 0 ? admitted[owner[lineIndex]] : null, unitRuns);
+                var units = firstRun is null ? [] : Units(line, owner[lineIndex] >= 0 ? admitted[owner[lineIndex]] : null, unitRuns!, firstRun[lineIndex]);
                 lines[lineIndex] = adjusted[lineIndex]
                     ? new LineResult(line, ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(admitted[owner[lineIndex]].Id, DiscountClass.Item, M(lineAmount[lineIndex])) }), lineAmount[lineIndex], units)
                     : new LineResult(line, [], 0m, units);
@@ -209,16 +211,17 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>A line's per-unit breakdown, as the general path builds it from the unit pool's pieces: each run of
         /// units that took one share shares one list of adjustments; a line no promotion took is one run at its price.</summary>
-        private ImmutableArray<UnitResult> Units(CartLine line, int lineIndex, Promotion? promotion, List<(int Line, decimal Recorded, int Count)> unitRuns)
+        /// <param name="line">The cart line.</param>
+        /// <param name="promotion">The promotion on its units, if any.</param>
+        /// <param name="unitRuns">The runs of units, each line's together.</param>
+        /// <param name="first">The line's first run in <paramref name="unitRuns"/>, or -1 when it has none.</param>
+        private ImmutableArray<UnitResult> Units(CartLine line, Promotion? promotion, List<(int Line, decimal Recorded, int Count)> unitRuns, int first)
         {
             var units = new UnitResult[line.Quantity];
             var next = 0;
-            foreach (var (runLine, recorded, count) in unitRuns)
+            for (var r = first; r >= 0 && r < unitRuns.Count && unitRuns[r].Line == unitRuns[first].Line; r++)
             {
-                if (runLine != lineIndex)
-                {
-                    continue;
-                }
+                var (_, recorded, count) = unitRuns[r];
 
                 var adjustments = recorded == 0m
                     ? ImmutableArray<Adjustment>.Empty
@@ -240,6 +243,20 @@ public sealed partial class PromotionEvaluator
             }
 
             return ImmutableCollectionsMarshal.AsImmutableArray(units);
+        }
+
+        /// <summary>For each cart line, where its runs of units start in the list (a line's runs are added together), or
+        /// -1: so the breakdown reads each run once.</summary>
+        private static int[] FirstRunOfEachLine(List<(int Line, decimal Recorded, int Count)> unitRuns, int lineCount)
+        {
+            var first = new int[lineCount];
+            Array.Fill(first, -1);
+            for (var r = unitRuns.Count - 1; r >= 0; r--)
+            {
+                first[unitRuns[r].Line] = r;
+            }
+
+            return first;
         }
 
         /// <summary>The most promotions <see cref="ApplyIndependent"/> orders on the stack; past it, the general path.</summary>

@@ -121,30 +121,13 @@ internal static class Allocation
         var leftover = total - assigned;
         if (leftover > 0m)
         {
-            // Largest remainder first, then larger weight, then the earlier run (a total order, so any sort agrees).
-            var order = small ? stackalloc int[runs.Length] : new int[runs.Length];
-            for (var i = 0; i < order.Length; i++)
+            var weights = small ? stackalloc decimal[runs.Length] : new decimal[runs.Length];
+            for (var i = 0; i < runs.Length; i++)
             {
-                var at = i;
-                while (at > 0 && Before(i, order[at - 1], remainders, runs))
-                {
-                    order[at] = order[at - 1];
-                    at--;
-                }
-
-                order[at] = i;
+                weights[i] = runs[i].Weight;
             }
 
-            foreach (var i in order)
-            {
-                var take = (int)Math.Min(leftover, runs[i].Count);
-                extra[i] = take;
-                leftover -= take;
-                if (leftover == 0m)
-                {
-                    break;
-                }
-            }
+            HandOut<decimal>(remainders, weights, runs, (long)leftover, extra);
         }
 
         var made = 0;
@@ -259,31 +242,7 @@ internal static class Allocation
         var leftover = whole - assigned;
         if (leftover > 0)
         {
-            // Largest remainder first, then larger weight, then the earlier run (as OverRunsInDecimals orders them).
-            Span<int> order = stackalloc int[runs.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                var at = i;
-                while (at > 0 && (remainders[order[at - 1]] < remainders[i]
-                    || (remainders[order[at - 1]] == remainders[i] && weights[order[at - 1]] < weights[i])))
-                {
-                    order[at] = order[at - 1];
-                    at--;
-                }
-
-                order[at] = i;
-            }
-
-            foreach (var i in order)
-            {
-                var take = (int)Math.Min(leftover, runs[i].Count);
-                extra[i] = take;
-                leftover -= take;
-                if (leftover == 0)
-                {
-                    break;
-                }
-            }
+            HandOut<long>(remainders, weights, runs, leftover, extra);
         }
 
         return true;
@@ -327,7 +286,45 @@ internal static class Allocation
         10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
         10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
 
-    private static bool Before(int x, int y, ReadOnlySpan<decimal> remainders, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    /// <summary>Gives the minor units left over one each to the first units of the runs in order of largest
+    /// remainder, then larger weight, then the earlier run (a total order, so any sort agrees), each run taking at most
+    /// as many as it has units.</summary>
+    /// <param name="remainders">Each run's remainder, all on one scale.</param>
+    /// <param name="weights">Each run's weight, all on one scale.</param>
+    /// <param name="runs">The runs (their counts).</param>
+    /// <param name="leftover">The minor units left over: fewer than the units of the runs.</param>
+    /// <param name="extra">Set to how many of each run's first units take one more.</param>
+    private static void HandOut<T>(ReadOnlySpan<T> remainders, ReadOnlySpan<T> weights, ReadOnlySpan<(int Count, decimal Weight)> runs, long leftover, Span<int> extra)
+        where T : IComparable<T>
+    {
+        var order = runs.Length <= 32 ? stackalloc int[runs.Length] : new int[runs.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var at = i;
+            while (at > 0 && Before(i, order[at - 1], remainders, weights))
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = i;
+        }
+
+        foreach (var i in order)
+        {
+            var take = (int)Math.Min(leftover, runs[i].Count);
+            extra[i] = take;
+            leftover -= take;
+            if (leftover == 0)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Whether run <paramref name="x"/> takes a leftover minor unit before run <paramref name="y"/>.</summary>
+    private static bool Before<T>(int x, int y, ReadOnlySpan<T> remainders, ReadOnlySpan<T> weights)
+        where T : IComparable<T>
     {
         var byRemainder = remainders[y].CompareTo(remainders[x]);
         if (byRemainder != 0)
@@ -335,7 +332,7 @@ internal static class Allocation
             return byRemainder < 0;
         }
 
-        var byWeight = runs[y].Weight.CompareTo(runs[x].Weight);
+        var byWeight = weights[y].CompareTo(weights[x]);
         return byWeight != 0 ? byWeight < 0 : x < y;
     }
 

@@ -10,6 +10,10 @@ internal static class Decimals
 
     private static readonly decimal[] PowersOfTen = Powers();
 
+    /// <summary>10^<paramref name="power"/>, from a table.</summary>
+    /// <param name="power">From 0 to <see cref="MaxPower"/>.</param>
+    public static decimal PowerOfTen(int power) => PowersOfTen[power];
+
     /// <summary><paramref name="value"/> / 10^<paramref name="power"/>, exactly as <c>decimal</c> division gives it,
     /// scale included: the quotient keeps the dividend's scale and takes as many more places as it needs (45 / 100 is
     /// 0.45, 40 / 100 is 0.4, 4500 / 100 is 45, 4.50 / 100 is 0.045).</summary>

@@ -24,8 +24,6 @@ public readonly partial struct Currency : IEquatable<Currency>
     /// <summary>The largest number of minor-unit digits a currency may have.</summary>
     public const int MaxMinorUnits = 18;
 
-    private static readonly decimal[] PowersOfTen = BuildPowersOfTen();
-
     private readonly string? _code;
     private readonly byte _minorUnits;
     private readonly bool _isIso;
@@ -55,7 +53,7 @@ public readonly partial struct Currency : IEquatable<Currency>
 
     /// <summary>Gets the smallest amount of this currency: 0.01 for USD, 1 for JPY, 0.001 for BHD.</summary>
     /// <value>Ten to the power of minus <see cref="MinorUnits"/>.</value>
-    public decimal MinorUnit => 1m / PowersOfTen[_minorUnits];
+    public decimal MinorUnit => 1m / Decimals.PowerOfTen(_minorUnits);
 
     /// <summary>Gets the active ISO 4217 currencies of the built-in table, ordered by code.</summary>
     /// <value>Every currency that <see cref="FromCode"/> accepts.</value>
@@ -141,7 +139,7 @@ public readonly partial struct Currency : IEquatable<Currency>
     public static Currency Jpy => FromCode("JPY");
 
     /// <summary>Gets ten to the power of <see cref="MinorUnits"/>: how many minor units make one major unit.</summary>
-    internal decimal MinorUnitsPerMajor => PowersOfTen[_minorUnits];
+    internal decimal MinorUnitsPerMajor => Decimals.PowerOfTen(_minorUnits);
 
     /// <summary>Gets the largest amount PromoEngine accepts in this currency for a price, a line, a cart, a discount, a
     /// cap, a threshold or a budget: ten to the power of (28 - <see cref="MinorUnits"/>) / 2, rounded down. So 10
@@ -150,7 +148,7 @@ public readonly partial struct Currency : IEquatable<Currency>
     /// <remarks>Implementation note: allocation multiplies an amount in minor units by a weight of up to the same
     /// size; below this bound that product stays under 10^28, so no arithmetic inside an evaluation can overflow a
     /// <see cref="decimal"/>. No store's cart comes near it.</remarks>
-    public decimal MaxAmount => PowersOfTen[(28 - _minorUnits) / 2];
+    public decimal MaxAmount => Decimals.PowerOfTen((28 - _minorUnits) / 2);
 
     /// <inheritdoc/>
     public bool Equals(Currency other) =>
@@ -203,18 +201,6 @@ public readonly partial struct Currency : IEquatable<Currency>
         }
 
         return builder.ToString();
-    }
-
-    private static decimal[] BuildPowersOfTen()
-    {
-        var powers = new decimal[MaxMinorUnits + 1];
-        powers[0] = 1m;
-        for (var i = 1; i < powers.Length; i++)
-        {
-            powers[i] = powers[i - 1] * 10m;
-        }
-
-        return powers;
     }
 
     private static ImmutableArray<Currency> BuildIsoTable()
