@@ -26,7 +26,12 @@ public sealed class HideCodeStatusTests
         Assert.Equal(shown.Applied.ToArray(), hidden.Applied.ToArray());
         Assert.Equal(shown.Redemptions.ToArray(), hidden.Redemptions.ToArray());
         Assert.Equal(shown.CodeAttempts, hidden.CodeAttempts);
-        Assert.Equal(shown.UsedGreedyFallback, hidden.UsedGreedyFallback);
+        // Hidden, a code whose promotion cannot apply is not run when leaving it out changes nothing (what it would be
+        // told is hidden anyway), so a search that took a shortcut only on its account is not made: the flag can drop,
+        // never rise. Replay (7107214100772935686,14814745383314753087,69): a gift-with-purchase code whose gift is not
+        // in the cart, beside an amount off each of 56 units; shown, the lane's exact search passed its bound (flag set),
+        // hidden, the code was not run; the same totals, lines and promotions either way (also at 843e003).
+        Assert.True(shown.UsedGreedyFallback || !hidden.UsedGreedyFallback);
         Assert.Equal(shown.Rejected.Where(r => r.Code is null), hidden.Rejected.Where(r => r.Code is null));
         // A hint about a promotion that was rejected under a code goes with the code; one about a promotion that applied
         // (entered with another of its codes too) stays.
