@@ -87,6 +87,27 @@ internal static class LaneSolver
     /// <see cref="SolveAdditive"/>) rather than searched; the answer is the same (tests compare the two).</param>
     public static LaneSolution Solve(UnitPool pool, IReadOnlyList<LaneCandidate> candidates, Func<Promotion, decimal, decimal> cap, bool additiveShortcut = true)
     {
+        // A promotion whose units to discount (its get items, when they differ from what qualifies) are not in the cart
+        // saves nothing on any units: it is given none, so no component is searched on its account (a gift code whose
+        // gift is missing beside a promotion on many units made the search pass its bound, and the result say so).
+        List<LaneCandidate>? useful = null; // made for the first one left out
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Discount.GetItems is not null && candidates[i].Get.Count == 0)
+            {
+                useful ??= [.. candidates.Take(i)];
+            }
+            else
+            {
+                useful?.Add(candidates[i]);
+            }
+        }
+
+        if (useful is not null)
+        {
+            candidates = useful;
+        }
+
         var sets = new Dictionary<Promotion, List<Span>>();
         var total = 0m;
         var fallback = false;

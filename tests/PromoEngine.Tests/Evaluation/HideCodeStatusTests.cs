@@ -48,6 +48,30 @@ public sealed class HideCodeStatusTests
     }
 
     [Fact]
+    public void Evaluate_AGiftCodeWhoseGiftIsNotInTheCart_MakesNoSearchOnItsAccount()
+    {
+        // The property's replay (7107214100772935686,14814745383314753087,69): shown, the gift code was run beside an
+        // amount off each of 56 units, and the lane's exact search for the two passed its bound, so the result said a
+        // shortcut was taken; hidden, the code was not run and it did not. A discount whose gift (its units to
+        // discount) is not in the cart saves nothing on any units: it is given none and searched for by no one.
+        var cart = Cart(
+            Line("L0", 0.03m, 47, "s1", "c1"), Line("L1", 37m, 2, "s4", "c2"), Line("L2", 8745.47m, 1, "s1", "c1"),
+            Line("L3", 72.5m, 1, "s3", "c1", "c3"), Line("L4", 99m, 3, "s1", "c3"), Line("L5", 72.5m, 2, "s1"));
+        var each = Promo("each", Discount.AmountOffEachItem(D(0.04m))).WithPriority(1).Build();
+        var gift = Promo("gift", Discount.GiftWithPurchase("s2", quantity: 2, buy: 2, percentOff: 33m)).WithCode("GIFT").WithPriority(1).Build();
+        var catalog = PromotionCatalog.Create([each, gift]);
+
+        var shown = new PromotionEvaluator(catalog).Evaluate(cart, ["GIFT"], Now);
+        var hidden = new PromotionEvaluator(catalog, Hidden).Evaluate(cart, ["GIFT"], Now);
+
+        Assert.Equal(["each"], shown.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(shown.Total, hidden.Total);
+        Assert.False(shown.UsedGreedyFallback);
+        Assert.False(hidden.UsedGreedyFallback);
+        Assert.Equal(RejectionReason.GiftNotInCart, shown.Rejection("gift").Reason);
+    }
+
+    [Fact]
     public void HideCodeStatus_ASetPriceCodeShortOfItsSet_LeavesTheSameLinesToACappedPercentage()
     {
         // The property found it (replays (805453828559902588,7761664800346190389,10) and
