@@ -45,6 +45,10 @@ public sealed partial class PromotionEvaluator
     /// that check the two paths agree).</summary>
     internal bool GeneralPathOnly { get; init; }
 
+    /// <summary>Called when an evaluation takes the path for promotions on lines of their own (for tests that check it
+    /// is taken where it should be: it gives what the general path gives, so only this tells them apart).</summary>
+    internal Action? IndependentPathTaken { get; init; }
+
     /// <summary>Gets the options.</summary>
     /// <value>As given, or the defaults.</value>
     public EvaluationOptions Options { get; }
@@ -95,6 +99,7 @@ public sealed partial class PromotionEvaluator
         {
             // The common cart: promotions (and the codes entered, when they all fit the order's slots) that each work on
             // lines of their own, applied straight away.
+            IndependentPathTaken?.Invoke();
             return independent;
         }
 

@@ -37,16 +37,50 @@ public sealed class IndependentPathProperties
     }
 
     [Fact]
-    public void Generator_PromotionsOnLinesOfTheirOwn_MostlyApplySomething()
+    public void Generator_PromotionsOnLinesOfTheirOwn_MostlyTakeTheIndependentPathAndApplySomething()
     {
-        // The property above is only worth something if most of its cases apply promotions on lines of their own.
-        var applied = Enumerable.Range(1, 400).Count(seed =>
+        // The property above is only worth something if most of its cases apply promotions on lines of their own, and
+        // take the path (the counts pin the conditions that send a cart to it: always handing back to the general path
+        // would give the same results, and only this would tell).
+        var (applied, taken) = (0, 0);
+        foreach (var seed in Enumerable.Range(1, 400))
         {
             var (catalog, cart, options) = Build(new Random(seed));
-            return !new PromotionEvaluator(catalog, options).Evaluate(cart, [], Now).Applied.IsEmpty;
-        });
+            var result = new PromotionEvaluator(catalog, options) { IndependentPathTaken = () => taken++ }.Evaluate(cart, [], Now);
+            applied += result.Applied.IsEmpty ? 0 : 1;
+        }
 
         Assert.InRange(applied, 240, 400);
+        Assert.InRange(taken, 240, 400);
+    }
+
+    [Fact]
+    public void Evaluate_APriceTooLargeForTheIntegerAllocation_TakesThePathInDecimals()
+    {
+        // 12.3456789 % of 99,999,999,999.99 has 11 places: scaled to whole numbers it passes 64 bits, so the allocation
+        // is made in decimals (and a share equal to the one before is recorded as it).
+        var usd = Currency.Usd;
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
+        ]);
+        var cart = new Cart(usd, [
+            new CartLine("a", "s1", new Money(99_999_999_999.99m, usd), 1, ["c"]),
+            new CartLine("b", "s2", new Money(0.07m, usd), 3, ["c"]),
+            new CartLine("c", "s3", new Money(0.07m, usd), 2, ["c"]),
+        ]);
+        var taken = 0;
+
+        foreach (var includeUnits in new[] { false, true })
+        {
+            var options = new EvaluationOptions { IncludeUnits = includeUnits };
+            var result = AssertSame(catalog, options, cart, [], Now, null);
+            _ = new PromotionEvaluator(catalog, options) { IndependentPathTaken = () => taken++ }.Evaluate(cart, [], Now);
+            // 12.3456789 % of 100,000,000,000.34 is 12,345,678,900.0419…, which leaves 87,654,321,100.30 to pay.
+            Assert.Equal(12_345_678_900.04m, result.ItemDiscounts.Amount);
+            Assert.Equal(result.ItemDiscounts.Amount, result.Lines.Sum(l => l.Discount.Amount));
+        }
+
+        Assert.Equal(2, taken);
     }
 
     [Fact]
@@ -65,6 +99,9 @@ public sealed class IndependentPathProperties
         ]);
 
         var result = AssertSame(catalog, new EvaluationOptions { IncludeUnits = true }, cart, [], Now, null);
+        var taken = 0;
+        _ = new PromotionEvaluator(catalog, new EvaluationOptions { IncludeUnits = true }) { IndependentPathTaken = () => taken++ }.Evaluate(cart, [], Now);
+        Assert.Equal(1, taken);
 
         // b (priority 2) first, held back by the price; then a: 15% of 34.83 = 5.2245, leaving 29.6055, rounded 29.61.
         Assert.Equal(["b", "a"], result.Applied.Select(a => a.PromotionId.ToString()));
