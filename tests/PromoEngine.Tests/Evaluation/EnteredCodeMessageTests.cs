@@ -93,4 +93,21 @@ public sealed class EnteredCodeMessageTests
         Assert.Equal(new CodeAttempts(2, 0, 1, 0), result.CodeAttempts);
         Assert.Equal(["clip10"], result.Redemptions.Select(r => r.PromotionId.Value));
     }
+
+    [Fact]
+    public void Evaluate_HiddenCodeStatus_KeepsALikelyTypo_AndHidesASecondCodeOfOnePromotion()
+    {
+        var format = new ClaimCodeFormat(length: 5);
+        var real = format.Compose([0, 1, 2, 3, 4]);
+        var typo = format.Alphabet[5] + real[1..];
+        var claim = Promo("claim", Discount.PercentOffItems(10)).WithClaimCodes([real], format).Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([claim, Birthday]), new EvaluationOptions { HideCodeStatus = true });
+
+        var result = evaluator.Evaluate(Basic, [typo, "BDAY-JANE", "BDAY-OPEN"], Now);
+
+        Assert.Equal([(typo, RejectionReason.LikelyTypo), ("BDAYOPEN", RejectionReason.UnknownCode)], result.Rejected.Select(r => (r.Code!, r.Reason)));
+        Assert.Equal($"The code {typo} looks mistyped: check each character.", result.Rejected[0].Message);
+        Assert.Equal("The code BDAYOPEN does not exist.", result.Rejected[1].Message);
+        Assert.All(result.Rejected, r => Assert.Null(r.PromotionId));
+    }
 }
