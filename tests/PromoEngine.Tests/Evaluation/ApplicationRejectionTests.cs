@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static PromoEngine.Tests.Shop;
 
@@ -114,5 +115,61 @@ public sealed class ApplicationRejectionTests
         var rejection = result.Rejection("five");
         Assert.Equal(RejectionReason.NothingToDiscount, rejection.Reason);
         Assert.Equal("Shipping is free already.", rejection.Message);
+    }
+
+    private static Promotion QuantityTiers(string id = "tiers") =>
+        Promo(id, Discount.Tiered(TierBasis.Quantity, Tier.PercentOffFrom(2.5m, 10), Tier.AmountOffFrom(4.5m, D(12m)))).Build();
+
+    [Fact]
+    public void Evaluate_QuantityTierWithAFractionalThreshold_BelowTheFirst_AsksForTheWholeItemsMissing()
+    {
+        var result = Evaluate(Cart(Line("a", 10m)), QuantityTiers());
+
+        var rejection = result.Rejection("tiers");
+        Assert.Equal((RejectionReason.MinimumQuantityNotMet, 2), (rejection.Reason, rejection.MissingQuantity));
+        Assert.Equal("Add 2 more qualifying items to get tiers.", rejection.Message);
+    }
+
+    [Theory]
+    [InlineData(3, 3.00, 2, "Add 2 more qualifying items to get 12.00 USD off with tiers.")]
+    [InlineData(4, 4.00, 1, "Add 1 more qualifying item to get 12.00 USD off with tiers.")]
+    public void Evaluate_QuantityTierReached_HintsAtTheNextAmountTier(int quantity, decimal off, int missing, string message)
+    {
+        var result = Evaluate(Cart(Line("a", 10m, quantity)), QuantityTiers());
+
+        Assert.Equal(off, result.Applied("tiers"));
+        var hint = Assert.Single(result.Hints);
+        Assert.Equal((HintKind.AddItems, (int?)missing, (Money?)null), (hint.Kind, hint.MissingQuantity, hint.Shortfall));
+        Assert.Equal(message, hint.Message);
+    }
+
+    [Fact]
+    public void Evaluate_ShippingTierByQuantityReached_HintsAtTheNextShippingTier()
+    {
+        var ship = Promo("ship", Discount.TieredShipping(TierBasis.Quantity, Tier.PercentOffFrom(2, 50), Tier.PercentOffFrom(5, 100))).Build();
+
+        var result = Evaluate(WithShipping(8m, Line("a", 10m, 3)), ship);
+
+        Assert.Equal(4.00m, result.ShippingDiscount.Amount);
+        var hint = Assert.Single(result.Hints);
+        Assert.Equal((HintKind.AddItems, (int?)2), (hint.Kind, hint.MissingQuantity));
+        Assert.Equal("Add 2 more qualifying items to get 100% off shipping with ship.", hint.Message);
+    }
+
+    [Fact]
+    public void Evaluate_ThresholdsAfterHigherLanes_OnlyTheShortPromotionsOfTheLaneAreLeftOut()
+    {
+        // Two of five in one lane fall short on what the 50% above left (50.00): the other three still apply.
+        Promotion Short(string id, decimal minimum) => Promo(id, Discount.AmountOffOrder(D(10m)))
+            .Require(Restriction.MinimumSubtotal(D(minimum), ThresholdBasis.AfterHigherLanes)).Build();
+        var sale = Promo("sale", Discount.PercentOffItems(50)).WithPriority(10).Build();
+        Promotion[] lane = [Promo("a", Discount.PercentOffItems(10)).Build(), Short("b", 80m), Promo("c", Discount.PercentOffOrder(10)).Build(), Short("d", 90m), Promo("e", Discount.AmountOffOrder(D(1m))).Build()];
+
+        var result = Evaluate(Cart(Line("x", 100m)), [sale, .. lane]);
+
+        Assert.Equal(["a", "c", "e", "sale"], result.Applied.Select(a => a.PromotionId.Value).Order());
+        Assert.Equal((50.00m, 5.00m, 4.50m, 1.00m, 39.50m), (result.Applied("sale"), result.Applied("a"), result.Applied("c"), result.Applied("e"), result.Total.Amount));
+        Assert.Equal((RejectionReason.MinimumSubtotalNotMet, D(30m)), (result.Rejection("b").Reason, result.Rejection("b").Shortfall));
+        Assert.Equal((RejectionReason.MinimumSubtotalNotMet, D(40m)), (result.Rejection("d").Reason, result.Rejection("d").Shortfall));
     }
 }
