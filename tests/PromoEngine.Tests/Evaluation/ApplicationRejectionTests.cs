@@ -172,4 +172,43 @@ public sealed class ApplicationRejectionTests
         Assert.Equal((RejectionReason.MinimumSubtotalNotMet, D(30m)), (result.Rejection("b").Reason, result.Rejection("b").Shortfall));
         Assert.Equal((RejectionReason.MinimumSubtotalNotMet, D(40m)), (result.Rejection("d").Reason, result.Rejection("d").Shortfall));
     }
+
+    private static readonly Promotion ShirtsHalf = Promo("s50", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("shirts")).Build();
+    private static readonly Promotion HatsForty = Promo("h40", Discount.PercentOffItems(40)).ForItems(ItemFilter.Categories("hats")).Build();
+
+    [Fact]
+    public void Evaluate_LoserBeatenOnItsItemsByTwoPromotions_NamesTheOneThatTookMostUnits()
+    {
+        var cart = Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 10m, 2, null, "shirts"));
+
+        var result = Evaluate(cart, [Promo("all10", Discount.PercentOffItems(10)).Build(), ShirtsHalf, HatsForty]);
+
+        var rejection = result.Rejection("all10");
+        Assert.Equal((RejectionReason.BetterDealChosen, new PromotionId("s50"), D(3.00m)), (rejection.Reason, rejection.Winner, rejection.AloneAmount));
+    }
+
+    [Fact]
+    public void Evaluate_LoserBeatenOnAsManyUnitsByTwoPromotions_NamesTheSmallerId()
+    {
+        var cart = Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 10m, 1, null, "shirts"));
+
+        var result = Evaluate(cart, [Promo("all10", Discount.PercentOffItems(10)).Build(), ShirtsHalf, HatsForty]);
+
+        var rejection = result.Rejection("all10");
+        Assert.Equal((RejectionReason.BetterDealChosen, new PromotionId("h40"), D(2.00m)), (rejection.Reason, rejection.Winner, rejection.AloneAmount));
+    }
+
+    [Fact]
+    public void Evaluate_BuyXGetYWhoseGetItemsAnotherTook_NamesThePromotionOnTheGetItems()
+    {
+        var cart = Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 10m, 1, null, "shirts"));
+        var bxgy = Promo("bxgy", Discount.BuyXGetY(1, 1, 50, ItemFilter.Categories("hats"))).ForItems(ItemFilter.Categories("shirts")).Build();
+        var hats = Promo("h80", Discount.PercentOffItems(80)).ForItems(ItemFilter.Categories("hats")).Build();
+
+        var result = Evaluate(cart, [bxgy, hats]);
+
+        Assert.Equal(8.00m, result.Applied("h80"));
+        var rejection = result.Rejection("bxgy");
+        Assert.Equal((RejectionReason.BetterDealChosen, new PromotionId("h80"), D(5.00m)), (rejection.Reason, rejection.Winner, rejection.AloneAmount));
+    }
 }
