@@ -1,0 +1,43 @@
+using System.Linq;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>How a lane applies what it chose (PromotionEvaluator.Apply.cs): the amounts on units, stops, stacks and
+/// shipping parts, with numbers checked by hand.</summary>
+public sealed class LaneApplicationTests
+{
+    [Fact]
+    public void Evaluate_StopperWhoseRoundedAmountMissesSomeUnits_StopsOnlyTheUnitsItDiscounted()
+    {
+        // 50% off three 0.01 units is 0.01, on one unit: the stop holds that unit only, and the lower 50% takes 0.01 off
+        // the other two (0.01 exact, the price left 0.01).
+        var stopper = Promo("half", Discount.PercentOffItems(50)).WithPriority(10).StopLowerLanes().Build();
+        var lower = Promo("lower", Discount.PercentOffItems(50)).Build();
+
+        var result = Evaluate(Cart(Line("a", 0.01m, 3)), [stopper, lower]);
+
+        Assert.Equal((0.01m, 0.01m, 0.01m), (result.Applied("half"), result.Applied("lower"), result.Total.Amount));
+        var units = result.Line("a").Units;
+        Assert.Equal(["-", "half", "lower"], units.Select(u => u.Adjustments.SingleOrDefault()?.PromotionId.Value ?? "-").Order());
+        Assert.All(units.SelectMany(u => u.Adjustments), a => Assert.Equal(0.01m, a.Amount.Amount));
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPartUnderAHardBudget_IsClampedByTheBudget()
+    {
+        // 15.00 left of the budget: the items part takes 10.00 (20% of 50.00), the shipping part the 5.00 left.
+        var both = Promo("both", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping))
+            .WithLimits(new UsageLimits(budget: D(100m))).Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([both]));
+
+        var result = evaluator.Evaluate(Cart(CustomerProfile.Guest, 10m, Line("a", 50m)), [], Now, UsageSnapshot.Empty.WithPromotionSpent(new PromotionId("both"), D(85m)));
+
+        var item = result.Applied.Single(a => a.Class == DiscountClass.Item);
+        var shipping = result.Applied.Single(a => a.Class == DiscountClass.Shipping);
+        Assert.Equal((D(10m), ClampedBy.None), (item.Amount, item.ClampedBy));
+        Assert.Equal((D(5m), D(10m), ClampedBy.Budget), (shipping.Amount, shipping.NominalAmount, shipping.ClampedBy));
+        Assert.Equal(D(45m), result.Total);
+    }
+}
