@@ -40,4 +40,33 @@ public sealed class LaneApplicationTests
         Assert.Equal((D(5m), D(10m), ClampedBy.Budget), (shipping.Amount, shipping.NominalAmount, shipping.ClampedBy));
         Assert.Equal(D(45m), result.Total);
     }
+
+    [Fact]
+    public void Evaluate_TwoPromotionsOfALaneStopAllLowerLanes_TheFirstAppliedIsNamed()
+    {
+        // The shirt promotion saves more, so it applies first; both stop every lower lane.
+        var shirts = Promo("s1", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("shirts")).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build();
+        var hats = Promo("s2", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("hats")).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build();
+
+        var result = Evaluate(Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 20m, 1, null, "shirts")), [hats, shirts, Promo("later", Discount.PercentOffItems(10)).Build()]);
+
+        Assert.Equal((10.00m, 5.00m), (result.Applied("s1"), result.Applied("s2")));
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("s1")), (rejection.Reason, rejection.Winner));
+        Assert.Equal("s1 applied and stops every promotion after it.", rejection.Message);
+    }
+
+    [Fact]
+    public void Evaluate_TwoCompoundingStoppersOnTheSameItems_TheFirstOfTheStackIsNamed()
+    {
+        var ten = Promo("ten", Discount.PercentOffItems(10)).CompoundWithAll().WithPriority(10).StopLowerLanes().Build();
+        var twenty = Promo("twenty", Discount.PercentOffItems(20)).CompoundWithAll().WithPriority(10).StopLowerLanes().Build();
+
+        var result = Evaluate(Cart(Line("a", 100m)), [twenty, ten, Promo("later", Discount.PercentOffItems(5)).Build()]);
+
+        Assert.Equal((10.00m, 18.00m, 72.00m), (result.Applied("ten"), result.Applied("twenty"), result.Total.Amount));
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("ten")), (rejection.Reason, rejection.Winner));
+        Assert.Equal("ten applied to the same items and stops the promotions after it.", rejection.Message);
+    }
 }
