@@ -69,4 +69,45 @@ public sealed class LaneApplicationTests
         Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("ten")), (rejection.Reason, rejection.Winner));
         Assert.Equal("ten applied to the same items and stops the promotions after it.", rejection.Message);
     }
+
+    [Fact]
+    public void Evaluate_ShippingPromotionThatStopsAllLowerLanes_StopsTheItemPromotionsBelow()
+    {
+        var ship = Promo("ship", Discount.FreeShipping).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 100m)), [ship, Promo("later", Discount.PercentOffItems(5)).Build()]);
+
+        Assert.Equal(8.00m, result.Applied("ship"));
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("ship")), (rejection.Reason, rejection.Winner));
+        Assert.Equal(100.00m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPartWhoseTierIsNotReached_TheItemsPartAppliesWithoutRejectionOrHint()
+    {
+        var both = Promo("both", Discount.PercentOffItems(10).AndShipping(Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(100, 100)))).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 50m)), both);
+
+        var applied = Assert.Single(result.Applied);
+        Assert.Equal((DiscountClass.Item, D(5m)), (applied.Class, applied.Amount));
+        Assert.Empty(result.Rejected);
+        Assert.Empty(result.Hints);
+        Assert.Equal(53.00m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPartOnShippingAHigherLaneMadeFree_TheItemsPartAppliesWithoutRejection()
+    {
+        var free = Promo("free", Discount.FreeShipping).WithPriority(10).Build();
+        var both = Promo("both", Discount.PercentOffItems(10).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 50m)), [free, both]);
+
+        Assert.Equal((8.00m, 5.00m), (result.Applied("free"), result.Applied("both")));
+        Assert.Equal(DiscountClass.Item, result.Applied.Single(a => a.PromotionId.Value == "both").Class);
+        Assert.Empty(result.Rejected);
+        Assert.Equal(45.00m, result.Total.Amount);
+    }
 }
