@@ -111,6 +111,7 @@ public sealed class ApplicationRejectionTests
 
         var result = Evaluate(WithShipping(8m, Line("a", 10m)), [free, Promo("five", Discount.ShippingAmountOff(D(5m))).Build()]);
 
+        Assert.Equal(["free"], result.Applied.Select(a => a.PromotionId.Value));
         Assert.Equal(8.00m, result.Applied("free"));
         var rejection = result.Rejection("five");
         Assert.Equal(RejectionReason.NothingToDiscount, rejection.Reason);
