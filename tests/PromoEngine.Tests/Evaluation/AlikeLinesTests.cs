@@ -66,4 +66,19 @@ public sealed class AlikeLinesTests
         Assert.Equal(fromWhole.Line("z1").Discount, fromSplit.Line("z1").Discount + fromSplit.Line("z2").Discount);
         Assert.Equal(fromWhole.Line("zz").Discount, fromSplit.Line("zz").Discount + fromSplit.Line("zz2").Discount);
     }
+
+    [Fact]
+    public void OrderAmount_ALineAlikeToAnEarlyItemPastSixteenItems_JoinsThatItem()
+    {
+        // "y01" is alike to "a01" (its SKU) but comes after 17 other items: found through the index, the item is 2.00
+        // and takes the one cent; as items of their own, 1.00 and 1.00 would lose it to "a02" (1.50).
+        CartLine[] others = [.. Enumerable.Range(1, 17).Select(i => Line($"a{i:D2}", i == 2 ? 1.50m : 1m))];
+        var split = Cart([.. others, Line("y01", 1m, 1, "a01")]);
+        var promotion = Promo("cent", Discount.AmountOffOrder(D(0.01m))).Build();
+
+        var result = Evaluate(split, promotion);
+
+        Assert.Equal(0.01m, result.Line("a01").Discount.Amount + result.Line("y01").Discount.Amount);
+        Assert.Equal(0m, result.Line("a02").Discount.Amount);
+    }
 }

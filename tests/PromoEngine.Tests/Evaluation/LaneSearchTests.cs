@@ -70,6 +70,31 @@ public sealed class LaneSearchTests
         Assert.Equal((6, 94), (Units(solution, "c"), Units(solution, "p")));
     }
 
+    [Fact]
+    public void Solve_ALargeGroupAndACappedBuyOneGetOne_OffersItTheWholeSetsThatReachItsCap()
+    {
+        // "Buy 1 get 1" capped at 29 saves 5 a unit of 10: 5.8 units reach the cap, 6 in whole sets of 2 (3 sets, 30,
+        // capped to 29); the other 94 at 20 % save 188.
+        var solution = Solve(Cart(Line("a", 10m, 100)),
+            Promo("c", Discount.BuyXGetY(1, 1)).WithMaxDiscount(D(29m)).Build(), Promo("p", Discount.PercentOffItems(20)).Build());
+
+        Assert.Equal(217m, solution.Total);
+        Assert.True(solution.UsedFallback);
+        Assert.Equal((6, 94), (Units(solution, "c"), Units(solution, "p")));
+    }
+
+    [Fact]
+    public void Solve_ALargeGroupAndACappedPromotionThatSavesNothingOnIt_GivesItNone()
+    {
+        // "2 for 30" on units of 10 saves nothing (nothing per unit to reach its cap with); 20 % takes every unit.
+        var solution = Solve(Cart(Line("a", 10m, 100)),
+            Promo("f", Discount.FixedPrice(2, D(30m))).WithMaxDiscount(D(5m)).Build(), Promo("p", Discount.PercentOffItems(20)).Build());
+
+        Assert.Equal(200m, solution.Total);
+        Assert.Equal(["p"], solution.Sets.Keys.Select(p => p.Id.Value));
+        Assert.Equal(100, Units(solution, "p"));
+    }
+
     [Theory]
     [InlineData(LaneSolver.MaxExactGroup, false)]
     [InlineData(LaneSolver.MaxExactGroup + 1, true)]
