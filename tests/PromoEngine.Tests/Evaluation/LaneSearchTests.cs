@@ -119,4 +119,38 @@ public sealed class LaneSearchTests
         Assert.Equal(210m, solution.Total);
         Assert.Equal((100, 2), (Units(solution, "p"), Units(solution, "q")));
     }
+
+    [Fact]
+    public void Solve_ALonePromotionThatSavesNothing_IsGivenNoUnits()
+    {
+        // "2 for 30" on two units of 10 saves nothing: the units are not given to it.
+        var solution = Solve(Cart(Line("a", 10m, 2)), Promo("f", Discount.FixedPrice(2, D(30m))).Build());
+
+        Assert.Equal(0m, solution.Total);
+        Assert.Empty(solution.Sets);
+    }
+
+    [Fact]
+    public void Solve_ALonePromotionThatTakesTheDearestFirst_IsGivenItsUnitsInTheCanonicalOrder()
+    {
+        // "2 for 5" takes the dearest units first (b, then a); its set is in the order of the lines' ids.
+        var solution = Solve(Cart(Line("a", 1m), Line("b", 10m)), Promo("f", Discount.FixedPrice(2, D(5m))).Build());
+
+        Assert.Equal(6m, solution.Total);
+        Assert.Equal([new Span(0, 0, 1), new Span(1, 0, 1)], solution.Sets.Single().Value);
+    }
+
+    [Fact]
+    public void Solve_AGiftNotInTheCartBeforeOtherPromotions_LeavesThemEveryUnit()
+    {
+        // The gift's units to discount are not in the cart: it is left out, and the promotions after it are solved.
+        var solution = Solve(Cart(Line("a", 10m, 2), Line("b", 4m)),
+            Promo("gift", Discount.GiftWithPurchase("missing")).Build(),
+            Promo("ten", Discount.PercentOffItems(10)).Build(),
+            Promo("one", Discount.AmountOffEachItem(D(1m))).ForItems(ItemFilter.Skus("b")).Build());
+
+        Assert.False(solution.UsedFallback);
+        Assert.Equal(3m, solution.Total);
+        Assert.Equal([("one", 1), ("ten", 2)], solution.Sets.Select(kv => (kv.Key.Id.Value, kv.Value.Sum(s => s.Count))).OrderBy(x => x.Item1));
+    }
 }
