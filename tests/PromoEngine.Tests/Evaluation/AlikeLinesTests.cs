@@ -9,7 +9,7 @@ namespace PromoEngine.Tests;
 /// item's units); lines that differ in anything a promotion can look at are items of their own.</summary>
 public sealed class AlikeLinesTests
 {
-    private static readonly Dictionary<string, string> Red = new() { ["colour"] = "red" };
+    private static readonly Dictionary<string, string> Red = new() { ["colour"] = "red", ["size"] = "m" };
 
     /// <summary>What line "b" differs from line "a" in (both of one SKU; "c", 15.00, is of another).</summary>
     public static TheoryData<string> Changes => new() { "categories", "tags", "brand", "attribute value", "one more attribute", "price" };
@@ -19,8 +19,8 @@ public sealed class AlikeLinesTests
         "categories" => new("b", "s", D(10m), 1, ["y"], ["t"], "brand", Red),
         "tags" => new("b", "s", D(10m), 1, ["x"], ["u"], "brand", Red),
         "brand" => new("b", "s", D(10m), 1, ["x"], ["t"], "other", Red),
-        "attribute value" => new("b", "s", D(10m), 1, ["x"], ["t"], "brand", new Dictionary<string, string> { ["colour"] = "blue" }),
-        "one more attribute" => new("b", "s", D(10m), 1, ["x"], ["t"], "brand", new Dictionary<string, string> { ["colour"] = "red", ["size"] = "m" }),
+        "attribute value" => new("b", "s", D(10m), 1, ["x"], ["t"], "brand", new Dictionary<string, string> { ["colour"] = "blue", ["size"] = "m" }),
+        "one more attribute" => new("b", "s", D(10m), 1, ["x"], ["t"], "brand", new Dictionary<string, string> { ["colour"] = "red", ["size"] = "m", ["fit"] = "slim" }),
         _ => new("b", "s", D(10.50m), 1, ["x"], ["t"], "brand", Red),
     };
 
@@ -80,5 +80,20 @@ public sealed class AlikeLinesTests
 
         Assert.Equal(0.01m, result.Line("a01").Discount.Amount + result.Line("y01").Discount.Amount);
         Assert.Equal(0m, result.Line("a02").Discount.Amount);
+    }
+
+    [Fact]
+    public void OrderAmount_ALineAlikeToTheSecondKindOfASku_JoinsThatKind()
+    {
+        // "b" and "c" are alike (20 together), "a" is of the same SKU but another category: the cent goes to "b" and
+        // "c" as one item, not to "d" (15), which it would if "c" were an item of its own.
+        var cart = Cart(
+            new CartLine("a", "s", D(10m), 1, ["x"]), new CartLine("b", "s", D(10m), 1, ["y"]), new CartLine("c", "s", D(10m), 1, ["y"]),
+            Line("d", 15m, 1, "t"));
+
+        var result = Evaluate(cart, Promo("cent", Discount.AmountOffOrder(D(0.01m))).Build());
+
+        Assert.Equal(0.01m, result.Line("b").Discount.Amount + result.Line("c").Discount.Amount);
+        Assert.Equal(0m, result.Line("d").Discount.Amount);
     }
 }
