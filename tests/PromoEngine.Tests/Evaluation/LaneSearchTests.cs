@@ -153,4 +153,17 @@ public sealed class LaneSearchTests
         Assert.Equal(3m, solution.Total);
         Assert.Equal([("one", 1), ("ten", 2)], solution.Sets.Select(kv => (kv.Key.Id.Value, kv.Value.Sum(s => s.Count))).OrderBy(x => x.Item1));
     }
+
+    [Fact]
+    public void Solve_ASearchPastTheNodeBudget_FallsBackToGreedyAndSaysSo()
+    {
+        // Four "buy 1 get 1, the dearer free" over ten items of 2 units: each may keep units from the others, and its
+        // bound (the whole price of a unit) prunes little, so the ways to split the items pass the budget.
+        var cart = Cart([.. Enumerable.Range(0, 10).Select(i => Line($"L{i}", 10m + (7 * i), 2))]);
+        var promotions = Enumerable.Range(0, 4).Select(i => Promo($"b{i}", Discount.BuyXGetY(1, 1, 50m + (10 * i), selection: UnitSelection.MostExpensive)).Build()).ToArray();
+
+        var solution = Solve(cart, promotions);
+
+        Assert.True(solution.UsedFallback);
+    }
 }
