@@ -65,10 +65,10 @@ public static class LaneArbitraries
 /// every way to give disjoint sets of units to the promotions).</summary>
 public sealed class LaneSolverTests
 {
-    private static decimal Cap(Promotion promotion, decimal exact) =>
+    internal static decimal Cap(Promotion promotion, decimal exact) =>
         promotion.MaxDiscount is { } cap && exact > cap.Amount ? cap.Amount : exact;
 
-    private static (UnitPool Pool, List<LaneCandidate> Candidates) Setup(LaneCase c)
+    internal static (UnitPool Pool, List<LaneCandidate> Candidates) Setup(LaneCase c)
     {
         var pool = new UnitPool(c.Cart);
         List<Span> Units(ItemFilter filter) => pool.LinesInOrder
