@@ -111,6 +111,133 @@ public sealed class IndependentPathProperties
         Assert.Equal(result.ItemDiscounts.Amount, result.Lines.Sum(l => l.Discount.Amount));
     }
 
+    [Fact]
+    public void Evaluate_APromotionThatRoundsToNothing_HandsBackToTheGeneralPath()
+    {
+        // 1 % of a cent rounds to nothing: the general path rejects it, so the direct path must not record it.
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "1% off").Giving(Discount.PercentOffItems(1m)).Build()]);
+        var cart = new Cart(Currency.Usd, [new CartLine("a", "s1", new Money(0.01m, Currency.Usd), 1, [])]);
+
+        var result = AssertSame(catalog, new EvaluationOptions(), cart, [], Now, null);
+
+        Assert.Empty(result.Applied);
+        Assert.Equal(0, TimesTaken(catalog, new EvaluationOptions(), cart));
+    }
+
+    [Fact]
+    public void Evaluate_TwoPromotionsSavingTheSame_ApplyInIdOrderWhateverOrderTheyAreFound()
+    {
+        // Equal priority and equal savings: the smaller id applies first, whether "a" or "b" is found first (the
+        // promotion of the first line is).
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("b", "10% off shoes").ForItems(ItemFilter.Skus("shoe")).Giving(Discount.PercentOffItems(10m)).Build(),
+            Promotion.Create("a", "10% off hats").ForItems(ItemFilter.Skus("hat")).Giving(Discount.PercentOffItems(10m)).Build(),
+        ]);
+        foreach (var (first, second) in new[] { ("shoe", "hat"), ("hat", "shoe") })
+        {
+            var cart = new Cart(Currency.Usd, [
+                new CartLine("l1", first, new Money(10m, Currency.Usd), 1, []),
+                new CartLine("l2", second, new Money(10m, Currency.Usd), 1, []),
+            ]);
+
+            var result = AssertSame(catalog, new EvaluationOptions(), cart, [], Now, null);
+
+            Assert.Equal(["a", "b"], result.Applied.Select(a => a.PromotionId.ToString()));
+            Assert.Equal(1, TimesTaken(catalog, new EvaluationOptions(), cart));
+        }
+    }
+
+    [Fact]
+    public void Evaluate_EverythingFree_TakesThePath()
+    {
+        // A share equal to its unit's price fits: only a share past it hands back.
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "all free").Giving(Discount.PercentOffItems(100m)).Build()]);
+        var cart = new Cart(Currency.Usd, [new CartLine("a", "s1", new Money(3.33m, Currency.Usd), 3, [])]);
+
+        var result = AssertSame(catalog, new EvaluationOptions { IncludeUnits = true }, cart, [], Now, null);
+
+        Assert.Equal(9.99m, result.ItemDiscounts.Amount);
+        Assert.Equal(1, TimesTaken(catalog, new EvaluationOptions { IncludeUnits = true }, cart));
+    }
+
+    [Fact]
+    public void Evaluate_ACartConditionMeasuredAfterHigherLanesOnAnotherPromotionsLines_IsNotIndependent()
+    {
+        // q discounts socks but needs 50 of shoes left to pay after p (a higher lane) took half of them: 30 is left.
+        var usd = Currency.Usd;
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("p", "half off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(50m)).WithPriority(2).Build(),
+            Promotion.Create("q", "10% off socks").ForItems(ItemFilter.Categories("socks")).Giving(Discount.PercentOffItems(10m))
+                .Require(Restriction.CartHoldsAmount(ItemFilter.Categories("shoes"), new Money(50m, usd), "shoes", ThresholdBasis.AfterHigherLanes)).Build(),
+        ]);
+        var cart = new Cart(usd, [
+            new CartLine("l1", "s1", new Money(60m, usd), 1, ["shoes"]),
+            new CartLine("l2", "s2", new Money(10m, usd), 1, ["socks"]),
+        ]);
+
+        var result = AssertSame(catalog, new EvaluationOptions(), cart, [], Now, null);
+
+        Assert.Equal(["p"], result.Applied.Select(a => a.PromotionId.ToString()));
+        Assert.Equal(RejectionReason.CartConditionNotMet, result.Rejected.Single(r => r.PromotionId == new PromotionId("q")).Reason);
+    }
+
+    [Fact]
+    public void Evaluate_DecimalAllocationWithSharesOfNothingAndUnevenShares_SameAsTheGeneralPath()
+    {
+        // The large price sends the allocation to decimals; the 0.01 units take a share of nothing, and the 1.00 units
+        // take shares that differ by a cent.
+        var usd = Currency.Usd;
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
+        ]);
+        var cart = new Cart(usd, [
+            new CartLine("a", "s1", new Money(99_999_999_999.99m, usd), 1, ["c"]),
+            new CartLine("b", "s2", new Money(0.01m, usd), 3, ["c"]),
+            new CartLine("c", "s3", new Money(1.00m, usd), 3, ["c"]),
+        ]);
+
+        foreach (var includeUnits in new[] { false, true })
+        {
+            var options = new EvaluationOptions { IncludeUnits = includeUnits };
+            var result = AssertSame(catalog, options, cart, [], Now, null);
+            Assert.Equal(1, TimesTaken(catalog, options, cart));
+            Assert.Equal(0m, result.Lines.Single(l => l.LineId == "b").Discount.Amount);
+            Assert.Equal(result.ItemDiscounts.Amount, result.Lines.Sum(l => l.Discount.Amount));
+            if (includeUnits)
+            {
+                Assert.Equal(2, result.Lines.Single(l => l.LineId == "c").Units.Select(u => u.Final).Distinct().Count());
+            }
+        }
+    }
+
+    [Fact]
+    public void Evaluate_DecimalAllocationGivingAUnitItsWholePrice_TakesThePath()
+    {
+        // One of the 0.01 units takes the last cent: a share equal to its price fits, so the path is not handed back.
+        var usd = Currency.Usd;
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
+        ]);
+        var cart = new Cart(usd, [
+            new CartLine("a", "s1", new Money(99_999_999_999.99m, usd), 1, ["c"]),
+            new CartLine("b", "s2", new Money(0.01m, usd), 5, ["c"]),
+            new CartLine("c", "s3", new Money(0.90m, usd), 3, ["c"]),
+        ]);
+        var options = new EvaluationOptions { IncludeUnits = true };
+
+        var result = AssertSame(catalog, options, cart, [], Now, null);
+
+        Assert.Equal(1, TimesTaken(catalog, options, cart));
+        Assert.Equal([0m, 0.01m, 0.01m, 0.01m, 0.01m], result.Lines.Single(l => l.LineId == "b").Units.Select(u => u.Final.Amount).Order());
+    }
+
+    private static int TimesTaken(PromotionCatalog catalog, EvaluationOptions options, Cart cart)
+    {
+        var taken = 0;
+        _ = new PromotionEvaluator(catalog, options) { IndependentPathTaken = () => taken++ }.Evaluate(cart, [], Now);
+        return taken;
+    }
+
     private static EvaluationResult AssertSame(PromotionCatalog catalog, EvaluationOptions options, Cart cart, string[] codes, Instant at, UsageSnapshot? usage)
     {
         var general = new PromotionEvaluator(catalog, options) { GeneralPathOnly = true }.Evaluate(cart, codes, at, usage);
