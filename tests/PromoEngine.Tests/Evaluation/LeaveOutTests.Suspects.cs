@@ -181,4 +181,21 @@ public sealed partial class LeaveOutTests
         Assert.Equal(72.5m, result.Total.Amount);
         Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("ten-hats").Reason);
     }
+
+    [Fact]
+    public void LeavingOutOneOrTwoSavesAlike_FewerAreLeftOut()
+    {
+        // As above with $200 off (all that is left) once the $110 is reached: leaving out a-ten, b-ten or both ends at 0.
+        // Fewer left out first, so only a-ten goes and b-ten keeps its 6.
+        var cart = Cart(Line("x", 60m, 1, "X"), Line("y", 60m, 1, "Y"));
+        var a = Promo("a-ten", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("X")).WithPriority(2).Build();
+        var b = Promo("b-ten", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("Y")).WithPriority(2).Build();
+        var all = Promo("all", Discount.AmountOffOrder(D(200))).Require(Restriction.MinimumSubtotal(D(110), ThresholdBasis.AfterHigherLanes)).Build();
+
+        var result = Evaluate(cart, [a, b, all]);
+
+        Assert.Equal(0m, result.Total.Amount);
+        Assert.Equal(["b-ten", "all"], result.Applied.Select(x => x.PromotionId.Value));
+        Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("a-ten").Reason);
+    }
 }
