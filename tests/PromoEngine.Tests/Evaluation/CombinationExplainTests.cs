@@ -159,6 +159,47 @@ public sealed class CombinationScenarioTests
     private static string[] AppliedIds(EvaluationResult result) => [.. result.Applied.Select(a => a.PromotionId.Value).Order()];
 
     [Fact]
+    public void Scenarios_ExclusivesThatSaveNothing_TheFirstIsTriedAndTheOtherToldItCannotCombine()
+    {
+        // 10 % of a cent rounds to nothing: both exclusives save nothing. Only combinations of them are tried (no empty
+        // one), so the first by id is the chosen one and names itself to the other.
+        var result = Evaluate(Cart(Line("a", 0.01m)), [Promo("xa", Discount.PercentOffItems(10)).Exclusive().Build(), Promo("xb", Discount.PercentOffItems(10)).Exclusive().Build()]);
+
+        Assert.Empty(result.Applied);
+        var other = result.Rejection("xb");
+        Assert.Equal((RejectionReason.NotCombinable, new PromotionId("xa")), (other.Reason, other.Winner));
+        Assert.Equal("xb cannot be combined with xa, which saves more on its own.", other.Message);
+    }
+
+    [Fact]
+    public void Scenarios_AnExclusiveBesideACombinationThatAppliesNothing_IsToldTheOthersSaveMoreNamingNoOne()
+    {
+        var result = Evaluate(Cart(Line("a", 0.01m)), [Promo("n", Discount.PercentOffItems(10)).Build(), Promo("x", Discount.PercentOffItems(10)).Exclusive().Build()]);
+
+        Assert.Empty(result.Applied);
+        var exclusive = result.Rejection("x");
+        Assert.Equal((RejectionReason.NotCombinable, (PromotionId?)null), (exclusive.Reason, exclusive.Winner));
+        Assert.Equal("x applies only alone, and the promotions that can be combined save more.", exclusive.Message);
+    }
+
+    [Fact]
+    public void Scenarios_ClassConflicts_NeverApplyTwoPromotionsThatDoNotCombine()
+    {
+        // y and z (items, not with items) conflict; x (order, not with shipping) conflicts with w (shipping). The largest
+        // sets that combine: {x, z} is best; {x, y, z} would save more but y and z do not combine.
+        var y = Promo("y", Discount.PercentOffItems(10)).CombiningWith(DiscountClasses.Order | DiscountClasses.Shipping).Build();
+        var z = Promo("z", Discount.PercentOffItems(20)).CombiningWith(DiscountClasses.Order | DiscountClasses.Shipping).Build();
+        var x = Promo("x", Discount.AmountOffOrder(D(5m))).CombiningWith(DiscountClasses.Item | DiscountClasses.Order).Build();
+        var w = Promo("w", Discount.FreeShipping).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 1m, Line("a", 100m)), [y, z, x, w]);
+
+        Assert.Equal(["x", "z"], AppliedIds(result));
+        Assert.Equal(76m, result.Total.Amount);
+        Assert.Equal(RejectionReason.NotCombinable, result.Rejection("y").Reason);
+    }
+
+    [Fact]
     public void Scenarios_OnlyExclusives_OneAppliesAlone()
     {
         var result = Evaluate(Skus("A", "B"), [Promo("x1", Discount.PercentOffItems(10)).Exclusive().Build(), Promo("x2", Discount.PercentOffItems(20)).Exclusive().Build()]);

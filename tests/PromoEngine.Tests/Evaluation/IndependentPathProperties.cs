@@ -59,15 +59,8 @@ public sealed class IndependentPathProperties
     {
         // 12.3456789 % of 99,999,999,999.99 has 11 places: scaled to whole numbers it passes 64 bits, so the allocation
         // is made in decimals (and a share equal to the one before is recorded as it).
-        var usd = Currency.Usd;
-        var catalog = PromotionCatalog.Create([
-            Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
-        ]);
-        var cart = new Cart(usd, [
-            new CartLine("a", "s1", new Money(99_999_999_999.99m, usd), 1, ["c"]),
-            new CartLine("b", "s2", new Money(0.07m, usd), 3, ["c"]),
-            new CartLine("c", "s3", new Money(0.07m, usd), 2, ["c"]),
-        ]);
+        var catalog = OddPercentage;
+        var cart = WithALargePrice((0.07m, 3), (0.07m, 2));
         var taken = 0;
 
         foreach (var includeUnits in new[] { false, true })
@@ -186,15 +179,8 @@ public sealed class IndependentPathProperties
     {
         // The large price sends the allocation to decimals; the 0.01 units take a share of nothing, and the 1.00 units
         // take shares that differ by a cent.
-        var usd = Currency.Usd;
-        var catalog = PromotionCatalog.Create([
-            Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
-        ]);
-        var cart = new Cart(usd, [
-            new CartLine("a", "s1", new Money(99_999_999_999.99m, usd), 1, ["c"]),
-            new CartLine("b", "s2", new Money(0.01m, usd), 3, ["c"]),
-            new CartLine("c", "s3", new Money(1.00m, usd), 3, ["c"]),
-        ]);
+        var catalog = OddPercentage;
+        var cart = WithALargePrice((0.01m, 3), (1.00m, 3));
 
         foreach (var includeUnits in new[] { false, true })
         {
@@ -214,15 +200,8 @@ public sealed class IndependentPathProperties
     public void Evaluate_DecimalAllocationGivingAUnitItsWholePrice_TakesThePath()
     {
         // One of the 0.01 units takes the last cent: a share equal to its price fits, so the path is not handed back.
-        var usd = Currency.Usd;
-        var catalog = PromotionCatalog.Create([
-            Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
-        ]);
-        var cart = new Cart(usd, [
-            new CartLine("a", "s1", new Money(99_999_999_999.99m, usd), 1, ["c"]),
-            new CartLine("b", "s2", new Money(0.01m, usd), 5, ["c"]),
-            new CartLine("c", "s3", new Money(0.90m, usd), 3, ["c"]),
-        ]);
+        var catalog = OddPercentage;
+        var cart = WithALargePrice((0.01m, 5), (0.90m, 3));
         var options = new EvaluationOptions { IncludeUnits = true };
 
         var result = AssertSame(catalog, options, cart, [], Now, null);
@@ -230,6 +209,20 @@ public sealed class IndependentPathProperties
         Assert.Equal(1, TimesTaken(catalog, options, cart));
         Assert.Equal([0m, 0.01m, 0.01m, 0.01m, 0.01m], result.Lines.Single(l => l.LineId == "b").Units.Select(u => u.Final.Amount).Order());
     }
+
+    /// <summary>12.3456789 % off category c.</summary>
+    private static readonly PromotionCatalog OddPercentage = PromotionCatalog.Create([
+        Promotion.Create("odd", "an odd percentage").ForItems(ItemFilter.Categories("c")).Giving(Discount.PercentOffItems(12.3456789m)).Build(),
+    ]);
+
+    /// <summary>A line at 99,999,999,999.99 (12.3456789 % of it passes 64 bits in minor units), then lines b and c at
+    /// these prices and quantities, all in category c.</summary>
+    private static Cart WithALargePrice((decimal Price, int Quantity) b, (decimal Price, int Quantity) c) =>
+        new(Currency.Usd, [
+            new CartLine("a", "s1", new Money(99_999_999_999.99m, Currency.Usd), 1, ["c"]),
+            new CartLine("b", "s2", new Money(b.Price, Currency.Usd), b.Quantity, ["c"]),
+            new CartLine("c", "s3", new Money(c.Price, Currency.Usd), c.Quantity, ["c"]),
+        ]);
 
     private static int TimesTaken(PromotionCatalog catalog, EvaluationOptions options, Cart cart)
     {

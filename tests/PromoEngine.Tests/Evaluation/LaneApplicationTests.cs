@@ -1,0 +1,251 @@
+using System.Linq;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>How a lane applies what it chose (PromotionEvaluator.Apply.cs): the amounts on units, stops, stacks and
+/// shipping parts, with numbers checked by hand.</summary>
+public sealed class LaneApplicationTests
+{
+    [Fact]
+    public void Evaluate_StopperWhoseRoundedAmountMissesSomeUnits_StopsOnlyTheUnitsItDiscounted()
+    {
+        // 50% off three 0.01 units is 0.01, on one unit: the stop holds that unit only, and the lower 50% takes 0.01 off
+        // the other two (0.01 exact, the price left 0.01).
+        var stopper = Promo("half", Discount.PercentOffItems(50)).WithPriority(10).StopLowerLanes().Build();
+        var lower = Promo("lower", Discount.PercentOffItems(50)).Build();
+
+        var result = Evaluate(Cart(Line("a", 0.01m, 3)), [stopper, lower]);
+
+        Assert.Equal((0.01m, 0.01m, 0.01m), (result.Applied("half"), result.Applied("lower"), result.Total.Amount));
+        var units = result.Line("a").Units;
+        Assert.Equal(["-", "half", "lower"], units.Select(u => u.Adjustments.SingleOrDefault()?.PromotionId.Value ?? "-").Order());
+        Assert.All(units.SelectMany(u => u.Adjustments), a => Assert.Equal(0.01m, a.Amount.Amount));
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPartUnderAHardBudget_IsClampedByTheBudget()
+    {
+        // 15.00 left of the budget: the items part takes 10.00 (20% of 50.00), the shipping part the 5.00 left.
+        var both = Promo("both", Discount.PercentOffItems(20).AndShipping(Discount.FreeShipping))
+            .WithLimits(new UsageLimits(budget: D(100m))).Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([both]));
+
+        var result = evaluator.Evaluate(Cart(CustomerProfile.Guest, 10m, Line("a", 50m)), [], Now, UsageSnapshot.Empty.WithPromotionSpent(new PromotionId("both"), D(85m)));
+
+        var item = result.Applied.Single(a => a.Class == DiscountClass.Item);
+        var shipping = result.Applied.Single(a => a.Class == DiscountClass.Shipping);
+        Assert.Equal((D(10m), ClampedBy.None), (item.Amount, item.ClampedBy));
+        Assert.Equal((D(5m), D(10m), ClampedBy.Budget), (shipping.Amount, shipping.NominalAmount, shipping.ClampedBy));
+        Assert.Equal(D(45m), result.Total);
+    }
+
+    [Fact]
+    public void Evaluate_TwoPromotionsOfALaneStopAllLowerLanes_TheFirstAppliedIsNamed()
+    {
+        // The shirt promotion saves more, so it applies first; both stop every lower lane.
+        var shirts = Promo("s1", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("shirts")).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build();
+        var hats = Promo("s2", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("hats")).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build();
+
+        var result = Evaluate(Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 20m, 1, null, "shirts")), [hats, shirts, Promo("later", Discount.PercentOffItems(10)).Build()]);
+
+        Assert.Equal((10.00m, 5.00m), (result.Applied("s1"), result.Applied("s2")));
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("s1")), (rejection.Reason, rejection.Winner));
+        Assert.Equal("s1 applied and stops every promotion after it.", rejection.Message);
+    }
+
+    [Fact]
+    public void Evaluate_TwoCompoundingStoppersOnTheSameItems_TheFirstOfTheStackIsNamed()
+    {
+        var ten = Promo("ten", Discount.PercentOffItems(10)).CompoundWithAll().WithPriority(10).StopLowerLanes().Build();
+        var twenty = Promo("twenty", Discount.PercentOffItems(20)).CompoundWithAll().WithPriority(10).StopLowerLanes().Build();
+
+        var result = Evaluate(Cart(Line("a", 100m)), [twenty, ten, Promo("later", Discount.PercentOffItems(5)).Build()]);
+
+        Assert.Equal((10.00m, 18.00m, 72.00m), (result.Applied("ten"), result.Applied("twenty"), result.Total.Amount));
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("ten")), (rejection.Reason, rejection.Winner));
+        Assert.Equal("ten applied to the same items and stops the promotions after it.", rejection.Message);
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPromotionThatStopsAllLowerLanes_StopsTheItemPromotionsBelow()
+    {
+        var ship = Promo("ship", Discount.FreeShipping).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 100m)), [ship, Promo("later", Discount.PercentOffItems(5)).Build()]);
+
+        Assert.Equal(8.00m, result.Applied("ship"));
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("ship")), (rejection.Reason, rejection.Winner));
+        Assert.Equal(100.00m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPartWhoseTierIsNotReached_TheItemsPartAppliesWithoutRejectionOrHint()
+    {
+        var both = Promo("both", Discount.PercentOffItems(10).AndShipping(Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(100, 100)))).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 50m)), both);
+
+        var applied = Assert.Single(result.Applied);
+        Assert.Equal((DiscountClass.Item, D(5m)), (applied.Class, applied.Amount));
+        Assert.Empty(result.Rejected);
+        Assert.Empty(result.Hints);
+        Assert.Equal(53.00m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_ShippingPartOnShippingAHigherLaneMadeFree_TheItemsPartAppliesWithoutRejection()
+    {
+        var free = Promo("free", Discount.FreeShipping).WithPriority(10).Build();
+        var both = Promo("both", Discount.PercentOffItems(10).AndShipping(Discount.FreeShipping)).Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 50m)), [free, both]);
+
+        Assert.Equal((8.00m, 5.00m), (result.Applied("free"), result.Applied("both")));
+        Assert.Equal(DiscountClass.Item, result.Applied.Single(a => a.PromotionId.Value == "both").Class);
+        Assert.Empty(result.Rejected);
+        Assert.Equal(45.00m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_TwoLanesThatBothFallBackToGreedy_SayTheFallbackWasUsed()
+    {
+        // More promotions compete in each lane than the exact search takes: both lanes fall back, and the flag stays set.
+        var promotions = Enumerable.Range(0, LaneSolver.MaxExactCandidates + 1)
+            .SelectMany(i => new[]
+            {
+                Promo($"a{i:D2}", Discount.PercentOffItems(10 + i)).WithPriority(10).Build(),
+                Promo($"b{i:D2}", Discount.PercentOffItems(10 + i)).Build(),
+            });
+
+        var result = Evaluate(Cart(Line("a", 10m, 3)), promotions);
+
+        Assert.True(result.UsedGreedyFallback);
+    }
+
+    [Fact]
+    public void Evaluate_PromotionOnItemsTwoStoppersHeld_NamesTheStopperOfTheFirstLine()
+    {
+        var shirts = Promo("s1", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("shirts")).WithPriority(10).StopLowerLanes().Build();
+        var hats = Promo("s2", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("hats")).WithPriority(10).StopLowerLanes().Build();
+
+        var result = Evaluate(Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 20m, 1, null, "shirts")), [shirts, hats, Promo("later", Discount.PercentOffItems(5)).Build()]);
+
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("s2")), (rejection.Reason, rejection.Winner));
+    }
+
+    [Fact]
+    public void Evaluate_TwoLosersToOnePercentage_EachIsToldWhatItWouldHaveSavedBeforeTheWinnerApplied()
+    {
+        var result = Evaluate(Cart(Line("a", 10m)), [Promo("p10", Discount.PercentOffItems(10)).Build(), Promo("p15", Discount.PercentOffItems(15)).Build(), Promo("p20", Discount.PercentOffItems(20)).Build()]);
+
+        Assert.Equal(2.00m, result.Applied("p20"));
+        Assert.Equal((new PromotionId("p20"), D(1.00m)), (result.Rejection("p10").Winner, result.Rejection("p10").AloneAmount));
+        Assert.Equal((new PromotionId("p20"), D(1.50m)), (result.Rejection("p15").Winner, result.Rejection("p15").AloneAmount));
+    }
+
+    [Fact]
+    public void Evaluate_StackMemberThatAddsLessThanACent_IsRejectedAndTheOtherApplies()
+    {
+        // 99% then 1% of the 0.01 left: 0.0001, which rounds to nothing; the 1% is judged on what its units have left.
+        var big = Promo("big", Discount.PercentOffItems(99)).CompoundWithAll().Build();
+        var tiny = Promo("tiny", Discount.PercentOffItems(1)).CompoundWithAll().Build();
+
+        var result = Evaluate(Cart(Line("a", 1m)), [big, tiny]);
+
+        var applied = Assert.Single(result.Applied);
+        Assert.Equal(("big", D(0.99m)), (applied.PromotionId.Value, applied.Amount));
+        var rejection = result.Rejection("tiny");
+        Assert.Equal((RejectionReason.BetterDealChosen, new PromotionId("big"), D(0.0001m)), (rejection.Reason, rejection.Winner, rejection.AloneAmount));
+        Assert.Equal(0.01m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_LoserToACompoundingStack_IsToldTheFirstMemberOnItsUnits()
+    {
+        var ten = Promo("ten", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+        var twenty = Promo("twenty", Discount.PercentOffItems(20)).CompoundWithAll().Build();
+
+        var result = Evaluate(Cart(Line("a", 100m)), [twenty, ten, Promo("p25", Discount.PercentOffItems(25)).Build()]);
+
+        Assert.Equal((10.00m, 18.00m), (result.Applied("ten"), result.Applied("twenty")));
+        var rejection = Assert.Single(result.Rejected);
+        Assert.Equal((RejectionReason.BetterDealChosen, new PromotionId("ten"), D(25m)), (rejection.Reason, rejection.Winner, rejection.AloneAmount));
+    }
+
+    [Fact]
+    public void Evaluate_TwoShippingPartsWithoutAShippingCharge_NeitherIsRejected()
+    {
+        var shirts = Promo("a", Discount.PercentOffItems(10).AndShipping(Discount.FreeShipping)).ForItems(ItemFilter.Categories("shirts")).Build();
+        var hats = Promo("b", Discount.PercentOffItems(10).AndShipping(Discount.FreeShipping)).ForItems(ItemFilter.Categories("hats")).Build();
+
+        var result = Evaluate(Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 20m, 1, null, "shirts")), [shirts, hats]);
+
+        Assert.Equal((2.00m, 1.00m), (result.Applied("a"), result.Applied("b")));
+        Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
+    public void Evaluate_TwoShippingPartsOnItemsFreeAlready_BothApplyAndOnlyThePlainPromotionIsRejected()
+    {
+        var free = Promo("free", Discount.PercentOffItems(100)).WithPriority(10).Build();
+        Promotion[] lane =
+        [
+            Promo("a", Discount.PercentOffItems(10)).Build(),
+            Promo("b", Discount.PercentOffItems(10).AndShipping(Discount.ShippingPercentOff(50))).Build(),
+            Promo("c", Discount.PercentOffItems(10).AndShipping(Discount.ShippingAmountOff(D(2m)))).Build(),
+        ];
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("x", 50m)), [free, .. lane]);
+
+        Assert.Equal((50.00m, 4.00m, 2.00m, 2.00m), (result.Applied("free"), result.Applied("b"), result.Applied("c"), result.Total.Amount));
+        var rejection = Assert.Single(result.Rejected);
+        Assert.Equal(("a", RejectionReason.NothingToDiscount), (rejection.PromotionId?.Value, rejection.Reason));
+    }
+
+    [Fact]
+    public void Evaluate_ItemAndShippingStoppersInOneLane_TheItemStopStillHolds()
+    {
+        var items = Promo("items", Discount.PercentOffItems(50)).WithPriority(10).StopLowerLanes().Build();
+        var ship = Promo("ship", Discount.FreeShipping).WithPriority(10).StopLowerLanes().Build();
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 8m, Line("a", 100m)), [items, ship, Promo("later", Discount.PercentOffItems(10)).Build()]);
+
+        Assert.Equal((50.00m, 8.00m), (result.Applied("items"), result.Applied("ship")));
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("items")), (result.Rejection("later").Reason, result.Rejection("later").Winner));
+    }
+
+    [Fact]
+    public void Evaluate_OrderStopperAfterAnItemStopperOfItsLane_StopsItsOwnItemsUnderItsName()
+    {
+        var shirts = Promo("a", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("shirts")).WithPriority(10).StopLowerLanes().Build();
+        var order = Promo("o", Discount.PercentOffOrder(10)).ForItems(ItemFilter.Categories("hats")).WithPriority(10).StopLowerLanes().Build();
+        var hats = Promo("later", Discount.PercentOffItems(5)).ForItems(ItemFilter.Categories("hats")).Build();
+
+        var result = Evaluate(Cart(Line("hat", 10m, 1, null, "hats"), Line("shirt", 20m, 1, null, "shirts")), [shirts, order, hats]);
+
+        Assert.Equal((10.00m, 1.00m), (result.Applied("a"), result.Applied("o")));
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("o")), (result.Rejection("later").Reason, result.Rejection("later").Winner));
+    }
+
+    [Fact]
+    public void Evaluate_CompoundingOnTheOriginalPrice_TheMemberCutShortSaysSo()
+    {
+        // 70% and 60% of 100.00 on two units, each on the original price, "seventy" first by id: the 60% wants 120.00
+        // and takes the 60.00 left.
+        var sixty = Promo("sixty", Discount.PercentOffItems(60)).CompoundWithAll().Build();
+        var seventy = Promo("seventy", Discount.PercentOffItems(70)).CompoundWithAll().Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([sixty, seventy]), new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice });
+
+        var result = evaluator.Evaluate(Cart(Line("a", 100m, 2)), [], Now);
+
+        var cut = result.Applied.Single(a => a.PromotionId.Value == "sixty");
+        Assert.Equal((D(60m), D(120m), ClampedBy.Price), (cut.Amount, cut.NominalAmount, cut.ClampedBy));
+        Assert.Equal(140.00m, result.Applied("seventy"));
+    }
+}
