@@ -543,7 +543,7 @@ public sealed class FallbackFlagTests
 
 /// <summary>Under "best for the shopper", a promotion that would make the shopper pay more through the lanes below it
 /// is left out.</summary>
-public sealed class LeaveOutTests
+public sealed partial class LeaveOutTests
 {
     private static readonly Promotion TenOffHats = Promo("ten-hats", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("hat")).WithPriority(2).Build();
     private static readonly Promotion TwoForHundred = Promo("two-for-100", Discount.FixedPrice(2, D(100))).WithPriority(1).Build();

@@ -119,4 +119,68 @@ public sealed class OrderSequenceTests
         Assert.Equal(45m, result.Total.Amount);
         Assert.Equal(RejectionReason.NothingToDiscount, result.Rejection("zoff").Reason);
     }
+
+    private static Promotion Capped(string id, decimal percent, decimal most) =>
+        Promo(id, Discount.PercentOffOrder(percent)).WithMaxDiscount(D(most)).Build();
+
+    [Fact]
+    public void Sequence_OnlyOrderSavingMostStartsWithTheSecondPromotion_IsFound()
+    {
+        // Starting order a75 (75 % up to 60), b25 (25 % up to 20), c15 ($15). Only b25, a75, c15 saves 95 (20, 60, 15);
+        // a75 first saves 85 at most. The search must reach every arrangement, that one included.
+        var result = Evaluate(Cart(Line("a", 100m)), [Capped("a75", 75m, 60m), Capped("b25", 25m, 20m), Off("c15", 15m)]);
+
+        Assert.Equal(5m, result.Total.Amount);
+        Assert.Equal(20m, result.Applied("b25"));
+        Assert.Equal(60m, result.Applied("a75"));
+        Assert.Equal(15m, result.Applied("c15"));
+        Assert.False(result.UsedGreedyFallback);
+    }
+
+    [Fact]
+    public void Sequence_TwoOrdersSavingAlike_TheFirstFoundIsKept()
+    {
+        // $20 off both lines and $10 off the y line save 30 either way: $20 first (the starting order) spreads it 10 and
+        // 10, then y takes the 10 (x 40, y 30); $10 first would leave 50 and 40 for the $20 (x 38.89, y 31.11).
+        var result = Evaluate(Cart(Line("x", 50m, 1, "X"), Line("y", 50m, 1, "Y")),
+            [Off("twenty", 20m), Promo("ten-y", Discount.AmountOffOrder(D(10))).ForItems(ItemFilter.Skus("Y")).Build()]);
+
+        Assert.Equal(70m, result.Total.Amount);
+        Assert.Equal(40m, result.Line("x").Final.Amount);
+        Assert.Equal(30m, result.Line("y").Final.Amount);
+    }
+
+    [Fact]
+    public void Sequence_PastTheBound_SwapsGoOnWhileAPassImproves()
+    {
+        // Seven searched promotions on $100, starting $35, $19, 20 % up to 15, 20 % up to 13, 25 % up to 5, $3, 25 % up
+        // to 2 (80.56 saved). The first pass of swaps reaches 87.40 (the two 20 % before the $19); the second moves them
+        // before the $35 as well, and the 25 % up to 5 before the $19: 92 in all, and a third pass finds nothing more.
+        var result = Evaluate(Cart(Line("a", 100m)),
+        [
+            Off("p35", 35m), Off("p19", 19m), Capped("q15", 20m, 15m), Capped("q13", 20m, 13m), Capped("r5", 25m, 5m), Off("p3", 3m), Capped("r2", 25m, 2m),
+        ]);
+
+        Assert.True(result.UsedGreedyFallback);
+        Assert.Equal(8m, result.Total.Amount);
+        Assert.Equal(15m, result.Applied("q15"));
+        Assert.Equal(13m, result.Applied("q13"));
+        Assert.Equal(5m, result.Applied("r5"));
+    }
+
+    [Fact]
+    public void Sequence_PastTheBound_TwoUncappedPercentagesNextToEachOther_AreNotSwapped()
+    {
+        // 70 % and 20 % off 62.72 and five amounts ($5 to $1): 7! / 2! orders, past the bound. The percentages keep the
+        // starting order (70 % first, 15.06 left; 20 % first would leave 15.05, a rounded cent the swaps do not chase),
+        // and the amounts then take 15: 0.06.
+        var result = Evaluate(Cart(Line("a", 62.72m)),
+            new[] { Promo("p20", Discount.PercentOffOrder(20)).Build(), Promo("p70", Discount.PercentOffOrder(70)).Build() }
+                .Concat(Enumerable.Range(1, 5).Select(i => Off("amount" + i, i))).ToArray());
+
+        Assert.True(result.UsedGreedyFallback);
+        Assert.Equal(0.06m, result.Total.Amount);
+        Assert.Equal(43.9m, result.Applied("p70"));
+        Assert.Equal(3.76m, result.Applied("p20"));
+    }
 }

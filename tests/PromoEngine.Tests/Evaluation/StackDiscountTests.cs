@@ -39,4 +39,22 @@ public sealed class StackDiscountTests
         Assert.Equal([("ten", 10m), ("twenty", 20m)], shares.Select(s => (s.Promotion.Id.Value, s.Amount)));
         Assert.Equal([("seventy", 70m), ("sixty", 30m)], past.Select(s => (s.Promotion.Id.Value, s.Amount)));
     }
+
+    [Fact]
+    public void WriteJson_AStackIsNoDefinition_ThrowsInvalidOperation()
+    {
+        using var stream = new System.IO.MemoryStream();
+        using var writer = new System.Text.Json.Utf8JsonWriter(stream);
+
+        var error = Assert.Throws<System.InvalidOperationException>(() => Stack(CompoundingMode.Sequential, Pct("ten", 10)).WriteJson(writer));
+        Assert.Equal("A compounding stack is made by the evaluator and has no JSON.", error.Message);
+    }
+
+    [Fact]
+    public void ToString_NamesTheMembersInTheirTurn()
+    {
+        var stack = Stack(CompoundingMode.Sequential, Promo("five", Discount.AmountOffEachItem(D(5))).CompoundWithAll().Build(), Pct("twenty", 20), Pct("ten", 10));
+
+        Assert.Equal("compounding ten + twenty + five", stack.ToString());
+    }
 }
