@@ -248,4 +248,34 @@ public sealed class LaneApplicationTests
         Assert.Equal((D(60m), D(120m), ClampedBy.Price), (cut.Amount, cut.NominalAmount, cut.ClampedBy));
         Assert.Equal(140.00m, result.Applied("seventy"));
     }
+
+    [Fact]
+    public void Evaluate_TwoSeparateCompoundingPairsInOneLane_EachPairStacksOnItsOwnItems()
+    {
+        // a and b name each other, c and d name each other: two stacks in one lane, neither reaching the other.
+        var a = Promo("a", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("x")).CompoundWith("b").Build();
+        var b = Promo("b", Discount.PercentOffItems(20)).ForItems(ItemFilter.Skus("x")).CompoundWith("a").Build();
+        var c = Promo("c", Discount.PercentOffItems(30)).ForItems(ItemFilter.Skus("y")).CompoundWith("d").Build();
+        var d = Promo("d", Discount.PercentOffItems(40)).ForItems(ItemFilter.Skus("y")).CompoundWith("c").Build();
+
+        var result = Evaluate(Cart(Line("x", 100m), Line("y", 100m)), [a, b, c, d]);
+
+        // Sequential: 10 then 20 % of the 90 left; 30 then 40 % of the 70 left.
+        Assert.Equal((10.00m, 18.00m, 30.00m, 28.00m), (result.Applied("a"), result.Applied("b"), result.Applied("c"), result.Applied("d")));
+        Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
+    public void Evaluate_ThreePromotionsThatAllCompound_StackOnceEach()
+    {
+        var ten = Promo("ten", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+        var twenty = Promo("twenty", Discount.PercentOffItems(20)).CompoundWithAll().Build();
+        var fifty = Promo("fifty", Discount.PercentOffItems(50)).CompoundWithAll().Build();
+
+        var result = Evaluate(Cart(Line("a", 100m)), [twenty, fifty, ten]);
+
+        // Percentages by id: 50 % (fifty), then 10 % of the 50 left (ten), then 20 % of the 45 left (twenty).
+        Assert.Equal((50.00m, 5.00m, 9.00m), (result.Applied("fifty"), result.Applied("ten"), result.Applied("twenty")));
+        Assert.Equal(36.00m, result.Total.Amount);
+    }
 }

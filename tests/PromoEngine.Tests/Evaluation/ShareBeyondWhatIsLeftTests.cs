@@ -1,0 +1,82 @@
+using System;
+using System.Linq;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>A unit's share of a rounded application that is more than what is left of the unit: with compounding on the
+/// original price, a member after the first is capped on some units at what they have left and takes a fraction of a cent
+/// on others; rounded in the shopper's favour, the cent largest remainder gives a capped unit goes on to the next units
+/// that have room, in order, and no unit ever goes below zero.</summary>
+public sealed class ShareBeyondWhatIsLeftTests
+{
+    [Fact]
+    public void Evaluate_AmountToPayRoundedDown_TheCentACappedUnitCannotTakeGoesToTheNextUnitWithRoom()
+    {
+        // 51 % of 0.06: 0.0306 exact, 0.02 left to pay rounded down, so 0.04 off: 0.03 on x0 and 0.01 on the first unit of
+        // x1 (largest remainder). Then 30 % of the original prices, capped at what is left: 0.01 on x0 (capped), nothing
+        // on x1's first unit, 0.003 on its second. 0.013 exact, nothing left to pay rounded down, so 0.02 off: largest
+        // remainder gives x0 1.54 + 1 cents, one more than its 0.01; that cent goes to x1's second unit.
+        var result = Stack(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, 51, 30, Line("x0", 0.04m), Line("x1", 0.01m, 2));
+
+        Assert.Equal(["a 0.03, b 0.01"], Units(result, "x0"));
+        Assert.Equal(["a 0.01", "b 0.01"], Units(result, "x1"));
+        Assert.Equal((0.04m, 0.02m, 0m), (result.Applied("a"), result.Applied("b"), result.Total.Amount));
+        // b's nominal counts only the units it goes on: 0.012 on x0 and 0.003 on x1's second unit, not the first, which
+        // a left at nothing.
+        Assert.Equal(D(0.015m), result.Applied.Single(x => x.PromotionId.Value == "b").NominalAmount);
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_DiscountRoundedUp_TheCentGoesToTheNextLineWithRoom()
+    {
+        var result = Stack(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, 78, 27, Line("x0", 0.06m), Line("x1", 0.10m), Line("x2", 0.01m, 4));
+
+        Assert.Equal(["a 0.05, b 0.01"], Units(result, "x0"));
+        Assert.Equal(["a 0.08, b 0.02"], Units(result, "x1"));
+        Assert.Equal(["a 0.01", "a 0.01", "a 0.01", "b 0.01"], Units(result, "x2"));
+        Assert.Equal((0.16m, 0.04m), (result.Applied("a"), result.Applied("b")));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Theory]
+    [InlineData(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, 0.23, 62, 44, "a 0.15, b 0.08", 5, 2, 0.20, 0.10)]
+    [InlineData(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, 0.26, 46, 54, "a 0.12, b 0.14", 4, 3, 0.16, 0.17)]
+    public void Evaluate_TheCentLandsInARunOfUnitsWithRoom_OnlyTheFirstOfThemTakesIt(
+        RoundingTarget target, MidpointRounding rounding, decimal price, int a, int b, string dear, int byA, int byB, decimal appliedA, decimal appliedB)
+    {
+        // One dear unit and eight at 0.01: the dear unit is capped by the second member, the last two cheap units left
+        // by the first take 0.004 or so each, and largest remainder gives the dear unit a cent it has no room for. Of the
+        // two cheap units with room, the first takes it and the second keeps its cent.
+        var result = Stack(target, rounding, a, b, Line("x0", price), Line("x1", 0.01m, 8));
+
+        Assert.Equal([dear], Units(result, "x0"));
+        string[] cheap = [.. Enumerable.Repeat("a 0.01", byA), .. Enumerable.Repeat("b 0.01", byB), .. Enumerable.Repeat("", 8 - byA - byB)];
+        Assert.Equal(cheap, Units(result, "x1"));
+        Assert.Equal((appliedA, appliedB), (result.Applied("a"), result.Applied("b")));
+        Assert.Equal(0.01m, result.Line("x1").Units.Sum(u => u.Final.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    private static EvaluationResult Stack(RoundingTarget target, MidpointRounding rounding, int a, int b, params CartLine[] lines)
+    {
+        var first = Promo("a", Discount.PercentOffItems(a)).CompoundWithAll().Build();
+        var second = Promo("b", Discount.PercentOffItems(b)).CompoundWithAll().Build();
+        var options = new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice, RoundingTarget = target, Rounding = rounding, IncludeUnits = true };
+        return new PromotionEvaluator(PromotionCatalog.Create([first, second]), options).Evaluate(Cart(lines), [], Now);
+    }
+
+    private static string[] Units(EvaluationResult result, string line) =>
+        [.. result.Line(line).Units.Select(u => string.Join(", ", u.Adjustments.Select(x => $"{x.PromotionId.Value} {x.Amount.Amount}")))];
+
+    private static void AssertNoUnitBelowZero(EvaluationResult result)
+    {
+        foreach (var line in result.Lines)
+        {
+            Assert.All(line.Units, u => Assert.True(u.Final.Amount >= 0m, $"{line.LineId} unit {u.Index}: {u.Final}"));
+            Assert.Equal(line.Discount.Amount, line.Units.Sum(u => u.Adjustments.Sum(x => x.Amount.Amount)));
+        }
+    }
+}
