@@ -78,6 +78,34 @@ public sealed class LeaveOutBudgetTests
     }
 
     [Fact]
+    public void Evaluate_FourCombinationsWhoseSearchesTakeTheWholeBudget_AreAllSearched_WithoutAFallback()
+    {
+        // Two suspects in every combination, and each of two groups offers one more (a buy-one-get-one on a line of its
+        // own) or a percentage on a hat: 2, 3, 3 and 4 suspects, 3 + 7 + 7 + 15 = 32 evaluations, the last exactly
+        // what is left.
+        var lines = new[]
+        {
+            Line("s0", 10m, 2, "s0", "c"), Line("s1", 10m, 2, "s1", "c"), Line("q1", 10m, 2, "q1", "c"), Line("q2", 10m, 2, "q2", "c"),
+            Line("hat", 10m, 1, "hat", "h"), Line("cap", 10m, 1, "cap", "h"),
+        };
+        Promotion Bogo(string sku, string? group = null)
+        {
+            var builder = Promo($"bogo-{sku}", Discount.BuyXGetY(1, 1)).ForItems(ItemFilter.Skus(sku)).WithPriority(1);
+            return (group is null ? builder : builder.InGroup(group)).Build();
+        }
+
+        var free = Promo("free", Discount.PercentOffOrder(100)).ForItems(ItemFilter.Categories("c")).Build();
+        var hat = Promo("ten-hat", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("hat")).InGroup("g1").WithPriority(1).Build();
+        var cap = Promo("ten-cap", Discount.PercentOffItems(10)).ForItems(ItemFilter.Skus("cap")).InGroup("g2").WithPriority(1).Build();
+        var promotions = new[] { Bogo("s0"), Bogo("s1"), Bogo("q1", "g1"), Bogo("q2", "g2"), free, hat, cap };
+
+        var result = new PromotionEvaluator(PromotionCatalog.Create(promotions)).Evaluate(Cart(lines), [], Now);
+
+        Assert.Equal(18m, result.Total.Amount);
+        Assert.False(result.UsedGreedyFallback);
+    }
+
+    [Fact]
     public void Evaluate_TwoCombinationsOfFiveSuspects_NeitherSearched_AndTheResultSaysSo()
     {
         var result = Run(suspects: 5, groupMembers: 2);
