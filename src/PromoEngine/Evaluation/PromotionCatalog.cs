@@ -503,14 +503,16 @@ public sealed class PromotionCatalog
     /// <summary>Finds the promotion a code activates.</summary>
     /// <param name="code">The code in any form, as a shopper typed it; it is normalized (and read with look-alikes
     /// folded where the promotion says so).</param>
-    /// <returns>The promotion, or <see langword="null"/> when no promotion has the code or the code is malformed.</returns>
+    /// <returns>The promotion, or <see langword="null"/> when no promotion has the code or the code is malformed. When
+    /// two claim-code formats fold the code to codes of two promotions, the one with the smaller id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is <see langword="null"/>.</exception>
     public Promotion? FindByCode(string code) =>
         PromotionCode.TryNormalize(Guard.NotNull(code), out var normalized, out _) ? Resolve(normalized)?.Promotion : null;
 
     /// <summary>The promotion of a normalized code and the code as the promotion holds it (its own form when it is a
     /// shared code that folds look-alikes, folded when its claim-code format folds them): the one form used for
-    /// limits and redemption records.</summary>
+    /// limits and redemption records. A code that claim-code formats fold to codes of two promotions is the smaller
+    /// id's.</summary>
     internal (Promotion Promotion, string Code)? Resolve(string normalized)
     {
         if (OwnerOf(normalized) is { } promotion)
@@ -523,16 +525,20 @@ public sealed class PromotionCatalog
             return (folding, folding.Activation.Codes[0]);
         }
 
+        // Two claim-code formats may fold one typed code to codes of two promotions: the smaller id wins, so the answer
+        // does not hang on the order of the formats (a full build lists them by promotion, a changed catalog by layer).
+        (Promotion Promotion, string Code)? found = null;
         foreach (var format in _foldingFormats)
         {
             var folded = format.Fold(normalized);
-            if (OwnerOf(folded) is { } owner && ReferenceEquals(owner.Activation.Format, format))
+            if (OwnerOf(folded) is { } owner && ReferenceEquals(owner.Activation.Format, format)
+                && (found is not { } earlier || owner.Id.CompareTo(earlier.Promotion.Id) < 0))
             {
-                return (owner, folded);
+                found = (owner, folded);
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>The promotion that holds a normalized code exactly, or <see langword="null"/>.</summary>

@@ -46,4 +46,20 @@ public sealed class FoldingCodeCheckTests
 
         Assert.Equal([$"promotions[0].codes: '5AVE2O' folds look-alikes ({LookAlikes}), and 'SAVE20' of 'folding' reads as it."], e.Errors.ToArray());
     }
+
+    [Fact]
+    public void FindByCode_ACodeTwoFoldingFormatsReadAsCodesOfTwoPromotions_IsThePromotionOfTheSmallerId_BuiltOrChanged()
+    {
+        // Found while reading the survivors of the catalog's "layer or full build" rule: "AQAQ" folds to A0A0 in one
+        // format and to AOAO in the other. A full build read it in the order of its formats, a changed catalog in the
+        // order of its layers, so the same promotions gave two answers.
+        var zero = new ClaimCodeFormat(length: 4, groupSize: 0, checkCharacter: false, alphabet: "0ABC", foldLookAlikes: true);
+        var oh = new ClaimCodeFormat(length: 4, groupSize: 0, checkCharacter: false, alphabet: "OABC", foldLookAlikes: true);
+        var a = Promo("a", Discount.AmountOffOrder(D(1))).WithClaimCodes(["A0A0"], zero).Build();
+        var b = Promo("b", Discount.AmountOffOrder(D(2))).WithClaimCodes(["AOAO"], oh).Build();
+
+        Assert.Same(a, PromotionCatalog.Create([a, b, Shirts]).FindByCode("AQAQ"));
+        Assert.Same(a, PromotionCatalog.Create([b, Shirts]).With([a]).FindByCode("AQAQ"));
+        Assert.Same(a, PromotionCatalog.Create([a, Shirts]).With([b]).FindByCode("AQAQ"));
+    }
 }
