@@ -6,7 +6,8 @@ namespace PromoEngine.Tests;
 
 /// <summary>Under <see cref="EvaluationOptions.HideCodeStatus"/> a code that does not apply leaves no trace but one
 /// "unknown": no hint of its promotion (not even one worked out while applying it), and one rejection however many
-/// things were said of it.</summary>
+/// things were said of it; a code that cannot apply still takes part where its mere presence decides (a group), as when
+/// code status is shown.</summary>
 public sealed class HiddenCodeTraceTests
 {
     private static readonly EvaluationOptions Shown = new();
