@@ -31,6 +31,15 @@ public sealed class CandidateIndexTests
     }
 
     [Fact]
+    public void Evaluate_UnitPriceBandStartingAtThePrice_IsFoundFromTheUpperEnd()
+    {
+        // Four bands start at or below 50 and one ends at or above it, and that one starts at 50 exactly: inclusive.
+        var result = Evaluate(Cart(Line("a", 50m)), [PriceBand("a", 50m, 100m), PriceBand("b", null, 10m), PriceBand("c", null, 20m), PriceBand("d", null, 30m)]);
+
+        Assert.Equal([("a", 5m)], result.Applied.Select(a => (a.PromotionId.Value, a.Amount.Amount)));
+    }
+
+    [Fact]
     public void Evaluate_MinimumSubtotalListedAfterAHigherOne_IsFound()
     {
         var high = Promo("a", Discount.PercentOffItems(10)).Require(Restriction.MinimumSubtotal(D(1000m))).Build();

@@ -219,4 +219,25 @@ public sealed class GateDetailsTests
         Assert.Equal(4m, Evaluate(cart.WithShippingRegion(new Region("DE")), promotion).Applied("p"));
         Assert.Empty(Evaluate(cart.WithShippingRegion(new Region("FR")), promotion).Applied);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Evaluate_AHigherLaneTakesTheItemsAnotherPromotionsConditionMeasures_IsLeftOutWhenThatSavesMore(bool alsoOwnMinimum)
+    {
+        // 50 % off y in a higher lane leaves 30 of y; "50 % off x when y comes to 50 after higher lanes" then falls short.
+        // The higher promotion touches only y, which the condition measures: leaving it out saves 50 instead of 30.
+        var higher = Promo("higher", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("y")).WithPriority(10).Build();
+        var measuring = Promo("measuring", Discount.PercentOffItems(50)).ForItems(ItemFilter.Categories("x"))
+            .Require(Restriction.CartHoldsAmount(ItemFilter.Categories("y"), D(50m), measuredOn: ThresholdBasis.AfterHigherLanes));
+        if (alsoOwnMinimum)
+        {
+            measuring = measuring.Require(Restriction.MinimumSubtotal(D(50m), ThresholdBasis.AfterHigherLanes));
+        }
+
+        var result = Evaluate(Cart(Line("x", 100m, 1, "x", "x"), Line("y", 60m, 1, "y", "y")), [higher, measuring.Build()]);
+
+        Assert.Equal([("measuring", 50m)], result.Applied.Select(a => (a.PromotionId.Value, a.Amount.Amount)));
+        Assert.Equal(110m, result.Total.Amount);
+    }
 }

@@ -278,4 +278,34 @@ public sealed class LaneApplicationTests
         Assert.Equal((50.00m, 5.00m, 9.00m), (result.Applied("fifty"), result.Applied("ten"), result.Applied("twenty")));
         Assert.Equal(36.00m, result.Total.Amount);
     }
+
+    [Fact]
+    public void Evaluate_SeventeenStoppersOfALaneSixteenOfWhichSaveAlike_TheSmallestIdOfThemAppliesFirstAndIsNamed()
+    {
+        // Seventeen winners (past the 16 that List.Sort orders by insertion), s00 saving 1.00 and the others 5.00 each:
+        // larger saving first, ties by id, so s01 applies first and is the one named to the lower lane.
+        var stoppers = Enumerable.Range(0, 17)
+            .Select(i => Promo($"s{i:00}", Discount.PercentOffItems(i == 0 ? 10 : 50)).ForItems(ItemFilter.Skus($"k{i:00}")).WithPriority(10).StopLowerLanes(StopScope.AllLowerLanes).Build())
+            .Reverse();
+        var lines = Enumerable.Range(0, 17).Select(i => Line($"l{i:00}", 10m, 1, $"k{i:00}")).ToArray();
+
+        var result = Evaluate(Cart(lines), [.. stoppers, Promo("later", Discount.PercentOffItems(10)).Build()]);
+
+        Assert.Equal(17, result.Applied.Length);
+        var rejection = result.Rejection("later");
+        Assert.Equal((RejectionReason.StoppedByHigherLane, new PromotionId("s01")), (rejection.Reason, rejection.Winner));
+    }
+
+    [Fact]
+    public void Evaluate_AStackThatTiesWithAPromotion_TheTieGoesByTheStacksOwnId()
+    {
+        // 10 % then 10 % of what is left saves 19.00, as the rival's 19 % does: a tie, which goes to the smaller id. The
+        // stack's id is "~a+b", after every letter, so "c" wins.
+        var a = Promo("a", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+        var b = Promo("b", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+
+        var result = Evaluate(Cart(Line("x", 100m)), [a, b, Promo("c", Discount.PercentOffItems(19)).Build()]);
+
+        Assert.Equal([("c", 19.00m)], result.Applied.Select(x => (x.PromotionId.Value, x.Amount.Amount)));
+    }
 }
