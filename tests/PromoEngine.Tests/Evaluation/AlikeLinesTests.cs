@@ -83,6 +83,21 @@ public sealed class AlikeLinesTests
     }
 
     [Fact]
+    public void OrderAmount_ANewItemPastSixteenItems_IsAnItemOfItsOwn()
+    {
+        // "n" (0.60, its own SKU) comes after 17 items and is found in none: an item of its own, so the cent goes to
+        // the largest item, "a05" (1.50); were it joined to another item (1.00 + 0.60), that one would take it.
+        CartLine[] others = [.. Enumerable.Range(1, 17).Select(i => Line($"a{i:D2}", i == 5 ? 1.50m : 1m))];
+        var cart = Cart([.. others, Line("n", 0.60m)]);
+        var promotion = Promo("cent", Discount.AmountOffOrder(D(0.01m))).Build();
+
+        var result = Evaluate(cart, promotion);
+
+        Assert.Equal(0.01m, result.Line("a05").Discount.Amount);
+        Assert.Equal(0m, result.Line("n").Discount.Amount);
+    }
+
+    [Fact]
     public void OrderAmount_ALineAlikeToTheSecondKindOfASku_JoinsThatKind()
     {
         // "b" and "c" are alike (20 together), "a" is of the same SKU but another category: the cent goes to "b" and

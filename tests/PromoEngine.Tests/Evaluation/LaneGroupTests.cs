@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>How the lane solver's search splits groups of alike units: which units of a group each promotion is
+/// given, which additive promotion a unit is kept for, the order groups are decided in (it breaks ties), and the
+/// counts a large group is split at, each with exact figures.</summary>
+public sealed class LaneGroupTests
+{
+    private static LaneSolution Solve(Cart cart, params Promotion[] promotions)
+    {
+        var (pool, candidates) = LaneSolverTests.Setup(new LaneCase(cart, promotions));
+        return LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap);
+    }
+
+    private static List<Span> Set(LaneSolution solution, string id) => solution.Sets.Single(kv => kv.Key.Id.Value == id).Value;
+
+    private static List<(string Id, int Units)> Given(LaneSolution solution) =>
+        [.. solution.Sets.Select(kv => (kv.Key.Id.Value, kv.Value.Sum(s => s.Count))).OrderBy(x => x.Item1, System.StringComparer.Ordinal)];
+
+    private static Promotion Capped(string id, decimal percent, decimal cap) =>
+        Promo(id, Discount.PercentOffItems(percent)).WithMaxDiscount(D(cap)).Build();
+
+    [Fact]
+    public void Solve_AGroupOfAShortAndALongLineSplitOverTwo_GivesTheFirstUnitsToTheSmallestId()
+    {
+        // Lines "a1" (1 unit) and "a2" (2 units) are one item: 50 % capped at 5 takes one unit (5), 20 % (capped far
+        // off) the other two (4). The first unit in the canonical order goes to "c", the rest to "p".
+        var solution = Solve(Cart(Line("a1", 10m, 1, "a"), Line("a2", 10m, 2, "a")), Capped("c", 50m, 5m), Capped("p", 20m, 1000m));
+
+        Assert.Equal(9m, solution.Total);
+        Assert.Equal([new Span(0, 0, 1)], Set(solution, "c"));
+        Assert.Equal([new Span(1, 0, 2)], Set(solution, "p"));
+    }
+
+    [Fact]
+    public void Solve_AGroupOfALongAndAShortLineSplitOverTwo_GivesTheRestOfTheFirstLineAndTheNext()
+    {
+        // As above with the lines the other way round: "p" gets the second unit of "a1" and the unit of "a2".
+        var solution = Solve(Cart(Line("a1", 10m, 2, "a"), Line("a2", 10m, 1, "a")), Capped("c", 50m, 5m), Capped("p", 20m, 1000m));
+
+        Assert.Equal(9m, solution.Total);
+        Assert.Equal([new Span(0, 0, 1)], Set(solution, "c"));
+        Assert.Equal([new Span(0, 1, 1), new Span(1, 0, 1)], Set(solution, "p"));
+    }
+
+    [Fact]
+    public void Solve_TwoAdditivePromotionsBesideAnother_KeepAUnitForTheLargerPercentage()
+    {
+        // "x" is for 20 % ("b"), not 10 % ("a"); the two units of "y" for "buy 1 get 1" (10 against 4).
+        var solution = Solve(Cart(Line("x", 10m), Line("y", 10m, 2)),
+            Promo("a", Discount.PercentOffItems(10)).Build(), Promo("b", Discount.PercentOffItems(20)).Build(),
+            Promo("c", Discount.BuyXGetY(1, 1)).ForItems(ItemFilter.Skus("y")).Build());
+
+        Assert.Equal(12m, solution.Total);
+        Assert.Equal([("b", 1), ("c", 2)], Given(solution));
+    }
+
+    [Fact]
+    public void Solve_TwoEqualAdditivePromotionsBesideAnother_KeepAUnitForTheSmallestId()
+    {
+        var solution = Solve(Cart(Line("x", 10m), Line("y", 10m, 2)),
+            Promo("a", Discount.PercentOffItems(10)).Build(), Promo("b", Discount.PercentOffItems(10)).Build(),
+            Promo("c", Discount.BuyXGetY(1, 1)).ForItems(ItemFilter.Skus("y")).Build());
+
+        Assert.Equal(11m, solution.Total);
+        Assert.Equal([("a", 1), ("c", 2)], Given(solution));
+    }
+
+    [Fact]
+    public void Solve_TwoEqualGroupsAndTwoEqualCappedPromotions_DecidesTheFirstLineFirst()
+    {
+        // Each capped promotion saves 5 on one unit of 10: one unit each (10). The groups tie, so "x" (first in the
+        // canonical order) is decided first, and most of it goes to the smallest id.
+        var solution = Solve(Cart(Line("x", 10m), Line("y", 10m)), Capped("a", 50m, 5m), Capped("b", 50m, 5m));
+
+        Assert.Equal(10m, solution.Total);
+        Assert.Equal([new Span(0, 0, 1)], Set(solution, "a"));
+        Assert.Equal([new Span(1, 0, 1)], Set(solution, "b"));
+    }
+
+    [Fact]
+    public void Solve_TheGroupWithTheLargerPossibleDiscount_IsDecidedFirst()
+    {
+        // "x" (2 units, 10 possible) is decided before "y" (1 unit, 5 possible): "a" gets both units of "x".
+        var solution = Solve(Cart(Line("x", 10m, 2), Line("y", 10m)), Capped("a", 50m, 5m), Capped("b", 50m, 5m));
+
+        Assert.Equal(10m, solution.Total);
+        Assert.Equal([new Span(0, 0, 2)], Set(solution, "a"));
+        Assert.Equal([new Span(1, 0, 1)], Set(solution, "b"));
+    }
+
+    [Fact]
+    public void Solve_ALargeGroupAndABuyOneGetOne_OffersItTheWholeSets()
+    {
+        // 101 units: "buy 1 get 1" on the 100 in whole sets (500), 20 % on the last one (2).
+        var solution = Solve(Cart(Line("a", 10m, 101)), Promo("b", Discount.BuyXGetY(1, 1)).Build(), Promo("p", Discount.PercentOffItems(20)).Build());
+
+        Assert.True(solution.UsedFallback);
+        Assert.Equal(502m, solution.Total);
+        Assert.Equal([("b", 100), ("p", 1)], Given(solution));
+    }
+
+    [Fact]
+    public void Solve_ALargeGroupAndTwoEqualPromotions_OffersAllToTheSmallestIdFirst()
+    {
+        // Two equal (capped, so searched) 20 % on 100 units tie: the first offer, all to "a", is kept.
+        var solution = Solve(Cart(Line("a", 10m, 100)), Capped("a", 20m, 1000m), Capped("b", 20m, 1000m));
+
+        Assert.True(solution.UsedFallback);
+        Assert.Equal(200m, solution.Total);
+        Assert.Equal([("a", 100)], Given(solution));
+    }
+
+    [Fact]
+    public void Solve_ALargeGroupSplitCoarsely_IsOfferedOnlyTheCountsWhereTheRulesChange()
+    {
+        // "Buy 2 get 1" capped at 25 on units of 10 against 20 %: offered all, whole sets, the sets that reach the cap
+        // or none, it takes 9 units (25) and 20 % the other 91 (182). Six units (20 + 188 = 208) would save more, but
+        // six is not a count where its rules change: the search is coarse and says so.
+        var solution = Solve(Cart(Line("a", 10m, 100)),
+            Promo("b", Discount.BuyXGetY(2, 1)).WithMaxDiscount(D(25m)).Build(), Promo("p", Discount.PercentOffItems(20)).Build());
+
+        Assert.True(solution.UsedFallback);
+        Assert.Equal(207m, solution.Total);
+        Assert.Equal([("b", 9), ("p", 91)], Given(solution));
+    }
+}
