@@ -50,12 +50,13 @@ public sealed class LaneGroupTests
     [Fact]
     public void Solve_TwoAdditivePromotionsBesideAnother_KeepAUnitForTheLargerPercentage()
     {
-        // "x" is for 20 % ("b"), not 10 % ("a"); the two units of "y" for "buy 1 get 1" (10 against 4).
-        var solution = Solve(Cart(Line("x", 10m), Line("y", 10m, 2)),
+        // "x" (100) is for 20 % ("b", 20), not 10 % ("a"); the two units of "y" for "buy 1 get 1" (10 against 4). The
+        // greedy pass, "b" first (24 alone), would give "b" everything (24).
+        var solution = Solve(Cart(Line("x", 100m), Line("y", 10m, 2)),
             Promo("a", Discount.PercentOffItems(10)).Build(), Promo("b", Discount.PercentOffItems(20)).Build(),
             Promo("c", Discount.BuyXGetY(1, 1)).ForItems(ItemFilter.Skus("y")).Build());
 
-        Assert.Equal(12m, solution.Total);
+        Assert.Equal(30m, solution.Total);
         Assert.Equal([("b", 1), ("c", 2)], Given(solution));
     }
 
@@ -96,11 +97,12 @@ public sealed class LaneGroupTests
     [Fact]
     public void Solve_ALargeGroupAndABuyOneGetOne_OffersItTheWholeSets()
     {
-        // 101 units: "buy 1 get 1" on the 100 in whole sets (500), 20 % on the last one (2).
-        var solution = Solve(Cart(Line("a", 10m, 101)), Promo("b", Discount.BuyXGetY(1, 1)).Build(), Promo("p", Discount.PercentOffItems(20)).Build());
+        // 101 units of 10: "buy 1 get 1" on the 100 in whole sets (500), 50 % capped at 501 on the last one (5): 505.
+        // All 101 to "b" save 500 (one unit is no set), none 501 (the greedy pass: "p" saves most alone).
+        var solution = Solve(Cart(Line("a", 10m, 101)), Promo("b", Discount.BuyXGetY(1, 1)).Build(), Capped("p", 50m, 501m));
 
         Assert.True(solution.UsedFallback);
-        Assert.Equal(502m, solution.Total);
+        Assert.Equal(505m, solution.Total);
         Assert.Equal([("b", 100), ("p", 1)], Given(solution));
     }
 

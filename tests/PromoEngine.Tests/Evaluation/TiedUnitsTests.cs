@@ -1,0 +1,24 @@
+using System.Linq;
+using Xunit;
+using static PromoEngine.Tests.Shop;
+
+namespace PromoEngine.Tests;
+
+/// <summary>Units that tie on what is left of their price are taken in the canonical order (by line id), however many
+/// there are.</summary>
+public sealed class TiedUnitsTests
+{
+    [Fact]
+    public void FirstAndAdditional_TwentyLinesAtOnePriceAcrossLines_GivesTheFirstAmountToTheFirstLine()
+    {
+        // Twenty lines of 10 (past List.Sort's insertion sort): "5 off the first, 1 off each additional" across lines
+        // takes the first line in the canonical order as the first unit.
+        var cart = Cart([.. Enumerable.Range(0, 20).Select(i => Line($"L{i:D2}", 10m))]);
+        var promotion = Promo("f", Discount.FirstAndAdditional(D(5m), D(1m), UnitScope.AcrossLines)).Build();
+
+        var result = Evaluate(cart, promotion);
+
+        Assert.Equal(24m, result.TotalDiscount.Amount);
+        Assert.Equal([5m, .. Enumerable.Repeat(1m, 19)], result.Lines.OrderBy(l => l.LineId, System.StringComparer.Ordinal).Select(l => l.Discount.Amount));
+    }
+}
