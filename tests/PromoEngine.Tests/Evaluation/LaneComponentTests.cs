@@ -26,6 +26,18 @@ public sealed class LaneComponentTests
         Promo(id, Discount.PercentOffItems(percent)).ForItems(ItemFilter.Skus(skus)).Build();
 
     [Fact]
+    public void Solve_AGiftNotInTheCartBeforeACappedPromotion_CountsItsCapOnce()
+    {
+        // The gift is left out; the capped 50 % is solved once, on both units: 5, not 5 a unit.
+        var solution = Solve(Cart(Line("x", 10m, 2)),
+            Promo("a", Discount.GiftWithPurchase("missing")).Build(),
+            Promo("c", Discount.PercentOffItems(50)).WithMaxDiscount(D(5m)).Build());
+
+        Assert.Equal(5m, solution.Total);
+        Assert.Equal([("c", 2)], Given(solution));
+    }
+
+    [Fact]
     public void Solve_TheSecondAndThirdPromotionShareALine_AreOneComponent()
     {
         // "a" is apart; "b" and "c" both want "y": "c" (20 %) takes it, "b" gets nothing.
