@@ -5,7 +5,8 @@ using static PromoEngine.Tests.Shop;
 namespace PromoEngine.Tests;
 
 /// <summary>Reading units of a line that a promotion has cut into pieces: each part is exactly the units of the span
-/// read that lie in one piece, at that piece's price left, and no part is empty.</summary>
+/// read that lie in one piece, at that piece's price left, and no part is empty; spans of one line are ordered by their
+/// first unit.</summary>
 public sealed class PieceReadTests
 {
     /// <summary>A line of four units of 10 whose last two have 5 left: pieces [0, 2) at 10 and [2, 4) at 5.</summary>
@@ -50,5 +51,14 @@ public sealed class PieceReadTests
         var pool = CutPool();
 
         Assert.Equal([(new Part(new Span(0, 0, 2), 10m), 2m)], ReadWeighted(pool, new Span(0, 0, 2)));
+    }
+
+    [Fact]
+    public void CompareCanonical_TwoSpansOfOneLine_AreOrderedByTheirFirstUnit()
+    {
+        var pool = CutPool();
+
+        Assert.True(pool.CompareCanonical(new Span(0, 0, 2), new Span(0, 2, 2)) < 0);
+        Assert.True(pool.CompareCanonical(new Span(0, 2, 2), new Span(0, 0, 2)) > 0);
     }
 }
