@@ -130,4 +130,42 @@ public sealed class LaneGroupTests
         Assert.Equal(207m, solution.Total);
         Assert.Equal([("b", 9), ("p", 91)], Given(solution));
     }
+
+    [Fact]
+    public void Solve_ALargeGroupOverThreePromotions_OffersTheSecondTheWholeSetsOfWhatTheFirstLeft()
+    {
+        // 101 units of 10. "a" (50 % capped at 10) is offered 2 units (its cap), leaving 99: "b" (buy 1 get 1) is offered
+        // the 98 in whole sets (490), "c" (50 % capped at 5) the last one (5): 505, found first (the greedy pass gives
+        // "a" one unit, "b" 100, also 505).
+        var solution = Solve(Cart(Line("a", 10m, 101)), Capped("a", 50m, 10m), Promo("b", Discount.BuyXGetY(1, 1)).Build(), Capped("c", 50m, 5m));
+
+        Assert.True(solution.UsedFallback);
+        Assert.Equal(505m, solution.Total);
+        Assert.Equal([("a", 2), ("b", 98), ("c", 1)], Given(solution));
+    }
+
+    [Fact]
+    public void Solve_AGiftThatACheaperGiftWouldSpoil_IsNotGivenTheCheaperOne()
+    {
+        // Buy "s", get an "h" free, the cheapest "h" it has: with both hats it frees the 10 one; kept from the cheaper hat
+        // (no one else wants it), it frees the 30 one. Its saving drops with more units, so a unit may go to no one.
+        var solution = Solve(Cart(Line("h1", 30m, 1, "h"), Line("h2", 10m, 1, "h"), Line("s", 20m)),
+            Promo("b", Discount.BuyXGetY(1, 1, getItems: ItemFilter.Skus("h"))).ForItems(ItemFilter.Skus("s")).Build());
+
+        Assert.Equal(30m, solution.Total);
+        Assert.Equal([("b", 2)], Given(solution));
+    }
+
+    [Fact]
+    public void Solve_ACheapGiftThatWouldSpoilEitherOfTwoGifts_GoesToNeither()
+    {
+        // "b" (buy "s", get "h1" or "h2") and "c" (buy "t", get "g1" or "h2") each free their 30 gift; "h2" (10) would
+        // be freed instead by whichever got it, so it goes to neither: 60, not 40.
+        var solution = Solve(Cart(Line("g1", 30m), Line("h1", 30m), Line("h2", 10m), Line("s", 20m), Line("t", 20m)),
+            Promo("b", Discount.BuyXGetY(1, 1, getItems: ItemFilter.Skus("h1", "h2"))).ForItems(ItemFilter.Skus("s")).Build(),
+            Promo("c", Discount.BuyXGetY(1, 1, getItems: ItemFilter.Skus("g1", "h2"))).ForItems(ItemFilter.Skus("t")).Build());
+
+        Assert.Equal(60m, solution.Total);
+        Assert.Equal([("b", 2), ("c", 2)], Given(solution));
+    }
 }
