@@ -159,6 +159,36 @@ public sealed class CombinationScenarioTests
     private static string[] AppliedIds(EvaluationResult result) => [.. result.Applied.Select(a => a.PromotionId.Value).Order()];
 
     [Fact]
+    public void Scenarios_TwoPairsOfClassConflicts_EveryMaximalSetIsTried()
+    {
+        // a conflicts with b (a takes no other item promotion), c with d (c takes no other order promotion); every other
+        // pair combines. The maximal sets are {a, c}, {a, d}, {b, c}, {b, d}, each with an outsider that conflicts with
+        // one of its members only; the best is b and d: 20 % off, then 10 off the order.
+        var a = Promo("a", Discount.PercentOffItems(10)).CombiningWith(DiscountClasses.Order | DiscountClasses.Shipping).Build();
+        var b = Promo("b", Discount.PercentOffItems(20)).Build();
+        var c = Promo("c", Discount.AmountOffOrder(D(5m))).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build();
+        var d = Promo("d", Discount.AmountOffOrder(D(10m))).Build();
+
+        var result = Evaluate(Skus("X"), [a, b, c, d]);
+
+        Assert.Equal(["b", "d"], AppliedIds(result));
+        Assert.Equal(70m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void Scenarios_DroppingEitherOfTwoStoppersSavesAlike_TheFirstStopperByIdIsDropped()
+    {
+        // Each stopper saves 10 on its item and keeps "below" (15 % of both, at most 15) off it. Both: 20; without either
+        // one: 25 (10 + 15); without both: 15. The two 25s tie, and the first tried drops the first stopper by id.
+        var below = Promo("below", Discount.PercentOffItems(15)).WithMaxDiscount(D(15m)).Build();
+
+        var result = Evaluate(Skus("X", "Y"), [Stopper("sb", 10, "Y"), Stopper("sa", 10, "X"), below]);
+
+        Assert.Equal(["below", "sb"], AppliedIds(result));
+        Assert.Equal(175m, result.Total.Amount);
+    }
+
+    [Fact]
     public void Scenarios_ExclusivesThatSaveNothing_TheFirstIsTriedAndTheOtherToldItCannotCombine()
     {
         // 10 % of a cent rounds to nothing: both exclusives save nothing. Only combinations of them are tried (no empty

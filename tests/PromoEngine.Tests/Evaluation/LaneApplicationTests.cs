@@ -308,4 +308,30 @@ public sealed class LaneApplicationTests
 
         Assert.Equal([("c", 19.00m)], result.Applied.Select(x => (x.PromotionId.Value, x.Amount.Amount)));
     }
+
+    [Fact]
+    public void Evaluate_AStackThatTiesWithAPromotionWhoseIdSortsAfterTheStacks_WinsTheTie()
+    {
+        // The stack of a and b is "~a+b" (members by id, joined by "+"): before "~aa", so the stack wins the tie.
+        var a = Promo("a", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+        var b = Promo("b", Discount.PercentOffItems(10)).CompoundWithAll().Build();
+
+        var result = Evaluate(Cart(Line("x", 100m)), [b, a, Promo("~aa", Discount.PercentOffItems(19)).Build()]);
+
+        Assert.Equal([("a", 10.00m), ("b", 9.00m)], result.Applied.Select(x => (x.PromotionId.Value, x.Amount.Amount)));
+    }
+
+    [Fact]
+    public void Evaluate_AStackWhoseSharesAreOddCents_TheFirstLinesTakeThem()
+    {
+        // 50 % of three lines of a unit at 0.01: 0.015 off, 0.015 left to pay, rounded to 0.02: a takes 0.01, and the
+        // tie between the units goes to the first in the cart's order. b then takes 0.005 on each of the other two: 0.01
+        // again, on the first of them.
+        var a = Promo("a", Discount.PercentOffItems(50)).CompoundWithAll().Build();
+        var b = Promo("b", Discount.PercentOffItems(50)).CompoundWithAll().Build();
+
+        var result = Evaluate(Cart(Line("x", 0.01m), Line("y", 0.01m), Line("z", 0.01m)), [a, b]);
+
+        Assert.Equal(["a", "b", ""], result.Lines.Select(l => string.Join(",", l.Units.Single().Adjustments.Select(x => x.PromotionId.Value))));
+    }
 }

@@ -79,4 +79,53 @@ public sealed class ShareBeyondWhatIsLeftTests
             Assert.Equal(line.Discount.Amount, line.Units.Sum(u => u.Adjustments.Sum(x => x.Amount.Amount)));
         }
     }
+
+    [Fact]
+    public void Evaluate_ThreeMembersOnManyCheapUnits_TheCentGoesToTheFirstUnitOfARunThatHasAShareAlready()
+    {
+        // The third member (68 %) is capped on the 0.25 items, whose largest remainder asks a cent more than they have
+        // left; the cheap 0.03 items it takes 0.02 each from all have a cent of room: the first of them takes the cent,
+        // the other four keep theirs.
+        var result = Stack(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, [23, 16, 68], Line("x0", 0.03m, 7), Line("x1", 0.25m, 4), Line("x2", 0.16m, 8));
+
+        Assert.Equal(["p0 0.01, p2 0.02", "p0 0.01, p2 0.02", "p2 0.03", "p2 0.02", "p2 0.02", "p2 0.02", "p2 0.02"], Units(result, "x0"));
+        Assert.All(Units(result, "x1"), u => Assert.Equal("p0 0.06, p1 0.04, p2 0.15", u));
+        Assert.All(Units(result, "x2"), u => Assert.Equal("p0 0.04, p1 0.03, p2 0.09", u));
+        Assert.Equal((0.58m, 0.40m, 1.47m, 0.04m), (result.Applied("p0"), result.Applied("p1"), result.Applied("p2"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_TwoUnitsOverWhatTheyHaveLeft_BothCentsGoOnToTheNextUnitsWithRoom()
+    {
+        // Both 0.26 units are asked 0.10 by the third member with 0.09 left: two cents go on to the cheap units, the
+        // first two of the three with a cent of room.
+        var result = Stack(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, [22, 40, 38], Line("x0", 0.01m, 4), Line("x1", 0.26m, 2));
+
+        Assert.Equal(["p0 0.01", "p2 0.01", "p2 0.01", ""], Units(result, "x0"));
+        Assert.Equal(["p0 0.06, p1 0.11, p2 0.09", "p0 0.06, p1 0.11, p2 0.09"], Units(result, "x1"));
+        Assert.Equal((0.13m, 0.22m, 0.20m, 0.01m), (result.Applied("p0"), result.Applied("p1"), result.Applied("p2"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_TheCentGoesToAUnitThatHasAShareAlready_ItTakesAllItsRoom()
+    {
+        // The second member is asked 0.14 on the 0.24 item with 0.13 left; the cent goes to the second 0.06 unit, whose
+        // 0.03 share then takes all it has left. The third member finds nothing left.
+        var result = Stack(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, [44, 55, 83], Line("x0", 0.06m, 2), Line("x1", 0.24m));
+
+        Assert.Equal(["p0 0.03, p1 0.03", "p0 0.02, p1 0.04"], Units(result, "x0"));
+        Assert.Equal(["p0 0.11, p1 0.13"], Units(result, "x1"));
+        Assert.Equal((0.16m, 0.20m, 0m), (result.Applied("p0"), result.Applied("p1"), result.Total.Amount));
+        Assert.Equal(RejectionReason.NothingToDiscount, result.Rejection("p2").Reason);
+        AssertNoUnitBelowZero(result);
+    }
+
+    private static EvaluationResult Stack(RoundingTarget target, MidpointRounding rounding, int[] percents, params CartLine[] lines)
+    {
+        var options = new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice, RoundingTarget = target, Rounding = rounding, IncludeUnits = true };
+        var promotions = percents.Select((p, i) => Promo($"p{i}", Discount.PercentOffItems(p)).CompoundWithAll().Build());
+        return new PromotionEvaluator(PromotionCatalog.Create(promotions), options).Evaluate(Cart(lines), [], Now);
+    }
 }
