@@ -168,4 +168,18 @@ public sealed class LaneGroupTests
         Assert.Equal(60m, solution.Total);
         Assert.Equal([("b", 2), ("c", 2)], Given(solution));
     }
+
+    [Fact]
+    public void Solve_GroupsRankedByTheirBestPerUnitSaving_DecideTheDearerItemFirst()
+    {
+        // "b" (2 x 10) can save 5 a unit (50 %, "a"), "a" (2 x 8) 4; both 3 with "c" (3 off each). Ranked by the best,
+        // "b" is decided first, and most of it goes to "a" (capped at 5): "a" takes both units of "b", "c" (capped at 6)
+        // both of "a": 11. (Giving "a" the units of line "a" instead also saves 11; the order decides.)
+        var solution = Solve(Cart(Line("a", 8m, 2), Line("b", 10m, 2)),
+            Capped("a", 50m, 5m), Promo("c", Discount.AmountOffEachItem(D(3m))).WithMaxDiscount(D(6m)).Build());
+
+        Assert.Equal(11m, solution.Total);
+        Assert.Equal([new Span(1, 0, 2)], Set(solution, "a"));
+        Assert.Equal([new Span(0, 0, 2)], Set(solution, "c"));
+    }
 }
