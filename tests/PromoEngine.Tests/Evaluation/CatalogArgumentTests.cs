@@ -74,6 +74,20 @@ public sealed class CatalogArgumentTests
         Assert.Equal(PromotionCatalog.MaxPromotions + 1, e.ActualValue);
     }
 
+    [Fact]
+    public void With_AChangePastMaxPromotions_IsRefusedCountingOnlyThePromotionsItAdds()
+    {
+        // A catalog one short of the limit: a replacement adds nothing, the first new promotion reaches the limit, the
+        // second goes past it (about a second and 600 MB: a million promotions).
+        var discount = Discount.PercentOffItems(10);
+        var catalog = PromotionCatalog.Create(Enumerable.Range(0, PromotionCatalog.MaxPromotions - 1).Select(i => Promo($"p{i}", discount).Build()));
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => catalog.With([Promo("p0", discount).Build(), Promo("new1", discount).Build(), Promo("new2", discount).Build()]));
+
+        Assert.Equal(("promotions", PromotionCatalog.MaxPromotions + 1), (e.ParamName, e.ActualValue));
+        Assert.Equal(PromotionCatalog.MaxPromotions, catalog.With([Promo("p0", discount).Build(), Promo("new1", discount).Build()]).Count);
+    }
+
     private static IEnumerable<Promotion> Repeat(Promotion promotion, int count)
     {
         for (var i = 0; i < count; i++)
