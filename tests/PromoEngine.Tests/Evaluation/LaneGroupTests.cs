@@ -10,11 +10,7 @@ namespace PromoEngine.Tests;
 /// counts a large group is split at, each with exact figures.</summary>
 public sealed class LaneGroupTests
 {
-    private static LaneSolution Solve(Cart cart, params Promotion[] promotions)
-    {
-        var (pool, candidates) = LaneSolverTests.Setup(new LaneCase(cart, promotions));
-        return LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap);
-    }
+    private static LaneSolution Solve(Cart cart, params Promotion[] promotions) => LaneSolverTests.Solve(cart, promotions);
 
     private static List<Span> Set(LaneSolution solution, string id) => solution.Sets.Single(kv => kv.Key.Id.Value == id).Value;
 

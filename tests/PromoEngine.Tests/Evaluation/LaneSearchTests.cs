@@ -8,11 +8,7 @@ namespace PromoEngine.Tests;
 /// lines, the large groups split only where a promotion's rules change, and what a lone promotion is given.</summary>
 public sealed class LaneSearchTests
 {
-    private static LaneSolution Solve(Cart cart, params Promotion[] promotions)
-    {
-        var (pool, candidates) = LaneSolverTests.Setup(new LaneCase(cart, promotions));
-        return LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap);
-    }
+    private static LaneSolution Solve(Cart cart, params Promotion[] promotions) => LaneSolverTests.Solve(cart, promotions);
 
     private static int Units(LaneSolution solution, string id) =>
         solution.Sets.Single(kv => kv.Key.Id.Value == id).Value.Sum(s => s.Count);

@@ -68,6 +68,13 @@ public sealed class LaneSolverTests
     internal static decimal Cap(Promotion promotion, decimal exact) =>
         promotion.MaxDiscount is { } cap && exact > cap.Amount ? cap.Amount : exact;
 
+    /// <summary>Solves one lane of these promotions on the cart, each on every unit its filter takes.</summary>
+    internal static LaneSolution Solve(Cart cart, params Promotion[] promotions)
+    {
+        var (pool, candidates) = Setup(new LaneCase(cart, promotions));
+        return LaneSolver.Solve(pool, candidates, Cap);
+    }
+
     internal static (UnitPool Pool, List<LaneCandidate> Candidates) Setup(LaneCase c)
     {
         var pool = new UnitPool(c.Cart);
