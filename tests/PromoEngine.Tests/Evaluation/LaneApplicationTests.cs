@@ -334,4 +334,17 @@ public sealed class LaneApplicationTests
 
         Assert.Equal(["a", "b", ""], result.Lines.Select(l => string.Join(",", l.Units.Single().Adjustments.Select(x => x.PromotionId.Value))));
     }
+
+    [Fact]
+    public void Evaluate_ASetPriceWhoseSharesRecur_TheLeftoverCentsGoByTheRuleNotByRoundingNoise()
+    {
+        // Two sets of "3 for 28.84" take 33.01 off 90.69; each unit's exact share recurs (28 digits). Weighed at 12
+        // places, the units of a line weigh alike, and the cent left over goes to the first of the 15.41 units with
+        // the largest remainder; weighed at 28 digits, a line's run and its units could differ in the last digit.
+        var result = Evaluate(Cart(Line("x0", 14.82m, 3), Line("x1", 15.41m, 3)), Promo("p0", Discount.FixedPrice(3, D(28.84m))).Build());
+
+        Assert.Equal([5.21m, 5.21m, 5.21m], result.Line("x0").Units.Select(u => u.Adjustments.Single().Amount.Amount));
+        Assert.Equal([5.80m, 5.79m, 5.79m], result.Line("x1").Units.Select(u => u.Adjustments.Single().Amount.Amount));
+        Assert.Equal(33.01m, result.Applied("p0"));
+    }
 }
