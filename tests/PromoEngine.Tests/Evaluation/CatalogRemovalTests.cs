@@ -18,10 +18,7 @@ public sealed class CatalogRemovalTests
     {
         var catalog = PromotionCatalog.Create([Shirts, Hats, Socks]).Without([Hats.Id, Socks.Id]);
 
-        Assert.Equal(1, catalog.Count);
-        Assert.Null(catalog.Find(Hats.Id));
-        Assert.Null(catalog.Find(Socks.Id));
-        Assert.Equal(["shirts"], catalog.Promotions.Select(p => p.Id.Value));
+        AssertOnlyShirts(catalog);
     }
 
     [Fact]
@@ -29,10 +26,7 @@ public sealed class CatalogRemovalTests
     {
         var catalog = PromotionCatalog.Create([Shirts]).With([Hats, Socks]).Without([Hats.Id, Socks.Id]);
 
-        Assert.Equal(1, catalog.Count);
-        Assert.Null(catalog.Find(Hats.Id));
-        Assert.Null(catalog.Find(Socks.Id));
-        Assert.Equal(["shirts"], catalog.Promotions.Select(p => p.Id.Value));
+        AssertOnlyShirts(catalog);
     }
 
     [Fact]
@@ -62,5 +56,13 @@ public sealed class CatalogRemovalTests
 
         Assert.Equal(["hats", "shirts", "socks"], first.Select(p => p.Id.Value));
         Assert.Same(ImmutableCollectionsMarshal.AsArray(first), ImmutableCollectionsMarshal.AsArray(second));
+    }
+
+    private static void AssertOnlyShirts(PromotionCatalog catalog)
+    {
+        Assert.Equal(1, catalog.Count);
+        Assert.Null(catalog.Find(Hats.Id));
+        Assert.Null(catalog.Find(Socks.Id));
+        Assert.Equal(["shirts"], catalog.Promotions.Select(p => p.Id.Value));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ShareBeyondWhatIsLeftTests
         // x1 (largest remainder). Then 30 % of the original prices, capped at what is left: 0.01 on x0 (capped), nothing
         // on x1's first unit, 0.003 on its second. 0.013 exact, nothing left to pay rounded down, so 0.02 off: largest
         // remainder gives x0 1.54 + 1 cents, one more than its 0.01; that cent goes to x1's second unit.
-        var result = Stack(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, 51, 30, Line("x0", 0.04m), Line("x1", 0.01m, 2));
+        var result = Stack(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, [51, 30], Line("x0", 0.04m), Line("x1", 0.01m, 2));
 
         Assert.Equal(["a 0.03, b 0.01"], Units(result, "x0"));
         Assert.Equal(["a 0.01", "b 0.01"], Units(result, "x1"));
@@ -32,7 +32,7 @@ public sealed class ShareBeyondWhatIsLeftTests
     [Fact]
     public void Evaluate_DiscountRoundedUp_TheCentGoesToTheNextLineWithRoom()
     {
-        var result = Stack(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, 78, 27, Line("x0", 0.06m), Line("x1", 0.10m), Line("x2", 0.01m, 4));
+        var result = Stack(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, [78, 27], Line("x0", 0.06m), Line("x1", 0.10m), Line("x2", 0.01m, 4));
 
         Assert.Equal(["a 0.05, b 0.01"], Units(result, "x0"));
         Assert.Equal(["a 0.08, b 0.02"], Units(result, "x1"));
@@ -50,7 +50,7 @@ public sealed class ShareBeyondWhatIsLeftTests
         // One dear unit and eight at 0.01: the dear unit is capped by the second member, the last two cheap units left
         // by the first take 0.004 or so each, and largest remainder gives the dear unit a cent it has no room for. Of the
         // two cheap units with room, the first takes it and the second keeps its cent.
-        var result = Stack(target, rounding, a, b, Line("x0", price), Line("x1", 0.01m, 8));
+        var result = Stack(target, rounding, [a, b], Line("x0", price), Line("x1", 0.01m, 8));
 
         Assert.Equal([dear], Units(result, "x0"));
         string[] cheap = [.. Enumerable.Repeat("a 0.01", byA), .. Enumerable.Repeat("b 0.01", byB), .. Enumerable.Repeat("", 8 - byA - byB)];
@@ -58,14 +58,6 @@ public sealed class ShareBeyondWhatIsLeftTests
         Assert.Equal((appliedA, appliedB), (result.Applied("a"), result.Applied("b")));
         Assert.Equal(0.01m, result.Line("x1").Units.Sum(u => u.Final.Amount));
         AssertNoUnitBelowZero(result);
-    }
-
-    private static EvaluationResult Stack(RoundingTarget target, MidpointRounding rounding, int a, int b, params CartLine[] lines)
-    {
-        var first = Promo("a", Discount.PercentOffItems(a)).CompoundWithAll().Build();
-        var second = Promo("b", Discount.PercentOffItems(b)).CompoundWithAll().Build();
-        var options = new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice, RoundingTarget = target, Rounding = rounding, IncludeUnits = true };
-        return new PromotionEvaluator(PromotionCatalog.Create([first, second]), options).Evaluate(Cart(lines), [], Now);
     }
 
     private static string[] Units(EvaluationResult result, string line) =>
@@ -122,10 +114,12 @@ public sealed class ShareBeyondWhatIsLeftTests
         AssertNoUnitBelowZero(result);
     }
 
+    /// <summary>Promotions of these percentages, compounding with all on the original price, named a, b (two) or p0, p1,
+    /// p2 (three), evaluated with units under this rounding.</summary>
     private static EvaluationResult Stack(RoundingTarget target, MidpointRounding rounding, int[] percents, params CartLine[] lines)
     {
         var options = new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice, RoundingTarget = target, Rounding = rounding, IncludeUnits = true };
-        var promotions = percents.Select((p, i) => Promo($"p{i}", Discount.PercentOffItems(p)).CompoundWithAll().Build());
+        var promotions = percents.Select((p, i) => Promo(percents.Length == 2 ? ((char)('a' + i)).ToString() : $"p{i}", Discount.PercentOffItems(p)).CompoundWithAll().Build());
         return new PromotionEvaluator(PromotionCatalog.Create(promotions), options).Evaluate(Cart(lines), [], Now);
     }
 }
