@@ -592,7 +592,7 @@ public sealed partial class PromotionEvaluator
         /// <summary>A promotion's qualifying lines, what they cost at first and how many units they hold; computed once.</summary>
         private (decimal Original, int Quantity, List<int> Lines) Scope(Promotion promotion)
         {
-            if (!_scopes.TryGetValue(promotion, out var scope))
+            if (!_shared.Scopes.TryGetValue(promotion, out var scope))
             {
                 var lines = new List<int>();
                 var original = 0m;
@@ -605,7 +605,7 @@ public sealed partial class PromotionEvaluator
                     quantity += line.Quantity;
                 }
 
-                _scopes[promotion] = scope = (original, quantity, lines);
+                _shared.Scopes[promotion] = scope = (original, quantity, lines);
             }
 
             return scope;

@@ -24,11 +24,9 @@ public sealed partial class PromotionEvaluator
         private readonly List<NearMissHint> _hints = [];
         private readonly List<AppliedPromotion> _applied = [];
         private readonly List<Redemption> _redemptions = [];
-        private readonly Dictionary<PromotionId, string> _codeOf = [];
+        private Dictionary<PromotionId, string>? _codeOf; // made for the first code entered
         private readonly List<Promotion> _entered = [];
-        private readonly Dictionary<string, int> _entryOf; // each code entered, in the form used everywhere else: its entry
-        private readonly Dictionary<ItemFilter, int[]> _matchingLines;
-        private readonly Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> _scopes;
+        private readonly SharedState _shared; // what the run and its forks work out once
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
         private decimal _orderDiscounts;
@@ -40,7 +38,7 @@ public sealed partial class PromotionEvaluator
         private HashSet<string>? _walletCodes; // the canonical codes taken from the wallet, made for the first; shared by every fork
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
-            : this(evaluator, cart, at, usage, new UnitPool(cart), new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance), new(StringComparer.Ordinal))
+            : this(evaluator, cart, at, usage, new UnitPool(cart), new SharedState())
         {
         }
 
@@ -50,19 +48,15 @@ public sealed partial class PromotionEvaluator
             Instant at,
             UsageSnapshot usage,
             UnitPool pool,
-            Dictionary<ItemFilter, int[]> matchingLines,
-            Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> scopes,
-            Dictionary<string, int> entryOf)
+            SharedState shared)
         {
-            _entryOf = entryOf;
+            _shared = shared;
             _evaluator = evaluator;
             _cart = cart;
             _at = at;
             _usage = usage;
             _currency = cart.Currency;
             _pool = pool;
-            _matchingLines = matchingLines;
-            _scopes = scopes;
             _shippingRemaining = cart.Shipping.Amount;
         }
 
@@ -70,7 +64,7 @@ public sealed partial class PromotionEvaluator
         /// without gating every promotion again: one per combination evaluated. Call it before <see cref="Apply"/>.</summary>
         public Run Fork()
         {
-            var run = new Run(_evaluator, _cart, _at, _usage, _pool.Fresh(), _matchingLines, _scopes, _entryOf);
+            var run = new Run(_evaluator, _cart, _at, _usage, _pool.Fresh(), _shared);
             run._codeRejections.AddRange(_codeRejections);
             run._rejections.AddRange(_rejections);
             run._hints.AddRange(_hints);
@@ -78,9 +72,9 @@ public sealed partial class PromotionEvaluator
             run._budgetCapped = _budgetCapped;
             run._attempts = _attempts;
             run._walletCodes = _walletCodes;
-            foreach (var (id, code) in _codeOf)
+            if (_codeOf is not null)
             {
-                run._codeOf[id] = code;
+                run._codeOf = new(_codeOf);
             }
 
             return run;
@@ -113,7 +107,7 @@ public sealed partial class PromotionEvaluator
 
                 // Every later step speaks of a code in one form: the promotion's own (folded) form when it resolves.
                 var resolved = _evaluator.Catalog.Resolve(normalized);
-                if (!_entryOf.TryAdd(resolved?.Code ?? normalized, entered))
+                if (!(_shared.EntryOf ??= new(StringComparer.Ordinal)).TryAdd(resolved?.Code ?? normalized, entered))
                 {
                     continue;
                 }
@@ -132,14 +126,14 @@ public sealed partial class PromotionEvaluator
                         _codeRejections.Add((entry, Unknown(normalized)));
                     }
                 }
-                else if (_codeOf.TryGetValue(promotion.Id, out var first))
+                else if (_codeOf?.TryGetValue(promotion.Id, out var first) == true)
                 {
                     _codeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
                         $"The code {first} for the same promotion was entered first; a promotion applies once per order.")));
                 }
                 else
                 {
-                    _codeOf[promotion.Id] = code;
+                    (_codeOf ??= []).Add(promotion.Id, code);
                     _entered.Add(promotion);
                 }
             }
@@ -149,7 +143,7 @@ public sealed partial class PromotionEvaluator
             {
                 // After the codes typed, in the wallet's order; a code typed as well counts as typed.
                 var resolved = _evaluator.Catalog.Resolve(item.Code);
-                if (!_entryOf.TryAdd(resolved?.Code ?? item.Code, entered))
+                if (!(_shared.EntryOf ??= new(StringComparer.Ordinal)).TryAdd(resolved?.Code ?? item.Code, entered))
                 {
                     continue;
                 }
@@ -166,14 +160,14 @@ public sealed partial class PromotionEvaluator
                         ? new Rejection(promotion.Id, code, RejectionReason.Expired, $"The code {code} in your wallet expired at {until.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = until }
                         : new Rejection(promotion.Id, code, RejectionReason.NotStarted, $"The code {code} in your wallet can be used from {item.ValidFrom!.Value.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = item.ValidFrom }));
                 }
-                else if (_codeOf.TryGetValue(promotion.Id, out var first))
+                else if (_codeOf?.TryGetValue(promotion.Id, out var first) == true)
                 {
                     _codeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
                         $"The code {first} for the same promotion was entered first; a promotion applies once per order.")));
                 }
                 else
                 {
-                    _codeOf[promotion.Id] = code;
+                    (_codeOf ??= []).Add(promotion.Id, code);
                     _entered.Add(promotion);
                 }
             }
@@ -282,7 +276,7 @@ public sealed partial class PromotionEvaluator
                 }
 
                 var code = CodeOf(promotion)!;
-                run._codeRejections.Add((_entryOf[code], new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
+                run._codeRejections.Add((_shared.EntryOf![code], new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
                     string.Create(CultureInfo.InvariantCulture, $"The code {code} was not used: {Plural(slots, "code")} can be used on one order{taken}."))
                 {
                     Limit = slots,
@@ -333,7 +327,7 @@ public sealed partial class PromotionEvaluator
             _ => string.Create(CultureInfo.InvariantCulture, $"only {count} {noun}s"),
         };
 
-        public string? CodeOf(Promotion promotion) => _codeOf.GetValueOrDefault(promotion.Id);
+        public string? CodeOf(Promotion promotion) => _codeOf?.GetValueOrDefault(promotion.Id);
 
         /// <summary><see cref="LinesOf"/> as a delegate, made once per run.</summary>
         public Func<Promotion, int[]> LinesOfDelegate => field ??= LinesOf;
@@ -350,7 +344,7 @@ public sealed partial class PromotionEvaluator
         /// <summary>The cart lines a filter lets through, in canonical order; computed once per filter.</summary>
         private int[] MatchingLines(ItemFilter filter)
         {
-            if (!_matchingLines.TryGetValue(filter, out var lines))
+            if (!_shared.TryGetLines(filter, out var lines))
             {
                 // Implementation note: matched into a buffer on the stack, then copied once into an array of the right size.
                 var order = _pool.LinesInOrder;
@@ -364,10 +358,60 @@ public sealed partial class PromotionEvaluator
                     }
                 }
 
-                _matchingLines[filter] = lines = found[..count].ToArray();
+                lines = found[..count].ToArray();
+                _shared.AddLines(filter, lines);
             }
 
             return lines;
+        }
+
+        /// <summary>What a run and its forks work out once for the cart: each filter's matching lines, each promotion's
+        /// scope, the entry of each code entered.</summary>
+        /// <remarks>Implementation note: most carts meet a few filters, each asked for several times in a row (the gate,
+        /// then the application), so the first few are kept in arrays compared by reference; a dictionary takes the
+        /// rest. The dictionaries are made when first needed.</remarks>
+        private sealed class SharedState
+        {
+            private const int Inline = 8;
+            private readonly ItemFilter?[] _filters = new ItemFilter?[Inline];
+            private readonly int[]?[] _lines = new int[]?[Inline];
+            private int _count;
+            private Dictionary<ItemFilter, int[]>? _more;
+
+            /// <summary>Each code entered, in the form used everywhere else: its entry (made for the first).</summary>
+            public Dictionary<string, int>? EntryOf { get; set; }
+
+            /// <summary>Each promotion's scope: the original amount and quantity of its lines, and the lines (made for the
+            /// first).</summary>
+            public Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> Scopes => field ??= new(ReferenceEqualityComparer.Instance);
+
+            public bool TryGetLines(ItemFilter filter, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out int[]? lines)
+            {
+                for (var i = 0; i < _count; i++)
+                {
+                    if (ReferenceEquals(_filters[i], filter))
+                    {
+                        lines = _lines[i]!;
+                        return true;
+                    }
+                }
+
+                lines = null;
+                return _more is not null && _more.TryGetValue(filter, out lines);
+            }
+
+            public void AddLines(ItemFilter filter, int[] lines)
+            {
+                if (_count < Inline)
+                {
+                    (_filters[_count], _lines[_count]) = (filter, lines);
+                    _count++;
+                }
+                else
+                {
+                    (_more ??= new(ReferenceEqualityComparer.Instance))[filter] = lines;
+                }
+            }
         }
 
         private Money M(decimal amount) => new(amount, _currency);
@@ -484,7 +528,7 @@ public sealed partial class PromotionEvaluator
                 M(_shippingDiscount),
                 [.. _applied],
                 _walletCodes is null ? (_codeRejections.Count == 0 ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
-                _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf.TryGetValue(h.PromotionId, out var code) && IsWalletCode(code) ? h with { FromWallet = true } : h)],
+                _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf?.GetValueOrDefault(h.PromotionId) is { } code && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 [.. _redemptions],
                 _usedFallback,
                 _attempts);
@@ -524,7 +568,7 @@ public sealed partial class PromotionEvaluator
                 if (rejection.Code is { } code && !IsWalletCode(code))
                 {
                     coded.Add(rejection.PromotionId);
-                    if (_entryOf.TryGetValue(code, out var entry) && listed.Add(entry))
+                    if (_shared.EntryOf!.TryGetValue(code, out var entry) && listed.Add(entry))
                     {
                         // A shopper whose code could not be checked during an outage is told to try again, not that
                         // the code does not exist; nothing else of the promotion is said.
