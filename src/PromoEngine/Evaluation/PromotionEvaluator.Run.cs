@@ -349,15 +349,7 @@ public sealed partial class PromotionEvaluator
                 // Implementation note: matched into a buffer on the stack, then copied once into an array of the right size.
                 var order = _pool.LinesInOrder;
                 var found = order.Length <= 256 ? stackalloc int[order.Length] : new int[order.Length];
-                var count = 0;
-                foreach (var lineIndex in order)
-                {
-                    if (filter.Matches(_cart.Lines[lineIndex]))
-                    {
-                        found[count++] = lineIndex;
-                    }
-                }
-
+                var count = filter.MatchLines(_cart.Lines.AsSpan(), order, found);
                 lines = found[..count].ToArray();
                 _shared.AddLines(filter, lines);
             }
