@@ -171,6 +171,12 @@ internal static class Allocation
             return false;
         }
 
+        if (TrySplitWhole(amount, runs, quotients))
+        {
+            extra.Clear();
+            return true;
+        }
+
         var total = amount.Amount * amount.Currency.MinorUnitsPerMajor;
         if (total > long.MaxValue / 10 || decimal.Truncate(total) != total)
         {
@@ -245,6 +251,59 @@ internal static class Allocation
             HandOut<long>(remainders, weights, runs, leftover, extra);
         }
 
+        return true;
+    }
+
+    /// <summary>The common case of <see cref="TrySplitInIntegers"/>: every weight a whole number of minor units, and the
+    /// weights times their counts summing to the amount (nothing was rounded), so each unit's share is its weight and no
+    /// unit takes a minor unit more; false (and nothing to read) otherwise.</summary>
+    /// <remarks>Implementation note: the largest-remainder split of an amount equal to the sum of the weights gives each
+    /// unit amount x weight / sum = its weight, remainder zero, so this is the general split's answer without a division
+    /// per run.</remarks>
+    private static bool TrySplitWhole(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, Span<long> quotients)
+    {
+        var minorUnits = amount.Currency.MinorUnits;
+        if (!TryMinorUnits(amount.Amount, minorUnits, out var target))
+        {
+            return false;
+        }
+
+        long sum = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (!TryMinorUnits(runs[i].Weight, minorUnits, out var weight) || weight > (long.MaxValue / 2 - sum) / Math.Max(1, runs[i].Count))
+            {
+                return false;
+            }
+
+            quotients[i] = weight;
+            sum += weight * runs[i].Count;
+        }
+
+        return sum > 0 && sum == target;
+    }
+
+    /// <summary>A non-negative decimal as a whole number of minor units, when it has no more places than they do and fits
+    /// 62 bits.</summary>
+    private static bool TryMinorUnits(decimal value, int minorUnits, out long units)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var mantissa = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
+        units = 0;
+        if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0 || scale > minorUnits)
+        {
+            return false;
+        }
+
+        var factor = PowersOfTen[minorUnits - scale];
+        if (mantissa > (long.MaxValue / 2) / factor)
+        {
+            return false;
+        }
+
+        units = mantissa * factor;
         return true;
     }
 

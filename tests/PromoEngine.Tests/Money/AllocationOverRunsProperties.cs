@@ -60,6 +60,35 @@ public sealed class AllocationOverRunsProperties
             integers.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
     });
 
+    [Property(MaxTest = 1000)]
+    public Property OverRunsInIntegers_WholeWeightsThatSumToTheAmount_IsBitForBitOverRunsInDecimals() =>
+        Prop.ForAll(WholeCases(), Gen.Elements(0, 2, 3).ToArbitrary(), (runs, minorUnits) =>
+        {
+            // The shortcut's case (nothing was rounded: each unit takes its weight), with a weight of zero now and then,
+            // at the fewest places and padded with zeros.
+            var currency = minorUnits == 2 ? Currency.Usd : Currency.Custom(minorUnits == 0 ? "QQZ" : "QQT", minorUnits);
+            var weighted = runs.Select(r => (r.Count, Weight: r.Padded ? r.Units / currency.MinorUnitsPerMajor + 0.000m : r.Units / currency.MinorUnitsPerMajor)).ToArray();
+            var amount = new Money(weighted.Sum(r => r.Weight * r.Count), currency);
+
+            var integers = Allocation.OverRunsInIntegers(amount, weighted);
+            var decimals = Allocation.OverRunsInDecimals(amount, weighted);
+
+            Assert.NotNull(integers);
+            Assert.Equal(
+                decimals.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))),
+                integers.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
+        });
+
+    private static Arbitrary<(int Count, decimal Units, bool Padded)[]> WholeCases() =>
+        (from n in Gen.Choose(1, 6)
+         from runs in Gen.ArrayOf(
+             from count in Gen.Choose(1, 7)
+             from units in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 50_000)))
+             from padded in Gen.Elements(false, true)
+             select (count, (decimal)units, padded), n)
+         where runs.Any(r => r.Item2 > 0)
+         select runs).ToArbitrary();
+
     [Fact]
     public void OverRunsInIntegers_TheLargestAmount_AsDecimals()
     {
