@@ -176,6 +176,42 @@ public sealed class CombinationScenarioTests
     }
 
     [Fact]
+    public void Scenarios_SixtyFourMaximalSets_EveryOneIsTried()
+    {
+        // Four of each class, each combining with the other two classes but not its own: every maximal set is one of
+        // each class, 4 x 4 x 4 = 64, the most that 12 promotions can make (scripts/max-conflict-sets.cs counts every
+        // way to choose them) and no more than MaxConflictSubsets, so all are tried: the largest of each class wins,
+        // though each is last by id. In priority-then-id order the first of each would be kept.
+        var promotions = Enumerable.Range(1, 4).SelectMany(i => new[]
+        {
+            Promo($"i{i}", Discount.PercentOffItems(i)).CombiningWith(DiscountClasses.Order | DiscountClasses.Shipping).Build(),
+            Promo($"o{i}", Discount.AmountOffOrder(D(i))).CombiningWith(DiscountClasses.Item | DiscountClasses.Shipping).Build(),
+            Promo($"s{i}", Discount.ShippingAmountOff(D(i))).CombiningWith(DiscountClasses.Item | DiscountClasses.Order).Build(),
+        });
+
+        var result = Evaluate(Cart(CustomerProfile.Guest, 10m, Line("x", 100m, 1, "X")), promotions);
+
+        Assert.Equal(["i4", "o4", "s4"], AppliedIds(result));
+        Assert.Equal(98m, result.Total.Amount); // 100 - 4 % - 4 + shipping 10 - 4
+    }
+
+    [Fact]
+    public void Scenarios_ThirteenPromotionsInConflict_KeptInPriorityOrderEachDroppedWhenItConflictsWithOneKept()
+    {
+        // Past twelve promotions in conflict, maximal sets are not searched: in priority order (then id), each is kept
+        // unless it conflicts with one kept before. Thirteen item discounts that combine with no other item discount: the first by
+        // priority is kept, though others save more; "z", an order discount they all combine with, is kept beside it.
+        var promotions = Enumerable.Range(1, 13)
+            .Select(i => Promo($"p{i:D2}", Discount.PercentOffItems(i)).CombiningWith(DiscountClasses.Order).WithPriority(i == 2 ? 1 : 0).Build())
+            .Append(Promo("z", Discount.AmountOffOrder(D(1m))).Build());
+
+        var result = Evaluate(Skus("X"), promotions);
+
+        Assert.Equal(["p02", "z"], AppliedIds(result));
+        Assert.Equal(97m, result.Total.Amount);
+    }
+
+    [Fact]
     public void Scenarios_DroppingEitherOfTwoStoppersSavesAlike_TheFirstStopperByIdIsDropped()
     {
         // Each stopper saves 10 on its item and keeps "below" (15 % of both, at most 15) off it. Both: 20; without either

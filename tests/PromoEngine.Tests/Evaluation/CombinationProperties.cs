@@ -60,8 +60,11 @@ public sealed class CombinationProperties
             }
         }
 
+        // No hint names a promotion only a code read as unknown would tell of; one whose other code applied is the
+        // shopper's already (HiddenCodeTraceTests: a second claim code of an applied promotion).
         var entered = result.Rejected.Where(r => r.Code is not null).Select(r => r.Code).ToHashSet();
-        Assert.DoesNotContain(result.Hints, h => c.Promotions.Single(p => p.Id == h.PromotionId).Activation.Codes.Any(entered.Contains));
+        var applied = result.Applied.Select(a => a.PromotionId).ToHashSet();
+        Assert.DoesNotContain(result.Hints, h => !applied.Contains(h.PromotionId) && c.Promotions.Single(p => p.Id == h.PromotionId).Activation.Codes.Any(entered.Contains));
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(EvaluationArbitraries)])]

@@ -98,4 +98,23 @@ public sealed class HandedBackUnitsTests
         Assert.Equal(0.01m, result.Applied("b"));
         Assert.Equal(RejectionReason.BetterDealChosen, result.Rejection("a").Reason);
     }
+
+    [Fact]
+    public void Evaluate_TwoPromotionsHoldUnitsForNothing_TheSmallerIdGivesBackFirstAndTheOtherThenSaves()
+    {
+        // The lane's best is 20, reached with "3 for 33" (p0) holding b and c and "3 for 65" (p1) holding e, both for
+        // nothing, beside the capped 50 % (p2) on a and d. p0 gives its units back first: solved again, p1 takes b, c
+        // and d (70 for 65: 5) and p2 keeps a (15): 20 again. Had p1 given back first, p0 would still hold b and c for
+        // nothing, then give them back, and p2 alone would save its 20 on a and d.
+        var cart = Cart(Line("a", 30m, 1, "s1"), Line("b", 20m, 1, "s4"), Line("c", 40m, 1, "s4"), Line("d", 10m, 1, "s5"), Line("e", 4m, 1, "s6"));
+
+        var result = Shop.Evaluate(cart, [
+            Promo("p0", Discount.FixedPrice(3, D(33m))).ForItems(ItemFilter.Skus("s4")).Build(),
+            Promo("p1", Discount.FixedPrice(3, D(65m))).ForItems(ItemFilter.Skus("s4", "s5", "s6")).Build(),
+            Promo("p2", Discount.PercentOffItems(50)).ForItems(ItemFilter.Skus("s1", "s5")).WithMaxDiscount(D(20m)).Build()]);
+
+        Assert.Equal((5m, 15m, 84m), (result.Applied("p1"), result.Applied("p2"), result.Total.Amount));
+        Assert.Equal([15m, 1.43m, 2.86m, 0.71m, 0m], result.Lines.Select(l => l.Discount.Amount));
+        Assert.Equal(RejectionReason.MinimumQuantityNotMet, result.Rejection("p0").Reason);
+    }
 }

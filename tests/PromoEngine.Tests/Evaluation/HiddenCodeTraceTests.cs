@@ -31,6 +31,28 @@ public sealed class HiddenCodeTraceTests
     }
 
     [Fact]
+    public void Evaluate_ASecondClaimCodeOfAPromotionAnotherCodeApplied_ReadsAsAnUnknownCodeAndKeepsThePromotionsHint()
+    {
+        // Found by the HideCodeStatus property: KQAX3 applies 50 % off shipping and the promotion hints at its next tier
+        // (9.37 off from 600); KQAX2, a second code of the same promotion, is hidden as unknown. The hint is the applied
+        // code's: the result reads exactly as with an unknown second code, so KQAX2 reveals nothing.
+        var tiers = Promo("p0", Discount.TieredShipping(TierBasis.Subtotal, Tier.PercentOffFrom(6m, 50m), Tier.AmountOffFrom(600m, D(9.37m))))
+            .ForItems(ItemFilter.Categories("c1")).WithClaimCodes(["KQAX2", "KQAX3"]).Build();
+        var evaluator = new PromotionEvaluator(PromotionCatalog.Create([tiers]), Hidden with { MaxCodesPerOrder = 1 });
+        var cart = Cart(CustomerProfile.Guest, 191.91m, Line("l0", 60.66m, 1, "s3", "c1"), Line("l1", 52.5m, 2, "s3", "c1", "c2"));
+
+        var second = evaluator.Evaluate(cart, ["kqax3", "kqax2"], Now);
+        var unknown = evaluator.Evaluate(cart, ["kqax3", "NOPE2"], Now);
+
+        Assert.Equal(["p0"], second.Applied.Select(a => a.PromotionId.Value));
+        Assert.Equal(["p0"], second.Hints.Select(h => h.PromotionId.Value));
+        Assert.Equal((RejectionReason.UnknownCode, "KQAX2"), (Assert.Single(second.Rejected).Reason, second.Rejected[0].Code));
+        Assert.Equal(unknown.Total, second.Total);
+        Assert.Equal(unknown.Hints.AsEnumerable(), second.Hints);
+        Assert.Equal(RejectionReason.UnknownCode, Assert.Single(unknown.Rejected).Reason);
+    }
+
+    [Fact]
     public void Evaluate_ACodeThatCannotApplyAndLostTheSlot_IsListedOnceWhenHidden()
     {
         // A buy-3-get-1 on one unit cannot apply (it is not run), yet takes part in giving out the one slot, and loses it.

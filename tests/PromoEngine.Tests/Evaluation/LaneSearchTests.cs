@@ -162,4 +162,27 @@ public sealed class LaneSearchTests
 
         Assert.True(solution.UsedFallback);
     }
+
+    [Theory]
+    [InlineData(new[] { 1, 25, 30, 60 }, false)]
+    [InlineData(new[] { 0, 49, 26, 35 }, true)]
+    public void Solve_ASearchOfExactlyTheNodeBudget_IsExactAndOneNodeMoreFallsBack(int[] units, bool fallback)
+    {
+        // Two "1,000 for 1.00" never reach their set, so every split saves nothing and no bound prunes (what each unit
+        // could save is always above it). Both share lines of 25, 30 and 60 units (26, 31 and 61 ways to split each);
+        // a 200.00 unit only "a" takes comes first and splits one way. The search visits the root and every split:
+        // 1 + 1 + 26 + 26 x 31 + 26 x 31 x 61 = 50,000 nodes, the budget, and is exact. Lines of 49, 26 and 35 units
+        // alone: 1 + 50 + 50 x 27 + 50 x 27 x 36 = 50,001, one node past it.
+        var lines = new[] { ("only-a", 200m), ("both", 4m), ("both", 3m), ("both", 1m) }
+            .Select((line, i) => (Line: line, Units: units[i]))
+            .Where(x => x.Units > 0)
+            .Select((x, i) => Line($"L{i}", x.Line.Item2, x.Units, x.Line.Item1));
+        var solution = Solve(
+            Cart([.. lines]),
+            Promo("a", Discount.FixedPrice(1000, D(1m))).ForItems(ItemFilter.Skus("only-a", "both")).Build(),
+            Promo("b", Discount.FixedPrice(1000, D(1m))).ForItems(ItemFilter.Skus("both")).Build());
+
+        Assert.Equal(fallback, solution.UsedFallback);
+        Assert.Equal(0m, solution.Total);
+    }
 }

@@ -60,8 +60,81 @@ public sealed class ShareBeyondWhatIsLeftTests
         AssertNoUnitBelowZero(result);
     }
 
+    [Fact]
+    public void Evaluate_ThreeCentsPastWhatIsLeft_AWholeRunTakesTwoAndOneUnitOfTheNextRunTheThird()
+    {
+        // a takes 0.99 of each 1.00 unit; b's 5 % of the original 1.00 is capped at the 0.01 left. b comes to 0.051
+        // exact, 0.06 rounded up, and largest remainder gives each 1.00 unit two cents (1.176 cents exact): three cents past
+        // what they have. The two 0.01 units take one each, all they have; the first 0.02 unit takes the third and the
+        // other nineteen keep what they had.
+        var result = Narrowed(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, (99, "x0"), 5, Line("x0", 1.00m, 3), Line("x1", 0.01m, 2), Line("x2", 0.02m, 20));
+
+        Assert.All(Units(result, "x0"), u => Assert.Equal("a 0.99, b 0.01", u));
+        Assert.Equal(["b 0.01", "b 0.01"], Units(result, "x1"));
+        Assert.Equal(["b 0.01", .. Enumerable.Repeat("", 19)], Units(result, "x2"));
+        Assert.Equal((2.97m, 0.06m, 0.39m), (result.Applied("a"), result.Applied("b"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_ThreeCentsOnUnitsWithTwoCentsOfRoom_OneUnitTakesTwoTheNextOne()
+    {
+        // As above without the 0.01 units: the three cents go to 0.02 units, which have two cents of room each; the
+        // first takes two (all it has), the second the last cent, the other nineteen nothing.
+        var result = Narrowed(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, (99, "x0"), 5, Line("x0", 1.00m, 3), Line("x2", 0.02m, 21));
+
+        Assert.All(Units(result, "x0"), u => Assert.Equal("a 0.99, b 0.01", u));
+        Assert.Equal(["b 0.02", "b 0.01", .. Enumerable.Repeat("", 19)], Units(result, "x2"));
+        Assert.Equal((2.97m, 0.06m, 0.39m), (result.Applied("a"), result.Applied("b"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_TheCentGoesToARunThatHasSharesAlready_TheOthersOfTheRunKeepTheirShares()
+    {
+        // a (80 %, the 1.03 item only) leaves 0.20 and 0.21; b's 38 % of 1.03, 0.3914, is capped on both, and with
+        // 0.1102 on each 0.29 unit comes to 0.7406 exact, 0.75 with what is left to pay rounded down. Largest remainder asks one 1.03
+        // unit a cent more than it has; the first 0.29 unit takes it over its 0.11, the other two keep their 0.11.
+        var result = Narrowed(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, (80, "x1"), 38, Line("x0", 0.29m, 3), Line("x1", 1.03m, 2));
+
+        Assert.Equal(["b 0.12", "b 0.11", "b 0.11"], Units(result, "x0"));
+        Assert.Equal(["a 0.83, b 0.20", "a 0.82, b 0.21"], Units(result, "x1"));
+        Assert.Equal((1.65m, 0.75m, 0.53m), (result.Applied("a"), result.Applied("b"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_TheCentGoesToTheFirstOfTwoUnitsWithARoom_TheOtherUnitsOfTheLineKeepTheirShares()
+    {
+        // a leaves 0.68 of the 1.84 item; b's 61 % of it is capped there, and with 0.0244 on each 0.04 unit comes to
+        // 0.802 exact, 0.81 with what is left to pay rounded down. Largest remainder gives the 1.84 item 0.69 (0.68678
+        // exact) and two 0.04 units 0.03, the other three 0.02. The cent the 1.84 item cannot take goes to the first 0.04
+        // unit with room: of the two at 0.03, the first takes it and the second keeps its 0.03; the three at 0.02 keep
+        // theirs.
+        var result = Narrowed(RoundingTarget.AmountToPay, MidpointRounding.ToNegativeInfinity, (63, "x0"), 61, Line("x0", 1.84m), Line("x1", 0.04m, 5));
+
+        Assert.Equal(["a 1.16, b 0.68"], Units(result, "x0"));
+        Assert.Equal(["b 0.04", "b 0.03", "b 0.02", "b 0.02", "b 0.02"], Units(result, "x1"));
+        Assert.Equal((1.16m, 0.81m, 0.07m), (result.Applied("a"), result.Applied("b"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
+    [Fact]
+    public void Evaluate_TheCentGoesToAUnitAheadOfOthersOfItsLine_OnlyThatUnitTakesIt()
+    {
+        // a leaves 0.41 of the 0.92 item; b's 51 % of it is capped there, and with 0.0357 on each 0.07 unit comes to
+        // 0.4814 exact, 0.49 rounded up. Largest remainder gives the 0.92 item 0.42 and the first 0.07 unit 0.04, the
+        // second 0.03; the cent the 0.92 item cannot take goes to the first 0.07 unit, the second keeps its 0.03.
+        var result = Narrowed(RoundingTarget.Discount, MidpointRounding.ToPositiveInfinity, (55, "x0"), 51, Line("x0", 0.92m), Line("x1", 0.07m, 2));
+
+        Assert.Equal(["a 0.51, b 0.41"], Units(result, "x0"));
+        Assert.Equal(["b 0.05", "b 0.03"], Units(result, "x1"));
+        Assert.Equal((0.51m, 0.49m, 0.06m), (result.Applied("a"), result.Applied("b"), result.Total.Amount));
+        AssertNoUnitBelowZero(result);
+    }
+
     private static string[] Units(EvaluationResult result, string line) =>
-        [.. result.Line(line).Units.Select(u => string.Join(", ", u.Adjustments.Select(x => $"{x.PromotionId.Value} {x.Amount.Amount}")))];
+        [.. result.Line(line).Units.Select(u => string.Join(", ", u.Adjustments.Select(x => $"{x.PromotionId.Value} {x.Amount.Amount:0.00}")))];
 
     private static void AssertNoUnitBelowZero(EvaluationResult result)
     {
@@ -120,6 +193,18 @@ public sealed class ShareBeyondWhatIsLeftTests
     {
         var options = new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice, RoundingTarget = target, Rounding = rounding, IncludeUnits = true };
         var promotions = percents.Select((p, i) => Promo(percents.Length == 2 ? ((char)('a' + i)).ToString() : $"p{i}", Discount.PercentOffItems(p)).CompoundWithAll().Build());
+        return new PromotionEvaluator(PromotionCatalog.Create(promotions), options).Evaluate(Cart(lines), [], Now);
+    }
+    /// <summary>Two promotions compounding on the original price: a (this percentage, on these SKUs only, given as
+    /// "x0+x1") and b (this percentage, on every item), evaluated with units under this rounding.</summary>
+    private static EvaluationResult Narrowed(RoundingTarget target, MidpointRounding rounding, (int Percent, string Skus) a, int b, params CartLine[] lines)
+    {
+        var options = new EvaluationOptions { Compounding = CompoundingMode.OnOriginalPrice, RoundingTarget = target, Rounding = rounding, IncludeUnits = true };
+        Promotion[] promotions =
+        [
+            Promo("a", Discount.PercentOffItems(a.Percent)).ForItems(ItemFilter.Skus(a.Skus.Split('+'))).CompoundWithAll().Build(),
+            Promo("b", Discount.PercentOffItems(b)).CompoundWithAll().Build(),
+        ];
         return new PromotionEvaluator(PromotionCatalog.Create(promotions), options).Evaluate(Cart(lines), [], Now);
     }
 }
