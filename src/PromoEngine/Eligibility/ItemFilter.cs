@@ -185,6 +185,23 @@ public abstract partial class ItemFilter
         return false;
     }
 
+    /// <summary><see cref="MatchLines"/> for a filter of one SKU or one category: the name compared with each line's
+    /// own in a tight loop.</summary>
+    private static int MatchOne(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found, string name, bool bySku)
+    {
+        var count = 0;
+        foreach (var lineIndex in order)
+        {
+            var line = lines[lineIndex];
+            if (bySku ? string.Equals(line.Sku, name, StringComparison.Ordinal) : line.Categories.AsSpan().Contains(name))
+            {
+                found[count++] = lineIndex;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Whether a sorted list holds a value (ordinal): a few are compared in turn, more are searched.</summary>
     /// <remarks>Implementation note: a filter is asked this for every line of every evaluation, and most name one to
     /// three values, where equality (which compares lengths first) beats a binary search's ordinal comparisons.</remarks>
@@ -223,25 +240,8 @@ public abstract partial class ItemFilter
 
         private protected override bool IsMatch(CartLine line) => Contains(skus, line.Sku);
 
-        internal override int MatchLines(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found)
-        {
-            if (skus.Length != 1)
-            {
-                return base.MatchLines(lines, order, found);
-            }
-
-            var sku = skus[0];
-            var count = 0;
-            foreach (var lineIndex in order)
-            {
-                if (string.Equals(lines[lineIndex].Sku, sku, StringComparison.Ordinal))
-                {
-                    found[count++] = lineIndex;
-                }
-            }
-
-            return count;
-        }
+        internal override int MatchLines(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found) =>
+            skus.Length == 1 ? MatchOne(lines, order, found, skus[0], bySku: true) : base.MatchLines(lines, order, found);
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => (skus, []);
 
@@ -254,29 +254,8 @@ public abstract partial class ItemFilter
 
         private protected override bool IsMatch(CartLine line) => Intersects(categories, line.Categories);
 
-        internal override int MatchLines(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found)
-        {
-            if (categories.Length != 1)
-            {
-                return base.MatchLines(lines, order, found);
-            }
-
-            var category = categories[0];
-            var count = 0;
-            foreach (var lineIndex in order)
-            {
-                foreach (var held in lines[lineIndex].Categories.AsSpan())
-                {
-                    if (string.Equals(held, category, StringComparison.Ordinal))
-                    {
-                        found[count++] = lineIndex;
-                        break;
-                    }
-                }
-            }
-
-            return count;
-        }
+        internal override int MatchLines(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found) =>
+            categories.Length == 1 ? MatchOne(lines, order, found, categories[0], bySku: false) : base.MatchLines(lines, order, found);
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => ([], categories);
 
