@@ -193,13 +193,26 @@ public abstract partial class ItemFilter
         foreach (var lineIndex in order)
         {
             var line = lines[lineIndex];
-            if (bySku ? string.Equals(line.Sku, name, StringComparison.Ordinal) : line.Categories.AsSpan().Contains(name))
+            if (bySku ? string.Equals(line.Sku, name, StringComparison.Ordinal) : HasCategory(line, name))
             {
                 found[count++] = lineIndex;
             }
         }
 
         return count;
+
+        static bool HasCategory(CartLine line, string category)
+        {
+            foreach (var held in line.Categories.AsSpan())
+            {
+                if (string.Equals(held, category, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Whether a sorted list holds a value (ordinal): a few are compared in turn, more are searched.</summary>
