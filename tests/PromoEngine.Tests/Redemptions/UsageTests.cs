@@ -145,6 +145,22 @@ public sealed class UsageTests
         Assert.Equal(RejectionReason.GuestNotAllowed, result.Rejection("q").Reason);
     }
 
+    [Theory]
+    [InlineData("total")]
+    [InlineData("budget")]
+    public void Evaluate_AnOrderWideLimitWhoseUsageIsUnknown_IsUnavailableNotUnused(string limit)
+    {
+        // Nothing more specific stops it (no minimum, any customer), so the unknown count of the whole promotion's uses
+        // (or of its budget spent) is what is said; a count taken as zero would apply it past its limit.
+        var limits = limit == "total" ? new UsageLimits(total: 5) : new UsageLimits(budget: D(100m));
+        var promotion = Promo("p", Discount.PercentOffItems(10)).WithLimits(limits).Build();
+
+        var result = new PromotionEvaluator(PromotionCatalog.Create([promotion])).Evaluate(Cart(Line("a", 40m)), [], Now, UsageSnapshot.Unavailable);
+
+        Assert.Empty(result.Applied);
+        Assert.Equal(RejectionReason.UsageUnavailable, result.Rejection("p").Reason);
+    }
+
     [Fact]
     public void Evaluate_PartialSnapshotWithoutACounter_NeverTreatsItAsUnused()
     {
