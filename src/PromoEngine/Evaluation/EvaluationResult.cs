@@ -13,7 +13,7 @@ namespace PromoEngine;
 /// </remarks>
 public sealed record EvaluationResult
 {
-    private readonly EquatableArray<LineResult> _lines;
+    private readonly LineResults _lines;
     private readonly EquatableArray<AppliedPromotion> _applied;
     private readonly EquatableArray<Rejection> _rejected;
     private readonly EquatableArray<NearMissHint> _hints;
@@ -21,7 +21,7 @@ public sealed record EvaluationResult
 
     internal EvaluationResult(
         Instant at,
-        ImmutableArray<LineResult> lines,
+        LineResults lines,
         Money subtotal,
         Money itemDiscounts,
         Money orderDiscounts,
@@ -37,7 +37,7 @@ public sealed record EvaluationResult
         CodeAttempts = codeAttempts;
         UsedGreedyFallback = usedGreedyFallback;
         At = at;
-        _lines = new(lines);
+        _lines = lines;
         Subtotal = subtotal;
         ItemDiscounts = itemDiscounts;
         OrderDiscounts = orderDiscounts;

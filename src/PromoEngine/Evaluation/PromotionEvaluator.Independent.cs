@@ -129,16 +129,42 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            // Nothing handed back: record it all, as the general path would have.
-            var lines = new LineResult[cartLines.Length];
-            var firstRun = unitRuns is null ? null : FirstRunOfEachLine(unitRuns, cartLines.Length);
-            for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
+            // Nothing handed back: record it all, as the general path would have. The lines are built when first read,
+            // from each adjusted line's promotion and amount, unless the per-unit breakdown is asked for.
+            LineResults lines;
+            if (unitRuns is null)
             {
-                var line = cartLines[lineIndex];
-                var units = firstRun is null ? [] : Units(line, owner[lineIndex] >= 0 ? admitted[owner[lineIndex]] : null, unitRuns!, firstRun[lineIndex]);
-                lines[lineIndex] = adjusted[lineIndex]
-                    ? new LineResult(line, ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(admitted[owner[lineIndex]].Id, DiscountClass.Item, M(lineAmount[lineIndex])) }), lineAmount[lineIndex], units)
-                    : new LineResult(line, [], 0m, units);
+                var adjustedCount = 0;
+                foreach (var isAdjusted in adjusted)
+                {
+                    adjustedCount += isAdjusted ? 1 : 0;
+                }
+
+                var kept = new (int Line, Promotion Promotion, decimal Amount)[adjustedCount];
+                for (int lineIndex = 0, k = 0; lineIndex < cartLines.Length; lineIndex++)
+                {
+                    if (adjusted[lineIndex])
+                    {
+                        kept[k++] = (lineIndex, admitted[owner[lineIndex]], lineAmount[lineIndex]);
+                    }
+                }
+
+                lines = new DeferredLines(_cart, kept);
+            }
+            else
+            {
+                var built = new LineResult[cartLines.Length];
+                var firstRun = FirstRunOfEachLine(unitRuns, cartLines.Length);
+                for (var lineIndex = 0; lineIndex < built.Length; lineIndex++)
+                {
+                    var line = cartLines[lineIndex];
+                    var units = Units(line, owner[lineIndex] >= 0 ? admitted[owner[lineIndex]] : null, unitRuns, firstRun[lineIndex]);
+                    built[lineIndex] = adjusted[lineIndex]
+                        ? Line(line, admitted[owner[lineIndex]], lineAmount[lineIndex], units)
+                        : new LineResult(line, [], 0m, units);
+                }
+
+                lines = new LineResults(built);
             }
 
             foreach (var i in order)
@@ -149,6 +175,33 @@ public sealed partial class PromotionEvaluator
             }
 
             return Finish(lines);
+        }
+
+        /// <summary>A line one promotion took <paramref name="amount"/> off, as the general path records it: one
+        /// adjustment of that amount.</summary>
+        private static LineResult Line(CartLine line, Promotion promotion, decimal amount, ImmutableArray<UnitResult> units) =>
+            new(line, ImmutableCollectionsMarshal.AsImmutableArray(new[] { new Adjustment(promotion.Id, DiscountClass.Item, new Money(amount, line.UnitPrice.Currency)) }), amount, units);
+
+        /// <summary>The independent path's lines, built when first read: each adjusted line with its one promotion's
+        /// amount (<see cref="Line"/>), every other line as it is, with no per-unit breakdown.</summary>
+        /// <param name="cart">The cart.</param>
+        /// <param name="adjusted">The adjusted lines, by index, in line order: the promotion on each and what it took.</param>
+        private sealed class DeferredLines(Cart cart, (int Line, Promotion Promotion, decimal Amount)[] adjusted) : LineResults
+        {
+            protected override LineResult[] Build()
+            {
+                var cartLines = cart.Lines;
+                var lines = new LineResult[cartLines.Length];
+                var next = 0;
+                for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
+                {
+                    lines[lineIndex] = next < adjusted.Length && adjusted[next].Line == lineIndex
+                        ? Line(cartLines[lineIndex], adjusted[next].Promotion, adjusted[next++].Amount, [])
+                        : new LineResult(cartLines[lineIndex], [], 0m, []);
+                }
+
+                return lines;
+            }
         }
 
         /// <summary><see cref="SpreadOnLines"/> from the allocation's whole numbers of minor units

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
 using NodaTime;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -496,12 +497,12 @@ public sealed partial class PromotionEvaluator
                 lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
-            return Finish(lines);
+            return Finish(new LineResults(lines));
         }
 
         /// <summary>The result, from the line results and what the run recorded: the rejections and hints in their
         /// order (codes as entered, then by promotion id), told as the options say.</summary>
-        private EvaluationResult Finish(LineResult[] lines)
+        private EvaluationResult Finish(LineResults lines)
         {
             if (Options.HideCodeStatus)
             {
@@ -512,7 +513,7 @@ public sealed partial class PromotionEvaluator
             _hints.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
             return new EvaluationResult(
                 _at,
-                ImmutableCollectionsMarshal.AsImmutableArray(lines),
+                lines,
                 _cart.Subtotal,
                 M(_itemDiscounts),
                 M(_orderDiscounts),
