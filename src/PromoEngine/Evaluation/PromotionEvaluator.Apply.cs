@@ -26,7 +26,7 @@ public sealed partial class PromotionEvaluator
             lane = MeetingThresholdsAfterHigherLanes(lane);
             var laneRejections = _rejections.Count;
             _laneStops?.Clear();
-            _pool.ClearClaims();
+            Pool.ClearClaims();
             var items = OfClass(lane, DiscountClass.Item);
             if (items.Count > 0)
             {
@@ -83,7 +83,7 @@ public sealed partial class PromotionEvaluator
 
                 foreach (var span in units)
                 {
-                    foreach (var piece in _pool.Cover(span))
+                    foreach (var piece in Pool.Cover(span))
                     {
                         piece.StoppedBy ??= promotion;
                     }
@@ -180,7 +180,7 @@ public sealed partial class PromotionEvaluator
                 foreach (var members in stacks)
                 {
                     var discount = new StackDiscount(members.Select(m => (m, new SpanSet(OwnOf(m).Qualifying))).ToList(), Options.Compounding);
-                    var units = members.SelectMany(m => OwnOf(m).Qualifying).Distinct().Order(Comparer<Span>.Create(_pool.CompareCanonical)).ToList();
+                    var units = members.SelectMany(m => OwnOf(m).Qualifying).Distinct().Order(Comparer<Span>.Create(Pool.CompareCanonical)).ToList();
                     var stack = Promotion.Create("~" + string.Join("+", members.Select(m => m.Id)), "stack").Giving(discount).Build();
                     stackOf[stack] = discount;
                     candidates.Add(new LaneCandidate(stack, units, units));
@@ -199,8 +199,8 @@ public sealed partial class PromotionEvaluator
             while (true)
             {
                 var solution = Options.Selection == SelectionPolicy.StrictPriority
-                    ? LaneSolver.SolveInOrder(_pool, solving.OrderBy(c => c.Promotion.Id), capped)
-                    : LaneSolver.Solve(_pool, solving, capped);
+                    ? LaneSolver.SolveInOrder(Pool, solving.OrderBy(c => c.Promotion.Id), capped)
+                    : LaneSolver.Solve(Pool, solving, capped);
                 _usedFallback |= solution.UsedFallback;
                 winners.Clear();
                 LaneCandidate? nothing = null; // the one to solve again without, when one holds units for nothing
@@ -217,7 +217,7 @@ public sealed partial class PromotionEvaluator
                             var set = new SpanSet(units);
                             var qualifying = set.Intersect(candidate.Qualifying);
                             var get = candidate.Discount.GetItems is null ? qualifying : set.Intersect(candidate.Get);
-                            proposal = candidate.Discount.Propose(_pool, qualifying, get);
+                            proposal = candidate.Discount.Propose(Pool, qualifying, get);
                         }
 
                         if (proposal.Total > 0m)
@@ -264,7 +264,7 @@ public sealed partial class PromotionEvaluator
                 if (!IsWinning(winners, stackOf, promotion))
                 {
                     var candidate = OwnOf(promotion);
-                    (alone ??= []).Add((promotion, candidate.Discount.Propose(_pool, candidate.Qualifying, candidate.Get)));
+                    (alone ??= []).Add((promotion, candidate.Discount.Propose(Pool, candidate.Qualifying, candidate.Get)));
                 }
             }
 
@@ -312,7 +312,7 @@ public sealed partial class PromotionEvaluator
                 if (proposal is null)
                 {
                     var candidate = OwnOf(promotion);
-                    proposal = candidate.Discount.Propose(_pool, candidate.Qualifying, candidate.Get);
+                    proposal = candidate.Discount.Propose(Pool, candidate.Qualifying, candidate.Get);
                 }
 
                 RejectEmptyItemProposal(promotion, proposal, Capped(promotion, proposal.Total));
@@ -352,13 +352,13 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>Whether an item application would round to nothing on the prices now left.</summary>
         private bool RoundsToNothing(Promotion promotion, ItemProposal proposal, decimal exact) =>
-            RoundDiscount(_pool.Left(proposal.Amounts), Capped(promotion, exact)) <= 0m;
+            RoundDiscount(Pool.Left(proposal.Amounts), Capped(promotion, exact)) <= 0m;
 
         /// <summary>Rounds, allocates and records one item application; false when it rounds to nothing.</summary>
         private bool ApplyItemProposal(Promotion promotion, ItemProposal proposal, decimal exact)
         {
             var capped = Capped(promotion, exact);
-            var rounded = RoundDiscount(_pool.Left(proposal.Amounts), capped);
+            var rounded = RoundDiscount(Pool.Left(proposal.Amounts), capped);
             if (rounded <= 0m)
             {
                 return false;
@@ -367,7 +367,7 @@ public sealed partial class PromotionEvaluator
             ApplyToUnits(promotion, proposal.Amounts, rounded);
             foreach (var span in proposal.Claimed)
             {
-                foreach (var piece in _pool.Cover(span))
+                foreach (var piece in Pool.Cover(span))
                 {
                     piece.ClaimedBy ??= promotion;
                 }
@@ -383,7 +383,7 @@ public sealed partial class PromotionEvaluator
         /// it really left (rounded), not from the exact figures the lane was solved with.</summary>
         private void ApplyStack(StackDiscount stack, List<Span> units, List<Promotion> applied)
         {
-            var start = _pool.Read(units);
+            var start = Pool.Read(units);
             var members = start.Select(p => stack.OnUnits(p.Span, p.Remaining).Where(m => m.Amount > 0m).Select(m => m.Promotion).ToHashSet()).ToArray();
             foreach (var (member, _) in stack.Members)
             {
@@ -397,7 +397,7 @@ public sealed partial class PromotionEvaluator
                     }
 
                     // What the members before it left may differ from unit to unit by a cent of their allocation.
-                    foreach (var part in _pool.Read([start[i].Span]))
+                    foreach (var part in Pool.Read([start[i].Span]))
                     {
                         var basis = Options.Compounding == CompoundingMode.Sequential ? part.Remaining : start[i].Remaining;
                         var amount = Math.Min(discount.MostPerUnit(basis), part.Remaining);
@@ -463,14 +463,14 @@ public sealed partial class PromotionEvaluator
             var units = new List<Span>(lines.Length);
             foreach (var lineIndex in lines)
             {
-                if (!_pool.IsTouched(lineIndex))
+                if (!Pool.IsTouched(lineIndex))
                 {
                     // A line as it came is one run of free units.
                     units.Add(new Span(lineIndex, 0, _cart.Lines[lineIndex].Quantity));
                     continue;
                 }
 
-                var pieces = _pool.PiecesOf(lineIndex);
+                var pieces = Pool.PiecesOf(lineIndex);
                 for (var i = 0; i < pieces.Count; i++)
                 {
                     var piece = pieces[i];
@@ -541,7 +541,7 @@ public sealed partial class PromotionEvaluator
             var counts = new Dictionary<Promotion, int>();
             foreach (var lineIndex in lines)
             {
-                foreach (var piece in _pool.PiecesOf(lineIndex))
+                foreach (var piece in Pool.PiecesOf(lineIndex))
                 {
                     if (piece.ClaimedBy is { } owner)
                     {
@@ -559,7 +559,7 @@ public sealed partial class PromotionEvaluator
             Promotion? stopper = null;
             foreach (var lineIndex in MatchingLines(filter))
             {
-                foreach (var piece in _pool.PiecesOf(lineIndex))
+                foreach (var piece in Pool.PiecesOf(lineIndex))
                 {
                     if (piece.StoppedBy is not { } by)
                     {
@@ -655,7 +655,7 @@ public sealed partial class PromotionEvaluator
         private decimal LineLeft(int lineIndex)
         {
             var left = 0m;
-            var pieces = _pool.PiecesOf(lineIndex);
+            var pieces = Pool.PiecesOf(lineIndex);
             for (var i = 0; i < pieces.Count; i++)
             {
                 var piece = pieces[i];
@@ -716,7 +716,7 @@ public sealed partial class PromotionEvaluator
 
             // Allocated over the qualifying items (lines alike in all but id and quantity count as one) by what is left
             // of them, then over each item's units likewise.
-            var items = _pool.ByItem(lines);
+            var items = Pool.ByItem(lines);
             var itemLeft = new decimal[items.Count];
             for (var i = 0; i < itemLeft.Length; i++)
             {
@@ -735,7 +735,7 @@ public sealed partial class PromotionEvaluator
                 units.Clear();
                 foreach (var line in items[i])
                 {
-                    foreach (var piece in _pool.PiecesOf(line))
+                    foreach (var piece in Pool.PiecesOf(line))
                     {
                         if (piece.StoppedBy is null)
                         {
@@ -989,7 +989,7 @@ public sealed partial class PromotionEvaluator
             parts.Clear();
             foreach (var (units, weight) in weighted)
             {
-                _pool.Read(units, weight, parts);
+                Pool.Read(units, weight, parts);
             }
 
             var runs = parts.Count <= 64 ? stackalloc (int Count, decimal Weight)[parts.Count] : new (int Count, decimal Weight)[parts.Count];
@@ -1101,7 +1101,7 @@ public sealed partial class PromotionEvaluator
                 var recorded = shareAmounts[at];
 
                 var adjustment = new UnitAdjustment(promotion.Id, promotion.Discount.Class, recorded);
-                foreach (var piece in _pool.Cover(span))
+                foreach (var piece in Pool.Cover(span))
                 {
                     piece.Remaining -= share;
                     piece.AddAdjustment(adjustment);

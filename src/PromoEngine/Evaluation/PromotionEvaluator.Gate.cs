@@ -451,7 +451,7 @@ public sealed partial class PromotionEvaluator
             var left = 0m;
             foreach (var line in lines)
             {
-                foreach (var piece in _pool.PiecesOf(line))
+                foreach (var piece in Pool.PiecesOf(line))
                 {
                     left += piece.Remaining * piece.Count;
                 }

@@ -19,7 +19,7 @@ public sealed partial class PromotionEvaluator
         private readonly Instant _at;
         private readonly UsageSnapshot _usage;
         private readonly Currency _currency;
-        private readonly UnitPool _pool;
+        private UnitPool? _pool; // made when first needed (see Pool): the independent path never needs one
         private readonly List<(int Entry, Rejection Rejection)> _codeRejections = []; // by entry: the order typed
         private readonly List<Rejection> _rejections = [];
         private readonly List<NearMissHint> _hints = [];
@@ -39,7 +39,7 @@ public sealed partial class PromotionEvaluator
         private HashSet<string>? _walletCodes; // the canonical codes taken from the wallet, made for the first; shared by every fork
 
         public Run(PromotionEvaluator evaluator, Cart cart, Instant at, UsageSnapshot usage)
-            : this(evaluator, cart, at, usage, new UnitPool(cart), new SharedState())
+            : this(evaluator, cart, at, usage, null, new SharedState())
         {
         }
 
@@ -48,7 +48,7 @@ public sealed partial class PromotionEvaluator
             Cart cart,
             Instant at,
             UsageSnapshot usage,
-            UnitPool pool,
+            UnitPool? pool,
             SharedState shared)
         {
             _shared = shared;
@@ -65,7 +65,7 @@ public sealed partial class PromotionEvaluator
         /// without gating every promotion again: one per combination evaluated. Call it before <see cref="Apply"/>.</summary>
         public Run Fork()
         {
-            var run = new Run(_evaluator, _cart, _at, _usage, _pool.Fresh(), _shared);
+            var run = new Run(_evaluator, _cart, _at, _usage, Pool.Fresh(), _shared);
             run._codeRejections.AddRange(_codeRejections);
             run._rejections.AddRange(_rejections);
             run._hints.AddRange(_hints);
@@ -82,6 +82,10 @@ public sealed partial class PromotionEvaluator
         }
 
         private EvaluationOptions Options => _evaluator.Options;
+
+        /// <summary>The run's unit pool, made on first use; a fork's pool is a fresh copy of this one's, so every fork
+        /// shares what never changes.</summary>
+        private UnitPool Pool => _pool ??= new UnitPool(_cart);
 
         /// <summary>Reads the entered codes, in the order entered: a malformed entry is rejected as such, an unknown
         /// code as unknown (or a likely typo), a second code of one promotion as such; the others are the promotions
@@ -348,7 +352,7 @@ public sealed partial class PromotionEvaluator
             if (!_shared.TryGetLines(filter, out var lines))
             {
                 // Implementation note: matched into a buffer on the stack, then copied once into an array of the right size.
-                var order = _pool.LinesInOrder;
+                var order = _cart.CanonicalOrder.Order;
                 var found = order.Length <= 256 ? stackalloc int[order.Length] : new int[order.Length];
                 var count = filter.MatchLines(_cart.Lines.AsSpan(), order, found);
                 lines = found[..count].ToArray();
@@ -423,7 +427,7 @@ public sealed partial class PromotionEvaluator
             {
                 var line = _cart.Lines[lineIndex];
                 var units = Options.IncludeUnits ? ImmutableArray.CreateBuilder<UnitResult>(line.Quantity) : null;
-                if (!_pool.IsTouched(lineIndex) && units is null)
+                if (!Pool.IsTouched(lineIndex) && units is null)
                 {
                     lines[lineIndex] = new LineResult(line, [], 0m, []);
                     continue;
@@ -431,7 +435,7 @@ public sealed partial class PromotionEvaluator
 
                 byPromotion.Clear();
                 var lineDiscount = 0m;
-                var pieces = _pool.PiecesOf(lineIndex);
+                var pieces = Pool.PiecesOf(lineIndex);
                 for (var p = 0; p < pieces.Count; p++)
                 {
                     var piece = pieces[p];

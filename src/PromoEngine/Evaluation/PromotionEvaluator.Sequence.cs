@@ -276,11 +276,11 @@ public sealed partial class PromotionEvaluator
             foreach (var promotion in sequence)
             {
                 var (original, quantity, lines) = Scope(promotion);
-                var items = _pool.ByItem(lines);
+                var items = Pool.ByItem(lines);
                 var weights = new decimal[items.Count];
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var item = _pool.ItemOf[items[i][0]];
+                    var item = Pool.ItemOf[items[i][0]];
                     weights[i] = left.TryGetValue(item, out var w) ? w : left[item] = ItemLeft(items[i]);
                 }
 
@@ -294,7 +294,7 @@ public sealed partial class PromotionEvaluator
                 var shares = Spread(rounded, weights);
                 for (var i = 0; i < items.Count; i++)
                 {
-                    left[_pool.ItemOf[items[i][0]]] -= shares[i].Amount;
+                    left[Pool.ItemOf[items[i][0]]] -= shares[i].Amount;
                 }
 
                 total += rounded;
