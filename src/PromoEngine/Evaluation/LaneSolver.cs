@@ -459,7 +459,7 @@ internal static class LaneSolver
     {
         // The candidates by id (ids are unique), their units cut at each other's edges, as the search has them.
         var candidates = component.ToArray();
-        Array.Sort(candidates, (a, b) => a.Promotion.Id.CompareTo(b.Promotion.Id));
+        Array.Sort(candidates, static (a, b) => Promotion.CompareIds(a.Promotion, b.Promotion));
         var reads = new List<List<Part>>(candidates.Length);
         foreach (var candidate in candidates)
         {

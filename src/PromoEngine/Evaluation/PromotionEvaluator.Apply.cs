@@ -274,7 +274,7 @@ public sealed partial class PromotionEvaluator
                 winners.Sort((a, b) =>
             {
                     var bySaving = Capped(b.Candidate.Promotion, b.Exact).CompareTo(Capped(a.Candidate.Promotion, a.Exact));
-                    return bySaving != 0 ? bySaving : a.Candidate.Promotion.Id.CompareTo(b.Candidate.Promotion.Id);
+                    return bySaving != 0 ? bySaving : Promotion.CompareIds(a.Candidate.Promotion, b.Candidate.Promotion);
                 });
             }
 

@@ -301,7 +301,7 @@ public sealed partial class PromotionEvaluator
             _rejections.AddRange(leftOut);
 
             // Lanes from the highest priority down; inside a lane, a stable order by id.
-            admitted.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Id.CompareTo(b.Id));
+            IdSort.ByPriorityThenId(admitted);
             var start = 0;
             while (start < admitted.Count)
             {
@@ -513,7 +513,7 @@ public sealed partial class PromotionEvaluator
                 HideCodeStatus();
             }
 
-            _rejections.Sort((a, b) => a.PromotionId!.Value.CompareTo(b.PromotionId!.Value));
+            IdSort.ById(_rejections);
             _hints.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
             return new EvaluationResult(
                 _at,

@@ -67,7 +67,7 @@ public sealed partial class PromotionEvaluator
             start.Sort(static (a, b) =>
             {
                 var byAlone = b.Alone.CompareTo(a.Alone);
-                var byId = byAlone != 0 ? byAlone : a.Promotion.Id.CompareTo(b.Promotion.Id);
+                var byId = byAlone != 0 ? byAlone : Promotion.CompareIds(a.Promotion, b.Promotion);
                 return byId != 0 ? byId : a.Index.CompareTo(b.Index);
             });
             var activeCount = 0;

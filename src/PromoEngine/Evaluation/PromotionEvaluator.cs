@@ -168,7 +168,7 @@ public sealed partial class PromotionEvaluator
             }
         }
 
-        admitted.Sort((a, b) => a.Id.CompareTo(b.Id));
+        IdSort.ById(admitted);
         Run NewRun() => run.Fork();
 
         // Exclusive promotions and groups: every combination that may apply is evaluated whole, and the one that

@@ -27,6 +27,7 @@ public sealed record Rejection
     internal Rejection(PromotionId? promotionId, string? code, RejectionReason reason, string message)
     {
         PromotionId = promotionId;
+        IdOrder = promotionId is { } id ? new IdOrder(id.Value) : default;
         Code = code;
         Reason = reason;
         _message = message;
@@ -36,6 +37,7 @@ public sealed record Rejection
     internal Rejection(Promotion source, string? code, RejectionReason reason, Func<Promotion, Rejection, string> format)
     {
         PromotionId = source.Id;
+        IdOrder = source.IdOrder;
         Code = code;
         Reason = reason;
         _source = source;
@@ -45,6 +47,9 @@ public sealed record Rejection
     /// <summary>Gets the promotion rejected.</summary>
     /// <value><see langword="null"/> when the code matched none.</value>
     public PromotionId? PromotionId { get; }
+
+    /// <summary>The promotion id's first characters as numbers, to sort rejections by id quickly.</summary>
+    internal IdOrder IdOrder { get; }
 
     /// <summary>Gets the normalized code the shopper entered for it (the promotion's own form of it when the code was
     /// read with look-alikes folded).</summary>
@@ -215,6 +220,7 @@ public sealed record Rejection
     private Rejection(Rejection original)
     {
         PromotionId = original.PromotionId;
+        IdOrder = original.IdOrder;
         Code = original.Code;
         Reason = original.Reason;
         _source = original._source;

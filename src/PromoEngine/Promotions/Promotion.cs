@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -13,6 +14,7 @@ public sealed class Promotion
     internal Promotion(PromotionBuilder builder)
     {
         Id = new PromotionId(builder.Id);
+        IdOrder = new IdOrder(Id.Value);
         Name = builder.Name;
         Status = builder.Status;
         Activation = builder.Activation;
@@ -42,6 +44,7 @@ public sealed class Promotion
     private Promotion(Promotion source, Money? maxDiscount, PromotionStatus status, Discount? discount = null)
     {
         Id = source.Id;
+        IdOrder = source.IdOrder;
         Name = source.Name;
         Status = status;
         Activation = source.Activation;
@@ -65,6 +68,12 @@ public sealed class Promotion
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
     /// <value>The id.</value>
     public PromotionId Id { get; }
+
+    /// <summary>The id's first characters as numbers, to compare ids quickly (<see cref="CompareIds"/>).</summary>
+    internal IdOrder IdOrder { get; }
+
+    /// <summary>Compares two promotions' ids, ordinal, as <see cref="PromotionId.CompareTo"/> does.</summary>
+    internal static int CompareIds(Promotion a, Promotion b) => IdOrder.Compare(a.IdOrder, a.Id.Value, b.IdOrder, b.Id.Value);
 
     /// <summary>Gets the name shown to shoppers.</summary>
     /// <value>Not empty.</value>
