@@ -346,14 +346,21 @@ public sealed partial class PromotionEvaluator
 
         private Rejection? CheckItems(Promotion promotion)
         {
-            var (subtotal, quantity) = TotalsOf(promotion.QualifyingItems);
-
-            if (quantity == 0)
+            // Every line holds a unit or more: no lines, no units.
+            if (MatchingLines(promotion.QualifyingItems).Length == 0)
             {
                 return Reject(promotion, RejectionReason.NoQualifyingItems, static (p, _) => $"No item in the cart qualifies for {p.Name}.");
             }
 
-            if (Hides(promotion) && CannotApply(promotion.Discount, subtotal, quantity))
+            // Implementation note: the totals are summed only when something reads them (most promotions have no minimum).
+            var hides = Hides(promotion);
+            if (!hides && promotion.Restrictions.IsEmpty)
+            {
+                return null;
+            }
+
+            var (subtotal, quantity) = TotalsOf(promotion.QualifyingItems);
+            if (hides && CannotApply(promotion.Discount, subtotal, quantity))
             {
                 (_inert ??= []).Add(promotion.Id);
             }

@@ -60,26 +60,36 @@ public sealed partial class PromotionEvaluator
             // Each promotion's exact saving and what is left of its lines, added in canonical line order as its
             // proposal and the pool would add them; and each line's exact amount off a unit (the allocation's weight).
             Span<decimal> perUnit = cartLines.Length <= 256 ? stackalloc decimal[cartLines.Length] : new decimal[cartLines.Length];
+            Span<long> perUnitMinor = cartLines.Length <= 256 ? stackalloc long[cartLines.Length] : new long[cartLines.Length];
+            Span<bool> inMinorUnits = stackalloc bool[admitted.Count];
             Span<(decimal Exact, decimal Left, decimal Nominal, decimal Rounded)> amounts = stackalloc (decimal, decimal, decimal, decimal)[admitted.Count];
             for (var i = 0; i < admitted.Count; i++)
             {
                 var discount = (ItemDiscount)admitted[i].Discount;
+                var hasOwnNominal = discount.HasOwnNominal;
                 decimal exact = 0m, left = 0m, nominal = 0m;
-                foreach (var lineIndex in MatchingLines(admitted[i].QualifyingItems))
+                if (!hasOwnNominal && TryAmountsInMinorUnits(discount, MatchingLines(admitted[i].QualifyingItems), perUnit, perUnitMinor, out exact, out left))
                 {
-                    var line = cartLines[lineIndex];
-                    var price = line.UnitPrice.Amount;
-                    perUnit[lineIndex] = discount.MostPerUnit(price);
-                    exact += perUnit[lineIndex] * line.Quantity;
-                    if (discount.HasOwnNominal)
+                    inMinorUnits[i] = true;
+                }
+                else
+                {
+                    foreach (var lineIndex in MatchingLines(admitted[i].QualifyingItems))
                     {
-                        nominal += discount.NominalPerUnit(price) * line.Quantity;
-                    }
+                        var line = cartLines[lineIndex];
+                        var price = line.UnitPrice.Amount;
+                        perUnit[lineIndex] = discount.MostPerUnit(price);
+                        exact += perUnit[lineIndex] * line.Quantity;
+                        if (hasOwnNominal)
+                        {
+                            nominal += discount.NominalPerUnit(price) * line.Quantity;
+                        }
 
-                    left += line.Total.Amount;
+                        left += line.Total.Amount;
+                    }
                 }
 
-                if (!discount.HasOwnNominal)
+                if (!hasOwnNominal)
                 {
                     nominal = exact;
                 }
@@ -123,7 +133,12 @@ public sealed partial class PromotionEvaluator
             var unitRuns = Options.IncludeUnits ? new List<(int Line, decimal Recorded, int Count)>() : null;
             foreach (var i in order)
             {
-                if (!SpreadOnLines(admitted[i], amounts[i].Rounded, perUnit, lineAmount, adjusted, unitRuns))
+                // An exact amount in whole minor units rounds to itself: each unit takes its own amount.
+                if (unitRuns is null && inMinorUnits[i])
+                {
+                    SpreadWhole(MatchingLines(admitted[i].QualifyingItems), perUnitMinor, lineAmount, adjusted);
+                }
+                else if (!SpreadOnLines(admitted[i], amounts[i].Rounded, perUnit, lineAmount, adjusted, unitRuns))
                 {
                     return null;
                 }
@@ -201,6 +216,84 @@ public sealed partial class PromotionEvaluator
                 }
 
                 return lines;
+            }
+        }
+
+        /// <summary>A promotion's exact saving and what is left of its lines, as the decimal sums of the general path give
+        /// them (value and places), added in whole minor units: when each line's exact amount off a unit and its price
+        /// have no more places than the currency's minor unit (the usual case: a whole percentage of a price in cents, an
+        /// amount off), and the unit's amount is within its price. Otherwise false, and the sums are made in decimals.</summary>
+        /// <param name="discount">The promotion's discount (one whose nominal amount is its exact one).</param>
+        /// <param name="lines">Its lines, in canonical order.</param>
+        /// <param name="perUnit">Each line's exact amount off a unit, set.</param>
+        /// <param name="perUnitMinor">The same in minor units, set.</param>
+        /// <param name="exact">The exact saving.</param>
+        /// <param name="left">What is left of the lines.</param>
+        /// <remarks>Implementation note: a product of an amount and a quantity keeps the amount's places, and a sum has
+        /// the most places of its terms (starting from a zero of none), so the sums in minor units made into decimals at
+        /// those places are the decimal sums bit for bit (<see cref="Decimals.FromMinorUnits"/>).</remarks>
+        private bool TryAmountsInMinorUnits(ItemDiscount discount, int[] lines, Span<decimal> perUnit, Span<long> perUnitMinor, out decimal exact, out decimal left)
+        {
+            (exact, left) = (0m, 0m);
+            // Past WeightDecimals places, the allocation rounds the weights (Allocation.Quantize): not each its own amount.
+            var minorUnits = _currency.MinorUnits;
+            if (minorUnits > Allocation.WeightDecimals)
+            {
+                return false;
+            }
+
+            long exactSum = 0, leftSum = 0;
+            int exactPlaces = 0, leftPlaces = 0;
+            foreach (var lineIndex in lines)
+            {
+                var line = _cart.Lines[lineIndex];
+                var price = line.UnitPrice.Amount;
+                var most = discount.MostPerUnit(price);
+                perUnit[lineIndex] = most;
+                if (!Allocation.TryMinorUnits(most, minorUnits, out var share, out var sharePlaces)
+                    || !Allocation.TryMinorUnits(price, minorUnits, out var priceMinor, out var pricePlaces)
+                    || share > priceMinor // never, by MostPerUnit's contract; kept so a new discount cannot give a unit more than its price
+                    || priceMinor > MaxMinorUnitsSum / line.Quantity)
+                {
+                    return false;
+                }
+
+                perUnitMinor[lineIndex] = share;
+                exactSum += share * line.Quantity;
+                leftSum += priceMinor * line.Quantity;
+                if (leftSum > MaxMinorUnitsSum)
+                {
+                    return false;
+                }
+
+                exactPlaces = Math.Max(exactPlaces, sharePlaces);
+                leftPlaces = Math.Max(leftPlaces, pricePlaces);
+            }
+
+            exact = Decimals.FromMinorUnits(exactSum, minorUnits, exactPlaces);
+            left = Decimals.FromMinorUnits(leftSum, minorUnits, leftPlaces);
+            return true;
+        }
+
+        /// <summary>The most a sum of <see cref="TryAmountsInMinorUnits"/> may reach (a line's and the sum so far each
+        /// below it, so adding one more cannot overflow).</summary>
+        private const long MaxMinorUnitsSum = long.MaxValue / 4;
+
+        /// <summary>A promotion whose units' exact amounts are whole minor units (<see cref="TryAmountsInMinorUnits"/>), so
+        /// that its exact amount is too, and rounds to itself: each unit takes its own amount, as <see cref="SpreadOnLines"/>
+        /// would have it (<see cref="Allocation.TrySplitInIntegers"/> gives each run its weight), without the
+        /// allocation.</summary>
+        private void SpreadWhole(int[] lines, ReadOnlySpan<long> perUnitMinor, Span<decimal> lineAmount, Span<bool> adjusted)
+        {
+            var minorUnits = _currency.MinorUnits;
+            foreach (var lineIndex in lines)
+            {
+                var share = perUnitMinor[lineIndex];
+                if (share > 0)
+                {
+                    lineAmount[lineIndex] = Decimals.FromMinorUnits(share * _cart.Lines[lineIndex].Quantity, minorUnits, Decimals.PlacesOf(share, minorUnits));
+                    adjusted[lineIndex] = true;
+                }
             }
         }
 

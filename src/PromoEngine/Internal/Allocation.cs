@@ -285,11 +285,14 @@ internal static class Allocation
 
     /// <summary>A non-negative decimal as a whole number of minor units, when it has no more places than they do and fits
     /// 62 bits.</summary>
-    private static bool TryMinorUnits(decimal value, int minorUnits, out long units)
+    private static bool TryMinorUnits(decimal value, int minorUnits, out long units) => TryMinorUnits(value, minorUnits, out units, out _);
+
+    /// <summary><see cref="TryMinorUnits(decimal, int, out long)"/>, with the decimal's scale (its places as written).</summary>
+    public static bool TryMinorUnits(decimal value, int minorUnits, out long units, out int scale)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
+        scale = (bits[3] >> 16) & 0xFF;
         var mantissa = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
         units = 0;
         if (bits[2] != 0 || bits[1] < 0 || bits[3] < 0 || scale > minorUnits)

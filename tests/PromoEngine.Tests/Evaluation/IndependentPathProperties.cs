@@ -224,6 +224,41 @@ public sealed class IndependentPathProperties
             new CartLine("c", "s3", new Money(c.Price, Currency.Usd), c.Quantity, ["c"]),
         ]);
 
+    [Fact]
+    public void Evaluate_AFreeItemAmongAPromotionsItems_TakesNothingAsTheGeneralPath()
+    {
+        // 10 % of 0.00 is nothing: the free line gets no adjustment, the other its whole cents (0.35 off 3.50).
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "10% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(10m)).Build()]);
+        var cart = new Cart(Currency.Usd, [
+            new CartLine("l1", "s1", new Money(0.00m, Currency.Usd), 2, ["shoes"]),
+            new CartLine("l2", "s2", new Money(3.50m, Currency.Usd), 1, ["shoes"]),
+        ]);
+
+        var result = AssertSame(catalog, new EvaluationOptions(), cart, [], Now, null);
+
+        Assert.Equal(1, TimesTaken(catalog, new EvaluationOptions(), cart));
+        Assert.Empty(result.Lines[0].Adjustments);
+        Assert.Equal(0.35m, Assert.Single(result.Lines[1].Adjustments).Amount.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_MinorUnitsPastTheAllocationsWeightPlaces_AsTheGeneralPath()
+    {
+        // With 14 places to the minor unit, 50 % of 0.00000000000002 is one minor unit, which the allocation's weights
+        // (12 places) round away: the general path gives the larger line the whole amount, not each unit its own.
+        var currency = Currency.Custom("XTS", 14);
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "half off").Giving(Discount.PercentOffItems(50m)).Build()]);
+        var cart = new Cart(currency, [
+            new CartLine("l1", "s1", new Money(1m, currency), 1, []),
+            new CartLine("l2", "s2", new Money(0.00000000000002m, currency), 1, []),
+        ]);
+
+        var result = AssertSame(catalog, new EvaluationOptions(), cart, [], Now, null);
+
+        Assert.Equal(1, TimesTaken(catalog, new EvaluationOptions(), cart));
+        Assert.Equal(0.50000000000001m, result.ItemDiscounts.Amount);
+    }
+
     private static int TimesTaken(PromotionCatalog catalog, EvaluationOptions options, Cart cart)
     {
         var taken = 0;
