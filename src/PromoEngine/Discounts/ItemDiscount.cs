@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+using PromoEngine.Internal;
+
 namespace PromoEngine;
 
 /// <summary>An item discount: its calculator proposes exact amounts for units it may take, through the
@@ -15,6 +17,17 @@ internal abstract class ItemDiscount(DiscountClass discountClass) : Discount(dis
 
     /// <summary>What one unit with this much left would take if its price did not hold the discount back.</summary>
     public virtual decimal NominalPerUnit(decimal remaining) => MostPerUnit(remaining);
+
+    /// <summary><see cref="MostPerUnit"/> of a price, in whole minor units with the places the decimal has, when it is a
+    /// whole number of minor units (fitting 62 bits); false otherwise.</summary>
+    /// <param name="price">The unit's price.</param>
+    /// <param name="priceMantissa">The price's mantissa (<see cref="Decimals.TryParts"/>).</param>
+    /// <param name="priceScale">The price's scale.</param>
+    /// <param name="minorUnits">The currency's minor units.</param>
+    /// <param name="share">The amount in minor units.</param>
+    /// <param name="places">The places the decimal amount has.</param>
+    internal virtual bool TryMostPerUnitInMinorUnits(decimal price, long priceMantissa, int priceScale, int minorUnits, out long share, out int places) =>
+        Allocation.TryMinorUnits(MostPerUnit(price), minorUnits, out share, out places);
 
     /// <summary>Whether <see cref="NominalPerUnit"/> says something of its own (otherwise it is
     /// <see cref="MostPerUnit"/>, and need not be asked).</summary>

@@ -10,7 +10,16 @@ internal sealed class PercentOffItemsDiscount : ItemDiscount
 {
     // Definition and factory.
     private PercentOffItemsDiscount(decimal percent)
-        : base(DiscountClass.Item) => Percent = percent;
+        : base(DiscountClass.Item)
+    {
+        Percent = percent;
+        _percentFits = Decimals.TryParts(percent, out _percentMantissa, out _percentScale);
+    }
+
+    // The percentage as mantissa and scale, for TryMostPerUnitInMinorUnits.
+    private readonly bool _percentFits;
+    private readonly long _percentMantissa;
+    private readonly int _percentScale;
 
     public decimal Percent { get; }
 
@@ -31,6 +40,43 @@ internal sealed class PercentOffItemsDiscount : ItemDiscount
     }
 
     public override decimal MostPerUnit(decimal remaining) => Decimals.DividedByPowerOfTen(remaining * Percent, 2);
+
+    /// <remarks>Implementation note: <see cref="MostPerUnit"/> in whole numbers, for the common cart. The product of two
+    /// decimals has their mantissas' product at the sum of their scales; dividing by 100 drops up to two trailing zeros
+    /// of it and adds what it did not drop to the scale (<see cref="Decimals.DividedByPowerOfTen"/>): the same value at
+    /// the same places, bit for bit.</remarks>
+    internal override bool TryMostPerUnitInMinorUnits(decimal price, long priceMantissa, int priceScale, int minorUnits, out long share, out int places)
+    {
+        (share, places) = (0, 0);
+        if (!_percentFits || (_percentMantissa > 0 && priceMantissa > long.MaxValue / _percentMantissa))
+        {
+            return false;
+        }
+
+        var product = priceMantissa * _percentMantissa;
+        var dropped = 0;
+        if (product == 0)
+        {
+            dropped = 2;
+        }
+        else
+        {
+            while (dropped < 2 && product % 10 == 0)
+            {
+                product /= 10;
+                dropped++;
+            }
+        }
+
+        places = priceScale + _percentScale + 2 - dropped;
+        if (places > minorUnits || product > (long.MaxValue / 4) / Decimals.LongPowerOfTen(minorUnits - places))
+        {
+            return false;
+        }
+
+        share = product * Decimals.LongPowerOfTen(minorUnits - places);
+        return true;
+    }
 
     public override bool IsAdditive => true;
 

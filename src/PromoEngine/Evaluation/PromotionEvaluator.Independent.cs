@@ -244,18 +244,30 @@ public sealed partial class PromotionEvaluator
 
             long exactSum = 0, leftSum = 0;
             int exactPlaces = 0, leftPlaces = 0;
+            var includeUnits = Options.IncludeUnits;
             foreach (var lineIndex in lines)
             {
                 var line = _cart.Lines[lineIndex];
                 var price = line.UnitPrice.Amount;
-                var most = discount.MostPerUnit(price);
-                perUnit[lineIndex] = most;
-                if (!Allocation.TryMinorUnits(most, minorUnits, out var share, out var sharePlaces)
-                    || !Allocation.TryMinorUnits(price, minorUnits, out var priceMinor, out var pricePlaces)
-                    || share > priceMinor // never, by MostPerUnit's contract; kept so a new discount cannot give a unit more than its price
-                    || priceMinor > MaxMinorUnitsSum / line.Quantity)
+                if (!Decimals.TryParts(price, out var priceMantissa, out var pricePlaces)
+                    || pricePlaces > minorUnits
+                    || priceMantissa > MaxMinorUnitsSum / line.Quantity / Decimals.LongPowerOfTen(minorUnits - pricePlaces)
+                    || !discount.TryMostPerUnitInMinorUnits(price, priceMantissa, pricePlaces, minorUnits, out var share, out var sharePlaces))
                 {
                     return false;
+                }
+
+                var priceMinor = priceMantissa * Decimals.LongPowerOfTen(minorUnits - pricePlaces);
+                if (share > priceMinor)
+                {
+                    // Never, by MostPerUnit's contract; kept so that a new discount cannot give a unit more than its price.
+                    return false;
+                }
+
+                if (includeUnits)
+                {
+                    // The per-unit breakdown spreads by the decimal amounts (SpreadOnLines): MostPerUnit's, bit for bit.
+                    perUnit[lineIndex] = Decimals.FromMinorUnits(share, minorUnits, sharePlaces);
                 }
 
                 perUnitMinor[lineIndex] = share;

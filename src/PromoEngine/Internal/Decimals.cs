@@ -62,6 +62,20 @@ internal static class Decimals
             : new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), unchecked((int)(uint)(mantissa >> 64)), bits[3] < 0, (byte)newScale);
     }
 
+    /// <summary>A non-negative decimal as its whole mantissa and its scale (the value is mantissa / 10^scale), when the
+    /// mantissa fits 63 bits.</summary>
+    public static bool TryParts(decimal value, out long mantissa, out int scale)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        scale = (bits[3] >> 16) & 0xFF;
+        mantissa = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
+        return bits[2] == 0 && bits[1] >= 0 && bits[3] >= 0;
+    }
+
+    /// <summary>10 to a power, from 0 to 18, as a whole number.</summary>
+    public static long LongPowerOfTen(int power) => LongPowersOfTen[power];
+
     /// <summary>The places <c>minor / 10^minorUnits</c> has at its fewest (as <see cref="DividedByPowerOfTen"/> gives
     /// it): the minor units less the trailing zeros of <paramref name="minor"/>, none for zero.</summary>
     /// <param name="minor">A whole number of minor units, zero or more.</param>
