@@ -92,7 +92,7 @@ public sealed partial class PromotionEvaluator
         /// entered. Repeats (the same code in another spelling, or the same malformed rendering) are ignored. Then the
         /// wallet's codes, the same way (they are not counted as attempts), an entry outside its own validity rejected as
         /// not started or expired.</summary>
-        public void ResolveCodes(List<(string? Normalized, string Typed, string? Error)> codes, CustomerWallet wallet)
+        public void ResolveCodes(ReadOnlySpan<(string? Normalized, string Typed, string? Error)> codes, CustomerWallet wallet)
         {
             HashSet<string>? malformedSeen = null; // made when the first malformed entry turns up
             int entered = 0, unknown = 0, malformed = 0, typos = 0;
@@ -370,8 +370,7 @@ public sealed partial class PromotionEvaluator
         private sealed class SharedState
         {
             private const int Inline = 8;
-            private readonly ItemFilter?[] _filters = new ItemFilter?[Inline];
-            private readonly int[]?[] _lines = new int[]?[Inline];
+            private readonly (ItemFilter? Filter, int[]? Lines)[] _inline = new (ItemFilter?, int[]?)[Inline];
             private int _count;
             private Dictionary<ItemFilter, int[]>? _more;
 
@@ -386,9 +385,9 @@ public sealed partial class PromotionEvaluator
             {
                 for (var i = 0; i < _count; i++)
                 {
-                    if (ReferenceEquals(_filters[i], filter))
+                    if (ReferenceEquals(_inline[i].Filter, filter))
                     {
-                        lines = _lines[i]!;
+                        lines = _inline[i].Lines!;
                         return true;
                     }
                 }
@@ -401,7 +400,7 @@ public sealed partial class PromotionEvaluator
             {
                 if (_count < Inline)
                 {
-                    (_filters[_count], _lines[_count]) = (filter, lines);
+                    _inline[_count] = (filter, lines);
                     _count++;
                 }
                 else

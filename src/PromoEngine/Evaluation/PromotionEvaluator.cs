@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using NodaTime;
 using PromoEngine.Internal;
 
@@ -88,7 +89,8 @@ public sealed partial class PromotionEvaluator
     {
         Guard.NotNull(cart);
         Guard.NotNull(codes);
-        var entries = ReadCodes(codes);
+        // Most evaluations enter no code: no list is made for them.
+        var entries = codes is ICollection<string> { Count: 0 } ? [] : CollectionsMarshal.AsSpan(ReadCodes(codes));
         var snapshot = usage ?? UsageSnapshot.Empty;
         // Codes are resolved and promotions gated once; every choice of codes and every combination starts from there.
         var admission = new Run(this, cart, at, snapshot);
