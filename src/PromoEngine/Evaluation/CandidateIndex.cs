@@ -159,7 +159,7 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>Adds every automatic promotion (for <see cref="EvaluationOptions.ListEveryRejection"/>).</summary>
-    public void AddEvery(HashSet<Promotion> into) => into.UnionWith(_automatic);
+    public void AddEvery(CandidateSet into) => into.AddRange(_automatic);
 
     /// <summary>Adds the automatic promotions that may concern a cart, without repeats: a superset of those that
     /// concern it.</summary>
@@ -167,7 +167,7 @@ internal sealed class CandidateIndex
     /// <param name="nearMissShare">The share of a minimum subtotal a cart must reach for a promotion it falls short of to
     /// concern it (<see cref="EvaluationOptions.NearMissShare"/>).</param>
     /// <param name="into">The set to add to.</param>
-    public void AddCandidates(Cart cart, decimal nearMissShare, HashSet<Promotion> into)
+    public void AddCandidates(Cart cart, decimal nearMissShare, CandidateSet into)
     {
         AddAll(_always, into);
         Bands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
@@ -338,7 +338,7 @@ internal sealed class CandidateIndex
 
     /// <summary>Adds each promotion of an array (as <c>UnionWith</c> would, without boxing an enumerator: this runs for
     /// every cart line of every evaluation).</summary>
-    private static void AddAll(Promotion[] promotions, HashSet<Promotion> into)
+    private static void AddAll(Promotion[] promotions, CandidateSet into)
     {
         foreach (var promotion in promotions)
         {
@@ -346,7 +346,7 @@ internal sealed class CandidateIndex
         }
     }
 
-    private static void AddFrom<TKey>(FrozenDictionary<TKey, Promotion[]> index, TKey key, HashSet<Promotion> into)
+    private static void AddFrom<TKey>(FrozenDictionary<TKey, Promotion[]> index, TKey key, CandidateSet into)
         where TKey : notnull
     {
         if (index.Count > 0 && index.TryGetValue(key, out var found))
@@ -355,7 +355,7 @@ internal sealed class CandidateIndex
         }
     }
 
-    private static void AddFrom(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, HashSet<Promotion> into)
+    private static void AddFrom(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, CandidateSet into)
     {
         if (index.Count > 0)
         {
@@ -364,7 +364,7 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>Adds the promotions indexed under each key.</summary>
-    private static void AddEach(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, HashSet<Promotion> into)
+    private static void AddEach(FrozenDictionary<string, Promotion[]> index, ImmutableArray<string> keys, CandidateSet into)
     {
         foreach (var key in keys)
         {
@@ -427,7 +427,7 @@ internal sealed class CandidateIndex
             _byHigh = byHigh.ConvertAll(r => (r.Low, r.Promotion)).ToArray();
         }
 
-        public void AddMatching(decimal value, HashSet<Promotion> into)
+        public void AddMatching(decimal value, CandidateSet into)
         {
             var lowAtMost = UpperBound(_lows, value); // ranges [0, lowAtMost) start at or below the value
             var highAtLeast = LowerBound(_highs, value); // ranges [highAtLeast, n) end at or above it

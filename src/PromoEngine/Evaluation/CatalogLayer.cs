@@ -101,7 +101,7 @@ internal sealed class CatalogLayer
 
     /// <summary>Adds the automatic promotions an evaluation gates (see
     /// <see cref="PromotionCatalog.AddAutomaticCandidates"/>).</summary>
-    public void AddAutomaticCandidates(Cart cart, EvaluationOptions options, HashSet<Promotion> into)
+    public void AddAutomaticCandidates(Cart cart, EvaluationOptions options, CandidateSet into)
     {
         if (options.ListEveryRejection)
         {

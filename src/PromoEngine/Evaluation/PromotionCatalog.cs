@@ -567,7 +567,7 @@ public sealed class PromotionCatalog
 
     /// <summary>The automatic promotions an evaluation gates, without repeats: those that may concern the cart (a
     /// superset of those that do), or every one under <see cref="EvaluationOptions.ListEveryRejection"/>.</summary>
-    internal void AddAutomaticCandidates(Cart cart, EvaluationOptions options, HashSet<Promotion> into)
+    internal void AddAutomaticCandidates(Cart cart, EvaluationOptions options, CandidateSet into)
     {
         _base.AddAutomaticCandidates(cart, options, into);
         if (_hiddenPromotions is not null)

@@ -228,14 +228,14 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            var candidates = new HashSet<Promotion>();
+            var candidates = new CandidateSet();
             if (!Options.ExcludeAutomaticPromotions)
             {
                 _evaluator.Catalog.AddAutomaticCandidates(_cart, Options, candidates);
             }
 
             var automatic = walletOutsideSlots;
-            foreach (var promotion in candidates)
+            foreach (var promotion in candidates.Items)
             {
                 if (Gate(promotion) is { } rejection)
                 {

@@ -58,13 +58,13 @@ public sealed partial class PromotionEvaluator
             }
         }
 
-        var automatic = new HashSet<Promotion>();
+        var automatic = new CandidateSet();
         if (!Options.ExcludeAutomaticPromotions)
         {
             Catalog.AddAutomaticCandidates(cart, Options, automatic);
         }
 
-        foreach (var promotion in automatic)
+        foreach (var promotion in automatic.Items)
         {
             if (NeedsUsage(promotion, at) && seen.Add(promotion) && NeedsPromotionCounters(promotion, cart))
             {
