@@ -48,12 +48,11 @@ internal sealed class PercentOffItemsDiscount : ItemDiscount
     internal override bool TryMostPerUnitInMinorUnits(decimal price, long priceMantissa, int priceScale, int minorUnits, out long share, out int places)
     {
         (share, places) = (0, 0);
-        if (!_percentFits || (_percentMantissa > 0 && priceMantissa > long.MaxValue / _percentMantissa))
+        if (!_percentFits || !Decimals.TryMultiply(priceMantissa, _percentMantissa, out var product))
         {
             return false;
         }
 
-        var product = priceMantissa * _percentMantissa;
         var dropped = 0;
         if (product == 0)
         {
@@ -69,13 +68,7 @@ internal sealed class PercentOffItemsDiscount : ItemDiscount
         }
 
         places = priceScale + _percentScale + 2 - dropped;
-        if (places > minorUnits || product > (long.MaxValue / 4) / Decimals.LongPowerOfTen(minorUnits - places))
-        {
-            return false;
-        }
-
-        share = product * Decimals.LongPowerOfTen(minorUnits - places);
-        return true;
+        return places <= minorUnits && Decimals.TryMultiply(product, Decimals.LongPowerOfTen(minorUnits - places), out share);
     }
 
     public override bool IsAdditive => true;

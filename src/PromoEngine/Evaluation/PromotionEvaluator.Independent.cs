@@ -251,13 +251,13 @@ public sealed partial class PromotionEvaluator
                 var price = line.UnitPrice.Amount;
                 if (!Decimals.TryParts(price, out var priceMantissa, out var pricePlaces)
                     || pricePlaces > minorUnits
-                    || priceMantissa > MaxMinorUnitsSum / line.Quantity / Decimals.LongPowerOfTen(minorUnits - pricePlaces)
+                    || !Decimals.TryMultiply(priceMantissa, Decimals.LongPowerOfTen(minorUnits - pricePlaces), out var priceMinor)
+                    || !Decimals.TryMultiply(priceMinor, line.Quantity, out var lineMinor)
                     || !discount.TryMostPerUnitInMinorUnits(price, priceMantissa, pricePlaces, minorUnits, out var share, out var sharePlaces))
                 {
                     return false;
                 }
 
-                var priceMinor = priceMantissa * Decimals.LongPowerOfTen(minorUnits - pricePlaces);
                 if (share > priceMinor)
                 {
                     // Never, by MostPerUnit's contract; kept so that a new discount cannot give a unit more than its price.
@@ -272,7 +272,7 @@ public sealed partial class PromotionEvaluator
 
                 perUnitMinor[lineIndex] = share;
                 exactSum += share * line.Quantity;
-                leftSum += priceMinor * line.Quantity;
+                leftSum += lineMinor;
                 if (leftSum > MaxMinorUnitsSum)
                 {
                     return false;

@@ -62,4 +62,20 @@ public sealed class DecimalsTests
 
     private static void AssertSameBits(decimal expected, decimal actual) =>
         Assert.Equal(decimal.GetBits(expected), decimal.GetBits(actual));
+
+    [Theory]
+    [InlineData(long.MaxValue / 4, 1L, true)]
+    [InlineData((long.MaxValue / 4) + 1, 1L, false)]
+    [InlineData(1L << 40, 1L << 40, false)] // the high half of the product is not zero
+    [InlineData(3_037_000_499L, 3_037_000_499L, false)] // fits 63 bits, but past a quarter of them
+    [InlineData(0L, long.MaxValue, true)]
+    [InlineData(123_456_789L, 1_000_000L, true)]
+    public void TryMultiply_Examples_WithinAQuarterOfTheRange(long a, long b, bool fits)
+    {
+        Assert.Equal(fits, Decimals.TryMultiply(a, b, out var product));
+        if (fits)
+        {
+            Assert.Equal((System.Int128)a * b, product);
+        }
+    }
 }
