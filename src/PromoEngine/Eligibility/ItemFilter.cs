@@ -193,7 +193,7 @@ public abstract partial class ItemFilter
         foreach (var lineIndex in order)
         {
             var line = lines[lineIndex];
-            if (bySku ? string.Equals(line.Sku, name, StringComparison.Ordinal) : HasCategory(line, name))
+            if (bySku ? Same(line.Sku, name) : HasCategory(line, name))
             {
                 found[count++] = lineIndex;
             }
@@ -205,7 +205,7 @@ public abstract partial class ItemFilter
         {
             foreach (var held in line.Categories.AsSpan())
             {
-                if (string.Equals(held, category, StringComparison.Ordinal))
+                if (Same(held, category))
                 {
                     return true;
                 }
@@ -213,6 +213,10 @@ public abstract partial class ItemFilter
 
             return false;
         }
+
+        // Names of one length often differ in their last character (c0, c1; SKU-1001, SKU-1002): compared first, inline.
+        static bool Same(string held, string wanted) =>
+            held.Length == wanted.Length && (held.Length == 0 || held[^1] == wanted[^1]) && string.Equals(held, wanted, StringComparison.Ordinal);
     }
 
     /// <summary>Whether a sorted list holds a value (ordinal): a few are compared in turn, more are searched.</summary>
