@@ -124,6 +124,10 @@ public abstract partial class ItemFilter
     /// nothing. Conservative: false unless provable.</summary>
     internal virtual bool CanNeverMatch() => false;
 
+    /// <summary>Whether the filter names one SKU or one category and nothing else: it lets a line through exactly when the
+    /// line's SKU is that one, or one of its categories is (ordinal), as the catalog's index finds it.</summary>
+    internal virtual bool IsOneName => false;
+
     /// <summary>The filter's kind, its names (SKUs, categories, tags, brands) and its inner filters: what a serializer
     /// needs to write it.</summary>
     internal abstract (string Kind, ImmutableArray<string> Names, ImmutableArray<ItemFilter> Filters) Shape();
@@ -260,6 +264,8 @@ public abstract partial class ItemFilter
         internal override int MatchLines(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found) =>
             skus.Length == 1 ? MatchOne(lines, order, found, skus[0], bySku: true) : base.MatchLines(lines, order, found);
 
+        internal override bool IsOneName => skus.Length == 1;
+
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => (skus, []);
 
         public override string ToString() => "SKU " + string.Join(", ", skus);
@@ -273,6 +279,8 @@ public abstract partial class ItemFilter
 
         internal override int MatchLines(ReadOnlySpan<CartLine> lines, ReadOnlySpan<int> order, Span<int> found) =>
             categories.Length == 1 ? MatchOne(lines, order, found, categories[0], bySku: false) : base.MatchLines(lines, order, found);
+
+        internal override bool IsOneName => categories.Length == 1;
 
         internal override (ImmutableArray<string>, ImmutableArray<string>)? IndexKeys() => ([], categories);
 

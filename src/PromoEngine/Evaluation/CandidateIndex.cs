@@ -173,16 +173,24 @@ internal sealed class CandidateIndex
         Bands? bands = _byUnitPrice.Count > 0 ? _byUnitPrice.GetValueOrDefault(cart.Currency) : null;
         // Implementation note: which item indexes hold anything is asked once, not for every line.
         var (bySku, byCategory, byTag, byBrand) = (_bySku.Count > 0, _byCategory.Count > 0, _byTag.Count > 0, _byBrand.Count > 0);
-        foreach (var line in cart.Lines)
+        var lines = cart.Lines;
+        for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
         {
+            var line = lines[lineIndex];
             if (bySku && _bySku.TryGetValue(line.Sku, out var forSku))
             {
-                AddAll(forSku, into);
+                AddFound(forSku, lineIndex, into);
             }
 
             if (byCategory)
             {
-                AddEach(_byCategory, line.Categories, into);
+                foreach (var category in line.Categories)
+                {
+                    if (_byCategory.TryGetValue(category, out var forCategory))
+                    {
+                        AddFound(forCategory, lineIndex, into);
+                    }
+                }
             }
 
             if (byTag)
@@ -338,6 +346,16 @@ internal sealed class CandidateIndex
 
     /// <summary>Adds each promotion of an array (as <c>UnionWith</c> would, without boxing an enumerator: this runs for
     /// every cart line of every evaluation).</summary>
+    /// <summary>Adds the promotions a line's SKU or category found, and the line to those found by one name (the line
+    /// is one of their qualifying lines: see <see cref="CandidateSet.LinesFound"/>).</summary>
+    private static void AddFound(Promotion[] promotions, int lineIndex, CandidateSet into)
+    {
+        foreach (var promotion in promotions)
+        {
+            into.Add(promotion, promotion.FoundByOneItemName ? lineIndex : -1);
+        }
+    }
+
     private static void AddAll(Promotion[] promotions, CandidateSet into)
     {
         foreach (var promotion in promotions)

@@ -24,16 +24,18 @@ internal sealed class CandidateSet
     public ReadOnlySpan<Promotion> Items => _items.AsSpan(0, Count);
 
     /// <summary>Adds a promotion unless it is there already.</summary>
-    public void Add(Promotion promotion)
+    public void Add(Promotion promotion) => Add(promotion, -1);
+
+    /// <summary>Adds a promotion unless it is there already, and a line through which the index found it by its one item
+    /// name, if not -1 (see <see cref="LinesFound"/>).</summary>
+    public void Add(Promotion promotion, int line)
     {
+        var slot = -1;
         if (_index is null)
         {
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < Count && slot < 0; i++)
             {
-                if (ReferenceEquals(_items[i], promotion))
-                {
-                    return;
-                }
+                slot = ReferenceEquals(_items[i], promotion) ? i : -1;
             }
         }
         else if (!_index.Add(promotion))
@@ -41,17 +43,67 @@ internal sealed class CandidateSet
             return;
         }
 
-        if (Count == _items.Length)
+        if (slot < 0)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            slot = Count;
+            _items[Count++] = promotion;
+            if (_index is null && Count > Inline)
+            {
+                _index = new HashSet<Promotion>(Items.ToArray(), ReferenceEqualityComparer.Instance);
+                _found = null; // past Inline, lines are not kept: each filter matches the cart's lines itself
+                _foundKept = false;
+            }
         }
 
-        _items[Count++] = promotion;
-        if (_index is null && Count > Inline)
+        if (line >= 0 && _foundKept)
         {
-            _index = new HashSet<Promotion>(Items.ToArray(), ReferenceEqualityComparer.Instance);
+            _found ??= new (int, int)[8];
+            if (_foundCount == _found.Length)
+            {
+                Array.Resize(ref _found, _found.Length * 2);
+            }
+
+            _found[_foundCount++] = (slot, line);
         }
     }
+
+    // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept while
+    // the set is small and nothing was removed.
+    private (int Slot, int Line)[]? _found;
+    private int _foundCount;
+    private bool _foundKept = true;
+
+    /// <summary>The lines through which the index found a promotion by the one SKU or category its filter names
+    /// (<see cref="Promotion.FoundByOneItemName"/>): every line whose SKU or a category is that name, once each, in cart
+    /// order. Empty when none were kept: past <see cref="Inline"/>
+    /// promotions, after a removal, or when the promotion was not found that way.</summary>
+    /// <param name="slot">The promotion's place in <see cref="Items"/>.</param>
+    /// <param name="into">Where to write the lines (as many as the set found in all).</param>
+    /// <returns>The number written.</returns>
+    public int LinesFound(int slot, Span<int> into)
+    {
+        var count = 0;
+        if (_foundKept)
+        {
+            for (var i = 0; i < _foundCount; i++)
+            {
+                if (_found![i].Slot == slot)
+                {
+                    into[count++] = _found[i].Line;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Gets how many lines were kept in all (a bound for <see cref="LinesFound"/>).</summary>
+    public int FoundCount => _foundKept ? _foundCount : 0;
 
     /// <summary>Adds each promotion unless it is there already.</summary>
     public void AddRange(IEnumerable<Promotion> promotions)
@@ -107,6 +159,12 @@ internal sealed class CandidateSet
         }
 
         Array.Clear(_items, kept, Count - kept);
+        if (kept < Count)
+        {
+            // The lines found are kept by place: after a removal, each filter matches the cart's lines itself.
+            (_found, _foundCount, _foundKept) = (null, 0, false);
+        }
+
         Count = kept;
     }
 }

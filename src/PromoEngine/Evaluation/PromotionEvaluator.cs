@@ -46,6 +46,10 @@ public sealed partial class PromotionEvaluator
     /// that check the two paths agree).</summary>
     internal bool GeneralPathOnly { get; init; }
 
+    /// <summary>Whether every filter matches the cart's lines itself, rather than taking the lines through which the index
+    /// found a promotion (for tests that check both give the same lines).</summary>
+    internal bool MatchEveryFilter { get; init; }
+
     /// <summary>Called when an evaluation takes the path for promotions on lines of their own (for tests that check it
     /// is taken where it should be: it gives what the general path gives, so only this tells them apart).</summary>
     internal Action? IndependentPathTaken { get; init; }

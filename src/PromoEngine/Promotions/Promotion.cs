@@ -35,6 +35,7 @@ public sealed class Promotion
             ? NoLedgerLimits
             : RedemptionLimits.Of(Activation, Limits);
         AmountCurrency = CurrencyOfAmounts();
+        FoundByOneItemName = Discount.GetItems is null && QualifyingItems.IsOneName;
     }
 
     // Implementation note: most promotions of a large catalog are automatic and unlimited; they share one value (a
@@ -63,11 +64,16 @@ public sealed class Promotion
         CompoundsWith = source.CompoundsWith;
         LedgerLimits = source.LedgerLimits;
         AmountCurrency = CurrencyOfAmounts();
+        FoundByOneItemName = Discount.GetItems is null && QualifyingItems.IsOneName;
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
     /// <value>The id.</value>
     public PromotionId Id { get; }
+
+    /// <summary>Whether the catalog's index finds this promotion by the one SKU or category its items filter names (see
+    /// <see cref="ItemFilter.IsOneName"/>): then the lines through which it is found are its qualifying lines.</summary>
+    internal bool FoundByOneItemName { get; }
 
     /// <summary>The id's first characters as numbers, to compare ids quickly (<see cref="CompareIds"/>).</summary>
     internal IdOrder IdOrder { get; }
