@@ -68,7 +68,8 @@ public sealed partial class PromotionEvaluator
                 var discount = (ItemDiscount)admitted[i].Discount;
                 var hasOwnNominal = discount.HasOwnNominal;
                 decimal exact = 0m, left = 0m, nominal = 0m;
-                if (!hasOwnNominal && TryAmountsInMinorUnits(discount, MatchingLines(admitted[i].QualifyingItems), perUnit, perUnitMinor, out exact, out left))
+                decimal? wholeRounded = null;
+                if (!hasOwnNominal && TryAmountsInMinorUnits(discount, MatchingLines(admitted[i].QualifyingItems), perUnit, perUnitMinor, out exact, out left, out wholeRounded))
                 {
                     inMinorUnits[i] = true;
                 }
@@ -95,7 +96,7 @@ public sealed partial class PromotionEvaluator
                 }
 
                 // A promotion that saves nothing, or rounds to nothing, is rejected by the general path.
-                var rounded = exact > 0m ? RoundDiscount(left, exact) : 0m;
+                var rounded = wholeRounded ?? (exact > 0m ? RoundDiscount(left, exact) : 0m);
                 if (rounded <= 0m)
                 {
                     return null;
@@ -229,12 +230,14 @@ public sealed partial class PromotionEvaluator
         /// <param name="perUnitMinor">The same in minor units, set.</param>
         /// <param name="exact">The exact saving.</param>
         /// <param name="left">What is left of the lines.</param>
+        /// <param name="rounded">The amount <see cref="RoundDiscount"/> gives, when the amount left to pay is rounded (the
+        /// default); otherwise <see langword="null"/>.</param>
         /// <remarks>Implementation note: a product of an amount and a quantity keeps the amount's places, and a sum has
         /// the most places of its terms (starting from a zero of none), so the sums in minor units made into decimals at
         /// those places are the decimal sums bit for bit (<see cref="Decimals.FromMinorUnits"/>).</remarks>
-        private bool TryAmountsInMinorUnits(ItemDiscount discount, int[] lines, Span<decimal> perUnit, Span<long> perUnitMinor, out decimal exact, out decimal left)
+        private bool TryAmountsInMinorUnits(ItemDiscount discount, int[] lines, Span<decimal> perUnit, Span<long> perUnitMinor, out decimal exact, out decimal left, out decimal? rounded)
         {
-            (exact, left) = (0m, 0m);
+            (exact, left, rounded) = (0m, 0m, null);
             // Past WeightDecimals places, the allocation rounds the weights (Allocation.Quantize): not each its own amount.
             var minorUnits = _currency.MinorUnits;
             if (minorUnits > Allocation.WeightDecimals)
@@ -282,8 +285,15 @@ public sealed partial class PromotionEvaluator
                 leftPlaces = Math.Max(leftPlaces, pricePlaces);
             }
 
-            exact = Decimals.FromMinorUnits(exactSum, minorUnits, exactPlaces);
+            exact = Decimals.FromMinorUnits(exactSum, minorUnits, Math.Max(exactPlaces, leftPlaces));
             left = Decimals.FromMinorUnits(leftSum, minorUnits, leftPlaces);
+            if (Options.RoundingTarget == RoundingTarget.AmountToPay)
+            {
+                // RoundDiscount takes the exact amount from what is left, rounds that (whole minor units: it is as it was)
+                // and takes it from what is left again: the exact amount at the places of both.
+                rounded = exactSum == 0 ? 0m : Decimals.FromMinorUnits(exactSum, minorUnits, Math.Max(exactPlaces, leftPlaces));
+            }
+
             return true;
         }
 

@@ -259,6 +259,25 @@ public sealed class IndependentPathProperties
         Assert.Equal(0.50000000000001m, result.ItemDiscounts.Amount);
     }
 
+    [Theory]
+    [InlineData(RoundingTarget.AmountToPay, "1.00")]
+    [InlineData(RoundingTarget.Discount, "1")]
+    public void Evaluate_AWholeAmountOffAPriceInCents_KeepsThePlacesOfTheRounding(RoundingTarget target, string applied)
+    {
+        // $1 off a 10.50 item: rounding what is left to pay (10.50 - 1 = 9.50) and taking it from 10.50 gives 1.00; rounding
+        // the discount itself gives 1. The amount is written as it is, so its places show. (An amount off each item has a
+        // nominal amount of its own, so its sums are made in decimals; a percentage's amount per unit has at least its
+        // price's places, so for it the two places agree.)
+        var catalog = PromotionCatalog.Create([Promotion.Create("p", "$1 off").Giving(Discount.AmountOffEachItem(new Money(1m, Currency.Usd))).Build()]);
+        var cart = new Cart(Currency.Usd, [new CartLine("l1", "s1", new Money(10.50m, Currency.Usd), 1, [])]);
+        var options = new EvaluationOptions { RoundingTarget = target };
+
+        var result = AssertSame(catalog, options, cart, [], Now, null);
+
+        Assert.Equal(1, TimesTaken(catalog, options, cart));
+        Assert.Equal(applied, result.Applied[0].Amount.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static int TimesTaken(PromotionCatalog catalog, EvaluationOptions options, Cart cart)
     {
         var taken = 0;
