@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -36,20 +34,11 @@ internal class LineResults : IEquatable<LineResults>
     protected virtual LineResult[] Build() => throw new InvalidOperationException("Lines given when made are never built.");
 
     public bool Equals(LineResults? other) =>
-        ReferenceEquals(this, other) || (other is not null && Items.SequenceEqual(other.Items, EqualityComparer<LineResult>.Default));
+        ReferenceEquals(this, other) || (other is not null && new EquatableArray<LineResult>(Items).Equals(new EquatableArray<LineResult>(other.Items)));
 
     public override bool Equals(object? obj) => Equals(obj as LineResults);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var item in Items)
-        {
-            hash.Add(item);
-        }
+    public override int GetHashCode() => new EquatableArray<LineResult>(Items).GetHashCode();
 
-        return hash.ToHashCode();
-    }
-
-    public override string ToString() => "[" + string.Join(", ", Items) + "]";
+    public override string ToString() => new EquatableArray<LineResult>(Items).ToString();
 }
