@@ -772,13 +772,13 @@ public sealed partial class PromotionEvaluator
             if (basis == TierBasis.Subtotal)
             {
                 var shortfall = M(next.Threshold - original);
-                _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null,
+                Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null,
                     $"Spend {shortfall} more on qualifying items to get {what} with {promotion.Name}."));
             }
             else
             {
                 var missing = (int)Math.Ceiling(next.Threshold - quantity);
-                _hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing,
+                Hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing,
                     string.Create(CultureInfo.InvariantCulture, $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {what} with {promotion.Name}.")));
             }
         }

@@ -409,7 +409,7 @@ public sealed partial class PromotionEvaluator
 
                 var message = string.Create(CultureInfo.InvariantCulture,
                     $"Add {missing} more item{(missing == 1 ? string.Empty : "s")} from {condition.Label} to get {promotion.Name}.");
-                _hints.Add(new NearMissHint(promotion.Id, HintKind.AddRequiredItems, null, missing, message, condition.Label));
+                Hints.Add(new NearMissHint(promotion.Id, HintKind.AddRequiredItems, null, missing, message, condition.Label));
                 return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { MissingQuantity = missing, ItemsLabel = condition.Label };
             }
 
@@ -427,7 +427,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var message = $"Spend {shortfall} more on {condition.Label} to get {promotion.Name}.";
-            _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
             return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { Shortfall = shortfall, ItemsLabel = condition.Label };
         }
 
@@ -499,7 +499,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var message = $"Spend {shortfall} more on qualifying items to get {promotion.Name}.";
-            _hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null, message));
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null, message));
             return Reject(promotion, reason, message) with { Shortfall = shortfall };
         }
 
@@ -512,7 +512,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var message = string.Create(CultureInfo.InvariantCulture, $"Add {missing} x {sku} to your cart to get it with {promotion.Name}.");
-            _hints.Add(new NearMissHint(promotion.Id, HintKind.AddGift, null, missing, message, sku: sku));
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.AddGift, null, missing, message, sku: sku));
             return Reject(promotion, RejectionReason.GiftNotInCart, message) with { MissingQuantity = missing, Sku = sku };
         }
 
@@ -525,7 +525,7 @@ public sealed partial class PromotionEvaluator
 
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {promotion.Name}.");
-            _hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing, message));
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing, message));
             return Reject(promotion, RejectionReason.MinimumQuantityNotMet, message) with { MissingQuantity = missing };
         }
 

@@ -313,7 +313,7 @@ public sealed partial class PromotionEvaluator
                 var share = perUnitMinor[lineIndex];
                 if (share > 0)
                 {
-                    lineAmount[lineIndex] = Decimals.FromMinorUnits(share * _cart.Lines[lineIndex].Quantity, minorUnits, Decimals.PlacesOf(share, minorUnits));
+                    lineAmount[lineIndex] = Decimals.TimesAtFewestPlaces(share, _cart.Lines[lineIndex].Quantity, minorUnits);
                     adjusted[lineIndex] = true;
                 }
             }

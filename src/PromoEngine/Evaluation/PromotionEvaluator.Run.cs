@@ -22,11 +22,11 @@ public sealed partial class PromotionEvaluator
         private UnitPool? _pool; // made when first needed (see Pool): the independent path never needs one
         private readonly List<(int Entry, Rejection Rejection)> _codeRejections = []; // by entry: the order typed
         private readonly List<Rejection> _rejections = [];
-        private readonly List<NearMissHint> _hints = [];
+        private List<NearMissHint>? _hints; // made for the first hint (see Hints)
         private readonly List<AppliedPromotion> _applied = [];
         private readonly List<Redemption> _redemptions = [];
         private Dictionary<PromotionId, string>? _codeOf; // made for the first code entered
-        private readonly List<Promotion> _entered = [];
+        private List<Promotion>? _entered; // made for the first code that resolves
         private readonly SharedState _shared; // what the run and its forks work out once
         private decimal _shippingRemaining;
         private decimal _itemDiscounts;
@@ -68,8 +68,8 @@ public sealed partial class PromotionEvaluator
             var run = new Run(_evaluator, _cart, _at, _usage, Pool.Fresh(), _shared);
             run._codeRejections.AddRange(_codeRejections);
             run._rejections.AddRange(_rejections);
-            run._hints.AddRange(_hints);
-            run._entered.AddRange(_entered);
+            run._hints = _hints is null ? null : [.. _hints];
+            run._entered = _entered is null ? null : [.. _entered];
             run._budgetCapped = _budgetCapped;
             run._attempts = _attempts;
             run._walletCodes = _walletCodes;
@@ -82,6 +82,9 @@ public sealed partial class PromotionEvaluator
         }
 
         private EvaluationOptions Options => _evaluator.Options;
+
+        /// <summary>The run's near-miss hints, made for the first: most evaluations have none.</summary>
+        private List<NearMissHint> Hints => _hints ??= [];
 
         /// <summary>The run's unit pool, made on first use; a fork's pool is a fresh copy of this one's, so every fork
         /// shares what never changes.</summary>
@@ -139,7 +142,7 @@ public sealed partial class PromotionEvaluator
                 else
                 {
                     (_codeOf ??= []).Add(promotion.Id, code);
-                    _entered.Add(promotion);
+                    (_entered ??= []).Add(promotion);
                 }
             }
 
@@ -173,7 +176,7 @@ public sealed partial class PromotionEvaluator
                 else
                 {
                     (_codeOf ??= []).Add(promotion.Id, code);
-                    _entered.Add(promotion);
+                    (_entered ??= []).Add(promotion);
                 }
             }
         }
@@ -195,7 +198,7 @@ public sealed partial class PromotionEvaluator
         {
             var coded = new List<Promotion>();
             var walletOutsideSlots = new List<Promotion>();
-            foreach (var promotion in _entered)
+            foreach (var promotion in _entered ?? NoPromotions)
             {
                 if (Gate(promotion) is { } rejection)
                 {
@@ -562,7 +565,7 @@ public sealed partial class PromotionEvaluator
             }
 
             IdSort.ById(_rejections);
-            _hints.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
+            _hints?.Sort((a, b) => a.PromotionId.CompareTo(b.PromotionId));
             return new EvaluationResult(
                 _at,
                 lines,
@@ -573,7 +576,7 @@ public sealed partial class PromotionEvaluator
                 M(_shippingDiscount),
                 [.. _applied],
                 _walletCodes is null ? (_codeRejections.Count == 0 ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
-                _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf?.GetValueOrDefault(h.PromotionId) is { } code && IsWalletCode(code) ? h with { FromWallet = true } : h)],
+                _hints is null ? [] : _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf?.GetValueOrDefault(h.PromotionId) is { } code && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 [.. _redemptions],
                 _usedFallback,
                 _attempts);
@@ -625,7 +628,7 @@ public sealed partial class PromotionEvaluator
             }
 
             _rejections.RemoveAll(r => r.Code is { } code && !IsWalletCode(code));
-            _hints.RemoveAll(h => coded.Contains(h.PromotionId));
+            _hints?.RemoveAll(h => coded.Contains(h.PromotionId));
         }
 
         /// <summary>Records an application: its rounded amount, and what cut it below its nominal amount, if anything

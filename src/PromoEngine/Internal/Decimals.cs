@@ -83,6 +83,21 @@ internal static class Decimals
         return high == 0 && product >= 0 && product <= long.MaxValue / 4;
     }
 
+    /// <summary>A whole number of minor units times a count, at the fewest places that hold the minor units:
+    /// <c>FromMinorUnits(minor * count, minorUnits, PlacesOf(minor, minorUnits))</c>, without a division.</summary>
+    public static decimal TimesAtFewestPlaces(long minor, int count, int minorUnits)
+    {
+        var places = minorUnits;
+        while (places > 0 && minor % 10 == 0)
+        {
+            minor /= 10;
+            places--;
+        }
+
+        var mantissa = minor * count;
+        return new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)((ulong)mantissa >> 32)), 0, false, (byte)places);
+    }
+
     /// <summary>10 to a power, from 0 to 18, as a whole number.</summary>
     public static long LongPowerOfTen(int power) => LongPowersOfTen[power];
 

@@ -78,4 +78,16 @@ public sealed class DecimalsTests
             Assert.Equal((System.Int128)a * b, product);
         }
     }
+
+    [Property(MaxTest = 2000)]
+    public void TimesAtFewestPlaces_AnyMinorUnitsAndCount_AsFromMinorUnitsAtPlacesOf(uint minor, ushort count, byte minorSeed)
+    {
+        var minorUnits = minorSeed % 7;
+        var units = (long)(minor % 10_000_000) * (minor % 3 == 0 ? 1000 : 1);
+        var times = 1 + (count % 1000);
+
+        var expected = Decimals.FromMinorUnits(units * times, minorUnits, Decimals.PlacesOf(units, minorUnits));
+
+        AssertSameBits(expected, Decimals.TimesAtFewestPlaces(units, times, minorUnits));
+    }
 }
