@@ -17,6 +17,12 @@ internal sealed class CandidateSet
     private Promotion[] _items = new Promotion[8];
     private HashSet<Promotion>? _index; // made past Inline
 
+    // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept while
+    // the set is small and nothing was removed.
+    private (int Slot, int Line)[]? _found;
+    private int _foundCount;
+    private bool _foundKept = true;
+
     /// <summary>Gets the number of promotions gathered.</summary>
     public int Count { get; private set; }
 
@@ -33,10 +39,7 @@ internal sealed class CandidateSet
         var slot = -1;
         if (_index is null)
         {
-            for (var i = 0; i < Count && slot < 0; i++)
-            {
-                slot = ReferenceEquals(_items[i], promotion) ? i : -1;
-            }
+            slot = SlotOf(promotion);
         }
         else if (!_index.Add(promotion))
         {
@@ -71,12 +74,6 @@ internal sealed class CandidateSet
             _found[_foundCount++] = (slot, line);
         }
     }
-
-    // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept while
-    // the set is small and nothing was removed.
-    private (int Slot, int Line)[]? _found;
-    private int _foundCount;
-    private bool _foundKept = true;
 
     /// <summary>The lines through which the index found a promotion by the one SKU or category its filter names
     /// (<see cref="Promotion.FoundByOneItemName"/>): every line whose SKU or a category is that name, once each, in cart
@@ -120,7 +117,7 @@ internal sealed class CandidateSet
     {
         foreach (var promotion in other)
         {
-            if (_index?.Contains(promotion) ?? Holds(promotion))
+            if (_index?.Contains(promotion) ?? SlotOf(promotion) >= 0)
             {
                 RemoveWhere(other.Contains);
                 return;
@@ -128,18 +125,18 @@ internal sealed class CandidateSet
         }
     }
 
-    /// <summary>Whether the array holds a promotion (while there is no index).</summary>
-    private bool Holds(Promotion promotion)
+    /// <summary>Where the array holds a promotion, found by reference, or -1.</summary>
+    private int SlotOf(Promotion promotion)
     {
-        foreach (var item in Items)
+        for (var i = 0; i < Count; i++)
         {
-            if (ReferenceEquals(item, promotion))
+            if (ReferenceEquals(_items[i], promotion))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>Removes the promotions that match, keeping the others in their order.</summary>
