@@ -429,9 +429,6 @@ public sealed partial class PromotionEvaluator
             /// <summary>Each code entered, in the form used everywhere else: its entry (made for the first).</summary>
             public Dictionary<string, int>? EntryOf { get; set; }
 
-            /// <summary>Each promotion's scope: the original amount and quantity of its lines, and the lines (made for the
-            /// first).</summary>
-            public Dictionary<Promotion, (decimal Original, int Quantity, List<int> Lines)> Scopes => field ??= new(ReferenceEqualityComparer.Instance);
 
             public bool TryGetLines(ItemFilter filter, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out int[]? lines)
             {

@@ -43,7 +43,7 @@ public sealed partial class PromotionEvaluator
         /// <param name="saving">What an order of application saves, rounded exactly as applying it would.</param>
         /// <param name="linesOf">The lines a promotion works on; <see langword="null"/> for shipping.</param>
         private List<Promotion> Sequence(
-            IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone, Func<Promotion[], decimal> saving, Func<Promotion, List<int>>? linesOf)
+            IEnumerable<Promotion> promotions, Func<Promotion, decimal> alone, Func<Promotion[], decimal> saving, Func<Promotion, int[]>? linesOf)
         {
             if (Options.Selection == SelectionPolicy.StrictPriority)
             {
@@ -105,7 +105,7 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>What is left of the lines a group of promotions works on, each line counted once, summed in the order
         /// the lines first appear.</summary>
-        private decimal LeftOfLines(List<Promotion> group, Func<Promotion, List<int>> linesOf)
+        private decimal LeftOfLines(List<Promotion> group, Func<Promotion, int[]> linesOf)
         {
             var seen = new HashSet<int>();
             var left = 0m;

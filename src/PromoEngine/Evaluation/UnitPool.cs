@@ -114,7 +114,7 @@ internal sealed class UnitPool : IUnitPrices
 
     /// <summary>Lines grouped by item, in the order given (an item where its first line is); remembered for each list
     /// of lines (a promotion's scope is one list for the whole evaluation).</summary>
-    public List<List<int>> ByItem(List<int> lines)
+    public List<List<int>> ByItem(int[] lines)
     {
         if (_shared.ByItem.TryGetValue(lines, out var known))
         {
@@ -369,7 +369,7 @@ internal sealed class UnitPool : IUnitPrices
         /// lines are never: see <see cref="IsTouched"/>); never changed.</summary>
         public Piece[]?[]? Pristine { get; set; }
 
-        public Dictionary<List<int>, List<List<int>>> ByItem => field ??= new(ReferenceEqualityComparer.Instance);
+        public Dictionary<int[], List<List<int>>> ByItem => field ??= new(ReferenceEqualityComparer.Instance);
     }
 
     private static Piece Pristine(CartLine line) => new() { Start = 0, Count = line.Quantity, Remaining = line.UnitPrice.Amount };

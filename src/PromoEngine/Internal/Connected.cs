@@ -22,15 +22,15 @@ internal static class Connected
         return links.Groups(items);
     }
 
-    /// <summary>The groups, each in the order given, ordered by their first item: keys read from a list (no enumerator
-    /// is made for each item).</summary>
-    public static List<List<T>> Groups<T>(IReadOnlyList<T> items, Func<T, List<int>> keysOf)
+    /// <summary>The groups, each in the order given, ordered by their first item: keys read from an array (no
+    /// enumerator is made for each item).</summary>
+    public static List<List<T>> Groups<T>(IReadOnlyList<T> items, Func<T, int[]> keysOf)
     {
         var links = new Links(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var keys = keysOf(items[i]);
-            for (var k = 0; k < keys.Count; k++)
+            for (var k = 0; k < keys.Length; k++)
             {
                 links.Add(i, keys[k]);
             }
