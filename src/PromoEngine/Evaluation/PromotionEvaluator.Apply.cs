@@ -45,6 +45,7 @@ public sealed partial class PromotionEvaluator
             // Shipping promotions, and the shipping parts of this lane's promotions that applied or came to nothing on
             // items already free (one promotion, one use).
             var shipping = OfClass(lane, DiscountClass.Shipping);
+            var ownShipping = shipping.Count;
             foreach (var promotion in lane)
             {
                 if (promotion.Discount.Class != DiscountClass.Shipping && ShippingPartOf(promotion, laneRejections) is { } part)
@@ -60,7 +61,13 @@ public sealed partial class PromotionEvaluator
 
             if (shipping.Count > 0)
             {
-                foreach (var promotion in Sequence(shipping, ShippingAloneAmount, ShippingSequenceSaving, null))
+                // Once shipping is free, every shipping promotion saves nothing in any order, and the search would put
+                // them in the lane's order (by id): they take their turns so, unsearched. (Shipping parts come after the
+                // lane's own, and the search would merge them by id: then it runs.)
+                var turns = _shippingRemaining == 0m && shipping.Count == ownShipping
+                    ? shipping
+                    : Sequence(shipping, ShippingAloneAmount, ShippingSequenceSaving, null);
+                foreach (var promotion in turns)
                 {
                     ApplyShippingPromotion(promotion);
                 }
@@ -939,6 +946,17 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
+            if (_shippingRemaining == 0m)
+            {
+                // Nothing left: every shipping discount takes nothing of nothing.
+                if (!IsShippingPart(promotion))
+                {
+                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, FreeAlready));
+                }
+
+                return;
+            }
+
             var shippingBefore = _shippingRemaining;
             var exact = discount.Amount(shippingBefore, original, quantity);
             var capped = Capped(promotion, exact);
@@ -947,7 +965,7 @@ public sealed partial class PromotionEvaluator
             {
                 if (!IsShippingPart(promotion))
                 {
-                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, "Shipping is free already."));
+                    _rejections.Add(Reject(promotion, RejectionReason.NothingToDiscount, FreeAlready));
                 }
 
                 return;
@@ -962,6 +980,8 @@ public sealed partial class PromotionEvaluator
 
             RecordApplied(promotion, rounded, discount.Nominal(shippingBefore, original, quantity), exact, capped);
         }
+
+        private const string FreeAlready = "Shipping is free already.";
 
         /// <summary>The parts <see cref="ApplyToUnits"/> spreads over, with their weights; reused from call to call.</summary>
         private List<(Part Part, decimal Weight)>? _weightedParts;
