@@ -65,6 +65,33 @@ public sealed class IdOrderTests
             return promotions.SequenceEqual(expected);
         });
 
+    [Property(MaxTest = 500)]
+    public Property ById_RejectionsWithAnyIds_InOrdinalOrder() =>
+        Prop.ForAll(Gen.ListOf(Ids().Generator).ToArbitrary(), ids =>
+        {
+            // Ids as a promotion may have them (no control characters, not blank), many sharing their first six characters.
+            var valid = ids.Select(id => "x" + id.Replace('\0', 'a')).Distinct().ToList();
+            var rejections = valid.Select(id => new Rejection(new PromotionId(id), null, RejectionReason.NothingToDiscount, string.Empty)).ToList();
+
+            IdSort.ById(rejections);
+
+            return rejections.Select(r => r.PromotionId!.Value.Value).SequenceEqual(valid.Order(StringComparer.Ordinal));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property ByPriorityThenId_PromotionsInIdOrder_SplitIntoLanesInOrder() =>
+        Prop.ForAll(Gen.ListOf(Gen.Choose(0, 400)).ToArbitrary(), numbers =>
+        {
+            // The admitted promotions of a run come in id order: they are split by priority without being sorted again.
+            var promotions = Promotions(numbers.Distinct().Select(n => $"p{n % 7}-summer-{n}"), n => n % 13);
+            IdSort.ById(promotions);
+            var expected = promotions.OrderByDescending(p => p.Priority).ThenBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+
+            IdSort.ByPriorityThenId(promotions);
+
+            return promotions.SequenceEqual(expected);
+        });
+
     [Fact]
     public void ById_Rejections_InOrdinalOrderOfTheirPromotionIds()
     {
