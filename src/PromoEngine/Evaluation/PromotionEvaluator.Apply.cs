@@ -612,6 +612,22 @@ public sealed partial class PromotionEvaluator
         /// every item), summed again for a few (cheaper than a look-up).</summary>
         private (decimal Subtotal, int Quantity) TotalsOf(ItemFilter filter)
         {
+            if (ReferenceEquals(filter, _lastTotalsFilter))
+            {
+                return _lastTotals;
+            }
+
+            _lastTotalsFilter = filter;
+            return _lastTotals = SumTotalsOf(filter);
+        }
+
+        /// <summary>The filter <see cref="TotalsOf"/> answered last (asked for again by the next check), and its totals.</summary>
+        private ItemFilter? _lastTotalsFilter;
+
+        private (decimal Subtotal, int Quantity) _lastTotals;
+
+        private (decimal Subtotal, int Quantity) SumTotalsOf(ItemFilter filter)
+        {
             var lines = MatchingLines(filter);
             if (lines.Length <= RememberedTotalsFrom)
             {

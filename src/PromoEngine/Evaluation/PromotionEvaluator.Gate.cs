@@ -155,8 +155,10 @@ public sealed partial class PromotionEvaluator
             {
                 switch (restriction)
                 {
-                    case MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } minimum when subtotal < minimum.Amount.Amount * share:
-                    case MinimumQuantityRestriction minimum2 when quantity < minimum2.Quantity * share:
+                    // A minimum met is met in any share of it (a share is at most 1): no product for it.
+                    case MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } minimum
+                        when subtotal < minimum.Amount.Amount && subtotal < minimum.Amount.Amount * share:
+                    case MinimumQuantityRestriction minimum2 when quantity < minimum2.Quantity && quantity < minimum2.Quantity * share:
                         return false;
                 }
             }

@@ -399,7 +399,25 @@ public sealed partial class PromotionEvaluator
                 : MatchingLines(promotion.QualifyingItems);
 
         /// <summary>The cart lines a filter lets through, in canonical order; computed once per filter.</summary>
+        /// <remarks>Implementation note: the gate and the application ask for one filter several times in a row (a
+        /// promotion's filter, for each check): the last filter asked for is answered without a look-up.</remarks>
         private int[] MatchingLines(ItemFilter filter)
+        {
+            if (ReferenceEquals(filter, _lastFilter))
+            {
+                return _lastLines!;
+            }
+
+            _lastFilter = filter;
+            return _lastLines = LinesOfFilter(filter);
+        }
+
+        /// <summary>The filter <see cref="MatchingLines"/> answered last, and its lines.</summary>
+        private ItemFilter? _lastFilter;
+
+        private int[]? _lastLines;
+
+        private int[] LinesOfFilter(ItemFilter filter)
         {
             if (!_shared.TryGetLines(filter, out var lines))
             {
