@@ -227,9 +227,10 @@ public sealed partial class PromotionEvaluator
                             proposal = candidate.Discount.Propose(Pool, qualifying, get);
                         }
 
-                        if (proposal.Total > 0m)
+                        var proposed = proposal.Total;
+                        if (proposed > 0m)
                         {
-                            winners.Add((candidate, proposal, proposal.Total));
+                            winners.Add((candidate, proposal, proposed));
                         }
                         else if (units.Count > 0 && stackOf?.ContainsKey(candidate.Promotion) != true
                             && (nothing is null || candidate.Promotion.Id.CompareTo(nothing.Promotion.Id) < 0))
@@ -779,19 +780,24 @@ public sealed partial class PromotionEvaluator
 
         private void HintNextTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier next, string? of = null)
         {
-            var what = next.PercentOff is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% off") : $"{next.AmountOff} off";
-            what = of is null ? what : what + " " + of;
+            // The message is formatted when read (most are not).
             if (basis == TierBasis.Subtotal)
             {
                 var shortfall = M(next.Threshold - original);
                 Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null,
-                    $"Spend {shortfall} more on qualifying items to get {what} with {promotion.Name}."));
+                    () => $"Spend {shortfall} more on qualifying items to get {What(next, of)} with {promotion.Name}."));
             }
             else
             {
                 var missing = (int)Math.Ceiling(next.Threshold - quantity);
                 Hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing,
-                    string.Create(CultureInfo.InvariantCulture, $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {what} with {promotion.Name}.")));
+                    () => string.Create(CultureInfo.InvariantCulture, $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {What(next, of)} with {promotion.Name}.")));
+            }
+
+            static string What(Tier next, string? of)
+            {
+                var what = next.PercentOff is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% off") : $"{next.AmountOff} off";
+                return of is null ? what : what + " " + of;
             }
         }
 

@@ -409,10 +409,9 @@ public sealed partial class PromotionEvaluator
                     return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { MissingQuantity = missing, ItemsLabel = condition.Label };
                 }
 
-                var message = string.Create(CultureInfo.InvariantCulture,
-                    $"Add {missing} more item{(missing == 1 ? string.Empty : "s")} from {condition.Label} to get {promotion.Name}.");
-                Hints.Add(new NearMissHint(promotion.Id, HintKind.AddRequiredItems, null, missing, message, condition.Label));
-                return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { MissingQuantity = missing, ItemsLabel = condition.Label };
+                Hints.Add(new NearMissHint(promotion.Id, HintKind.AddRequiredItems, null, missing, () => AddRequiredItemsMessage(promotion, missing, condition.Label), condition.Label));
+                return Reject(promotion, RejectionReason.CartConditionNotMet, static (p, r) => AddRequiredItemsMessage(p, r.MissingQuantity!.Value, r.ItemsLabel))
+                    with { MissingQuantity = missing, ItemsLabel = condition.Label };
             }
 
             // A threshold measured after higher lanes is checked when the promotion's lane begins (see ApplyLane).
@@ -428,9 +427,9 @@ public sealed partial class PromotionEvaluator
                 return Reject(promotion, RejectionReason.CartConditionNotMet, string.Empty) with { Shortfall = shortfall, ItemsLabel = condition.Label };
             }
 
-            var message = $"Spend {shortfall} more on {condition.Label} to get {promotion.Name}.";
-            Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, message, condition.Label));
-            return Reject(promotion, RejectionReason.CartConditionNotMet, message) with { Shortfall = shortfall, ItemsLabel = condition.Label };
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMoreOnRequiredItems, shortfall, null, () => SpendMoreOnMessage(promotion, shortfall, condition.Label), condition.Label));
+            return Reject(promotion, RejectionReason.CartConditionNotMet, static (p, r) => SpendMoreOnMessage(p, r.Shortfall!.Value, r.ItemsLabel))
+                with { Shortfall = shortfall, ItemsLabel = condition.Label };
         }
 
         /// <summary>Checks the thresholds a promotion measures after higher lanes (see
@@ -500,9 +499,8 @@ public sealed partial class PromotionEvaluator
                 return Reject(promotion, reason, string.Empty) with { Shortfall = shortfall };
             }
 
-            var message = $"Spend {shortfall} more on qualifying items to get {promotion.Name}.";
-            Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null, message));
-            return Reject(promotion, reason, message) with { Shortfall = shortfall };
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.SpendMore, shortfall, null, () => SpendMoreMessage(promotion, shortfall)));
+            return Reject(promotion, reason, static (p, r) => SpendMoreMessage(p, r.Shortfall!.Value)) with { Shortfall = shortfall };
         }
 
         /// <summary>A gift with purchase whose gift is missing: a rejection and a hint that name the SKU to add.</summary>
@@ -513,9 +511,9 @@ public sealed partial class PromotionEvaluator
                 return Reject(promotion, RejectionReason.GiftNotInCart, string.Empty) with { MissingQuantity = missing, Sku = sku };
             }
 
-            var message = string.Create(CultureInfo.InvariantCulture, $"Add {missing} x {sku} to your cart to get it with {promotion.Name}.");
-            Hints.Add(new NearMissHint(promotion.Id, HintKind.AddGift, null, missing, message, sku: sku));
-            return Reject(promotion, RejectionReason.GiftNotInCart, message) with { MissingQuantity = missing, Sku = sku };
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.AddGift, null, missing, () => AddGiftMessage(promotion, missing, sku), sku: sku));
+            return Reject(promotion, RejectionReason.GiftNotInCart, static (p, r) => AddGiftMessage(p, r.MissingQuantity!.Value, r.Sku!))
+                with { MissingQuantity = missing, Sku = sku };
         }
 
         private Rejection AddItems(Promotion promotion, int missing)
@@ -525,11 +523,26 @@ public sealed partial class PromotionEvaluator
                 return Reject(promotion, RejectionReason.MinimumQuantityNotMet, string.Empty) with { MissingQuantity = missing };
             }
 
-            var message = string.Create(CultureInfo.InvariantCulture,
-                $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {promotion.Name}.");
-            Hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing, message));
-            return Reject(promotion, RejectionReason.MinimumQuantityNotMet, message) with { MissingQuantity = missing };
+            Hints.Add(new NearMissHint(promotion.Id, HintKind.AddItems, null, missing, () => AddItemsMessage(promotion, missing)));
+            return Reject(promotion, RejectionReason.MinimumQuantityNotMet, static (p, r) => AddItemsMessage(p, r.MissingQuantity!.Value))
+                with { MissingQuantity = missing };
         }
+
+        // The messages of near misses, for the rejection and the hint alike: formatted when first read (most are not).
+        private static string SpendMoreMessage(Promotion promotion, Money shortfall) =>
+            $"Spend {shortfall} more on qualifying items to get {promotion.Name}.";
+
+        private static string SpendMoreOnMessage(Promotion promotion, Money shortfall, string? label) =>
+            $"Spend {shortfall} more on {label} to get {promotion.Name}.";
+
+        private static string AddItemsMessage(Promotion promotion, int missing) =>
+            string.Create(CultureInfo.InvariantCulture, $"Add {missing} more qualifying item{(missing == 1 ? string.Empty : "s")} to get {promotion.Name}.");
+
+        private static string AddRequiredItemsMessage(Promotion promotion, int missing, string? label) =>
+            string.Create(CultureInfo.InvariantCulture, $"Add {missing} more item{(missing == 1 ? string.Empty : "s")} from {label} to get {promotion.Name}.");
+
+        private static string AddGiftMessage(Promotion promotion, int missing, string sku) =>
+            string.Create(CultureInfo.InvariantCulture, $"Add {missing} x {sku} to your cart to get it with {promotion.Name}.");
 
         /// <summary>The promotions entered by code that pass the gate but cannot apply to this cart in any combination;
         /// found only under <see cref="EvaluationOptions.HideCodeStatus"/> (see <see cref="CannotApply"/>).</summary>

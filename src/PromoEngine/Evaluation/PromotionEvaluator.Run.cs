@@ -658,10 +658,12 @@ public sealed partial class PromotionEvaluator
                 : floored ? ClampedBy.PriceFloor
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) });
-            // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum.
+            // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum. Only a shipping
+            // part records a promotion a second time, so without one made in this run there is no earlier one to look for
+            // (the look compared ids as text, for every application of a cart that applies forty).
             var redemption = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution);
             var earlier = -1;
-            for (var i = 0; i < _redemptions.Count; i++)
+            for (var i = 0; i < _redemptions.Count && _shippingParts is not null; i++)
             {
                 if (_redemptions[i].PromotionId == promotion.Id)
                 {
