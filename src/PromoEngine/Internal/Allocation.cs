@@ -153,6 +153,9 @@ internal static class Allocation
         return result;
     }
 
+    /// <summary>The most places of a weight (and of the currency's minor units) the integer split takes.</summary>
+    private const int MaxWeightScale = 18;
+
     /// <summary>The most runs <see cref="TrySplitInIntegers"/> takes.</summary>
     public const int MaxIntegerRuns = 32;
 
@@ -165,7 +168,7 @@ internal static class Allocation
     /// <param name="extra">One slot per run.</param>
     public static bool TrySplitInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, Span<long> quotients, Span<int> extra)
     {
-        const int MaxScale = 18;
+        const int MaxScale = MaxWeightScale;
         if (runs.Length > MaxIntegerRuns || amount.Currency.MinorUnits > MaxScale || amount.Amount < 0m)
         {
             return false;
@@ -319,6 +322,11 @@ internal static class Allocation
     /// <see cref="OverRunsInDecimals"/>'s, without a decimal division per run.</remarks>
     public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
     {
+        if (runs.Length == 1 && OverOneRun(amount, runs[0]) is { } one)
+        {
+            return one;
+        }
+
         Span<long> quotients = stackalloc long[Math.Min(runs.Length, MaxIntegerRuns)];
         Span<int> extra = stackalloc int[Math.Min(runs.Length, MaxIntegerRuns)];
         if (!TrySplitInIntegers(amount, runs, quotients, extra))
@@ -339,6 +347,40 @@ internal static class Allocation
             {
                 result.Add(new Run(i, Decimals.DividedByPowerOfTen(quotients[i], minorUnits), runs[i].Count - extra[i]));
             }
+        }
+
+        return result;
+    }
+
+    /// <summary><see cref="OverRunsInIntegers"/> for one run (an item's units, one price): the amount in minor units
+    /// split evenly, its first units taking the minor units left over; <see langword="null"/> (the general split
+    /// decides) when the amount is not whole minor units at their places, or the weight is not one the general split
+    /// takes.</summary>
+    /// <remarks>Implementation note: each unit's exact share is the amount over the count whatever the weight, so the
+    /// quotient is the amount divided by the count and every remainder is the same: the leftover goes to the first
+    /// units, as the general split hands it out. An order discount spreads over each of its items this way, twenty
+    /// splits for an order of twenty lines, where the general split's working arrays cost more than the arithmetic.</remarks>
+    private static List<Run>? OverOneRun(Money amount, (int Count, decimal Weight) run)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(run.Weight, bits);
+        if (run.Count <= 0 || run.Weight <= 0m || bits[2] != 0 || ((bits[3] >> 16) & 0xFF) > MaxWeightScale
+            || !TryMinorUnits(amount.Amount, amount.Currency.MinorUnits, out var whole))
+        {
+            return null;
+        }
+
+        var quotient = Math.DivRem(whole, run.Count, out var leftover);
+        var minorUnits = amount.Currency.MinorUnits;
+        var result = new List<Run>(2);
+        if (leftover > 0)
+        {
+            result.Add(new Run(0, Decimals.DividedByPowerOfTen(quotient + 1, minorUnits), (int)leftover));
+        }
+
+        if (leftover < run.Count)
+        {
+            result.Add(new Run(0, Decimals.DividedByPowerOfTen(quotient, minorUnits), run.Count - (int)leftover));
         }
 
         return result;

@@ -54,6 +54,30 @@ public sealed class AllocationOverRunsProperties
         AssertIntegersAsDecimals(amount, quantized);
     });
 
+    [Property(MaxTest = 2000)]
+    public Property OverRunsInIntegers_OneRun_IsBitForBitOverRunsInDecimals() => Prop.ForAll(
+        (from cents in Gen.Choose(0, 100_000)
+         from count in Gen.Choose(1, 40)
+         from weight in Gen.OneOf(Gen.Choose(1, 5_000).Select(c => c / 100m), Gen.Choose(1, 999).Select(c => c / 3m), Gen.Elements(1m, 1.000m))
+         select (cents, count, weight)).ToArbitrary(),
+        Gen.Elements(0, 2, 3, 18).ToArbitrary(),
+        (c, minorUnits) =>
+        {
+            var (cents, count, weight) = c;
+            // One run (an item's units at one price), the split an order discount makes for each item: any amount (none,
+            // fewer minor units than units, an even or uneven split), any weight (quantized, as the evaluator has them).
+            var currency = minorUnits == 2 ? Currency.Usd : Currency.Custom(minorUnits switch { 0 => "QQZ", 3 => "QQT", _ => "QQE" }, minorUnits);
+            var amount = new Money(cents / currency.MinorUnitsPerMajor, currency);
+
+            AssertIntegersAsDecimals(amount, Allocation.Quantized([(count, weight)]));
+        });
+
+    [Fact]
+    public void OverRunsInIntegers_OneRunThatWeighsNothing_LeftToTheDecimals()
+    {
+        Assert.Null(Allocation.OverRunsInIntegers(Money.FromMinorUnits(5, Currency.Usd), [(3, 0m)]));
+    }
+
     [Property(MaxTest = 1000)]
     public Property OverRunsInIntegers_WholeWeightsThatSumToTheAmount_IsBitForBitOverRunsInDecimals() =>
         Prop.ForAll(WholeCases(), Gen.Elements(0, 2, 3).ToArbitrary(), (runs, minorUnits) =>
