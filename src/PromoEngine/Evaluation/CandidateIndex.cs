@@ -347,7 +347,7 @@ internal sealed class CandidateIndex
     /// <summary>Adds each promotion of an array (as <c>UnionWith</c> would, without boxing an enumerator: this runs for
     /// every cart line of every evaluation).</summary>
     /// <summary>Adds the promotions a line's SKU or category found, and the line to those found by one name (the line
-    /// is one of their qualifying lines: see <see cref="CandidateSet.LinesFound"/>).</summary>
+    /// is one of their qualifying lines: see <see cref="CandidateSet.Found"/>).</summary>
     private static void AddFound(Promotion[] promotions, int lineIndex, CandidateSet into)
     {
         foreach (var promotion in promotions)

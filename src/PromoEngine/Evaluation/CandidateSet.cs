@@ -7,18 +7,18 @@ namespace PromoEngine;
 /// indexes gather for <see cref="PromotionEvaluator"/>).</summary>
 /// <remarks>Implementation note: a common cart gathers a few promotions, the same one once per line that finds it; a
 /// hash set made for them cost its own object and two arrays, grown twice, and a hash per add. A few are kept in an array
-/// and found again by reference; past <see cref="Inline"/> a set by reference is made for the look-ups. Promotions compare
-/// by reference, as they do everywhere in an evaluation.</remarks>
+/// and found again by reference; past <see cref="Inline"/> an index by reference gives each one's place. Promotions
+/// compare by reference, as they do everywhere in an evaluation.</remarks>
 internal sealed class CandidateSet
 {
     /// <summary>The most promotions looked up by scanning the array.</summary>
     private const int Inline = 16;
 
     private Promotion[] _items = new Promotion[8];
-    private HashSet<Promotion>? _index; // made past Inline
+    private Dictionary<Promotion, int>? _index; // each promotion's place, made past Inline
 
-    // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept while
-    // the set is small and nothing was removed.
+    // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept until
+    // something is removed.
     private (int Slot, int Line)[]? _found;
     private int _foundCount;
     private bool _foundKept = true;
@@ -33,17 +33,17 @@ internal sealed class CandidateSet
     public void Add(Promotion promotion) => Add(promotion, -1);
 
     /// <summary>Adds a promotion unless it is there already, and a line through which the index found it by its one item
-    /// name, if not -1 (see <see cref="LinesFound"/>).</summary>
+    /// name, if not -1 (see <see cref="Found"/>).</summary>
     public void Add(Promotion promotion, int line)
     {
-        var slot = -1;
+        int slot;
         if (_index is null)
         {
             slot = SlotOf(promotion);
         }
-        else if (!_index.Add(promotion))
+        else if (!_index.TryGetValue(promotion, out slot))
         {
-            return;
+            slot = -1;
         }
 
         if (slot < 0)
@@ -55,11 +55,17 @@ internal sealed class CandidateSet
 
             slot = Count;
             _items[Count++] = promotion;
-            if (_index is null && Count > Inline)
+            if (_index is not null)
             {
-                _index = new HashSet<Promotion>(Items.ToArray(), ReferenceEqualityComparer.Instance);
-                _found = null; // past Inline, lines are not kept: each filter matches the cart's lines itself
-                _foundKept = false;
+                _index[promotion] = slot;
+            }
+            else if (Count > Inline)
+            {
+                _index = new Dictionary<Promotion, int>(2 * Inline, ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < Count; i++)
+                {
+                    _index[_items[i]] = i;
+                }
             }
         }
 
@@ -75,32 +81,10 @@ internal sealed class CandidateSet
         }
     }
 
-    /// <summary>The lines through which the index found a promotion by the one SKU or category its filter names
-    /// (<see cref="Promotion.FoundByOneItemName"/>): every line whose SKU or a category is that name, once each, in cart
-    /// order. Empty when none were kept: past <see cref="Inline"/>
-    /// promotions, after a removal, or when the promotion was not found that way.</summary>
-    /// <param name="slot">The promotion's place in <see cref="Items"/>.</param>
-    /// <param name="into">Where to write the lines (as many as the set found in all).</param>
-    /// <returns>The number written.</returns>
-    public int LinesFound(int slot, Span<int> into)
-    {
-        var count = 0;
-        if (_foundKept)
-        {
-            for (var i = 0; i < _foundCount; i++)
-            {
-                if (_found![i].Slot == slot)
-                {
-                    into[count++] = _found[i].Line;
-                }
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>Gets how many lines were kept in all (a bound for <see cref="LinesFound"/>).</summary>
-    public int FoundCount => _foundKept ? _foundCount : 0;
+    /// <summary>The lines through which the index found promotions by the one SKU or category their filters name, each
+    /// with the place of its promotion in <see cref="Items"/>, in the order found; none after a removal (places moved).
+    /// A promotion's lines found are its filter's matching lines, in another order.</summary>
+    public ReadOnlySpan<(int Slot, int Line)> Found => _foundKept && _found is not null ? _found.AsSpan(0, _foundCount) : default;
 
     /// <summary>Adds each promotion unless it is there already.</summary>
     public void AddRange(IEnumerable<Promotion> promotions)
@@ -117,7 +101,7 @@ internal sealed class CandidateSet
     {
         foreach (var promotion in other)
         {
-            if (_index?.Contains(promotion) ?? SlotOf(promotion) >= 0)
+            if (_index?.ContainsKey(promotion) ?? SlotOf(promotion) >= 0)
             {
                 RemoveWhere(other.Contains);
                 return;
@@ -151,6 +135,11 @@ internal sealed class CandidateSet
             }
             else
             {
+                if (_index is not null && kept < i)
+                {
+                    _index[_items[i]] = kept; // its new place
+                }
+
                 _items[kept++] = _items[i];
             }
         }

@@ -258,36 +258,53 @@ public sealed partial class PromotionEvaluator
         }
 
         /// <summary>Keeps, as their filters' matching lines, the lines through which the index found promotions by the
-        /// one SKU or category their filters name (<see cref="CandidateSet.LinesFound"/>): the same lines
+        /// one SKU or category their filters name (<see cref="CandidateSet.Found"/>): the same lines
         /// <see cref="MatchingLines"/> would find, put in canonical order, so the gate does not match them again.</summary>
         /// <remarks>Implementation note: matching a filter's lines visits every cart line; the index visited them
         /// already to find the candidates (a tenth of the common cart's time).</remarks>
         private void KeepLinesFound(CandidateSet candidates)
         {
-            if (candidates.FoundCount == 0 || _evaluator.MatchEveryFilter)
+            var found = candidates.Found;
+            if (found.IsEmpty || _evaluator.MatchEveryFilter)
             {
                 return;
             }
 
-            var rank = _cart.CanonicalOrder.Rank;
-            Span<int> found = candidates.FoundCount <= 256 ? stackalloc int[candidates.FoundCount] : new int[candidates.FoundCount];
-            var items = candidates.Items;
-            for (var slot = 0; slot < items.Length; slot++)
+            // The lines found grouped by place (a counting sort: each place's lines in the order found).
+            var places = candidates.Count;
+            Span<int> start = places < 256 ? stackalloc int[places + 1] : new int[places + 1];
+            start.Clear();
+            foreach (var (slot, _) in found)
             {
+                start[slot + 1]++;
+            }
+
+            for (var slot = 0; slot < places; slot++)
+            {
+                start[slot + 1] += start[slot];
+            }
+
+            Span<int> grouped = found.Length <= 256 ? stackalloc int[found.Length] : new int[found.Length];
+            Span<int> next = places <= 256 ? stackalloc int[places] : new int[places];
+            start[..places].CopyTo(next);
+            foreach (var (slot, line) in found)
+            {
+                grouped[next[slot]++] = line;
+            }
+
+            var rank = _cart.CanonicalOrder.Rank;
+            var items = candidates.Items;
+            for (var slot = 0; slot < places; slot++)
+            {
+                var count = start[slot + 1] - start[slot];
                 var filter = items[slot].QualifyingItems;
-                if (!items[slot].FoundByOneItemName || _shared.TryGetLines(filter, out _))
+                if (count == 0 || !items[slot].FoundByOneItemName || _shared.TryGetLines(filter, out _))
                 {
                     continue;
                 }
 
                 // Each line once: a line's categories are distinct (a cart line drops repeats).
-                var count = candidates.LinesFound(slot, found);
-                if (count == 0)
-                {
-                    continue;
-                }
-
-                var lines = found[..count].ToArray();
+                var lines = grouped.Slice(start[slot], count).ToArray();
                 for (var i = 1; i < lines.Length; i++)
                 {
                     var moving = lines[i];

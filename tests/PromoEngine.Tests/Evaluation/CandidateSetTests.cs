@@ -55,6 +55,45 @@ public sealed class CandidateSetTests
                 return set.Items.ToArray().SequenceEqual(expected) && set.Count == expected.Count;
             });
 
+    [Property(MaxTest = 500)]
+    public Property Found_AnyAddsWithLines_EachLineWithThePlaceOfItsPromotion() =>
+        Prop.ForAll(
+            Gen.ListOf(Gen.Choose(0, Pool.Length - 1).Zip(Gen.Choose(-1, 19))).ToArbitrary(),
+            adds =>
+            {
+                // Below and past the size where the set makes an index, a line found is kept with its promotion's place,
+                // also when the promotion was added before (found through another line).
+                var set = new CandidateSet();
+                var expected = new List<(int Slot, int Line)>();
+                foreach (var (i, line) in adds)
+                {
+                    set.Add(Pool[i], line);
+                    if (line >= 0)
+                    {
+                        expected.Add((set.Items.ToArray().ToList().IndexOf(Pool[i]), line));
+                    }
+                }
+
+                return set.Found.ToArray().SequenceEqual(expected);
+            });
+
+    [Fact]
+    public void Found_AfterARemoval_IsEmpty()
+    {
+        // The places moved: each filter matches the cart's lines itself.
+        var set = new CandidateSet();
+        for (var i = 0; i < 20; i++)
+        {
+            set.Add(Pool[i], i);
+        }
+
+        set.RemoveWhere(p => p == Pool[3]);
+        set.Add(Pool[25], 1);
+
+        Assert.True(set.Found.IsEmpty);
+        Assert.Equal(20, set.Count);
+    }
+
     [Fact]
     public void Add_TheSamePromotionOnceAndACopyOfIt_KeepsBoth()
     {
