@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace PromoEngine;
 
@@ -41,9 +42,16 @@ internal sealed class CandidateSet
         {
             slot = SlotOf(promotion);
         }
-        else if (!_index.TryGetValue(promotion, out slot))
+        else
         {
-            slot = -1;
+            // One look-up finds the place or makes it (then the promotion goes at the end).
+            ref var place = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, promotion, out var exists);
+            if (!exists)
+            {
+                place = Count;
+            }
+
+            slot = exists ? place : -1;
         }
 
         if (slot < 0)
@@ -55,13 +63,9 @@ internal sealed class CandidateSet
 
             slot = Count;
             _items[Count++] = promotion;
-            if (_index is not null)
+            if (_index is null && Count > Inline)
             {
-                _index[promotion] = slot;
-            }
-            else if (Count > Inline)
-            {
-                _index = new Dictionary<Promotion, int>(2 * Inline, ReferenceEqualityComparer.Instance);
+                _index = new Dictionary<Promotion, int>(8 * Inline, ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < Count; i++)
                 {
                     _index[_items[i]] = i;
