@@ -580,7 +580,7 @@ public sealed partial class PromotionEvaluator
         /// promotion. A static lambda costs no allocation.</summary>
         private Rejection Reject(Promotion promotion, RejectionReason reason, System.Func<Promotion, Rejection, string> message) =>
             Hides(promotion)
-                ? new(promotion.Id, CodeOf(promotion), reason, string.Empty)
+                ? new(promotion.Id, promotion.IdOrder, CodeOf(promotion), reason, string.Empty)
                 : new(promotion, CodeOf(promotion), reason, message);
 
         /// <summary>The rejection of a promotion whose amounts are in another currency than the cart.</summary>
@@ -595,7 +595,7 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>A rejection whose message is formatted only when it will be read (see <see cref="Message"/>).</summary>
         private Rejection Reject(Promotion promotion, RejectionReason reason, [InterpolatedStringHandlerArgument("", nameof(promotion))] ref Message message) =>
-            new(promotion.Id, CodeOf(promotion), reason, message.ToStringAndClear());
+            new(promotion.Id, promotion.IdOrder, CodeOf(promotion), reason, message.ToStringAndClear());
 
         /// <summary>A rejection's message, formatted as a plain interpolated string would be, unless the run
         /// <see cref="Hides"/> what is said of the promotion: then nothing of it is formatted, not even its

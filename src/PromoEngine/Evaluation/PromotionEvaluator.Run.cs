@@ -497,7 +497,7 @@ public sealed partial class PromotionEvaluator
         private Money M(decimal amount) => new(amount, _currency);
 
         private Rejection Reject(Promotion promotion, RejectionReason reason, string message) =>
-            new(promotion.Id, CodeOf(promotion), reason, message);
+            new(promotion.Id, promotion.IdOrder, CodeOf(promotion), reason, message);
 
         private EvaluationResult BuildResult()
         {

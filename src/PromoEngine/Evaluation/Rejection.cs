@@ -33,6 +33,16 @@ public sealed record Rejection
         _message = message;
     }
 
+    /// <summary>A rejection of a promotion with its message, its id's order as the promotion has it (not packed again).</summary>
+    internal Rejection(PromotionId promotionId, IdOrder idOrder, string? code, RejectionReason reason, string message)
+    {
+        PromotionId = promotionId;
+        IdOrder = idOrder;
+        Code = code;
+        Reason = reason;
+        _message = message;
+    }
+
     /// <summary>A rejection whose message is formatted from its promotion and its own details when first read.</summary>
     internal Rejection(Promotion source, string? code, RejectionReason reason, Func<Promotion, Rejection, string> format)
     {
