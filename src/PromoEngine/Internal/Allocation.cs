@@ -440,6 +440,42 @@ internal static class Allocation
         return byWeight != 0 ? byWeight < 0 : x < y;
     }
 
+    /// <summary><see cref="Money.Allocate(ReadOnlySpan{decimal})"/> in whole numbers, as the split over runs of one unit
+    /// each (<see cref="TrySplitInIntegers"/>: the same quotients, the same order of remainders, the same rule for the
+    /// minor units left over, and each part made as the division would make it); <see langword="null"/> when the numbers
+    /// do not fit or the weights are not ones it takes (then the decimals decide, and say what is wrong).</summary>
+    /// <remarks>Implementation note: an order discount spreads over its items by what is left of them; the decimal split
+    /// divides twice per item.</remarks>
+    public static System.Collections.Immutable.ImmutableArray<Money>? SpreadInIntegers(Money amount, ReadOnlySpan<decimal> weights)
+    {
+        if (weights.IsEmpty || weights.Length > MaxIntegerRuns)
+        {
+            return null;
+        }
+
+        Span<(int Count, decimal Weight)> runs = stackalloc (int, decimal)[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            runs[i] = (1, weights[i]);
+        }
+
+        Span<long> quotients = stackalloc long[weights.Length];
+        Span<int> extra = stackalloc int[weights.Length];
+        if (!TrySplitInIntegers(amount, runs, quotients, extra))
+        {
+            return null;
+        }
+
+        var parts = new Money[weights.Length];
+        var minorUnits = amount.Currency.MinorUnits;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = new Money(Decimals.DividedByPowerOfTen(quotients[i] + extra[i], minorUnits), amount.Currency);
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(parts);
+    }
+
     /// <summary>Spreads an amount over weights with an order-allocation rule (see <see cref="OrderAllocation"/>): the
     /// parts sum exactly to the amount, and none is more than its weight when the weights are whole minor units and add
     /// up to at least the amount.</summary>
@@ -447,7 +483,7 @@ internal static class Allocation
     {
         if (rule == OrderAllocation.LargestRemainder)
         {
-            return amount.Allocate(weights);
+            return SpreadInIntegers(amount, weights) ?? amount.Allocate(weights);
         }
 
         var perMajor = amount.Currency.MinorUnitsPerMajor;

@@ -72,6 +72,33 @@ public sealed class AllocationOverRunsProperties
             AssertIntegersAsDecimals(amount, Allocation.Quantized([(count, weight)]));
         });
 
+    [Property(MaxTest = 2000)]
+    public Property SpreadInIntegers_IsBitForBitMoneyAllocate() => Prop.ForAll(
+        (from cents in Gen.Choose(0, 1_000_000)
+         from weights in Gen.ArrayOf(Gen.OneOf(
+             Gen.Choose(0, 500_000).Select(c => c / 100m),
+             Gen.Choose(0, 999).Select(c => c / 7m),
+             Gen.Choose(0, 9_999).Select(c => c / 10_000m),
+             Gen.Elements(0m, 1m, 2.50m, 2.5m, 1.000m)))
+         where weights.Length > 0 && weights.Sum() > 0m
+         select (cents, weights)).ToArbitrary(),
+        Gen.Elements(0, 2, 3).ToArbitrary(),
+        (c, minorUnits) =>
+        {
+            // An order discount over what is left of its items: the parts, scale included, as the decimal split gives
+            // them, or none (the decimals decide) when the numbers do not fit.
+            var currency = minorUnits == 2 ? Currency.Usd : Currency.Custom(minorUnits == 0 ? "QQZ" : "QQT", minorUnits);
+            var amount = new Money(c.cents / currency.MinorUnitsPerMajor, currency);
+
+            var integers = Allocation.SpreadInIntegers(amount, c.weights);
+
+            var expected = amount.Allocate(c.weights).Select(m => string.Join(",", decimal.GetBits(m.Amount)));
+            return integers is null
+                ? c.weights.Length > Allocation.MaxIntegerRuns || c.weights.Any(w => w.Scale > 18)
+                : integers.Value.Select(m => string.Join(",", decimal.GetBits(m.Amount))).SequenceEqual(expected)
+                    && integers.Value.All(m => m.Currency == currency);
+        });
+
     [Fact]
     public void OverRunsInIntegers_OneRunThatWeighsNothing_LeftToTheDecimals()
     {
