@@ -358,6 +358,7 @@ internal sealed class CandidateIndex
 
     private static void AddAll(Promotion[] promotions, CandidateSet into)
     {
+        into.Reserve(promotions.Length);
         foreach (var promotion in promotions)
         {
             into.Add(promotion);

@@ -30,6 +30,33 @@ internal sealed class CandidateSet
     /// <summary>The promotions gathered, in the order first added.</summary>
     public ReadOnlySpan<Promotion> Items => _items.AsSpan(0, Count);
 
+    /// <summary>Makes room for this many promotions more (a list of many about to be added), so the array and the
+    /// index are made once at their size rather than grown.</summary>
+    public void Reserve(int more)
+    {
+        var needed = Count + more;
+        if (needed > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(needed + Inline, _items.Length * 2));
+        }
+
+        if (needed > Inline)
+        {
+            if (_index is null)
+            {
+                _index = new Dictionary<Promotion, int>(needed + (4 * Inline), ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < Count; i++)
+                {
+                    _index[_items[i]] = i;
+                }
+            }
+            else
+            {
+                _index.EnsureCapacity(needed);
+            }
+        }
+    }
+
     /// <summary>Adds a promotion unless it is there already.</summary>
     public void Add(Promotion promotion) => Add(promotion, -1);
 

@@ -239,6 +239,7 @@ public sealed partial class PromotionEvaluator
             }
 
             var automatic = walletOutsideSlots;
+            automatic.EnsureCapacity(automatic.Count + candidates.Count);
             foreach (var promotion in candidates.Items)
             {
                 if (Gate(promotion) is { } rejection)

@@ -58,7 +58,7 @@ public sealed partial class PromotionEvaluator
 
             // Larger saving alone first, then by id (then as given, as a stable sort would); those that save nothing
             // come last, so the active ones are the first.
-            var start = new List<(Promotion Promotion, decimal Alone, int Index)>();
+            var start = new List<(Promotion Promotion, decimal Alone, int Index)>(promotions is List<Promotion> list ? list.Count : 4);
             foreach (var promotion in promotions)
             {
                 start.Add((promotion, alone(promotion), start.Count));
