@@ -70,7 +70,7 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
 
             foreach (var part in units.Take(count * Get))
             {
-                proposal.Discount(part, part.Remaining * PercentOff / 100m);
+                proposal.Discount(part, Decimals.DividedByPowerOfTen(part.Remaining * PercentOff, 2));
             }
 
             set += count;
@@ -167,7 +167,7 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
 
             foreach (var part in gets)
             {
-                proposal.Discount(part, part.Remaining * PercentOff / 100m);
+                proposal.Discount(part, Decimals.DividedByPowerOfTen(part.Remaining * PercentOff, 2));
             }
 
             sets += alike;
@@ -205,7 +205,7 @@ internal sealed class BuyXGetYDiscount(int buy, int get, decimal percentOff, Ite
 
     // In sets of X + Y sorted dearest first, the Y discounted units are the cheapest: at most Y / (X + Y) of the set.
     public override decimal MostPerUnit(decimal remaining) =>
-        IsMonotone ? remaining * PercentOff / 100m * Get / (Buy + Get) : remaining * PercentOff / 100m;
+        IsMonotone ? Decimals.DividedByPowerOfTen(remaining * PercentOff, 2) * Get / (Buy + Get) : Decimals.DividedByPowerOfTen(remaining * PercentOff, 2);
 
     // With separate get items the cheapest of them are discounted, so one more cheap get item can lower the saving.
     public override bool IsMonotone => GetItems is null && Selection == UnitSelection.Cheapest;

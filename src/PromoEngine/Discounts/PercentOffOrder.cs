@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -16,7 +17,7 @@ internal sealed class PercentOffOrderDiscount : OrderDiscount
     internal override Currency? AmountCurrency => null;
 
     // Calculator.
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => remaining * Percent / 100m;
+    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Decimals.DividedByPowerOfTen(remaining * Percent, 2);
 
     // JSON: {"type": "percentOffOrder", "percent": 10}; schema: the discount oneOf entry whose type is "percentOffOrder".
     public const string JsonType = "percentOffOrder";

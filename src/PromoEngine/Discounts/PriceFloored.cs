@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -97,7 +98,7 @@ internal sealed class PriceFlooredDiscount : ItemDiscount
 
     /// <summary>The most a unit with this much left may take and stay at or above the floor.</summary>
     private decimal MostLeaving(decimal remaining) =>
-        Math.Max(0m, remaining - (Floor is { } floor ? floor.Amount : remaining * Percent!.Value / 100m));
+        Math.Max(0m, remaining - (Floor is { } floor ? floor.Amount : Decimals.DividedByPowerOfTen(remaining * Percent!.Value, 2)));
 
     public override decimal MostPerUnit(decimal remaining) => Math.Min(Inner.MostPerUnit(remaining), MostLeaving(remaining));
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -125,7 +126,7 @@ internal sealed class QuantityGroupsDiscount : ItemDiscount
     }
 
     private static decimal PerUnit(Tier tier, decimal remaining) =>
-        tier.PercentOff is { } percent ? remaining * percent / 100m : Math.Min(tier.AmountOff!.Value.Amount, remaining);
+        tier.PercentOff is { } percent ? Decimals.DividedByPowerOfTen(remaining * percent, 2) : Math.Min(tier.AmountOff!.Value.Amount, remaining);
 
     public override decimal MostPerUnit(decimal remaining)
     {

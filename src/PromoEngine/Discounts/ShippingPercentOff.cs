@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -19,7 +20,7 @@ internal sealed class ShippingPercentOffDiscount : ShippingDiscount
     internal override Currency? AmountCurrency => null;
 
     // Calculator.
-    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => remaining * Percent / 100m;
+    public override decimal Amount(decimal remaining, decimal originalSubtotal, int quantity) => Decimals.DividedByPowerOfTen(remaining * Percent, 2);
 
     public override decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Amount(remaining, originalSubtotal, quantity);
 

@@ -114,7 +114,7 @@ internal sealed class TieredDiscount : OrderDiscount
     /// <summary>What a reached tier takes off this much left (exact), nothing when none is reached.</summary>
     internal static decimal AmountOf(Tier? reached, decimal remaining) => reached switch
     {
-        { PercentOff: { } percent } => remaining * percent / 100m,
+        { PercentOff: { } percent } => Decimals.DividedByPowerOfTen(remaining * percent, 2),
         { AmountOff: { } amount } => Math.Min(amount.Amount, remaining),
         _ => 0m,
     };

@@ -64,12 +64,12 @@ public sealed partial class PromotionEvaluator
                 start.Add((promotion, alone(promotion), start.Count));
             }
 
-            start.Sort(static (a, b) =>
+            // Implementation note: often already so (promotions that save alike come in id order): then not sorted.
+            if (!InOrder(start))
             {
-                var byAlone = b.Alone.CompareTo(a.Alone);
-                var byId = byAlone != 0 ? byAlone : Promotion.CompareIds(a.Promotion, b.Promotion);
-                return byId != 0 ? byId : a.Index.CompareTo(b.Index);
-            });
+                start.Sort(StartOrder);
+            }
+
             var activeCount = 0;
             while (activeCount < start.Count && start[activeCount].Alone > 0m)
             {
@@ -100,6 +100,28 @@ public sealed partial class PromotionEvaluator
             }
 
             return ordered;
+        }
+
+        /// <summary>Larger saving alone first, then by id, then as given (a total order).</summary>
+        private static readonly Comparison<(Promotion Promotion, decimal Alone, int Index)> StartOrder = static (a, b) =>
+        {
+            var byAlone = b.Alone.CompareTo(a.Alone);
+            var byId = byAlone != 0 ? byAlone : Promotion.CompareIds(a.Promotion, b.Promotion);
+            return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+        };
+
+        /// <summary>Whether each promotion already comes before the next in <see cref="StartOrder"/>.</summary>
+        private static bool InOrder(List<(Promotion Promotion, decimal Alone, int Index)> start)
+        {
+            for (var i = 1; i < start.Count; i++)
+            {
+                if (StartOrder(start[i - 1], start[i]) > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>What is left of the lines a group of promotions works on, each line counted once, summed in the order
