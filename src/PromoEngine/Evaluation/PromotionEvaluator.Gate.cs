@@ -108,7 +108,7 @@ public sealed partial class PromotionEvaluator
         /// an automatic promotion, unless <see cref="EvaluationOptions.ListEveryRejection"/> is set. A code entered (typed
         /// or from the wallet) always concerns the shopper.</summary>
         private bool IsQuiet(Promotion promotion) =>
-            !Options.ListEveryRejection && !ReferenceEquals(promotion, Decoy) && _codeOf?.ContainsKey(promotion.Id) != true;
+            !Options.ListEveryRejection && !ReferenceEquals(promotion, Decoy) && CodeOf(promotion) is null;
 
         /// <summary>Whether an active, running promotion in the cart's currency concerns the cart (see
         /// <see cref="EvaluationOptions.ListEveryRejection"/>): some line passes its qualifying items, every restriction on
@@ -553,7 +553,7 @@ public sealed partial class PromotionEvaluator
         /// apply is replaced by "unknown", so nothing that would only explain it is worked out (messages, hints, when a
         /// window opens). The same holds for the decoy an unknown code is gated against.</summary>
         private bool Hides(Promotion promotion) =>
-            Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || (_codeOf?.GetValueOrDefault(promotion.Id) is { } code && !IsWalletCode(code)));
+            Options.HideCodeStatus && (ReferenceEquals(promotion, Decoy) || (CodeOf(promotion) is { } code && !IsWalletCode(code)));
 
         /// <summary>Whether a discount can never apply to this cart, whatever the combination, from what the gate already
         /// knows: the subtotal and the number of units of the qualifying lines. <see langword="false"/> when unsure.</summary>

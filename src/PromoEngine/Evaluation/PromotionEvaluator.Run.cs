@@ -402,7 +402,11 @@ public sealed partial class PromotionEvaluator
             _ => string.Create(CultureInfo.InvariantCulture, $"only {count} {noun}s"),
         };
 
-        public string? CodeOf(Promotion promotion) => _codeOf?.GetValueOrDefault(promotion.Id);
+        /// <summary>The code a promotion was entered by (its canonical form), or <see langword="null"/>.</summary>
+        /// <remarks>Implementation note: an automatic promotion has no code, so it is not looked up (a code entered made
+        /// every rejection and application of a large catalog hash a promotion id).</remarks>
+        public string? CodeOf(Promotion promotion) =>
+            _codeOf is null || promotion.Activation.Kind == ActivationKind.Automatic ? null : _codeOf.GetValueOrDefault(promotion.Id);
 
         /// <summary><see cref="LinesOf"/> as a delegate, made once per run.</summary>
         public Func<Promotion, int[]> LinesOfDelegate => field ??= LinesOf;
