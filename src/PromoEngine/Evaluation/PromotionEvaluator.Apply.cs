@@ -1005,6 +1005,58 @@ public sealed partial class PromotionEvaluator
 
         private const string FreeAlready = "Shipping is free already.";
 
+        /// <summary>The shares of the split over parts when each unit takes its own weight: every weight whole minor units
+        /// (of a currency of at most <see cref="Allocation.WeightDecimals"/> places), the weights times their counts adding
+        /// up to the amount (nothing was rounded away), as
+        /// <see cref="Allocation.OverRuns"/> gives them then (each part whole, at its weight in its fewest places);
+        /// <see langword="null"/> otherwise, or under the test switch <see cref="PromotionEvaluator.SplitEveryShare"/>.</summary>
+        /// <remarks>Implementation note: most applications of item discounts are so (10 % of 12.50 is 1.25 a unit, and
+        /// the rounded amount is their sum); the split's working arrays and list cost more than the application's own
+        /// work. The list is reused from call to call.</remarks>
+        private List<Allocation.Run>? OwnShares(List<(Part Part, decimal Weight)> parts, decimal amount)
+        {
+            var minorUnits = _currency.MinorUnits;
+            // Past the weights' places (Allocation.WeightDecimals) the split rounds weights first, and may not give
+            // each unit its own: it decides.
+            if (_evaluator.SplitEveryShare || minorUnits > Allocation.WeightDecimals
+                || !Allocation.TryMinorUnits(amount, minorUnits, out var target, out _))
+            {
+                return null;
+            }
+
+            long sum = 0;
+            foreach (var (part, weight) in parts)
+            {
+                if (!Allocation.TryMinorUnits(weight, minorUnits, out var each, out _) || each > (long.MaxValue / 4 - sum) / Math.Max(1, part.Count))
+                {
+                    return null;
+                }
+
+                sum += each * part.Count;
+            }
+
+            if (sum != target || sum == 0)
+            {
+                return null;
+            }
+
+            var shares = _ownShares ??= [];
+            shares.Clear();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (parts[i].Part.Count > 0)
+                {
+                    Allocation.TryMinorUnits(parts[i].Weight, minorUnits, out var each, out _);
+                    shares.Add(new Allocation.Run(i, Decimals.DividedByPowerOfTen(each, minorUnits), parts[i].Part.Count));
+                }
+            }
+
+            return shares;
+        }
+
+        /// <summary>The list <see cref="OwnShares"/> fills, reused.</summary>
+        private List<Allocation.Run>? _ownShares;
+
         /// <summary>The parts <see cref="ApplyToUnits"/> spreads over, with their weights; reused from call to call.</summary>
         private List<(Part Part, decimal Weight)>? _weightedParts;
 
@@ -1023,14 +1075,18 @@ public sealed partial class PromotionEvaluator
                 Pool.Read(units, weight, parts);
             }
 
-            var runs = parts.Count <= 64 ? stackalloc (int Count, decimal Weight)[parts.Count] : new (int Count, decimal Weight)[parts.Count];
-            for (var i = 0; i < runs.Length; i++)
+            var shares = OwnShares(parts, amount);
+            if (shares is null)
             {
-                runs[i] = (parts[i].Part.Count, parts[i].Weight);
-            }
+                var runs = parts.Count <= 64 ? stackalloc (int Count, decimal Weight)[parts.Count] : new (int Count, decimal Weight)[parts.Count];
+                for (var i = 0; i < runs.Length; i++)
+                {
+                    runs[i] = (parts[i].Part.Count, parts[i].Weight);
+                }
 
-            Allocation.Quantize(runs);
-            var shares = Allocation.OverRuns(M(amount), runs);
+                Allocation.Quantize(runs);
+                shares = Allocation.OverRuns(M(amount), runs);
+            }
 
             // Implementation note: largest remainder keeps each unit's share within one minor unit of its exact share,
             // and the shares never exceed what is left of a unit, but for the rounding of the whole: what a unit

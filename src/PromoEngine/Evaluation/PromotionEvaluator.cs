@@ -50,6 +50,10 @@ public sealed partial class PromotionEvaluator
     /// found a promotion (for tests that check both give the same lines).</summary>
     internal bool MatchEveryFilter { get; init; }
 
+    /// <summary>Whether every application splits its amount over its units the general way, even when each unit takes
+    /// its own weight (for tests that check both give the same shares, bit for bit).</summary>
+    internal bool SplitEveryShare { get; init; }
+
     /// <summary>Called when an evaluation takes the path for promotions on lines of their own (for tests that check it
     /// is taken where it should be: it gives what the general path gives, so only this tells them apart).</summary>
     internal Action? IndependentPathTaken { get; init; }
