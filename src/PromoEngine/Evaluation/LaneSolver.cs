@@ -467,16 +467,33 @@ internal static class LaneSolver
         }
 
         // Each run of units, first seen first, with the candidate that saves most on each of its units.
+        // Implementation note: a component has a few runs, found again by a look through them; an index is made past
+        // a few (most components are two promotions on a line or two).
         var cut = UnitPool.CutAtEdges(reads);
         var runs = new List<(Span Span, decimal Remaining, int Best, decimal PerUnit)>();
-        var runOf = new Dictionary<Span, int>();
+        Dictionary<Span, int>? runOf = null;
         for (var c = 0; c < candidates.Length; c++)
         {
             foreach (var part in cut[c])
             {
-                if (!runOf.TryGetValue(part.Span, out var at))
+                var at = RunOf(part.Span);
+                if (at < 0)
                 {
-                    runOf[part.Span] = runs.Count;
+                    if (runOf is not null)
+                    {
+                        runOf[part.Span] = runs.Count;
+                    }
+                    else if (runs.Count == FewRuns)
+                    {
+                        runOf = new Dictionary<Span, int>(2 * FewRuns);
+                        for (var r = 0; r < runs.Count; r++)
+                        {
+                            runOf[runs[r].Span] = r;
+                        }
+
+                        runOf[part.Span] = runs.Count;
+                    }
+
                     runs.Add((part.Span, part.Remaining, c, candidates[c].Discount.MostPerUnit(part.Remaining)));
                     continue;
                 }
@@ -488,6 +505,24 @@ internal static class LaneSolver
                     runs[at] = (run.Span, run.Remaining, c, perUnit);
                 }
             }
+        }
+
+        int RunOf(Span span)
+        {
+            if (runOf is not null)
+            {
+                return runOf.GetValueOrDefault(span, -1);
+            }
+
+            for (var r = 0; r < runs.Count; r++)
+            {
+                if (runs[r].Span == span)
+                {
+                    return r;
+                }
+            }
+
+            return -1;
         }
 
         // Groups of alike runs (one item, one price left, one candidate), first seen first, each in the canonical order;
@@ -568,6 +603,9 @@ internal static class LaneSolver
 
         return ((sets, total), false);
     }
+
+    /// <summary>The most runs of a component <see cref="SolveAdditive"/> finds again by looking through them.</summary>
+    private const int FewRuns = 16;
 
     /// <summary>Alike units of a component of additive candidates, and the one candidate they go to.</summary>
     private sealed class AdditiveGroup(List<Span> spans, int best, decimal perUnit)

@@ -174,6 +174,28 @@ public sealed class LaneComponentTests
     }
 
     [Fact]
+    public void Solve_AdditivePromotionsOverManyRuns_GiveWhatTheSearchGives()
+    {
+        // Twenty lines at twenty prices: more runs than the direct solution finds again by looking through them (past
+        // them, an index). "a" takes the dear ones (10 % beats $1 off from $10 up), "b" the cheap ones.
+        var skus = Enumerable.Range(0, 20).Select(i => $"s{i:D2}").ToArray();
+        var cart = Cart([.. skus.Select((sku, i) => Line(sku, 1m + i, 1 + (i % 3)))]);
+        var (pool, candidates) = Setup(cart,
+            Percent("a", 10m, skus),
+            Promo("b", Discount.AmountOffEachItem(D(1m))).ForItems(ItemFilter.Skus(skus)).Build());
+
+        var direct = LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap);
+        var searched = LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap, additiveShortcut: false);
+
+        Assert.Equal(searched.Total, direct.Total);
+        Assert.Equal(Given(searched), Given(direct));
+        foreach (var (promotion, units) in searched.Sets)
+        {
+            Assert.Equal(units, direct.Sets[promotion]);
+        }
+    }
+
+    [Fact]
     public void Solve_AGiftAndAPercentageOnItsBoughtItem_SavesTheGiftsPrice()
     {
         // Buy "s" (20), get "g" (10) free, beside 10 % on "s": the gift saves 10 on "g" (not a second "s"), so it
