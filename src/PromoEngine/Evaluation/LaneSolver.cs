@@ -529,17 +529,49 @@ internal static class LaneSolver
         // then the largest possible discounts first, ties by the first run in the canonical order.
         var itemOf = pool.ItemOf;
         var groups = new List<AdditiveGroup>();
-        var groupOf = new Dictionary<(int Item, decimal Remaining, int Best), AdditiveGroup>();
+        Dictionary<(int Item, decimal Remaining, int Best), AdditiveGroup>? groupOf = null; // past a few, as for runs
         foreach (var (span, remaining, best, perUnit) in runs)
         {
-            if (!groupOf.TryGetValue((itemOf[span.Line], remaining, best), out var group))
+            var item = itemOf[span.Line];
+            var group = GroupOf(item, remaining, best);
+            if (group is null)
             {
-                groupOf[(itemOf[span.Line], remaining, best)] = group = new AdditiveGroup([], best, perUnit);
+                group = new AdditiveGroup([], item, remaining, best, perUnit);
                 groups.Add(group);
+                if (groupOf is not null)
+                {
+                    groupOf[(item, remaining, best)] = group;
+                }
+                else if (groups.Count > FewRuns)
+                {
+                    groupOf = new Dictionary<(int Item, decimal Remaining, int Best), AdditiveGroup>(2 * FewRuns);
+                    foreach (var made in groups)
+                    {
+                        groupOf[(made.Item, made.Remaining, made.Best)] = made;
+                    }
+                }
             }
 
             group.Spans.Add(span);
             group.Count += span.Count;
+        }
+
+        AdditiveGroup? GroupOf(int item, decimal remaining, int best)
+        {
+            if (groupOf is not null)
+            {
+                return groupOf.GetValueOrDefault((item, remaining, best));
+            }
+
+            foreach (var group in groups)
+            {
+                if (group.Item == item && group.Best == best && group.Remaining == remaining)
+                {
+                    return group;
+                }
+            }
+
+            return null;
         }
 
         if (groups.Count >= NodeBudget)
@@ -550,11 +582,12 @@ internal static class LaneSolver
         foreach (var group in groups)
         {
             group.Spans.Sort(pool.Canonical);
+            group.Saving = group.PerUnit * group.Count;
         }
 
         groups.Sort((a, b) =>
         {
-            var bySaving = (b.PerUnit * b.Count).CompareTo(a.PerUnit * a.Count);
+            var bySaving = b.Saving.CompareTo(a.Saving);
             return bySaving != 0 ? bySaving : pool.CompareCanonical(a.Spans[0], b.Spans[0]);
         });
 
@@ -608,15 +641,23 @@ internal static class LaneSolver
     private const int FewRuns = 16;
 
     /// <summary>Alike units of a component of additive candidates, and the one candidate they go to.</summary>
-    private sealed class AdditiveGroup(List<Span> spans, int best, decimal perUnit)
+    private sealed class AdditiveGroup(List<Span> spans, int item, decimal remaining, int best, decimal perUnit)
     {
         public List<Span> Spans { get; } = spans;
+
+        /// <summary>The item, the price left of each unit, and the candidate: what makes runs alike.</summary>
+        public int Item { get; } = item;
+
+        public decimal Remaining { get; } = remaining;
 
         public int Best { get; } = best;
 
         public decimal PerUnit { get; } = perUnit;
 
         public int Count { get; set; }
+
+        /// <summary>The most the group saves: its units at the most per unit (set once the units are counted).</summary>
+        public decimal Saving { get; set; }
     }
 
     /// <returns>The best sets and their saving, and whether some group was split coarsely; null when the node budget

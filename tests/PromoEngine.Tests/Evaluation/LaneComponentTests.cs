@@ -176,10 +176,11 @@ public sealed class LaneComponentTests
     [Fact]
     public void Solve_AdditivePromotionsOverManyRuns_GiveWhatTheSearchGives()
     {
-        // Twenty lines at twenty prices: more runs than the direct solution finds again by looking through them (past
-        // them, an index). "a" takes the dear ones (10 % beats $1 off from $10 up), "b" the cheap ones.
+        // Twenty lines at twenty prices: more runs and groups than the direct solution finds again by looking through
+        // them (past them, an index), and three lines alike to the first three, last, which join their groups then.
+        // "a" takes the dear ones (10 % beats $1 off from $10 up), "b" the cheap ones.
         var skus = Enumerable.Range(0, 20).Select(i => $"s{i:D2}").ToArray();
-        var cart = Cart([.. skus.Select((sku, i) => Line(sku, 1m + i, 1 + (i % 3)))]);
+        var cart = Cart([.. skus.Select((sku, i) => Line(sku, 1m + i, 1 + (i % 3))), .. skus.Take(3).Select((sku, i) => Line("z" + sku, 1m + i, 2, sku))]);
         var (pool, candidates) = Setup(cart,
             Percent("a", 10m, skus),
             Promo("b", Discount.AmountOffEachItem(D(1m))).ForItems(ItemFilter.Skus(skus)).Build());
