@@ -91,7 +91,7 @@ public sealed partial class PromotionEvaluator
                     continue;
                 }
 
-                ordered.AddRange(BestOrder(group, saving, () => linesOf is null ? _shippingRemaining : LeftOfLines(group, linesOf)));
+                ordered.AddRange(BestOrder(group, saving, linesOf));
             }
 
             for (var i = activeCount; i < start.Count; i++)
@@ -153,9 +153,10 @@ public sealed partial class PromotionEvaluator
         /// <see cref="Commutes"/> kept in that order among themselves.</summary>
         /// <param name="start">The group, larger saving alone first.</param>
         /// <param name="saving">What an order saves.</param>
-        /// <param name="mostOf">The most the group could save: all that is left of its lines (or of shipping); worked out
-        /// only when some order is searched (a group of promotions that all commute is not).</param>
-        private List<Promotion> BestOrder(List<Promotion> start, Func<Promotion[], decimal> saving, Func<decimal> mostOf)
+        /// <param name="linesOf">The lines a promotion works on (<see langword="null"/> for shipping): the most the group
+        /// could save is all that is left of them (or of shipping), worked out only when some order is searched (a group
+        /// of promotions that all commute is not).</param>
+        private List<Promotion> BestOrder(List<Promotion> start, Func<Promotion[], decimal> saving, Func<Promotion, int[]>? linesOf)
         {
             // A label a place: 0 for each promotion that commutes (they take the 0s in the starting order), 1, 2...
             // for the others; every distinct arrangement of the labels is one order to try.
@@ -179,7 +180,7 @@ public sealed partial class PromotionEvaluator
                 return start;
             }
 
-            var most = mostOf();
+            var most = linesOf is null ? _shippingRemaining : LeftOfLines(start, linesOf);
             var best = start.ToArray();
             var bestSaving = saving(best);
             if (bestSaving >= most)
