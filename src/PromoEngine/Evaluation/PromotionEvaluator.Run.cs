@@ -408,17 +408,11 @@ public sealed partial class PromotionEvaluator
         public string? CodeOf(Promotion promotion) =>
             _codeOf is null || promotion.Activation.Kind == ActivationKind.Automatic ? null : _codeOf.GetValueOrDefault(promotion.Id);
 
-        /// <summary><see cref="LinesOf"/> as a delegate, made once per run.</summary>
-        public Func<Promotion, int[]> LinesOfDelegate => field ??= LinesOf;
+        /// <summary><see cref="MatchingLines"/> as a delegate, made once per run.</summary>
+        public Func<ItemFilter, int[]> MatchingLinesDelegate => field ??= MatchingLines;
 
         /// <summary><see cref="MeasuredAfterHigherLanes"/> as a delegate, made once per run.</summary>
         public Func<Promotion, int[]> MeasuredAfterHigherLanesDelegate => field ??= MeasuredAfterHigherLanes;
-
-        /// <summary>The cart lines a promotion can use, to qualify or to discount.</summary>
-        public int[] LinesOf(Promotion promotion) =>
-            promotion.Discount.GetItems is { } getItems
-                ? [.. MatchingLines(promotion.QualifyingItems).Union(MatchingLines(getItems))]
-                : MatchingLines(promotion.QualifyingItems);
 
         /// <summary>The cart lines a filter lets through, in canonical order; computed once per filter.</summary>
         /// <remarks>Implementation note: the gate and the application ask for one filter several times in a row (a

@@ -283,7 +283,7 @@ public sealed partial class PromotionEvaluator
         for (var i = 0; i < outcomes.Count; i++)
         {
             var (scenario, result) = outcomes[i];
-            var suspects = LeaveOut.Suspects(scenario, result, run.LinesOfDelegate, lineCount, run.MeasuredAfterHigherLanesDelegate);
+            var suspects = LeaveOut.Suspects(scenario, result, run.MatchingLinesDelegate, lineCount, run.MeasuredAfterHigherLanesDelegate);
             if (suspects.Count == 0)
             {
                 continue;
