@@ -44,11 +44,7 @@ internal sealed class CandidateSet
         {
             if (_index is null)
             {
-                _index = new Dictionary<Promotion, int>(needed + (4 * Inline), ReferenceEqualityComparer.Instance);
-                for (var i = 0; i < Count; i++)
-                {
-                    _index[_items[i]] = i;
-                }
+                MakeIndex(needed + (4 * Inline));
             }
             else
             {
@@ -92,11 +88,7 @@ internal sealed class CandidateSet
             _items[Count++] = promotion;
             if (_index is null && Count > Inline)
             {
-                _index = new Dictionary<Promotion, int>(8 * Inline, ReferenceEqualityComparer.Instance);
-                for (var i = 0; i < Count; i++)
-                {
-                    _index[_items[i]] = i;
-                }
+                MakeIndex(8 * Inline);
             }
         }
 
@@ -109,6 +101,16 @@ internal sealed class CandidateSet
             }
 
             _found[_foundCount++] = (slot, line);
+        }
+    }
+
+    /// <summary>Makes the index of places, of the promotions gathered so far.</summary>
+    private void MakeIndex(int capacity)
+    {
+        _index = new Dictionary<Promotion, int>(capacity, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Count; i++)
+        {
+            _index[_items[i]] = i;
         }
     }
 

@@ -1024,34 +1024,26 @@ public sealed partial class PromotionEvaluator
                 return null;
             }
 
+            // Each part's share is made as its weight is read (the list is dropped when the weights do not add up).
+            var shares = _ownShares ??= [];
+            shares.Clear();
             long sum = 0;
-            foreach (var (part, weight) in parts)
+            for (var i = 0; i < parts.Count; i++)
             {
+                var (part, weight) = parts[i];
                 if (!Allocation.TryMinorUnits(weight, minorUnits, out var each, out _) || each > (long.MaxValue / 4 - sum) / Math.Max(1, part.Count))
                 {
                     return null;
                 }
 
                 sum += each * part.Count;
-            }
-
-            if (sum != target || sum == 0)
-            {
-                return null;
-            }
-
-            var shares = _ownShares ??= [];
-            shares.Clear();
-            for (var i = 0; i < parts.Count; i++)
-            {
-                if (parts[i].Part.Count > 0)
+                if (part.Count > 0)
                 {
-                    Allocation.TryMinorUnits(parts[i].Weight, minorUnits, out var each, out _);
-                    shares.Add(new Allocation.Run(i, Decimals.DividedByPowerOfTen(each, minorUnits), parts[i].Part.Count));
+                    shares.Add(new Allocation.Run(i, Decimals.DividedByPowerOfTen(each, minorUnits), part.Count));
                 }
             }
 
-            return shares;
+            return sum == target && sum != 0 ? shares : null;
         }
 
         /// <summary>The list <see cref="OwnShares"/> fills, reused.</summary>
