@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace PromoEngine;
 
@@ -460,16 +461,11 @@ internal static class LaneSolver
         // The candidates by id (ids are unique), their units cut at each other's edges, as the search has them.
         var candidates = component.ToArray();
         Array.Sort(candidates, static (a, b) => Promotion.CompareIds(a.Promotion, b.Promotion));
-        var reads = new List<List<Part>>(candidates.Length);
-        foreach (var candidate in candidates)
-        {
-            reads.Add(pool.Read(candidate.Qualifying));
-        }
+        var cut = SharedCut(pool, candidates) ?? CutApart(pool, candidates);
 
         // Each run of units, first seen first, with the candidate that saves most on each of its units.
         // Implementation note: a component has a few runs, found again by a look through them; an index is made past
         // a few (most components are two promotions on a line or two).
-        var cut = UnitPool.CutAtEdges(reads);
         var runs = new List<(Span Span, decimal Remaining, int Best, decimal PerUnit)>();
         Dictionary<Span, int>? runOf = null;
         for (var c = 0; c < candidates.Length; c++)
@@ -635,6 +631,62 @@ internal static class LaneSolver
         }
 
         return ((sets, total), false);
+    }
+
+    /// <summary>Each candidate's units to qualify with, read and cut at each other's edges.</summary>
+    private static List<List<Part>> CutApart(UnitPool pool, LaneCandidate[] candidates)
+    {
+        var reads = new List<List<Part>>(candidates.Length);
+        foreach (var candidate in candidates)
+        {
+            reads.Add(pool.Read(candidate.Qualifying));
+        }
+
+        return UnitPool.CutAtEdges(reads);
+    }
+
+    /// <summary><see cref="CutApart"/> when every candidate qualifies with the same spans and no part of them has an edge
+    /// inside another (so cutting changes nothing): the one read, for each; otherwise <see langword="null"/>.</summary>
+    /// <remarks>Implementation note: most components of the realistic mix are two percentages on one category's lines;
+    /// the cut of equal lists is the cut of one, and a list whose parts have no edge inside another is its own cut.</remarks>
+    private static List<List<Part>>? SharedCut(UnitPool pool, LaneCandidate[] candidates)
+    {
+        var first = candidates[0].Qualifying;
+        for (var c = 1; c < candidates.Length; c++)
+        {
+            var other = candidates[c].Qualifying;
+            if (other.Count != first.Count || !CollectionsMarshal.AsSpan(other).SequenceEqual(CollectionsMarshal.AsSpan(first)))
+            {
+                return null;
+            }
+        }
+
+        var read = pool.Read(first);
+        if (read.Count > FewRuns)
+        {
+            return null;
+        }
+
+        foreach (var part in read)
+        {
+            foreach (var other in read)
+            {
+                if (other.Span.Line == part.Span.Line
+                    && ((other.Span.Start > part.Span.Start && other.Span.Start < part.Span.End)
+                        || (other.Span.End > part.Span.Start && other.Span.End < part.Span.End)))
+                {
+                    return null;
+                }
+            }
+        }
+
+        var cut = new List<List<Part>>(candidates.Length);
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            cut.Add(read);
+        }
+
+        return cut;
     }
 
     /// <summary>The most runs of a component <see cref="SolveAdditive"/> finds again by looking through them.</summary>

@@ -1046,7 +1046,17 @@ public sealed partial class PromotionEvaluator
             return sum == target && sum != 0 ? shares : null;
         }
 
-        /// <summary>The list <see cref="OwnShares"/> fills, reused.</summary>
+        /// <summary>The shares of the split over one part (<see cref="Allocation.OverOneRun"/>, its weight quantized as the
+        /// split's are), in the list <see cref="OwnShares"/> fills; <see langword="null"/> when the general split
+        /// decides.</summary>
+        private List<Allocation.Run>? OneRunShares((Part Part, decimal Weight) part, decimal amount)
+        {
+            Span<(int Count, decimal Weight)> run = [(part.Part.Count, part.Weight)];
+            Allocation.Quantize(run);
+            return Allocation.OverOneRun(M(amount), run[0], _ownShares ??= []);
+        }
+
+        /// <summary>The list <see cref="OwnShares"/> and <see cref="OneRunShares"/> fill, reused.</summary>
         private List<Allocation.Run>? _ownShares;
 
         /// <summary>The parts <see cref="ApplyToUnits"/> spreads over, with their weights; reused from call to call.</summary>
@@ -1067,7 +1077,9 @@ public sealed partial class PromotionEvaluator
                 Pool.Read(units, weight, parts);
             }
 
-            var shares = OwnShares(parts, amount);
+            // One part (an item's units at one price: every share of an order discount over its items) is split evenly
+            // over its units whatever its weight, which is what OwnShares would give when the units take their own.
+            var shares = parts.Count == 1 ? OneRunShares(parts[0], amount) : OwnShares(parts, amount);
             if (shares is null)
             {
                 var runs = parts.Count <= 64 ? stackalloc (int Count, decimal Weight)[parts.Count] : new (int Count, decimal Weight)[parts.Count];

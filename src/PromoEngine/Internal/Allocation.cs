@@ -360,7 +360,10 @@ internal static class Allocation
     /// quotient is the amount divided by the count and every remainder is the same: the leftover goes to the first
     /// units, as the general split hands it out. An order discount spreads over each of its items this way, twenty
     /// splits for an order of twenty lines, where the general split's working arrays cost more than the arithmetic.</remarks>
-    private static List<Run>? OverOneRun(Money amount, (int Count, decimal Weight) run)
+    /// <param name="amount">The rounded amount.</param>
+    /// <param name="run">The run, its weight quantized.</param>
+    /// <param name="into">A list to fill (cleared first) instead of a new one.</param>
+    public static List<Run>? OverOneRun(Money amount, (int Count, decimal Weight) run, List<Run>? into = null)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(run.Weight, bits);
@@ -372,7 +375,8 @@ internal static class Allocation
 
         var quotient = Math.DivRem(whole, run.Count, out var leftover);
         var minorUnits = amount.Currency.MinorUnits;
-        var result = new List<Run>(2);
+        var result = into ?? new List<Run>(2);
+        result.Clear();
         if (leftover > 0)
         {
             result.Add(new Run(0, Decimals.DividedByPowerOfTen(quotient + 1, minorUnits), (int)leftover));

@@ -197,6 +197,37 @@ public sealed class LaneComponentTests
     }
 
     [Fact]
+    public void Solve_AdditivePromotionsOnTheSameSpans_GiveWhatTheSearchGives()
+    {
+        // Both qualify with the same spans (read once for both): "b" (50 %) takes every unit.
+        var cart = Cart(Line("x", 10m, 3), Line("y", 4m, 2));
+        var (pool, candidates) = Setup(cart, Percent("a", 10m, "x", "y"), Percent("b", 50m, "x", "y"));
+
+        var direct = LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap);
+        var searched = LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap, additiveShortcut: false);
+
+        Assert.Equal(19m, direct.Total);
+        Assert.Equal(searched.Total, direct.Total);
+        Assert.Equal([("b", 5)], Given(direct));
+        Assert.Equal(searched.Sets.Values.Single(), direct.Sets.Values.Single());
+    }
+
+    [Fact]
+    public void Solve_AdditivePromotionsOnTheSameOverlappingSpans_CutThemAtEachOthersEdges()
+    {
+        // Spans that overlap (one starting inside the other; no lane makes them) are cut at each other's edges even when
+        // every candidate has the same: the direct solution reads them as the general cut does.
+        var cart = Cart(Line("x", 10m, 3));
+        var (pool, setup) = Setup(cart, Percent("a", 10m, "x"), Percent("b", 50m, "x"));
+        List<Span> spans = [new Span(0, 0, 3), new Span(0, 1, 2)];
+        var candidates = setup.Select(c => new LaneCandidate(c.Promotion, spans, spans)).ToList();
+
+        var direct = LaneSolver.Solve(pool, candidates, LaneSolverTests.Cap);
+
+        Assert.Equal([new Span(0, 0, 1), new Span(0, 1, 2)], direct.Sets.Values.Single());
+    }
+
+    [Fact]
     public void Solve_AGiftAndAPercentageOnItsBoughtItem_SavesTheGiftsPrice()
     {
         // Buy "s" (20), get "g" (10) free, beside 10 % on "s": the gift saves 10 on "g" (not a second "s"), so it
