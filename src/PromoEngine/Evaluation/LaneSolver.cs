@@ -744,71 +744,194 @@ internal static class LaneSolver
             (Dictionary<Promotion, List<Span>> Sets, decimal Total) incumbent)
         {
             _pool = pool;
-            _candidates = candidates.OrderBy(c => c.Promotion.Id).ToList();
+            _candidates = [.. candidates];
+            _candidates.Sort(static (a, b) => Promotion.CompareIds(a.Promotion, b.Promotion)); // ids are unique
             _cap = cap;
 
-            // Runs of alike units, cut so that each is wholly in or out of every candidate's units.
-            var cut = UnitPool.CutAtEdges([.. _candidates.Select(c => pool.Read(c.Units))]);
-            var usable = new Dictionary<Span, List<int>>();
-            var remainingOf = new Dictionary<Span, decimal>();
+            // Runs of alike units, cut so that each is wholly in or out of every candidate's units; each with the
+            // candidates that may use it, first seen first.
+            var reads = new List<List<Part>>(_candidates.Count);
+            foreach (var candidate in _candidates)
+            {
+                reads.Add(pool.Read(candidate.Units));
+            }
+
+            var cut = UnitPool.CutAtEdges(reads);
+            var usable = new List<(Span Span, decimal Remaining, List<int> Candidates)>();
+            Dictionary<Span, int>? usableAt = null; // made past a few, as in SolveAdditive
             for (var c = 0; c < _candidates.Count; c++)
             {
                 foreach (var part in cut[c])
                 {
-                    if (!usable.TryGetValue(part.Span, out var list))
+                    var at = UsableAt(part.Span);
+                    if (at < 0)
                     {
-                        usable[part.Span] = list = [];
-                        remainingOf[part.Span] = part.Remaining;
+                        at = usable.Count;
+                        usable.Add((part.Span, part.Remaining, []));
+                        if (usableAt is not null)
+                        {
+                            usableAt[part.Span] = at;
+                        }
+                        else if (usable.Count > FewRuns)
+                        {
+                            usableAt = new Dictionary<Span, int>(2 * FewRuns);
+                            for (var u = 0; u < usable.Count; u++)
+                            {
+                                usableAt[usable[u].Span] = u;
+                            }
+                        }
                     }
 
-                    list.Add(c);
+                    usable[at].Candidates.Add(c);
                 }
+            }
+
+            int UsableAt(Span span)
+            {
+                if (usableAt is not null)
+                {
+                    return usableAt.GetValueOrDefault(span, -1);
+                }
+
+                for (var u = 0; u < usable.Count; u++)
+                {
+                    if (usable[u].Span == span)
+                    {
+                        return u;
+                    }
+                }
+
+                return -1;
             }
 
             // Interchangeable units: same item and same price left, usable by the same promotions. Among promotions
             // whose saving is a plain sum over units (uncapped percentages and amounts off each), only the best for
-            // a unit is worth trying: giving the unit to another of them never saves more.
-            foreach (var (span, list) in usable)
+            // a unit is worth trying: giving the unit to another of them never saves more (ties: the first).
+            foreach (var (_, remaining, list) in usable)
             {
-                var additive = list.Where(c => IsAdditive(_candidates[c])).ToList();
-                if (additive.Count > 1)
+                var best = -1;
+                var additive = 0;
+                var bestPerUnit = 0m;
+                foreach (var c in list)
                 {
-                    var best = additive.OrderByDescending(c => _candidates[c].Discount.MostPerUnit(remainingOf[span])).ThenBy(c => c).First();
-                    list.RemoveAll(c => IsAdditive(_candidates[c]) && c != best);
+                    if (IsAdditive(_candidates[c]))
+                    {
+                        additive++;
+                        var perUnit = _candidates[c].Discount.MostPerUnit(remaining);
+                        if (best < 0 || perUnit > bestPerUnit)
+                        {
+                            (best, bestPerUnit) = (c, perUnit);
+                        }
+                    }
+                }
+
+                if (additive > 1)
+                {
+                    list.RemoveAll(c => c != best && IsAdditive(_candidates[c]));
                 }
             }
 
-            foreach (var group in usable.Keys
-                .GroupBy(u => (Item: pool.ItemOf[u.Line], Remaining: remainingOf[u], Key: string.Join(",", usable[u])))
-                .Select(g => g.Order(Comparer<Span>.Create(pool.CompareCanonical)).ToArray()))
+            // Groups of runs alike in item, price left and candidates, first seen first, each's runs in the canonical
+            // order.
+            var itemOf = pool.ItemOf;
+            var members = new List<List<int>>(); // [group]: its runs' places in usable
+            for (var u = 0; u < usable.Count; u++)
             {
-                _groups.Add(new Group(group, [.. usable[group[0]]], group.Sum(u => u.Count), remainingOf[group[0]]));
+                var g = 0;
+                while (g < members.Count && !Alike(usable[members[g][0]], usable[u], itemOf))
+                {
+                    g++;
+                }
+
+                if (g == members.Count)
+                {
+                    members.Add([]);
+                }
+
+                members[g].Add(u);
             }
+
+            static bool Alike((Span Span, decimal Remaining, List<int> Candidates) a, (Span Span, decimal Remaining, List<int> Candidates) b, int[] itemOf) =>
+                itemOf[a.Span.Line] == itemOf[b.Span.Line] && a.Remaining == b.Remaining
+                && CollectionsMarshal.AsSpan(a.Candidates).SequenceEqual(CollectionsMarshal.AsSpan(b.Candidates));
+
+            var groups = new List<Group>(members.Count);
+            foreach (var runs in members)
+            {
+                // In the canonical order, ties as found (an insertion sort: a group has a few runs); the group is read
+                // from its first run so.
+                for (var i = 1; i < runs.Count; i++)
+                {
+                    var run = runs[i];
+                    var j = i - 1;
+                    for (; j >= 0 && pool.CompareCanonical(usable[runs[j]].Span, usable[run].Span) > 0; j--)
+                    {
+                        runs[j + 1] = runs[j];
+                    }
+
+                    runs[j + 1] = run;
+                }
+
+                var spans = new Span[runs.Count];
+                var count = 0;
+                for (var i = 0; i < spans.Length; i++)
+                {
+                    spans[i] = usable[runs[i]].Span;
+                    count += spans[i].Count;
+                }
+
+                var first = usable[runs[0]];
+                groups.Add(new Group(spans, [.. first.Candidates], count, first.Remaining));
+            }
+
+            var perUnitOf = new decimal[_candidates.Count][];
+            for (var c = 0; c < _candidates.Count; c++)
+            {
+                perUnitOf[c] = new decimal[groups.Count];
+            }
+
+            var mostOf = new decimal[groups.Count]; // [group]: the most its units can save
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var most = decimal.MinValue;
+                foreach (var c in groups[g].Eligible)
+                {
+                    perUnitOf[c][g] = _candidates[c].Discount.MostPerUnit(groups[g].Remaining);
+                    most = Math.Max(most, perUnitOf[c][g]);
+                }
+
+                mostOf[g] = most * groups[g].Count;
+            }
+
+            // Largest possible discounts first: good solutions early make the bound bite (ties: the canonical order of
+            // their first runs, then as found).
+            var order = new int[groups.Count];
+            for (var g = 0; g < order.Length; g++)
+            {
+                order[g] = g;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var byMost = mostOf[b].CompareTo(mostOf[a]);
+                var byFirst = byMost != 0 ? byMost : pool.CompareCanonical(groups[a].Spans[0], groups[b].Spans[0]);
+                return byFirst != 0 ? byFirst : a.CompareTo(b);
+            });
 
             _perUnit = new decimal[_candidates.Count][];
             for (var c = 0; c < _candidates.Count; c++)
             {
-                _perUnit[c] = new decimal[_groups.Count];
-            }
-
-            for (var g = 0; g < _groups.Count; g++)
-            {
-                foreach (var c in _groups[g].Eligible)
+                _perUnit[c] = new decimal[groups.Count];
+                for (var g = 0; g < order.Length; g++)
                 {
-                    _perUnit[c][g] = _candidates[c].Discount.MostPerUnit(_groups[g].Remaining);
+                    _perUnit[c][g] = perUnitOf[c][order[g]];
                 }
             }
 
-            // Largest possible discounts first: good solutions early make the bound bite.
-            var order = Enumerable.Range(0, _groups.Count)
-                .OrderByDescending(g => _groups[g].Eligible.Max(c => _perUnit[c][g]) * _groups[g].Count)
-                .ThenBy(g => _groups[g].Spans[0], Comparer<Span>.Create(pool.CompareCanonical))
-                .ToArray();
-            var reordered = order.Select(g => _groups[g]).ToList();
-            var perUnit = _perUnit.Select(row => order.Select(g => row[g]).ToArray()).ToArray();
-            _groups.Clear();
-            _groups.AddRange(reordered);
-            _perUnit = perUnit;
+            foreach (var g in order)
+            {
+                _groups.Add(groups[g]);
+            }
 
             _lastGroup = new int[_candidates.Count];
             Array.Fill(_lastGroup, -1);
@@ -823,20 +946,31 @@ internal static class LaneSolver
             _remainingBound = new decimal[_groups.Count + 1];
             for (var g = _groups.Count - 1; g >= 0; g--)
             {
-                _remainingBound[g] = _remainingBound[g + 1] + (_groups[g].Count * _groups[g].Eligible.Max(c => _perUnit[c][g]));
+                _remainingBound[g] = _remainingBound[g + 1] + mostOf[order[g]];
             }
 
-            _current = _candidates.Select(_ => new List<Span>()).ToArray();
-            _counts = _candidates.Select(_ => new int[_groups.Count]).ToArray();
+            _current = new List<Span>[_candidates.Count];
+            _counts = new int[_candidates.Count][];
+            _memo = new Dictionary<int[], decimal>[_candidates.Count];
+            for (var c = 0; c < _candidates.Count; c++)
+            {
+                _current[c] = [];
+                _counts[c] = new int[_groups.Count];
+                _memo[c] = new Dictionary<int[], decimal>(CountsComparer.Instance);
+            }
+
             _optimistic = new decimal[_candidates.Count];
-            _memo = _candidates.Select(_ => new Dictionary<int[], decimal>(CountsComparer.Instance)).ToArray();
 
             // The greedy solution is the first incumbent, so the bound prunes from the start; but the first solution
             // the search finds that saves as much replaces it, so that among equal savings the search order decides
             // (a function of the groups, so of the items), never the greedy pass or the noise in the last digits.
             BestTotal = incumbent.Total;
             _bar = incumbent.Total - Tolerance;
-            _best = _candidates.Select(c => incumbent.Sets.TryGetValue(c.Promotion, out var units) ? units : []).ToArray();
+            _best = new List<Span>[_candidates.Count];
+            for (var c = 0; c < _candidates.Count; c++)
+            {
+                _best[c] = incumbent.Sets.TryGetValue(_candidates[c].Promotion, out var units) ? units : [];
+            }
         }
 
         public decimal BestTotal { get; private set; }
