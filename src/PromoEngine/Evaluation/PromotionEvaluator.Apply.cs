@@ -728,40 +728,104 @@ public sealed partial class PromotionEvaluator
             }
 
             // Allocated over the qualifying items (lines alike in all but id and quantity count as one) by what is left
-            // of them, then over each item's units likewise.
-            var items = Pool.ByItem(lines);
-            var itemLeft = new decimal[items.Count];
+            // of them, then over each item's units likewise. When no two lines are alike, the items are the lines.
+            var items = Pool.LinesAreItems ? null : Pool.ByItem(lines);
+            var itemLeft = new decimal[items?.Count ?? lines.Length];
             for (var i = 0; i < itemLeft.Length; i++)
             {
-                itemLeft[i] = ItemLeft(items[i]);
+                itemLeft[i] = items is null ? LineLeft(lines[i]) : ItemLeft(items[i]);
             }
 
             var itemShares = Spread(rounded, itemLeft);
             var units = _itemUnits ??= [];
-            for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < itemLeft.Length; i++)
             {
-                if (itemShares[i].IsZero)
+                if (itemShares[i].IsZero || (items is null && ApplyToOnePiece(promotion, lines[i], itemShares[i].Amount)))
                 {
                     continue;
                 }
 
                 units.Clear();
-                foreach (var line in items[i])
+                if (items is null)
                 {
-                    foreach (var piece in Pool.PiecesOf(line))
+                    AddUnits(lines[i]);
+                }
+                else
+                {
+                    foreach (var line in items[i])
                     {
-                        if (piece.StoppedBy is null)
-                        {
-                            units.Add((new Span(line, piece.Start, piece.Count), piece.Remaining));
-                        }
+                        AddUnits(line);
                     }
                 }
 
                 ApplyToUnits(promotion, units, itemShares[i].Amount);
             }
 
+            void AddUnits(int line)
+            {
+                foreach (var piece in Pool.PiecesOf(line))
+                {
+                    if (piece.StoppedBy is null)
+                    {
+                        units.Add((new Span(line, piece.Start, piece.Count), piece.Remaining));
+                    }
+                }
+            }
+
             _orderDiscounts += rounded;
             RecordApplied(promotion, rounded, discount.Nominal(remaining, original, quantity), exact, capped);
+        }
+
+        /// <summary>What <see cref="ApplyToUnits"/> does with an item's share of an order discount when the item is one
+        /// line whose units are one piece, none stopped, and every unit's share fits what is left of it (nothing to move
+        /// on), without its working lists; false (nothing done) otherwise, or for a promotion that stops others, or under
+        /// the test switch <see cref="PromotionEvaluator.SplitEveryShare"/>.</summary>
+        /// <remarks>Implementation note: the general path reads the piece as one part and splits it with
+        /// <see cref="OneRunShares"/>, whose at most two shares differ, so each is recorded as itself: the units are changed
+        /// exactly as it changes them. An order of twenty lines spreads a percentage over twenty items so.</remarks>
+        private bool ApplyToOnePiece(Promotion promotion, int line, decimal amount)
+        {
+            var pieces = Pool.PiecesOf(line);
+            if (_evaluator.SplitEveryShare || promotion.Stops != StopScope.None || pieces.Count != 1 || pieces[0].StoppedBy is not null)
+            {
+                return false;
+            }
+
+            var remaining = pieces[0].Remaining;
+            if (OneRunShares((new Part(new Span(line, pieces[0].Start, pieces[0].Count), remaining), remaining), amount) is not { } shares)
+            {
+                return false;
+            }
+
+            foreach (var share in shares)
+            {
+                if (share.Share > remaining)
+                {
+                    // The general path moves what a unit cannot take to the next (not met with whole minor units: an
+                    // item's share is at most what is left of it, so a minor unit more goes only where one is left).
+                    return false;
+                }
+            }
+
+            var start = pieces[0].Start;
+            foreach (var (_, share, count) in shares)
+            {
+                var span = new Span(line, start, count);
+                start += count;
+                if (share == 0m)
+                {
+                    continue;
+                }
+
+                var adjustment = new UnitAdjustment(promotion.Id, promotion.Discount.Class, share);
+                foreach (var piece in Pool.Cover(span))
+                {
+                    piece.Remaining -= share;
+                    piece.AddAdjustment(adjustment);
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The units of one item an order application spreads over, with their weights; reused from item to item

@@ -112,6 +112,23 @@ internal sealed class UnitPool : IUnitPrices
     /// quantity.</summary>
     public int[] ItemOf => _shared.ItemOf ??= Items(_cart, LinesInOrder);
 
+    /// <summary>Whether every line is an item of its own (no two lines are alike): then <see cref="ByItem"/> gives
+    /// each line alone, in the order given.</summary>
+    public bool LinesAreItems => _shared.LinesAreItems ??= EachOwnItem(ItemOf);
+
+    private static bool EachOwnItem(int[] itemOf)
+    {
+        for (var line = 0; line < itemOf.Length; line++)
+        {
+            if (itemOf[line] != line)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Lines grouped by item, in the order given (an item where its first line is); remembered for each list
     /// of lines (a promotion's scope is one list for the whole evaluation).</summary>
     public List<List<int>> ByItem(int[] lines)
@@ -370,6 +387,8 @@ internal sealed class UnitPool : IUnitPrices
         public Piece[]?[]? Pristine { get; set; }
 
         public Dictionary<int[], List<List<int>>> ByItem => field ??= new(ReferenceEqualityComparer.Instance);
+
+        public bool? LinesAreItems { get; set; }
     }
 
     private static Piece Pristine(CartLine line) => new() { Start = 0, Count = line.Quantity, Remaining = line.UnitPrice.Amount };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using FsCheck;
 using FsCheck.Xunit;
@@ -41,6 +42,52 @@ public sealed class OwnSharesProperties
             var price = new[] { 12.50m, 10.00m, 9.99m, 4m, 0.10m, 7.500m, 0.00000000000002m }[random.Next(currency.MinorUnits == 14 ? 7 : 6)];
             price = currency.MinorUnits == 0 ? (decimal.Truncate(price) + 1m) * 1.0m : price; // whole, written with a place
             return new CartLine($"l{i}", $"sku{random.Next(4)}", new Money(price, currency), random.Next(1, 5), [new[] { "a", "b" }[random.Next(2)]]);
+        }));
+
+        AssertSame(PromotionCatalog.Create(promotions), new EvaluationOptions { IncludeUnits = true }, cart, [], Now, null);
+    }
+
+    [Property(MaxTest = 300)]
+    public void Evaluate_OrderDiscountsOverItemsOfOnePiece_SameAsSplittingEveryShare(PositiveInt seed)
+    {
+        // An order discount's share of an item that is one line of one piece is applied without the working lists: lines
+        // as they came, lines an item discount changed (all their units, or some: then of two pieces), lines a stop holds,
+        // order discounts that stop the lanes below, shares that leave some units a minor unit more, alike lines (one
+        // item), and prices written with more places than the currency has.
+        var random = new Random(seed.Get);
+        var currency = new[] { Currency.Usd, Currency.Custom("QQT", 3), Currency.Custom("QQZ", 0) }[random.Next(3)];
+        var promotions = new List<Promotion>();
+        for (var k = 0; k < random.Next(1, 4); k++)
+        {
+            var order = Promotion.Create($"o{k}", $"O{k}").WithPriority(random.Next(2));
+            promotions.Add((random.Next(4) == 0 ? order.StopLowerLanes() : order)
+                .Giving(random.Next(3) switch
+                {
+                    0 => Discount.PercentOffOrder(new[] { 10m, 15m, 33m, 99m }[random.Next(4)]),
+                    1 => Discount.AmountOffOrder(new Money(new[] { 1m, 7m, 100m, 0.5m }[random.Next(currency.MinorUnits == 0 ? 3 : 4)], currency)),
+                    _ => Discount.Tiered(TierBasis.Subtotal, Tier.PercentOffFrom(1, 5), Tier.PercentOffFrom(30, 20)),
+                })
+                .Build());
+        }
+
+        for (var k = 0; k < random.Next(0, 3); k++)
+        {
+            var item = Promotion.Create($"i{k}", $"I{k}")
+                .WithPriority(random.Next(2))
+                .ForItems(ItemFilter.Categories(new[] { "a", "b" }[random.Next(2)]));
+            item = random.Next(4) == 0 ? item.StopLowerLanes() : item;
+            promotions.Add(item.Giving(random.Next(2) == 0
+                ? Discount.PercentOffItems(new[] { 10m, 25m }[random.Next(2)]).LimitUnits(perOrder: random.Next(1, 4))
+                : Discount.AmountOffEachItem(new Money(1m, currency))).Build());
+        }
+
+        var cart = new Cart(currency, Enumerable.Range(0, random.Next(1, 9)).Select(i =>
+        {
+            var price = new[] { 12.50m, 10.00m, 9.99m, 4m, 0.10m, 7.500m, 0.01m }[random.Next(7)];
+            price = currency.MinorUnits == 0 ? decimal.Truncate(price) + 1m : price;
+            // Distinct skus keep every line its own item, as most carts are; a few share one (then alike lines are one item).
+            var sku = random.Next(5) == 0 ? "same" : $"sku{i}";
+            return new CartLine($"l{i}", sku, new Money(price, currency), random.Next(1, 5), [new[] { "a", "b" }[random.Next(2)]]);
         }));
 
         AssertSame(PromotionCatalog.Create(promotions), new EvaluationOptions { IncludeUnits = true }, cart, [], Now, null);
