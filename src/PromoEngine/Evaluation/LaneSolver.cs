@@ -521,6 +521,42 @@ internal static class LaneSolver
             return -1;
         }
 
+        return runs.Count == 1 ? OneRun(pool, candidates, runs[0], cap, ref proposals) : Grouped(pool, candidates, runs, cap, ref proposals);
+    }
+
+    /// <summary><see cref="SolveAdditive"/>'s answer for one run (two promotions on one line, most often): one group,
+    /// given whole to its candidate.</summary>
+    private static ((Dictionary<Promotion, List<Span>> Sets, decimal Total) Solution, bool Coarse)? OneRun(
+        UnitPool pool,
+        LaneCandidate[] candidates,
+        (Span Span, decimal Remaining, int Best, decimal PerUnit) run,
+        Func<Promotion, decimal, decimal> cap,
+        ref List<(Promotion Promotion, ItemProposal Proposal)>? proposals)
+    {
+        var sets = new Dictionary<Promotion, List<Span>>();
+        var total = 0m;
+        if (run.Span.Count > 0)
+        {
+            List<Span> units = [run.Span];
+            var candidate = candidates[run.Best];
+            var qualifying = new SpanSet(units).Intersect(candidate.Qualifying);
+            var proposal = candidate.Discount.Propose(pool, qualifying, qualifying);
+            total += cap(candidate.Promotion, proposal.Total);
+            (proposals ??= []).Add((candidate.Promotion, proposal));
+            sets[candidate.Promotion] = units;
+        }
+
+        return ((sets, total), false);
+    }
+
+    /// <summary><see cref="SolveAdditive"/>'s answer from its runs: their groups, each given whole to its candidate.</summary>
+    private static ((Dictionary<Promotion, List<Span>> Sets, decimal Total) Solution, bool Coarse)? Grouped(
+        UnitPool pool,
+        LaneCandidate[] candidates,
+        List<(Span Span, decimal Remaining, int Best, decimal PerUnit)> runs,
+        Func<Promotion, decimal, decimal> cap,
+        ref List<(Promotion Promotion, ItemProposal Proposal)>? proposals)
+    {
         // Groups of alike runs (one item, one price left, one candidate), first seen first, each in the canonical order;
         // then the largest possible discounts first, ties by the first run in the canonical order.
         var itemOf = pool.ItemOf;

@@ -65,12 +65,23 @@ public sealed partial class PromotionEvaluator
             }
 
             // Implementation note: often already so (promotions that save alike come in id order): then not sorted.
-            if (!InOrder(start))
+            // Otherwise the active ones and the others are sorted apart (every active one comes first), the others
+            // most often in order already: a lane's many promotions that save nothing now are not sorted.
+            var activeCount = 0;
+            if (!InOrder(start, 0, start.Count))
             {
-                start.Sort(StartOrder);
+                activeCount = PartitionActive(start);
+                if (!InOrder(start, 0, activeCount))
+                {
+                    start.Sort(0, activeCount, StartComparer);
+                }
+
+                if (!InOrder(start, activeCount, start.Count - activeCount))
+                {
+                    start.Sort(activeCount, start.Count - activeCount, StartComparer);
+                }
             }
 
-            var activeCount = 0;
             while (activeCount < start.Count && start[activeCount].Alone > 0m)
             {
                 activeCount++;
@@ -110,10 +121,14 @@ public sealed partial class PromotionEvaluator
             return byId != 0 ? byId : a.Index.CompareTo(b.Index);
         };
 
-        /// <summary>Whether each promotion already comes before the next in <see cref="StartOrder"/>.</summary>
-        private static bool InOrder(List<(Promotion Promotion, decimal Alone, int Index)> start)
+        /// <summary><see cref="StartOrder"/> as a comparer, for sorting part of a list.</summary>
+        private static readonly IComparer<(Promotion Promotion, decimal Alone, int Index)> StartComparer =
+            Comparer<(Promotion Promotion, decimal Alone, int Index)>.Create(StartOrder);
+
+        /// <summary>Whether each promotion of a range already comes before the next in <see cref="StartOrder"/>.</summary>
+        private static bool InOrder(List<(Promotion Promotion, decimal Alone, int Index)> start, int from, int count)
         {
-            for (var i = 1; i < start.Count; i++)
+            for (var i = from + 1; i < from + count; i++)
             {
                 if (StartOrder(start[i - 1], start[i]) > 0)
                 {
@@ -122,6 +137,33 @@ public sealed partial class PromotionEvaluator
             }
 
             return true;
+        }
+
+        /// <summary>Moves the promotions that save something alone before the others, each kept in the order given;
+        /// returns how many save something.</summary>
+        private static int PartitionActive(List<(Promotion Promotion, decimal Alone, int Index)> start)
+        {
+            var others = new List<(Promotion Promotion, decimal Alone, int Index)>(start.Count);
+            var active = 0;
+            for (var i = 0; i < start.Count; i++)
+            {
+                var entry = start[i];
+                if (entry.Alone > 0m)
+                {
+                    start[active++] = entry;
+                }
+                else
+                {
+                    others.Add(entry);
+                }
+            }
+
+            for (var i = 0; i < others.Count; i++)
+            {
+                start[active + i] = others[i];
+            }
+
+            return active;
         }
 
         /// <summary>What is left of the lines a group of promotions works on, each line counted once, summed in the order
