@@ -109,7 +109,7 @@ internal static class LaneSolver
             candidates = useful;
         }
 
-        var sets = new Dictionary<Promotion, List<Span>>();
+        var sets = new Dictionary<Promotion, List<Span>>(candidates.Count); // at most one set each: never grown
         var total = 0m;
         var fallback = false;
         List<(Promotion Promotion, ItemProposal Proposal)>? proposals = null;

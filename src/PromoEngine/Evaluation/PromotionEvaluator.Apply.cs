@@ -546,19 +546,44 @@ public sealed partial class PromotionEvaluator
                 lines = lines.Union(MatchingLines(getItems));
             }
 
-            var counts = new Dictionary<Promotion, int>();
+            // Implementation note: a loser's lines are held by a few winners, counted in a short list.
+            var counts = new List<(Promotion Owner, int Units)>();
             foreach (var lineIndex in lines)
             {
                 foreach (var piece in Pool.PiecesOf(lineIndex))
                 {
                     if (piece.ClaimedBy is { } owner)
                     {
-                        counts[owner] = counts.GetValueOrDefault(owner) + piece.Count;
+                        var at = 0;
+                        while (at < counts.Count && counts[at].Owner != owner)
+                        {
+                            at++;
+                        }
+
+                        if (at == counts.Count)
+                        {
+                            counts.Add((owner, piece.Count));
+                        }
+                        else
+                        {
+                            counts[at] = (owner, counts[at].Units + piece.Count);
+                        }
                     }
                 }
             }
 
-            return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Id).First().Key;
+            // Most units, then the smallest id.
+            Promotion? winner = null;
+            var most = 0;
+            foreach (var (owner, units) in counts)
+            {
+                if (winner is null || units > most || (units == most && Promotion.CompareIds(owner, winner) < 0))
+                {
+                    (winner, most) = (owner, units);
+                }
+            }
+
+            return winner;
         }
 
         /// <summary>The promotion that stopped a filter's units, when every one of them is stopped.</summary>
