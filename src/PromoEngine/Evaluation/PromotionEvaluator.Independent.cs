@@ -183,14 +183,18 @@ public sealed partial class PromotionEvaluator
                 lines = new LineResults(built);
             }
 
-            foreach (var i in order)
+            // Recorded as RecordApplied records them, straight into the arrays the result keeps: nothing caps or floors
+            // them, and none has a shipping part, so each is one application and one redemption.
+            var applied = new AppliedPromotion[order.Length];
+            var redemptions = new Redemption[order.Length];
+            for (var k = 0; k < order.Length; k++)
             {
-                var (exact, _, nominal, rounded) = amounts[i];
+                var (exact, _, nominal, rounded) = amounts[order[k]];
                 _itemDiscounts += rounded;
-                RecordApplied(admitted[i], rounded, nominal, exact, exact);
+                (applied[k], redemptions[k]) = Application(admitted[order[k]], rounded, nominal, exact < nominal ? ClampedBy.Price : ClampedBy.None);
             }
 
-            return Finish(lines);
+            return Finish(lines, ImmutableCollectionsMarshal.AsImmutableArray(applied), ImmutableCollectionsMarshal.AsImmutableArray(redemptions));
         }
 
         /// <summary>A line one promotion took <paramref name="amount"/> off, as the general path records it: one
