@@ -294,8 +294,8 @@ public sealed partial class PromotionEvaluator
             if (Options.RoundingTarget == RoundingTarget.AmountToPay)
             {
                 // RoundDiscount takes the exact amount from what is left, rounds that (whole minor units: it is as it was)
-                // and takes it from what is left again: the exact amount at the places of both.
-                rounded = exactSum == 0 ? 0m : Decimals.FromMinorUnits(exactSum, minorUnits, Math.Max(exactPlaces, leftPlaces));
+                // and takes it from what is left again: the exact amount at the places of both, which is the exact amount.
+                rounded = exactSum == 0 ? 0m : exact;
             }
 
             return true;

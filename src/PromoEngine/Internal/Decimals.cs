@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace PromoEngine.Internal;
 
@@ -64,9 +65,13 @@ internal static class Decimals
 
     /// <summary>A non-negative decimal as its whole mantissa and its scale (the value is mantissa / 10^scale), when the
     /// mantissa fits 63 bits.</summary>
+    /// <remarks>Implementation note: the bits are read into a buffer of four ints held in a local rather than one on
+    /// the stack from <c>stackalloc</c>, which kept the method from being inlined (the common cart asks it for each
+    /// line).</remarks>
     public static bool TryParts(decimal value, out long mantissa, out int scale)
     {
-        Span<int> bits = stackalloc int[4];
+        var buffer = default(FourInts);
+        Span<int> bits = buffer;
         decimal.GetBits(value, bits);
         scale = (bits[3] >> 16) & 0xFF;
         mantissa = unchecked(((long)bits[1] << 32) | (uint)bits[0]);
@@ -130,6 +135,13 @@ internal static class Decimals
     {
         var mantissa = minor / LongPowersOfTen[minorUnits - places];
         return new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)((ulong)mantissa >> 32)), 0, false, (byte)places);
+    }
+
+    /// <summary>Room for a decimal's four ints of bits (<see cref="decimal.GetBits(decimal, Span{int})"/>).</summary>
+    [InlineArray(4)]
+    private struct FourInts
+    {
+        private int _element;
     }
 
     private static readonly long[] LongPowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
