@@ -78,6 +78,17 @@ internal static class Decimals
         return bits[2] == 0 && bits[1] >= 0 && bits[3] >= 0;
     }
 
+    /// <summary>Whether a decimal is a zero of no places and no sign (<c>0m</c>, <c>default</c>), all of whose bits are
+    /// clear: adding it to a decimal, or taking it from one, gives that decimal back, bit for bit (the other's places
+    /// and sign kept), so such a sum need not be made.</summary>
+    public static bool IsBareZero(decimal value)
+    {
+        var buffer = default(FourInts);
+        Span<int> bits = buffer;
+        decimal.GetBits(value, bits);
+        return (bits[0] | bits[1] | bits[2] | bits[3]) == 0;
+    }
+
     /// <summary>The product of two non-negative whole numbers, when it is at most a quarter of <see cref="long.MaxValue"/>
     /// (so that a few such products add up without overflow).</summary>
     /// <remarks>Implementation note: one 128-bit multiplication rather than a division to bound a factor beforehand (the

@@ -79,6 +79,44 @@ public sealed class DecimalsTests
         }
     }
 
+    [Theory]
+    [InlineData(0, false, 0, true)]
+    [InlineData(0, false, 2, false)] // 0.00: adding it gives a sum two places
+    [InlineData(0, true, 0, false)] // -0
+    [InlineData(1, false, 0, false)]
+    [InlineData(5, false, 28, false)]
+    public void IsBareZero_Examples_OnlyAZeroOfNoPlacesAndNoSign(int mantissa, bool negative, byte scale, bool bare)
+    {
+        Assert.Equal(bare, Decimals.IsBareZero(new decimal(mantissa, 0, 0, negative, scale)));
+    }
+
+    [Fact]
+    public void IsBareZero_DefaultAndZeroLiteral_True()
+    {
+        Assert.True(Decimals.IsBareZero(default));
+        Assert.True(Decimals.IsBareZero(0m));
+        Assert.False(Decimals.IsBareZero(0.0m));
+    }
+
+    /// <summary>The premise of <see cref="Decimals.IsBareZero"/>: such a zero added to any decimal, or taken from it,
+    /// gives that decimal back bit for bit, its places and its sign (even a negative zero's) included.</summary>
+    [Property(MaxTest = 2000)]
+    public void IsBareZero_AddedToOrTakenFromAnyDecimal_GivesItBackBitForBit(int lo, int mid, int hi, bool negative, byte scaleSeed, byte shape)
+    {
+        var scale = (byte)(scaleSeed % 29);
+        var x = (shape % 4) switch
+        {
+            0 => new decimal(0, 0, 0, negative, scale),
+            1 => new decimal(Math.Abs(lo % 100_000), 0, 0, negative, scale),
+            2 => new decimal(lo, mid, 0, negative, scale),
+            _ => new decimal(lo, mid, hi, negative, scale),
+        };
+
+        AssertSameBits(x, x + 0m);
+        AssertSameBits(x, x - 0m);
+        AssertSameBits(x, x + default(decimal));
+    }
+
     [Property(MaxTest = 2000)]
     public void TimesAtFewestPlaces_AnyMinorUnitsAndCount_AsFromMinorUnitsAtPlacesOf(uint minor, ushort count, byte minorSeed)
     {
