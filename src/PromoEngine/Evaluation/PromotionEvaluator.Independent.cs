@@ -156,7 +156,7 @@ public sealed partial class PromotionEvaluator
                     adjustedCount += isAdjusted ? 1 : 0;
                 }
 
-                var kept = new (int Line, Promotion Promotion, decimal Amount)[adjustedCount];
+                var kept = adjustedCount == 0 ? [] : new (int Line, Promotion Promotion, decimal Amount)[adjustedCount];
                 for (int lineIndex = 0, k = 0; lineIndex < cartLines.Length; lineIndex++)
                 {
                     if (adjusted[lineIndex])
@@ -185,8 +185,8 @@ public sealed partial class PromotionEvaluator
 
             // Recorded as RecordApplied records them, straight into the arrays the result keeps: nothing caps or floors
             // them, and none has a shipping part, so each is one application and one redemption.
-            var applied = new AppliedPromotion[order.Length];
-            var redemptions = new Redemption[order.Length];
+            var applied = order.Length == 0 ? [] : new AppliedPromotion[order.Length];
+            var redemptions = order.Length == 0 ? [] : new Redemption[order.Length];
             for (var k = 0; k < order.Length; k++)
             {
                 var (exact, _, nominal, rounded) = amounts[order[k]];

@@ -452,11 +452,12 @@ public sealed partial class PromotionEvaluator
         /// scope, the entry of each code entered.</summary>
         /// <remarks>Implementation note: most carts meet a few filters, each asked for several times in a row (the gate,
         /// then the application), so the first few are kept in arrays compared by reference; a dictionary takes the
-        /// rest. The dictionaries are made when first needed.</remarks>
+        /// rest. The dictionaries are made when first needed, and so is the array: with room for a few, grown once (a
+        /// cart that concerns no promotion meets no filter; the common cart, two).</remarks>
         private sealed class SharedState
         {
             private const int Inline = 8;
-            private readonly (ItemFilter? Filter, int[]? Lines)[] _inline = new (ItemFilter?, int[]?)[Inline];
+            private (ItemFilter? Filter, int[]? Lines)[] _inline = [];
             private int _count;
             private Dictionary<ItemFilter, int[]>? _more;
 
@@ -483,6 +484,11 @@ public sealed partial class PromotionEvaluator
             {
                 if (_count < Inline)
                 {
+                    if (_count == _inline.Length)
+                    {
+                        Array.Resize(ref _inline, _count == 0 ? Inline / 2 : Inline);
+                    }
+
                     _inline[_count] = (filter, lines);
                     _count++;
                 }
