@@ -79,6 +79,44 @@ public sealed class DecimalsTests
         }
     }
 
+    /// <summary>Factors on both sides of the 31-bit bound below which one ordinary multiplication decides, and any
+    /// others (negative ones included), against the product in 128 bits.</summary>
+    [Property(MaxTest = 3000)]
+    public void TryMultiply_AnyFactors_AsTheProductIn128Bits(long x, long y, byte shapeX, byte shapeY, sbyte nudgeX, sbyte nudgeY)
+    {
+        var a = Factor(x, shapeX, nudgeX);
+        var b = Factor(y, shapeY, nudgeY);
+        var exact = (System.Int128)a * b;
+        var fits = exact >= 0 && exact <= long.MaxValue / 4;
+
+        Assert.Equal(fits, Decimals.TryMultiply(a, b, out var product));
+        if (fits)
+        {
+            Assert.Equal(exact, product);
+        }
+
+        static long Factor(long any, byte shape, sbyte nudge) => (shape % 5) switch
+        {
+            0 => Math.Abs(any % 1_000_000),
+            1 => (1L << (31 + (shape & 1))) + nudge, // about the bound, or about where a product of two wraps
+            2 => (1L << 30) + nudge,
+            3 => (1L << (shape % 63)) + nudge,
+            _ => any,
+        };
+    }
+
+    [Theory]
+    [InlineData((1L << 31) - 1, (1L << 30) - 1, true)] // both below the bound: just under 2^61, within a quarter
+    [InlineData((1L << 31) - 1, (1L << 30) + 1, false)] // both below the bound, the product just past a quarter
+    [InlineData(1L << 31, 1L, true)] // one at the bound: the 128-bit way
+    [InlineData((1L << 32) - 1, (1L << 32) - 1, false)] // past the bound: 64 bits would wrap to a negative product
+    [InlineData(-1L, -1L, true)] // a negative factor takes the 128-bit way: a product in range is a product in range
+    [InlineData(-3L, 1L, false)]
+    public void TryMultiply_AboutTheSmallFactorBound_AsTheProductIn128Bits(long a, long b, bool fits)
+    {
+        Assert.Equal(fits, Decimals.TryMultiply(a, b, out _));
+    }
+
     [Theory]
     [InlineData(0, false, 0, true)]
     [InlineData(0, false, 2, false)] // 0.00: adding it gives a sum two places
