@@ -137,7 +137,8 @@ public sealed class DecimalsTests
     }
 
     /// <summary>The premise of <see cref="Decimals.IsBareZero"/>: such a zero added to any decimal, or taken from it,
-    /// gives that decimal back bit for bit, its places and its sign (even a negative zero's) included.</summary>
+    /// gives that decimal back bit for bit, its places and its sign (even a negative zero's) included; and any decimal
+    /// but a negative zero added to it is itself.</summary>
     [Property(MaxTest = 2000)]
     public void IsBareZero_AddedToOrTakenFromAnyDecimal_GivesItBackBitForBit(int lo, int mid, int hi, bool negative, byte scaleSeed, byte shape)
     {
@@ -153,6 +154,11 @@ public sealed class DecimalsTests
         AssertSameBits(x, x + 0m);
         AssertSameBits(x, x - 0m);
         AssertSameBits(x, x + default(decimal));
+        if (!(x == 0m && negative))
+        {
+            // On the left, it gives back any decimal but a negative zero (the sum is a zero with no sign).
+            AssertSameBits(x, 0m + x);
+        }
     }
 
     [Property(MaxTest = 2000)]
