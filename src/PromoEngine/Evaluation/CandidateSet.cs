@@ -15,7 +15,7 @@ internal sealed class CandidateSet
     /// <summary>The most promotions looked up by scanning the array.</summary>
     private const int Inline = 16;
 
-    private Promotion[] _items = new Promotion[8];
+    private Promotion[] _items = []; // made for the first promotion: a cart may concern none
     private Dictionary<Promotion, int>? _index; // each promotion's place, made past Inline
 
     // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept until
@@ -81,7 +81,7 @@ internal sealed class CandidateSet
         {
             if (Count == _items.Length)
             {
-                Array.Resize(ref _items, _items.Length * 2);
+                Array.Resize(ref _items, Math.Max(8, _items.Length * 2));
             }
 
             slot = Count;

@@ -43,12 +43,20 @@ public sealed record EvaluationResult
         OrderDiscounts = orderDiscounts;
         Shipping = shipping;
         ShippingDiscount = shippingDiscount;
-        Total = subtotal - itemDiscounts - orderDiscounts + shipping - shippingDiscount;
+        // Implementation note: most carts have no order or shipping discount, and many no shipping: a term that is a
+        // bare zero (Decimals.IsBareZero) leaves the sum as it is, bit for bit, so it is not added.
+        Total = Less(Plus(Less(Less(subtotal, itemDiscounts), orderDiscounts), shipping), shippingDiscount);
         _applied = new(applied);
         _rejected = new(rejected);
         _hints = new(hints);
         _redemptions = new(redemptions);
     }
+
+    /// <summary><paramref name="sum"/> + <paramref name="term"/>; the sum itself when the term is a bare zero.</summary>
+    private static Money Plus(Money sum, Money term) => Decimals.IsBareZero(term.Amount) ? sum : sum + term;
+
+    /// <summary><paramref name="sum"/> - <paramref name="term"/>; the sum itself when the term is a bare zero.</summary>
+    private static Money Less(Money sum, Money term) => Decimals.IsBareZero(term.Amount) ? sum : sum - term;
 
     /// <summary>Gets the instant the cart was evaluated at.</summary>
     /// <value>The instant passed in.</value>

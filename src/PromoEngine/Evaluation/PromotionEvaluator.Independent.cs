@@ -150,22 +150,17 @@ public sealed partial class PromotionEvaluator
             LineResults lines;
             if (unitRuns is null)
             {
-                var adjustedCount = 0;
-                foreach (var isAdjusted in adjusted)
-                {
-                    adjustedCount += isAdjusted ? 1 : 0;
-                }
-
-                var kept = new (int Line, Promotion Promotion, decimal Amount)[adjustedCount];
-                for (int lineIndex = 0, k = 0; lineIndex < cartLines.Length; lineIndex++)
+                var adjustedCount = ((ReadOnlySpan<bool>)adjusted).Count(true);
+                var kept = adjustedCount == 0 ? [] : new (int Line, int Owner, decimal Amount)[adjustedCount];
+                for (int lineIndex = 0, k = 0; k < kept.Length; lineIndex++)
                 {
                     if (adjusted[lineIndex])
                     {
-                        kept[k++] = (lineIndex, admitted[owner[lineIndex]], lineAmount[lineIndex]);
+                        kept[k++] = (lineIndex, owner[lineIndex], lineAmount[lineIndex]);
                     }
                 }
 
-                lines = new DeferredLines(_cart, kept);
+                lines = new DeferredLines(_cart, admitted, kept);
             }
             else
             {
@@ -183,14 +178,19 @@ public sealed partial class PromotionEvaluator
                 lines = new LineResults(built);
             }
 
-            foreach (var i in order)
+            // Recorded as RecordApplied records them, straight into the arrays the result keeps: nothing caps or floors
+            // them, and none has a shipping part, so each is one application and one redemption.
+            var applied = order.Length == 0 ? [] : new AppliedPromotion[order.Length];
+            var redemptions = order.Length == 0 ? [] : new Redemption[order.Length];
+            for (var k = 0; k < order.Length; k++)
             {
-                var (exact, _, nominal, rounded) = amounts[i];
-                _itemDiscounts += rounded;
-                RecordApplied(admitted[i], rounded, nominal, exact, exact);
+                var (exact, _, nominal, rounded) = amounts[order[k]];
+                // A rounded amount is more than zero, so added to a bare zero it is itself, bit for bit (the first is).
+                _itemDiscounts = Decimals.IsBareZero(_itemDiscounts) ? rounded : _itemDiscounts + rounded;
+                (applied[k], redemptions[k]) = Application(admitted[order[k]], rounded, nominal, exact < nominal ? ClampedBy.Price : ClampedBy.None);
             }
 
-            return Finish(lines);
+            return Finish(lines, ImmutableCollectionsMarshal.AsImmutableArray(applied), ImmutableCollectionsMarshal.AsImmutableArray(redemptions));
         }
 
         /// <summary>A line one promotion took <paramref name="amount"/> off, as the general path records it: one
@@ -201,8 +201,13 @@ public sealed partial class PromotionEvaluator
         /// <summary>The independent path's lines, built when first read: each adjusted line with its one promotion's
         /// amount (<see cref="Line"/>), every other line as it is, with no per-unit breakdown.</summary>
         /// <param name="cart">The cart.</param>
-        /// <param name="adjusted">The adjusted lines, by index, in line order: the promotion on each and what it took.</param>
-        private sealed class DeferredLines(Cart cart, (int Line, Promotion Promotion, decimal Amount)[] adjusted) : LineResults
+        /// <param name="promotions">The promotions applied, as admitted (the list is not changed after).</param>
+        /// <param name="adjusted">The adjusted lines, by index, in line order: the place in
+        /// <paramref name="promotions"/> of the promotion on each, and what it took.</param>
+        /// <remarks>Implementation note: each line names its promotion by place rather than by reference, so filling the
+        /// array stores no reference (each such store into the heap went through the garbage collector's write barrier)
+        /// and each entry is 8 bytes smaller.</remarks>
+        private sealed class DeferredLines(Cart cart, List<Promotion> promotions, (int Line, int Owner, decimal Amount)[] adjusted) : LineResults
         {
             protected override LineResult[] Build()
             {
@@ -212,7 +217,7 @@ public sealed partial class PromotionEvaluator
                 for (var lineIndex = 0; lineIndex < lines.Length; lineIndex++)
                 {
                     lines[lineIndex] = next < adjusted.Length && adjusted[next].Line == lineIndex
-                        ? Line(cartLines[lineIndex], adjusted[next].Promotion, adjusted[next++].Amount, [])
+                        ? Line(cartLines[lineIndex], promotions[adjusted[next].Owner], adjusted[next++].Amount, [])
                         : new LineResult(cartLines[lineIndex], [], 0m, []);
                 }
 
@@ -290,8 +295,8 @@ public sealed partial class PromotionEvaluator
             if (Options.RoundingTarget == RoundingTarget.AmountToPay)
             {
                 // RoundDiscount takes the exact amount from what is left, rounds that (whole minor units: it is as it was)
-                // and takes it from what is left again: the exact amount at the places of both.
-                rounded = exactSum == 0 ? 0m : Decimals.FromMinorUnits(exactSum, minorUnits, Math.Max(exactPlaces, leftPlaces));
+                // and takes it from what is left again: the exact amount at the places of both, which is the exact amount.
+                rounded = exactSum == 0 ? 0m : exact;
             }
 
             return true;

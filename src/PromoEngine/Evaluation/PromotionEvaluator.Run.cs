@@ -452,11 +452,12 @@ public sealed partial class PromotionEvaluator
         /// scope, the entry of each code entered.</summary>
         /// <remarks>Implementation note: most carts meet a few filters, each asked for several times in a row (the gate,
         /// then the application), so the first few are kept in arrays compared by reference; a dictionary takes the
-        /// rest. The dictionaries are made when first needed.</remarks>
+        /// rest. The dictionaries are made when first needed, and so is the array: with room for a few, grown once (a
+        /// cart that concerns no promotion meets no filter; the common cart, two).</remarks>
         private sealed class SharedState
         {
             private const int Inline = 8;
-            private readonly (ItemFilter? Filter, int[]? Lines)[] _inline = new (ItemFilter?, int[]?)[Inline];
+            private (ItemFilter? Filter, int[]? Lines)[] _inline = [];
             private int _count;
             private Dictionary<ItemFilter, int[]>? _more;
 
@@ -483,6 +484,11 @@ public sealed partial class PromotionEvaluator
             {
                 if (_count < Inline)
                 {
+                    if (_count == _inline.Length)
+                    {
+                        Array.Resize(ref _inline, _count == 0 ? Inline / 2 : Inline);
+                    }
+
                     _inline[_count] = (filter, lines);
                     _count++;
                 }
@@ -583,12 +589,12 @@ public sealed partial class PromotionEvaluator
                 lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
-            return Finish(new LineResults(lines));
+            return Finish(new LineResults(lines), [.. _applied], [.. _redemptions]);
         }
 
-        /// <summary>The result, from the line results and what the run recorded: the rejections and hints in their
-        /// order (codes as entered, then by promotion id), told as the options say.</summary>
-        private EvaluationResult Finish(LineResults lines)
+        /// <summary>The result, from the line results, the applications and their redemptions, and what the run recorded:
+        /// the rejections and hints in their order (codes as entered, then by promotion id), told as the options say.</summary>
+        private EvaluationResult Finish(LineResults lines, ImmutableArray<AppliedPromotion> applied, ImmutableArray<Redemption> redemptions)
         {
             if (Options.HideCodeStatus)
             {
@@ -605,10 +611,10 @@ public sealed partial class PromotionEvaluator
                 M(_orderDiscounts),
                 _cart.Shipping,
                 M(_shippingDiscount),
-                [.. _applied],
+                applied,
                 _walletCodes is null ? (_codeRejections.Count == 0 ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
                 _hints is null ? [] : _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf?.GetValueOrDefault(h.PromotionId) is { } code && IsWalletCode(code) ? h with { FromWallet = true } : h)],
-                [.. _redemptions],
+                redemptions,
                 _usedFallback,
                 _attempts);
         }
@@ -667,17 +673,16 @@ public sealed partial class PromotionEvaluator
         /// discount wanted more than was left).</summary>
         private void RecordApplied(Promotion promotion, decimal amount, decimal nominal, decimal exact, decimal capped, bool floored = false)
         {
-            var money = M(amount);
-            var code = CodeOf(promotion);
             var clampedBy = capped < exact
                 ? (_budgetCapped?.Contains(promotion) == true ? ClampedBy.Budget : ClampedBy.MaxDiscount)
                 : floored ? ClampedBy.PriceFloor
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
-            _applied.Add(new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) });
+            var (applied, redemption) = Application(promotion, amount, nominal, clampedBy);
+            _applied.Add(applied);
             // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum. Only a shipping
             // part records a promotion a second time, so without one made in this run there is no earlier one to look for
             // (the look compared ids as text, for every application of a cart that applies forty).
-            var redemption = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution);
+            var (code, money) = (redemption.Code, redemption.Amount);
             var earlier = -1;
             for (var i = 0; i < _redemptions.Count && _shippingParts is not null; i++)
             {
@@ -696,6 +701,20 @@ public sealed partial class PromotionEvaluator
             {
                 _redemptions.Add(redemption);
             }
+        }
+
+        /// <summary>One application as the result tells it, and its redemption (see <see cref="RecordApplied"/>).</summary>
+        /// <param name="promotion">The promotion.</param>
+        /// <param name="amount">Its rounded amount.</param>
+        /// <param name="nominal">What it would have taken had nothing cut it.</param>
+        /// <param name="clampedBy">What cut it, if anything.</param>
+        private (AppliedPromotion Applied, Redemption Redemption) Application(Promotion promotion, decimal amount, decimal nominal, ClampedBy clampedBy)
+        {
+            var money = M(amount);
+            var code = CodeOf(promotion);
+            return (
+                new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) },
+                new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
         }
 
         /// <summary>Rounds one application: by default the amount left to pay is rounded with the configured rule, and

@@ -38,6 +38,18 @@ public sealed class EvaluatorProperties
             result.Total.Amount);
     }
 
+    /// <summary>The total is the sum of its parts as written, places included (the result leaves out the terms that
+    /// are bare zeros, which change nothing, bit for bit).</summary>
+    [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
+    public void Total_IsTheSumOfItsParts_BitForBit(EvaluationCase c)
+    {
+        var result = c.Evaluate();
+
+        var sum = result.Subtotal - result.ItemDiscounts - result.OrderDiscounts + result.Shipping - result.ShippingDiscount;
+        Assert.Equal(decimal.GetBits(sum.Amount), decimal.GetBits(result.Total.Amount));
+        Assert.Equal(sum.Currency, result.Total.Currency);
+    }
+
     [Property(MaxTest = 500, Arbitrary = [typeof(EvaluationArbitraries)])]
     public void Allocations_SumExactly(EvaluationCase c)
     {

@@ -79,6 +79,88 @@ public sealed class DecimalsTests
         }
     }
 
+    /// <summary>Factors on both sides of the 31-bit bound below which one ordinary multiplication decides, and any
+    /// others (negative ones included), against the product in 128 bits.</summary>
+    [Property(MaxTest = 3000)]
+    public void TryMultiply_AnyFactors_AsTheProductIn128Bits(long x, long y, byte shapeX, byte shapeY, sbyte nudgeX, sbyte nudgeY)
+    {
+        var a = Factor(x, shapeX, nudgeX);
+        var b = Factor(y, shapeY, nudgeY);
+        var exact = (System.Int128)a * b;
+        var fits = exact >= 0 && exact <= long.MaxValue / 4;
+
+        Assert.Equal(fits, Decimals.TryMultiply(a, b, out var product));
+        if (fits)
+        {
+            Assert.Equal(exact, product);
+        }
+
+        static long Factor(long any, byte shape, sbyte nudge) => (shape % 5) switch
+        {
+            0 => Math.Abs(any % 1_000_000),
+            1 => (1L << (31 + (shape & 1))) + nudge, // about the bound, or about where a product of two wraps
+            2 => (1L << 30) + nudge,
+            3 => (1L << (shape % 63)) + nudge,
+            _ => any,
+        };
+    }
+
+    [Theory]
+    [InlineData((1L << 31) - 1, (1L << 30) - 1, true)] // both below the bound: just under 2^61, within a quarter
+    [InlineData((1L << 31) - 1, (1L << 30) + 1, false)] // both below the bound, the product just past a quarter
+    [InlineData(1L << 31, 1L, true)] // one at the bound: the 128-bit way
+    [InlineData((1L << 32) - 1, (1L << 32) - 1, false)] // past the bound: 64 bits would wrap to a negative product
+    [InlineData(-1L, -1L, true)] // a negative factor takes the 128-bit way: a product in range is a product in range
+    [InlineData(-3L, 1L, false)]
+    public void TryMultiply_AboutTheSmallFactorBound_AsTheProductIn128Bits(long a, long b, bool fits)
+    {
+        Assert.Equal(fits, Decimals.TryMultiply(a, b, out _));
+    }
+
+    [Theory]
+    [InlineData(0, false, 0, true)]
+    [InlineData(0, false, 2, false)] // 0.00: adding it gives a sum two places
+    [InlineData(0, true, 0, false)] // -0
+    [InlineData(1, false, 0, false)]
+    [InlineData(5, false, 28, false)]
+    public void IsBareZero_Examples_OnlyAZeroOfNoPlacesAndNoSign(int mantissa, bool negative, byte scale, bool bare)
+    {
+        Assert.Equal(bare, Decimals.IsBareZero(new decimal(mantissa, 0, 0, negative, scale)));
+    }
+
+    [Fact]
+    public void IsBareZero_DefaultAndZeroLiteral_True()
+    {
+        Assert.True(Decimals.IsBareZero(default));
+        Assert.True(Decimals.IsBareZero(0m));
+        Assert.False(Decimals.IsBareZero(0.0m));
+    }
+
+    /// <summary>The premise of <see cref="Decimals.IsBareZero"/>: such a zero added to any decimal, or taken from it,
+    /// gives that decimal back bit for bit, its places and its sign (even a negative zero's) included; and any decimal
+    /// but a negative zero added to it is itself.</summary>
+    [Property(MaxTest = 2000)]
+    public void IsBareZero_AddedToOrTakenFromAnyDecimal_GivesItBackBitForBit(int lo, int mid, int hi, bool negative, byte scaleSeed, byte shape)
+    {
+        var scale = (byte)(scaleSeed % 29);
+        var x = (shape % 4) switch
+        {
+            0 => new decimal(0, 0, 0, negative, scale),
+            1 => new decimal(Math.Abs(lo % 100_000), 0, 0, negative, scale),
+            2 => new decimal(lo, mid, 0, negative, scale),
+            _ => new decimal(lo, mid, hi, negative, scale),
+        };
+
+        AssertSameBits(x, x + 0m);
+        AssertSameBits(x, x - 0m);
+        AssertSameBits(x, x + default(decimal));
+        if (!(x == 0m && negative))
+        {
+            // On the left, it gives back any decimal but a negative zero (the sum is a zero with no sign).
+            AssertSameBits(x, 0m + x);
+        }
+    }
+
     [Property(MaxTest = 2000)]
     public void TimesAtFewestPlaces_AnyMinorUnitsAndCount_AsFromMinorUnitsAtPlacesOf(uint minor, ushort count, byte minorSeed)
     {
