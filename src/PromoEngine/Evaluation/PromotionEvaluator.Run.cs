@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PromoEngine.Internal;
@@ -459,7 +460,12 @@ public sealed partial class PromotionEvaluator
             private const int Inline = 8;
             private (ItemFilter? Filter, int[]? Lines)[] _inline = [];
             private int _count;
-            private Dictionary<ItemFilter, int[]>? _more;
+
+            // Past the inline ones, an open-addressing table by the filter's identity (a large catalog's cart meets
+            // dozens of filters, each asked for several times: a dictionary's comparer calls were a few percent of
+            // the realistic mix), its size a power of two, at most half full.
+            private (ItemFilter? Filter, int[]? Lines)[]? _more;
+            private int _moreCount;
 
             /// <summary>Each code entered, in the form used everywhere else: its entry (made for the first).</summary>
             public Dictionary<string, int>? EntryOf { get; set; }
@@ -477,7 +483,59 @@ public sealed partial class PromotionEvaluator
                 }
 
                 lines = null;
-                return _more is not null && _more.TryGetValue(filter, out lines);
+                if (_more is null)
+                {
+                    return false;
+                }
+
+                var mask = _more.Length - 1;
+                for (var at = Slot(filter, mask); _more[at].Filter is { } other; at = (at + 1) & mask)
+                {
+                    if (ReferenceEquals(other, filter))
+                    {
+                        lines = _more[at].Lines!;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Where a filter's probe starts in a table of <paramref name="mask"/> + 1 entries.</summary>
+            private static int Slot(ItemFilter filter, int mask) =>
+                unchecked((int)(((uint)RuntimeHelpers.GetHashCode(filter) * 2654435769u) >> 8)) & mask;
+
+            private void AddToTable(ItemFilter filter, int[] lines)
+            {
+                if (_more is null || 2 * (_moreCount + 1) > _more.Length)
+                {
+                    var old = _more;
+                    _more = new (ItemFilter?, int[]?)[old is null ? 32 : old.Length * 2];
+                    _moreCount = 0;
+                    foreach (var (kept, keptLines) in old ?? [])
+                    {
+                        if (kept is not null)
+                        {
+                            AddToTable(kept, keptLines!);
+                        }
+                    }
+                }
+
+                var mask = _more.Length - 1;
+                var at = Slot(filter, mask);
+                while (_more[at].Filter is { } other)
+                {
+                    if (ReferenceEquals(other, filter))
+                    {
+                        _more[at].Lines = lines;
+                        return;
+                    }
+
+                    at = (at + 1) & mask;
+                }
+
+                _more[at] = (filter, lines);
+                _moreCount++;
             }
 
             public void AddLines(ItemFilter filter, int[] lines)
@@ -494,7 +552,7 @@ public sealed partial class PromotionEvaluator
                 }
                 else
                 {
-                    (_more ??= new(ReferenceEqualityComparer.Instance))[filter] = lines;
+                    AddToTable(filter, lines);
                 }
             }
         }
