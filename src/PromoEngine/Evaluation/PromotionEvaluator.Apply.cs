@@ -761,38 +761,40 @@ public sealed partial class PromotionEvaluator
                 itemLeft[i] = items is null ? LineLeft(lines[i]) : ItemLeft(items[i]);
             }
 
+            // Each item's units are read as parts straight from its lines' pieces, each weighing what is left of it (as
+            // reading each piece's units would).
             var itemShares = Spread(rounded, itemLeft);
-            var units = _itemUnits ??= [];
+            var parts = _weightedParts ??= [];
             for (var i = 0; i < itemLeft.Length; i++)
             {
-                if (itemShares[i].IsZero || (items is null && ApplyToOnePiece(promotion, lines[i], itemShares[i].Amount)))
+                if (itemShares[i].IsZero)
                 {
                     continue;
                 }
 
-                units.Clear();
+                parts.Clear();
                 if (items is null)
                 {
-                    AddUnits(lines[i]);
+                    AddParts(lines[i]);
                 }
                 else
                 {
                     foreach (var line in items[i])
                     {
-                        AddUnits(line);
+                        AddParts(line);
                     }
                 }
 
-                ApplyToUnits(promotion, units, itemShares[i].Amount);
+                ApplyToParts(promotion, parts, itemShares[i].Amount);
             }
 
-            void AddUnits(int line)
+            void AddParts(int line)
             {
                 foreach (var piece in Pool.PiecesOf(line))
                 {
-                    if (piece.StoppedBy is null)
+                    if (piece.StoppedBy is null && piece.Count > 0)
                     {
-                        units.Add((new Span(line, piece.Start, piece.Count), piece.Remaining));
+                        parts.Add((new Part(new Span(line, piece.Start, piece.Count), piece.Remaining), piece.Remaining));
                     }
                 }
             }
@@ -800,62 +802,6 @@ public sealed partial class PromotionEvaluator
             _orderDiscounts += rounded;
             RecordApplied(promotion, rounded, discount.Nominal(remaining, original, quantity), exact, capped);
         }
-
-        /// <summary>What <see cref="ApplyToUnits"/> does with an item's share of an order discount when the item is one
-        /// line whose units are one piece, none stopped, and every unit's share fits what is left of it (nothing to move
-        /// on), without its working lists; false (nothing done) otherwise, or for a promotion that stops others, or under
-        /// the test switch <see cref="PromotionEvaluator.SplitEveryShare"/>.</summary>
-        /// <remarks>Implementation note: the general path reads the piece as one part and splits it with
-        /// <see cref="OneRunShares"/>, whose at most two shares differ, so each is recorded as itself: the units are changed
-        /// exactly as it changes them. An order of twenty lines spreads a percentage over twenty items so.</remarks>
-        private bool ApplyToOnePiece(Promotion promotion, int line, decimal amount)
-        {
-            var pieces = Pool.PiecesOf(line);
-            if (_evaluator.SplitEveryShare || promotion.Stops != StopScope.None || pieces.Count != 1 || pieces[0].StoppedBy is not null)
-            {
-                return false;
-            }
-
-            var remaining = pieces[0].Remaining;
-            if (OneRunShares((new Part(new Span(line, pieces[0].Start, pieces[0].Count), remaining), remaining), amount) is not { } shares)
-            {
-                return false;
-            }
-
-            foreach (var share in shares)
-            {
-                if (share.Share > remaining)
-                {
-                    // The general path moves what a unit cannot take to the next (not met with whole minor units: an
-                    // item's share is at most what is left of it, so a minor unit more goes only where one is left).
-                    return false;
-                }
-            }
-
-            var start = pieces[0].Start;
-            foreach (var (_, share, count) in shares)
-            {
-                var span = new Span(line, start, count);
-                start += count;
-                if (share == 0m)
-                {
-                    continue;
-                }
-
-                var adjustment = new UnitAdjustment(promotion.Id, promotion.Discount.Class, share);
-                foreach (var piece in Pool.Cover(span))
-                {
-                    piece.Remaining -= share;
-                    piece.AddAdjustment(adjustment);
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>The units of one item an order application spreads over, with their weights; reused from item to item
-        /// (<see cref="ApplyToUnits"/> reads them before it returns).</summary>
-        private List<(Span Units, decimal Weight)>? _itemUnits;
 
         private Rejection MissTier(Promotion promotion, TierBasis basis, decimal original, int quantity, Tier first)
         {
@@ -1166,6 +1112,12 @@ public sealed partial class PromotionEvaluator
                 Pool.Read(units, weight, parts);
             }
 
+            ApplyToParts(promotion, parts, amount);
+        }
+
+        /// <summary><see cref="ApplyToUnits"/> on units read as parts, each with its weight.</summary>
+        private void ApplyToParts(Promotion promotion, List<(Part Part, decimal Weight)> parts, decimal amount)
+        {
             // One part (an item's units at one price: every share of an order discount over its items) is split evenly
             // over its units whatever its weight, which is what OwnShares would give when the units take their own.
             var shares = parts.Count == 1 ? OneRunShares(parts[0], amount) : OwnShares(parts, amount);

@@ -180,10 +180,27 @@ internal static class Allocation
             return true;
         }
 
-        var total = amount.Amount * amount.Currency.MinorUnitsPerMajor;
-        if (total > long.MaxValue / 10 || decimal.Truncate(total) != total)
+        // The amount in minor units: read from its bits when it has no more places than they do (a rounded amount), else
+        // by a decimal product; the same whole number either way.
+        long whole;
+        if (TryMinorUnits(amount.Amount, amount.Currency.MinorUnits, out var units))
         {
-            return false;
+            if (units > long.MaxValue / 10)
+            {
+                return false;
+            }
+
+            whole = units;
+        }
+        else
+        {
+            var total = amount.Amount * amount.Currency.MinorUnitsPerMajor;
+            if (total > long.MaxValue / 10 || decimal.Truncate(total) != total)
+            {
+                return false;
+            }
+
+            whole = (long)total;
         }
 
         // The weights as whole numbers at their largest scale.
@@ -223,7 +240,6 @@ internal static class Allocation
             weightSum += weights[i] * runs[i].Count;
         }
 
-        var whole = (long)total;
         if (weightSum == 0)
         {
             return false;

@@ -25,6 +25,23 @@ public sealed class LaneApplicationTests
     }
 
     [Fact]
+    public void Evaluate_OrderPercentageBelowAStopOnSomeUnits_TakesNothingOffTheStoppedUnits()
+    {
+        // 50 % off one of three 10.00 units stops that unit; 10 % off the order below takes 1.00 off each of the two
+        // others (and, on another line, off its one unit), nothing off the stopped one.
+        var stopper = Promo("half", Discount.PercentOffItems(50).LimitUnits(perOrder: 1)).ForItems(ItemFilter.Skus("a"))
+            .WithPriority(10).StopLowerLanes().Build();
+        var order = Promo("order", Discount.PercentOffOrder(10)).Build();
+
+        var result = Evaluate(Cart(Line("a", 10m, 3, "a"), Line("b", 10m, 1, "b")), [stopper, order]);
+
+        Assert.Equal((5.00m, 3.00m, 32.00m), (result.Applied("half"), result.Applied("order"), result.Total.Amount));
+        var units = result.Line("a").Units;
+        Assert.Equal(["half", "order", "order"], units.Select(u => u.Adjustments.Single().PromotionId.Value).Order());
+        Assert.All(units.SelectMany(u => u.Adjustments).Where(a => a.PromotionId.Value == "order"), a => Assert.Equal(1.00m, a.Amount.Amount));
+    }
+
+    [Fact]
     public void Evaluate_ShippingPartUnderAHardBudget_IsClampedByTheBudget()
     {
         // 15.00 left of the budget: the items part takes 10.00 (20% of 50.00), the shipping part the 5.00 left.

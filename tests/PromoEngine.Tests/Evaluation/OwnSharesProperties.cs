@@ -48,10 +48,10 @@ public sealed class OwnSharesProperties
     }
 
     [Property(MaxTest = 300)]
-    public void Evaluate_OrderDiscountsOverItemsOfOnePiece_SameAsSplittingEveryShare(PositiveInt seed)
+    public void Evaluate_OrderDiscountsOverItems_SameAsSplittingEveryShare(PositiveInt seed)
     {
-        // An order discount's share of an item that is one line of one piece is applied without the working lists: lines
-        // as they came, lines an item discount changed (all their units, or some: then of two pieces), lines a stop holds,
+        // An order discount's share of an item is split over the item's pieces, read straight from its lines: lines as
+        // they came, lines an item discount changed (all their units, or some: then of two pieces), lines a stop holds,
         // order discounts that stop the lanes below, shares that leave some units a minor unit more, alike lines (one
         // item), and prices written with more places than the currency has.
         var random = new Random(seed.Get);
