@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
+using PromoEngine.Internal;
 
 namespace PromoEngine;
 
@@ -16,7 +16,7 @@ internal sealed class CandidateSet
     private const int Inline = 16;
 
     private Promotion[] _items = []; // made for the first promotion: a cart may concern none
-    private Dictionary<Promotion, int>? _index; // each promotion's place, made past Inline
+    private IdentityMap<Promotion, int>? _index; // each promotion's place, made past Inline
 
     // The lines through which the index found promotions by one name, as (slot, line), in the order found; kept until
     // something is removed.
@@ -46,10 +46,6 @@ internal sealed class CandidateSet
             {
                 MakeIndex(needed + (4 * Inline));
             }
-            else
-            {
-                _index.EnsureCapacity(needed);
-            }
         }
     }
 
@@ -68,7 +64,7 @@ internal sealed class CandidateSet
         else
         {
             // One look-up finds the place or makes it (then the promotion goes at the end).
-            ref var place = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, promotion, out var exists);
+            ref var place = ref _index.GetValueRefOrAddDefault(promotion, out var exists);
             if (!exists)
             {
                 place = Count;
@@ -107,10 +103,10 @@ internal sealed class CandidateSet
     /// <summary>Makes the index of places, of the promotions gathered so far.</summary>
     private void MakeIndex(int capacity)
     {
-        _index = new Dictionary<Promotion, int>(capacity, ReferenceEqualityComparer.Instance);
+        _index = new IdentityMap<Promotion, int>(capacity);
         for (var i = 0; i < Count; i++)
         {
-            _index[_items[i]] = i;
+            _index.Set(_items[i], i);
         }
     }
 
@@ -134,7 +130,7 @@ internal sealed class CandidateSet
     {
         foreach (var promotion in other)
         {
-            if (_index?.ContainsKey(promotion) ?? SlotOf(promotion) >= 0)
+            if (_index is not null ? _index.TryGetValue(promotion, out _) : SlotOf(promotion) >= 0)
             {
                 RemoveWhere(other.Contains);
                 return;
@@ -162,17 +158,8 @@ internal sealed class CandidateSet
         var kept = 0;
         for (var i = 0; i < Count; i++)
         {
-            if (match(_items[i]))
+            if (!match(_items[i]))
             {
-                _index?.Remove(_items[i]);
-            }
-            else
-            {
-                if (_index is not null && kept < i)
-                {
-                    _index[_items[i]] = kept; // its new place
-                }
-
                 _items[kept++] = _items[i];
             }
         }
@@ -180,10 +167,14 @@ internal sealed class CandidateSet
         Array.Clear(_items, kept, Count - kept);
         if (kept < Count)
         {
-            // The lines found are kept by place: after a removal, each filter matches the cart's lines itself.
+            // The lines found are kept by place: after a removal, each filter matches the cart's lines itself; the
+            // index of places is made again for those kept (the map removes nothing).
             (_found, _foundCount, _foundKept) = (null, 0, false);
+            Count = kept;
+            if (_index is not null)
+            {
+                MakeIndex(kept);
+            }
         }
-
-        Count = kept;
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PromoEngine.Internal;
@@ -461,11 +460,9 @@ public sealed partial class PromotionEvaluator
             private (ItemFilter? Filter, int[]? Lines)[] _inline = [];
             private int _count;
 
-            // Past the inline ones, an open-addressing table by the filter's identity (a large catalog's cart meets
-            // dozens of filters, each asked for several times: a dictionary's comparer calls were a few percent of
-            // the realistic mix), its size a power of two, at most half full.
-            private (ItemFilter? Filter, int[]? Lines)[]? _more;
-            private int _moreCount;
+            // Past the inline ones, a map by the filter's identity (a large catalog's cart meets dozens of filters, each
+            // asked for several times).
+            private IdentityMap<ItemFilter, int[]>? _more;
 
             /// <summary>Each code entered, in the form used everywhere else: its entry (made for the first).</summary>
             public Dictionary<string, int>? EntryOf { get; set; }
@@ -483,59 +480,7 @@ public sealed partial class PromotionEvaluator
                 }
 
                 lines = null;
-                if (_more is null)
-                {
-                    return false;
-                }
-
-                var mask = _more.Length - 1;
-                for (var at = Slot(filter, mask); _more[at].Filter is { } other; at = (at + 1) & mask)
-                {
-                    if (ReferenceEquals(other, filter))
-                    {
-                        lines = _more[at].Lines!;
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>Where a filter's probe starts in a table of <paramref name="mask"/> + 1 entries.</summary>
-            private static int Slot(ItemFilter filter, int mask) =>
-                unchecked((int)(((uint)RuntimeHelpers.GetHashCode(filter) * 2654435769u) >> 8)) & mask;
-
-            private void AddToTable(ItemFilter filter, int[] lines)
-            {
-                if (_more is null || 2 * (_moreCount + 1) > _more.Length)
-                {
-                    var old = _more;
-                    _more = new (ItemFilter?, int[]?)[old is null ? 32 : old.Length * 2];
-                    _moreCount = 0;
-                    foreach (var (kept, keptLines) in old ?? [])
-                    {
-                        if (kept is not null)
-                        {
-                            AddToTable(kept, keptLines!);
-                        }
-                    }
-                }
-
-                var mask = _more.Length - 1;
-                var at = Slot(filter, mask);
-                while (_more[at].Filter is { } other)
-                {
-                    if (ReferenceEquals(other, filter))
-                    {
-                        _more[at].Lines = lines;
-                        return;
-                    }
-
-                    at = (at + 1) & mask;
-                }
-
-                _more[at] = (filter, lines);
-                _moreCount++;
+                return _more is not null && _more.TryGetValue(filter, out lines);
             }
 
             public void AddLines(ItemFilter filter, int[] lines)
@@ -552,7 +497,7 @@ public sealed partial class PromotionEvaluator
                 }
                 else
                 {
-                    AddToTable(filter, lines);
+                    (_more ??= new(Inline)).Set(filter, lines);
                 }
             }
         }
