@@ -304,7 +304,18 @@ public sealed partial class PromotionEvaluator
                 return;
             }
 
-            foreach (var promotion in promotions.Where(p => !applied.Contains(p)).OrderBy(p => p.Id))
+            // The others by id (a lane's promotions come in id order: then as they come).
+            var others = new List<Promotion>(promotions.Count - applied.Count);
+            foreach (var promotion in promotions)
+            {
+                if (!applied.Contains(promotion))
+                {
+                    others.Add(promotion);
+                }
+            }
+
+            IdSort.ById(others);
+            foreach (var promotion in others)
             {
                 // A winner that rounded to nothing (or a stack member that added nothing) is judged on its own units.
                 ItemProposal? proposal = null;

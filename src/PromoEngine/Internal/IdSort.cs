@@ -14,8 +14,15 @@ namespace PromoEngine.Internal;
 /// split into its lanes, in order, without comparing ids again.</remarks>
 internal static class IdSort
 {
-    /// <summary>Sorts promotions by id, ordinal.</summary>
-    public static void ById(List<Promotion> promotions) => Sort(promotions, static p => (p.IdOrder, p.Id.Value));
+    /// <summary>Sorts promotions by id, ordinal (unless they are in order already: the first pair out of order says
+    /// not, most often early).</summary>
+    public static void ById(List<Promotion> promotions)
+    {
+        if (!InIdOrder(promotions))
+        {
+            Sort(promotions, static p => (p.IdOrder, p.Id.Value));
+        }
+    }
 
     /// <summary>Sorts rejections of promotions (each has a promotion id) by that id.</summary>
     public static void ById(List<Rejection> rejections) => Sort(rejections, static r => (r.IdOrder, r.PromotionId!.Value.Value));
@@ -23,11 +30,7 @@ internal static class IdSort
     /// <summary>Sorts promotions by priority, highest first, then by id.</summary>
     public static void ByPriorityThenId(List<Promotion> promotions)
     {
-        if (!InIdOrder(promotions))
-        {
-            ById(promotions);
-        }
-
+        ById(promotions);
         ByPriorityKeepingOrder(promotions);
     }
 
