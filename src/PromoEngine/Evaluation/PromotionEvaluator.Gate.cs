@@ -123,8 +123,8 @@ public sealed partial class PromotionEvaluator
             }
 
             var customer = _cart.Customer;
-            var hasMinimum = false;
-            foreach (var restriction in promotion.Restrictions)
+            var kinds = promotion.RestrictionKinds;
+            foreach (var restriction in (kinds & RestrictionKinds.Customer) == 0 ? [] : promotion.Restrictions)
             {
                 var admits = restriction switch
                 {
@@ -140,11 +140,9 @@ public sealed partial class PromotionEvaluator
                 {
                     return false;
                 }
-
-                hasMinimum |= restriction is MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } or MinimumQuantityRestriction;
             }
 
-            if (!hasMinimum)
+            if ((kinds & RestrictionKinds.Minimum) == 0)
             {
                 return true;
             }
@@ -207,6 +205,11 @@ public sealed partial class PromotionEvaluator
 
         private Rejection? CheckCustomer(Promotion promotion)
         {
+            if ((promotion.RestrictionKinds & RestrictionKinds.Customer) == 0)
+            {
+                return null;
+            }
+
             var customer = _cart.Customer;
             foreach (var restriction in promotion.Restrictions)
             {
@@ -356,7 +359,8 @@ public sealed partial class PromotionEvaluator
 
             // Implementation note: the totals are summed only when something reads them (most promotions have no minimum).
             var hides = Hides(promotion);
-            if (!hides && promotion.Restrictions.IsEmpty)
+            var kinds = promotion.RestrictionKinds;
+            if (!hides && (kinds & (RestrictionKinds.Minimum | RestrictionKinds.CartCondition)) == 0)
             {
                 return null;
             }
@@ -378,7 +382,7 @@ public sealed partial class PromotionEvaluator
                 }
             }
 
-            foreach (var restriction in promotion.Restrictions)
+            foreach (var restriction in (kinds & RestrictionKinds.CartCondition) == 0 ? [] : promotion.Restrictions)
             {
                 if (restriction is CartConditionRestriction condition && CheckCartCondition(promotion, condition) is { } rejection)
                 {
@@ -437,6 +441,11 @@ public sealed partial class PromotionEvaluator
         /// <returns>The rejection with the shortfall, or null when every such threshold holds.</returns>
         private Rejection? CheckThresholdsAfterHigherLanes(Promotion promotion)
         {
+            if ((promotion.RestrictionKinds & RestrictionKinds.AfterHigherLanes) == 0)
+            {
+                return null;
+            }
+
             foreach (var restriction in promotion.Restrictions)
             {
                 switch (restriction)

@@ -36,6 +36,7 @@ public sealed class Promotion
             : RedemptionLimits.Of(Activation, Limits);
         AmountCurrency = CurrencyOfAmounts();
         FoundByOneItemName = Discount.GetItems is null && QualifyingItems.IsOneName;
+        RestrictionKinds = KindsOf(Restrictions);
     }
 
     // Implementation note: most promotions of a large catalog are automatic and unlimited; they share one value (a
@@ -65,6 +66,34 @@ public sealed class Promotion
         LedgerLimits = source.LedgerLimits;
         AmountCurrency = CurrencyOfAmounts();
         FoundByOneItemName = Discount.GetItems is null && QualifyingItems.IsOneName;
+        RestrictionKinds = source.RestrictionKinds;
+    }
+
+    /// <summary>The kinds of restrictions the promotion has, so the gate reads only the ones it checks (most promotions
+    /// have none, a free-shipping offer one minimum).</summary>
+    internal RestrictionKinds RestrictionKinds { get; }
+
+    private static RestrictionKinds KindsOf(ImmutableArray<Restriction> restrictions)
+    {
+        var kinds = RestrictionKinds.None;
+        foreach (var restriction in restrictions)
+        {
+            if (restriction is MinimumSubtotalRestriction { MeasuredAfterHigherLanes: true } or CartConditionRestriction { MeasuredAfterHigherLanes: true, Amount: not null })
+            {
+                kinds |= RestrictionKinds.AfterHigherLanes;
+            }
+
+            kinds |= restriction switch
+            {
+                MembershipRestriction or RegionRestriction or ChannelRestriction or SegmentRestriction or FirstOrderRestriction
+                    or OrderHistoryRestriction or ShippingMethodRestriction => RestrictionKinds.Customer,
+                MinimumSubtotalRestriction { MeasuredAfterHigherLanes: false } or MinimumQuantityRestriction => RestrictionKinds.Minimum,
+                CartConditionRestriction => RestrictionKinds.CartCondition,
+                _ => RestrictionKinds.None,
+            };
+        }
+
+        return kinds;
     }
 
     /// <summary>Gets the promotion's id, unique in its catalog.</summary>
