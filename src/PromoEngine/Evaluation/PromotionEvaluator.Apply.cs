@@ -1140,8 +1140,10 @@ public sealed partial class PromotionEvaluator
                     runs[i] = (parts[i].Part.Count, parts[i].Weight);
                 }
 
+                // Parts whose weights did not add up to the amount (OwnShares said so) are split without trying that
+                // again; the list OwnShares dropped is filled.
                 Allocation.Quantize(runs);
-                shares = Allocation.OverRuns(M(amount), runs);
+                shares = Allocation.OverRuns(M(amount), runs, _ownShares ??= [], tryWhole: parts.Count == 1 || _evaluator.SplitEveryShare);
             }
 
             // Implementation note: largest remainder keeps each unit's share within one minor unit of its exact share,

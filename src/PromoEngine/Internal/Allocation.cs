@@ -87,8 +87,13 @@ internal static class Allocation
         }
     }
 
-    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs) =>
-        OverRunsInIntegers(amount, runs) ?? OverRunsInDecimals(amount, runs);
+    /// <param name="amount">The rounded amount.</param>
+    /// <param name="runs">The runs, their weights quantized.</param>
+    /// <param name="into">A list the integer split fills (cleared first) instead of a new one.</param>
+    /// <param name="tryWhole">Whether the integer split first tries weights that add up to the amount (see
+    /// <see cref="TrySplitInIntegers"/>); false when the caller found they do not.</param>
+    public static List<Run> OverRuns(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, List<Run>? into = null, bool tryWhole = true) =>
+        OverRunsInIntegers(amount, runs, into, tryWhole) ?? OverRunsInDecimals(amount, runs);
 
     /// <summary><see cref="OverRuns"/> in decimal arithmetic: any amount and weights.</summary>
     public static List<Run> OverRunsInDecimals(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
@@ -166,7 +171,9 @@ internal static class Allocation
     /// <param name="runs">The runs, their weights quantized.</param>
     /// <param name="quotients">One slot per run.</param>
     /// <param name="extra">One slot per run.</param>
-    public static bool TrySplitInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, Span<long> quotients, Span<int> extra)
+    /// <param name="tryWhole">Whether weights that add up to the amount are tried first (their split is the general
+    /// one's, found without a division: see <see cref="TrySplitWhole"/>); false skips the try, the answer the same.</param>
+    public static bool TrySplitInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, Span<long> quotients, Span<int> extra, bool tryWhole = true)
     {
         const int MaxScale = MaxWeightScale;
         if (runs.Length > MaxIntegerRuns || amount.Currency.MinorUnits > MaxScale || amount.Amount < 0m)
@@ -174,7 +181,7 @@ internal static class Allocation
             return false;
         }
 
-        if (TrySplitWhole(amount, runs, quotients))
+        if (tryWhole && TrySplitWhole(amount, runs, quotients))
         {
             extra.Clear();
             return true;
@@ -336,22 +343,27 @@ internal static class Allocation
     /// remainders are those of the decimal division (the remainders are only compared, and all scaled alike), and
     /// the shares are made from the same whole numbers of minor units, so the result is bit for bit
     /// <see cref="OverRunsInDecimals"/>'s, without a decimal division per run.</remarks>
-    public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs)
+    /// <param name="amount">The rounded amount.</param>
+    /// <param name="runs">The runs, their weights quantized.</param>
+    /// <param name="into">A list to fill (cleared first) instead of a new one.</param>
+    /// <param name="tryWhole">See <see cref="TrySplitInIntegers"/>.</param>
+    public static List<Run>? OverRunsInIntegers(Money amount, ReadOnlySpan<(int Count, decimal Weight)> runs, List<Run>? into = null, bool tryWhole = true)
     {
-        if (runs.Length == 1 && OverOneRun(amount, runs[0]) is { } one)
+        if (runs.Length == 1 && OverOneRun(amount, runs[0], into) is { } one)
         {
             return one;
         }
 
         Span<long> quotients = stackalloc long[Math.Min(runs.Length, MaxIntegerRuns)];
         Span<int> extra = stackalloc int[Math.Min(runs.Length, MaxIntegerRuns)];
-        if (!TrySplitInIntegers(amount, runs, quotients, extra))
+        if (!TrySplitInIntegers(amount, runs, quotients, extra, tryWhole))
         {
             return null;
         }
 
         var minorUnits = amount.Currency.MinorUnits;
-        var result = new List<Run>(runs.Length + 1);
+        var result = into ?? new List<Run>(runs.Length + 1);
+        result.Clear();
         for (var i = 0; i < runs.Length; i++)
         {
             if (extra[i] > 0)

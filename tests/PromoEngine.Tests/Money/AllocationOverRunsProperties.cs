@@ -119,16 +119,19 @@ public sealed class AllocationOverRunsProperties
         });
 
     /// <summary>The integer split gives the decimal split's very shares, scale included (a share's scale shows in what
-    /// is written).</summary>
+    /// is written); so does it without first trying weights that add up to the amount, and into a list used before.</summary>
     private static void AssertIntegersAsDecimals(Money amount, (int Count, decimal Weight)[] runs)
     {
         var integers = Allocation.OverRunsInIntegers(amount, runs);
         var decimals = Allocation.OverRunsInDecimals(amount, runs);
+        var used = new System.Collections.Generic.List<Allocation.Run> { new(5, 1.5m, 2) };
+        var untried = Allocation.OverRunsInIntegers(amount, runs, used, tryWhole: false);
 
         Assert.NotNull(integers);
-        Assert.Equal(
-            decimals.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))),
-            integers.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
+        Assert.Same(used, untried);
+        var expected = decimals.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))).ToList();
+        Assert.Equal(expected, integers.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
+        Assert.Equal(expected, untried!.Select(r => (r.Part, r.Count, string.Join(",", decimal.GetBits(r.Share)))));
     }
 
     private static Arbitrary<(int Count, decimal Units, bool Padded)[]> WholeCases() =>
