@@ -10,7 +10,9 @@ internal abstract class OrderDiscount() : Discount(DiscountClass.Order)
     /// <summary>What <see cref="Amount"/> would be if what is left of the lines did not hold it back.</summary>
     public virtual decimal Nominal(decimal remaining, decimal originalSubtotal, int quantity) => Amount(remaining, originalSubtotal, quantity);
 
-    /// <summary>Where the cart stands against the discount's thresholds, or <see langword="null"/> when it has none.</summary>
+    /// <summary>Where the cart stands against the discount's thresholds, or <see langword="null"/> when it has none. Short
+    /// of the first (<see cref="TierReach.First"/> set), <see cref="Amount"/> is nothing whatever is left: the evaluator
+    /// relies on it.</summary>
     public virtual TierReach? Reach(decimal originalSubtotal, int quantity) => null;
 
     // Whatever an order discount saves on all items depends only on what is left of them all.

@@ -730,8 +730,17 @@ public sealed partial class PromotionEvaluator
 
         private decimal OrderAloneAmount(Promotion promotion)
         {
-            var (remaining, original, quantity, _) = Qualifying(promotion);
-            return Capped(promotion, ((OrderDiscount)promotion.Discount).Amount(remaining, original, quantity));
+            // Short of its first tier (reached on prices before discounts), it takes nothing whatever is left: what is left
+            // of its lines is not summed (most of a large catalog's tiered promotions on a cart).
+            var discount = (OrderDiscount)promotion.Discount;
+            var (original, quantity, _) = Scope(promotion);
+            if (discount.Reach(original, quantity) is { First: not null })
+            {
+                return 0m;
+            }
+
+            var (remaining, _, _, _) = Qualifying(promotion);
+            return Capped(promotion, discount.Amount(remaining, original, quantity));
         }
 
         private void ApplyOrderPromotion(Promotion promotion)
