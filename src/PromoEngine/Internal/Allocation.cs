@@ -54,15 +54,6 @@ internal static class Allocation
         return any ? rounded : runs;
     }
 
-    /// <summary>
-    /// Splits a rounded amount over runs of units, each unit of a run weighing the run's weight, exactly as
-    /// <see cref="Money.Allocate(ReadOnlySpan{decimal})"/> would split it over the units one by one, in order: each
-    /// unit gets its exact share rounded down to the minor unit, and the minor units left over go one each to the
-    /// units with the largest remainder, then the largest weight, then the first.
-    /// </summary>
-    /// <returns>For each run in order, its first units with one minor unit more, then the others (one entry when they
-    /// all get the same).</returns>
-
     /// <summary><see cref="Quantized"/> in place: the weights rounded, unless every one would round to zero.</summary>
     /// <param name="runs">The runs, changed in place.</param>
     public static void Quantize(Span<(int Count, decimal Weight)> runs)
@@ -87,6 +78,14 @@ internal static class Allocation
         }
     }
 
+    /// <summary>
+    /// Splits a rounded amount over runs of units, each unit of a run weighing the run's weight, exactly as
+    /// <see cref="Money.Allocate(ReadOnlySpan{decimal})"/> would split it over the units one by one, in order: each
+    /// unit gets its exact share rounded down to the minor unit, and the minor units left over go one each to the
+    /// units with the largest remainder, then the largest weight, then the first.
+    /// </summary>
+    /// <returns>For each run in order, its first units with one minor unit more, then the others (one entry when they
+    /// all get the same).</returns>
     /// <param name="amount">The rounded amount.</param>
     /// <param name="runs">The runs, their weights quantized.</param>
     /// <param name="into">A list the integer split fills (cleared first) instead of a new one.</param>
