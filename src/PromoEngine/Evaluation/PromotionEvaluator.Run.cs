@@ -653,12 +653,12 @@ public sealed partial class PromotionEvaluator
                 lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
-            return Finish(new LineResults(lines), [.. AppliedSoFar], [.. CollectionsMarshal.AsSpan(_redemptions)]);
+            return Finish(new LineResults(lines), [.. AppliedSoFar], _redemptions is null ? RedemptionResults.None : new RedemptionResults([.. _redemptions]));
         }
 
         /// <summary>The result, from the line results, the applications and their redemptions, and what the run recorded:
         /// the rejections and hints in their order (codes as entered, then by promotion id), told as the options say.</summary>
-        private EvaluationResult Finish(LineResults lines, ImmutableArray<AppliedPromotion> applied, ImmutableArray<Redemption> redemptions)
+        private EvaluationResult Finish(LineResults lines, ImmutableArray<AppliedPromotion> applied, RedemptionResults redemptions)
         {
             if (Options.HideCodeStatus)
             {
@@ -776,11 +776,17 @@ public sealed partial class PromotionEvaluator
         /// <param name="clampedBy">What cut it, if anything.</param>
         private (AppliedPromotion Applied, Redemption Redemption) Application(Promotion promotion, decimal amount, decimal nominal, ClampedBy clampedBy)
         {
-            var money = M(amount);
             var code = CodeOf(promotion);
             return (
-                new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) },
-                new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
+                Applied(promotion, amount, nominal, clampedBy),
+                new Redemption(promotion.Id, code, _cart.Customer.Id, null, M(amount), _at, code is null ? null : promotion.Activation.Attribution));
+        }
+
+        /// <summary>One application as the result tells it (see <see cref="Application"/>), without its redemption.</summary>
+        private AppliedPromotion Applied(Promotion promotion, decimal amount, decimal nominal, ClampedBy clampedBy)
+        {
+            var code = CodeOf(promotion);
+            return new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, M(amount), M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) };
         }
 
         /// <summary>Rounds one application: by default the amount left to pay is rounded with the configured rule, and
