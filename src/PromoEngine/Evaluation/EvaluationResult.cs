@@ -17,7 +17,7 @@ public sealed record EvaluationResult
     private readonly EquatableArray<AppliedPromotion> _applied;
     private readonly EquatableArray<Rejection> _rejected;
     private readonly EquatableArray<NearMissHint> _hints;
-    private readonly EquatableArray<Redemption> _redemptions;
+    private readonly RedemptionResults _redemptions;
 
     internal EvaluationResult(
         Instant at,
@@ -31,6 +31,25 @@ public sealed record EvaluationResult
         ImmutableArray<Rejection> rejected,
         ImmutableArray<NearMissHint> hints,
         ImmutableArray<Redemption> redemptions,
+        bool usedGreedyFallback,
+        CodeAttempts codeAttempts)
+        : this(at, lines, subtotal, itemDiscounts, orderDiscounts, shipping, shippingDiscount, applied, rejected, hints, new RedemptionResults(redemptions), usedGreedyFallback, codeAttempts)
+    {
+    }
+
+    /// <summary>A result whose redemptions may be made when first read (see <see cref="RedemptionResults"/>).</summary>
+    internal EvaluationResult(
+        Instant at,
+        LineResults lines,
+        Money subtotal,
+        Money itemDiscounts,
+        Money orderDiscounts,
+        Money shipping,
+        Money shippingDiscount,
+        ImmutableArray<AppliedPromotion> applied,
+        ImmutableArray<Rejection> rejected,
+        ImmutableArray<NearMissHint> hints,
+        RedemptionResults redemptions,
         bool usedGreedyFallback,
         CodeAttempts codeAttempts)
     {
@@ -49,7 +68,7 @@ public sealed record EvaluationResult
         _applied = new(applied);
         _rejected = new(rejected);
         _hints = new(hints);
-        _redemptions = new(redemptions);
+        _redemptions = redemptions;
     }
 
     /// <summary><paramref name="sum"/> + <paramref name="term"/>; the sum itself when the term is a bare zero.</summary>

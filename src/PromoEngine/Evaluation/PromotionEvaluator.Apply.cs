@@ -895,7 +895,7 @@ public sealed partial class PromotionEvaluator
 
             var taken = 0m;
             var applied = false;
-            foreach (var a in _applied)
+            foreach (var a in AppliedSoFar)
             {
                 if (a.PromotionId == promotion.Id)
                 {
@@ -962,7 +962,7 @@ public sealed partial class PromotionEvaluator
             foreach (var (id, rejection) in _emptyParts)
             {
                 var applied = false;
-                foreach (var a in _applied)
+                foreach (var a in AppliedSoFar)
                 {
                     applied |= a.PromotionId == id;
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using NodaTime;
 using PromoEngine.Internal;
 
 namespace PromoEngine;
@@ -179,18 +180,52 @@ public sealed partial class PromotionEvaluator
             }
 
             // Recorded as RecordApplied records them, straight into the arrays the result keeps: nothing caps or floors
-            // them, and none has a shipping part, so each is one application and one redemption.
+            // them, and none has a shipping part, so each is one application and one redemption. With no code entered,
+            // each redemption is its application's promotion and amount, with no code: made when first read.
             var applied = order.Length == 0 ? [] : new AppliedPromotion[order.Length];
-            var redemptions = order.Length == 0 ? [] : new Redemption[order.Length];
+            var redemptions = order.Length == 0 || _codeOf is null ? null : new Redemption[order.Length];
             for (var k = 0; k < order.Length; k++)
             {
                 var (exact, _, nominal, rounded) = amounts[order[k]];
                 // A rounded amount is more than zero, so added to a bare zero it is itself, bit for bit (the first is).
                 _itemDiscounts = Decimals.IsBareZero(_itemDiscounts) ? rounded : _itemDiscounts + rounded;
-                (applied[k], redemptions[k]) = Application(admitted[order[k]], rounded, nominal, exact < nominal ? ClampedBy.Price : ClampedBy.None);
+                var clampedBy = exact < nominal ? ClampedBy.Price : ClampedBy.None;
+                if (redemptions is null)
+                {
+                    applied[k] = Applied(admitted[order[k]], rounded, nominal, clampedBy);
+                }
+                else
+                {
+                    (applied[k], redemptions[k]) = Application(admitted[order[k]], rounded, nominal, clampedBy);
+                }
             }
 
-            return Finish(lines, ImmutableCollectionsMarshal.AsImmutableArray(applied), ImmutableCollectionsMarshal.AsImmutableArray(redemptions));
+            return Finish(
+                lines,
+                ImmutableCollectionsMarshal.AsImmutableArray(applied),
+                redemptions is not null ? new RedemptionResults(ImmutableCollectionsMarshal.AsImmutableArray(redemptions))
+                    : applied.Length == 0 ? RedemptionResults.None
+                    : new AutomaticRedemptions(applied, _cart.Customer.Id, _at));
+        }
+
+        /// <summary>The independent path's redemptions when no code was entered, made when first read: one per
+        /// application, in its order, as <see cref="Application"/> makes it for a promotion with no code (its promotion
+        /// and amount, the customer, the instant, no order, no attribution).</summary>
+        /// <param name="applied">The applications, in order (the array is not changed after).</param>
+        /// <param name="customerId">The cart's customer.</param>
+        /// <param name="at">The instant evaluated at.</param>
+        private sealed class AutomaticRedemptions(AppliedPromotion[] applied, string? customerId, Instant at) : RedemptionResults
+        {
+            protected override Redemption[] Build()
+            {
+                var redemptions = new Redemption[applied.Length];
+                for (var k = 0; k < redemptions.Length; k++)
+                {
+                    redemptions[k] = new Redemption(applied[k].PromotionId, null, customerId, null, applied[k].Amount, at, null);
+                }
+
+                return redemptions;
+            }
         }
 
         /// <summary>A line one promotion took <paramref name="amount"/> off, as the general path records it: one

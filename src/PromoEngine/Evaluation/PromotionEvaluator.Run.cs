@@ -20,11 +20,11 @@ public sealed partial class PromotionEvaluator
         private readonly UsageSnapshot _usage;
         private readonly Currency _currency;
         private UnitPool? _pool; // made when first needed (see Pool): the independent path never needs one
-        private readonly List<(int Entry, Rejection Rejection)> _codeRejections = []; // by entry: the order typed
+        private List<(int Entry, Rejection Rejection)>? _codeRejections; // by entry: the order typed; made for the first (see CodeRejections)
         private readonly List<Rejection> _rejections = [];
         private List<NearMissHint>? _hints; // made for the first hint (see Hints)
-        private readonly List<AppliedPromotion> _applied = [];
-        private readonly List<Redemption> _redemptions = [];
+        private List<AppliedPromotion>? _applied; // made for the first application (RecordApplied): the independent path makes none
+        private List<Redemption>? _redemptions; // made with the first application, as _applied
         private Dictionary<PromotionId, string>? _codeOf; // made for the first code entered
         private List<Promotion>? _entered; // made for the first code that resolves
         private readonly SharedState _shared; // what the run and its forks work out once
@@ -66,7 +66,7 @@ public sealed partial class PromotionEvaluator
         public Run Fork()
         {
             var run = new Run(_evaluator, _cart, _at, _usage, Pool.Fresh(), _shared);
-            run._codeRejections.AddRange(_codeRejections);
+            run._codeRejections = _codeRejections is null ? null : [.. _codeRejections];
             run._rejections.AddRange(_rejections);
             run._hints = _hints is null ? null : [.. _hints];
             run._entered = _entered is null ? null : [.. _entered];
@@ -85,6 +85,12 @@ public sealed partial class PromotionEvaluator
 
         /// <summary>The run's near-miss hints, made for the first: most evaluations have none.</summary>
         private List<NearMissHint> Hints => _hints ??= [];
+
+        /// <summary>The rejections of codes entered, by entry, made for the first: most evaluations enter no code.</summary>
+        private List<(int Entry, Rejection Rejection)> CodeRejections => _codeRejections ??= [];
+
+        /// <summary>The applications recorded so far (<see cref="RecordApplied"/>), in order; none before the first.</summary>
+        private ReadOnlySpan<AppliedPromotion> AppliedSoFar => CollectionsMarshal.AsSpan(_applied);
 
         /// <summary>The run's unit pool, made on first use; a fork's pool is a fresh copy of this one's, so every fork
         /// shares what never changes.</summary>
@@ -107,7 +113,7 @@ public sealed partial class PromotionEvaluator
                     if ((malformedSeen ??= new(StringComparer.Ordinal)).Add(rendering))
                     {
                         malformed++;
-                        _codeRejections.Add((entered++, new Rejection(null, rendering, RejectionReason.MalformedCode, $"The code entered cannot be read: {error}")));
+                        CodeRejections.Add((entered++, new Rejection(null, rendering, RejectionReason.MalformedCode, $"The code entered cannot be read: {error}")));
                     }
 
                     continue;
@@ -126,17 +132,17 @@ public sealed partial class PromotionEvaluator
                     if (_evaluator.Catalog.IsLikelyTypo(normalized))
                     {
                         typos++;
-                        _codeRejections.Add((entry, new Rejection(null, normalized, RejectionReason.LikelyTypo, $"The code {normalized} looks mistyped: check each character.")));
+                        CodeRejections.Add((entry, new Rejection(null, normalized, RejectionReason.LikelyTypo, $"The code {normalized} looks mistyped: check each character.")));
                     }
                     else
                     {
                         unknown++;
-                        _codeRejections.Add((entry, Unknown(normalized)));
+                        CodeRejections.Add((entry, Unknown(normalized)));
                     }
                 }
                 else if (_codeOf?.TryGetValue(promotion.Id, out var first) == true)
                 {
-                    _codeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
+                    CodeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
                         $"The code {first} for the same promotion was entered first; a promotion applies once per order.")));
                 }
                 else
@@ -160,17 +166,17 @@ public sealed partial class PromotionEvaluator
                 (_walletCodes ??= new(StringComparer.Ordinal)).Add(resolved?.Code ?? item.Code);
                 if (resolved is not var (promotion, code))
                 {
-                    _codeRejections.Add((entry, Unknown(item.Code)));
+                    CodeRejections.Add((entry, Unknown(item.Code)));
                 }
                 else if (!item.IsValidAt(_at))
                 {
-                    _codeRejections.Add((entry, item.ValidUntil is { } until && _at >= until
+                    CodeRejections.Add((entry, item.ValidUntil is { } until && _at >= until
                         ? new Rejection(promotion.Id, code, RejectionReason.Expired, $"The code {code} in your wallet expired at {until.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = until }
                         : new Rejection(promotion.Id, code, RejectionReason.NotStarted, $"The code {code} in your wallet can be used from {item.ValidFrom!.Value.ToString("g", CultureInfo.InvariantCulture)}.") { Boundary = item.ValidFrom }));
                 }
                 else if (_codeOf?.TryGetValue(promotion.Id, out var first) == true)
                 {
-                    _codeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
+                    CodeRejections.Add((entry, new Rejection(promotion.Id, code, RejectionReason.SamePromotionCodeEntered,
                         $"The code {first} for the same promotion was entered first; a promotion applies once per order.")));
                 }
                 else
@@ -351,7 +357,7 @@ public sealed partial class PromotionEvaluator
                 }
 
                 var code = CodeOf(promotion)!;
-                run._codeRejections.Add((_shared.EntryOf![code], new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
+                run.CodeRejections.Add((_shared.EntryOf![code], new Rejection(promotion.Id, code, RejectionReason.TooManyCodes,
                     string.Create(CultureInfo.InvariantCulture, $"The code {code} was not used: {Plural(slots, "code")} can be used on one order{taken}."))
                 {
                     Limit = slots,
@@ -592,12 +598,12 @@ public sealed partial class PromotionEvaluator
                 lines[lineIndex] = new LineResult(line, lineAdjustments, lineDiscount, units?.ToImmutable() ?? []);
             }
 
-            return Finish(new LineResults(lines), [.. _applied], [.. _redemptions]);
+            return Finish(new LineResults(lines), [.. AppliedSoFar], _redemptions is null ? RedemptionResults.None : new RedemptionResults([.. _redemptions]));
         }
 
         /// <summary>The result, from the line results, the applications and their redemptions, and what the run recorded:
         /// the rejections and hints in their order (codes as entered, then by promotion id), told as the options say.</summary>
-        private EvaluationResult Finish(LineResults lines, ImmutableArray<AppliedPromotion> applied, ImmutableArray<Redemption> redemptions)
+        private EvaluationResult Finish(LineResults lines, ImmutableArray<AppliedPromotion> applied, RedemptionResults redemptions)
         {
             if (Options.HideCodeStatus)
             {
@@ -615,7 +621,7 @@ public sealed partial class PromotionEvaluator
                 _cart.Shipping,
                 M(_shippingDiscount),
                 applied,
-                _walletCodes is null ? (_codeRejections.Count == 0 ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
+                _walletCodes is null ? (_codeRejections is not { Count: > 0 } ? [.. _rejections] : [.. CodeRejectionsInOrder(), .. _rejections]) : [.. CodeRejectionsInOrder().Select(MarkWallet), .. _rejections.Select(MarkWallet)],
                 _hints is null ? [] : _walletCodes is null ? [.. _hints] : [.. _hints.Select(h => _codeOf?.GetValueOrDefault(h.PromotionId) is { } code && IsWalletCode(code) ? h with { FromWallet = true } : h)],
                 redemptions,
                 _usedFallback,
@@ -630,8 +636,8 @@ public sealed partial class PromotionEvaluator
 
         private IEnumerable<Rejection> CodeRejectionsInOrder()
         {
-            _codeRejections.Sort((a, b) => a.Entry.CompareTo(b.Entry));
-            return _codeRejections.Select(r => r.Rejection);
+            CodeRejections.Sort((a, b) => a.Entry.CompareTo(b.Entry));
+            return CodeRejections.Select(r => r.Rejection);
         }
 
         /// <summary>Anti-enumeration: every entered code that cannot be used is reported as unknown, in the order
@@ -640,13 +646,14 @@ public sealed partial class PromotionEvaluator
         private void HideCodeStatus()
         {
             var listed = new HashSet<int>();
-            for (var i = 0; i < _codeRejections.Count; i++)
+            var codeRejections = CodeRejections;
+            for (var i = 0; i < codeRejections.Count; i++)
             {
-                var (entry, rejection) = _codeRejections[i];
+                var (entry, rejection) = codeRejections[i];
                 listed.Add(entry);
                 if (rejection.Reason is not (RejectionReason.LikelyTypo or RejectionReason.MalformedCode) && !IsWalletCode(rejection.Code!))
                 {
-                    _codeRejections[i] = (entry, Unknown(rejection.Code!));
+                    codeRejections[i] = (entry, Unknown(rejection.Code!));
                 }
             }
 
@@ -660,7 +667,7 @@ public sealed partial class PromotionEvaluator
                     {
                         // A shopper whose code could not be checked during an outage is told to try again, not that
                         // the code does not exist; nothing else of the promotion is said.
-                        _codeRejections.Add((entry, rejection.Reason == RejectionReason.UsageUnavailable
+                        CodeRejections.Add((entry, rejection.Reason == RejectionReason.UsageUnavailable
                             ? new Rejection(null, code, RejectionReason.UsageUnavailable, $"The code {code} could not be checked just now: try again in a moment.")
                             : Unknown(code)));
                     }
@@ -681,15 +688,16 @@ public sealed partial class PromotionEvaluator
                 : floored ? ClampedBy.PriceFloor
                 : exact < nominal ? ClampedBy.Price : ClampedBy.None;
             var (applied, redemption) = Application(promotion, amount, nominal, clampedBy);
-            _applied.Add(applied);
+            (_applied ??= []).Add(applied);
+            var redemptions = _redemptions ??= [];
             // A promotion's parts (its own and its shipping part) are one use: one redemption of their sum. Only a shipping
             // part records a promotion a second time, so without one made in this run there is no earlier one to look for
             // (the look compared ids as text, for every application of a cart that applies forty).
             var (code, money) = (redemption.Code, redemption.Amount);
             var earlier = -1;
-            for (var i = 0; i < _redemptions.Count && _shippingParts is not null; i++)
+            for (var i = 0; i < redemptions.Count && _shippingParts is not null; i++)
             {
-                if (_redemptions[i].PromotionId == promotion.Id)
+                if (redemptions[i].PromotionId == promotion.Id)
                 {
                     earlier = i;
                     break;
@@ -698,11 +706,11 @@ public sealed partial class PromotionEvaluator
 
             if (earlier >= 0)
             {
-                _redemptions[earlier] = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money + _redemptions[earlier].Amount, _at, redemption.Attribution);
+                redemptions[earlier] = new Redemption(promotion.Id, code, _cart.Customer.Id, null, money + redemptions[earlier].Amount, _at, redemption.Attribution);
             }
             else
             {
-                _redemptions.Add(redemption);
+                redemptions.Add(redemption);
             }
         }
 
@@ -713,11 +721,17 @@ public sealed partial class PromotionEvaluator
         /// <param name="clampedBy">What cut it, if anything.</param>
         private (AppliedPromotion Applied, Redemption Redemption) Application(Promotion promotion, decimal amount, decimal nominal, ClampedBy clampedBy)
         {
-            var money = M(amount);
             var code = CodeOf(promotion);
             return (
-                new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, money, M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) },
-                new Redemption(promotion.Id, code, _cart.Customer.Id, null, money, _at, code is null ? null : promotion.Activation.Attribution));
+                Applied(promotion, amount, nominal, clampedBy),
+                new Redemption(promotion.Id, code, _cart.Customer.Id, null, M(amount), _at, code is null ? null : promotion.Activation.Attribution));
+        }
+
+        /// <summary>One application as the result tells it (see <see cref="Application"/>), without its redemption.</summary>
+        private AppliedPromotion Applied(Promotion promotion, decimal amount, decimal nominal, ClampedBy clampedBy)
+        {
+            var code = CodeOf(promotion);
+            return new AppliedPromotion(promotion.Id, promotion.Name, code, promotion.Discount.Class, M(amount), M(nominal), clampedBy) { FromWallet = code is not null && IsWalletCode(code) };
         }
 
         /// <summary>Rounds one application: by default the amount left to pay is rounded with the configured rule, and

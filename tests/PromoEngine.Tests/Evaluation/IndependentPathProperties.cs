@@ -278,6 +278,33 @@ public sealed class IndependentPathProperties
         Assert.Equal(applied, result.Applied[0].Amount.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void Evaluate_NoCodeEntered_RedemptionsMadeOnReadAsTheGeneralPathMakesThem()
+    {
+        // With no code entered the path makes each redemption when first read, from its application: the promotion, the
+        // amount (1.50 off 15.00 twice, $2 off 5.00 once), the customer, the instant, no code; one array for every read,
+        // and for a copy of the result.
+        var catalog = PromotionCatalog.Create([
+            Promotion.Create("p1", "10% off shoes").ForItems(ItemFilter.Categories("shoes")).Giving(Discount.PercentOffItems(10m)).Build(),
+            Promotion.Create("p2", "$2 off hats").ForItems(ItemFilter.Categories("hats")).Giving(Discount.AmountOffEachItem(new Money(2m, Currency.Usd))).Build(),
+        ]);
+        var cart = new Cart(Currency.Usd, [
+            new CartLine("l1", "s1", new Money(15.00m, Currency.Usd), 2, ["shoes"]),
+            new CartLine("l2", "s2", new Money(5.00m, Currency.Usd), 1, ["hats"]),
+        ], CustomerProfile.Registered("c-42"));
+
+        var result = AssertSame(catalog, new EvaluationOptions(), cart, [], Now, null);
+
+        Assert.Equal(1, TimesTaken(catalog, new EvaluationOptions(), cart));
+        Assert.Equal(
+            [("p1", 3.00m, "c-42"), ("p2", 2m, "c-42")],
+            result.Redemptions.Select(r => (r.PromotionId.Value, r.Amount.Amount, r.CustomerId)).OrderBy(r => r.Value, StringComparer.Ordinal));
+        Assert.All(result.Redemptions, r => Assert.Equal((Now, (string?)null, (string?)null), (r.At, r.Code, r.OrderId)));
+        Assert.Equal(result.Applied.Select(a => (a.PromotionId, a.Amount)), result.Redemptions.Select(r => (r.PromotionId, r.Amount)));
+        Assert.True(result.Redemptions == result.Redemptions);
+        Assert.True(result.Redemptions == (result with { UsedGreedyFallback = true }).Redemptions);
+    }
+
     private static int TimesTaken(PromotionCatalog catalog, EvaluationOptions options, Cart cart)
     {
         var taken = 0;
