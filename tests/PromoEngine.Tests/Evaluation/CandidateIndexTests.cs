@@ -12,6 +12,56 @@ public sealed class CandidateIndexTests
         Promo(id, Discount.PercentOffItems(10))
             .ForItems(atLeast is { } low ? ItemFilter.UnitPriceBetween(D(low), D(atMost)) : ItemFilter.UnitPriceAtMost(D(atMost))).Build();
 
+    [Theory]
+    [InlineData(5.00, "a")]
+    [InlineData(70.00, "d")]
+    [InlineData(40.00, "c")]
+    public void Evaluate_PriceOnABandsBound_FindsTheBand(decimal price, string band)
+    {
+        // A price on a lower bound, searched from the low end (few bands start at or below it), and on an upper bound,
+        // from the high end: the bounds are inclusive.
+        var result = Evaluate(Cart(Line("x", price)), [PriceBand("a", 5m, 10m), PriceBand("b", 20m, 30m), PriceBand("c", 40m, 50m), PriceBand("d", 60m, 70m)]);
+
+        Assert.Equal([band], result.Applied.Select(a => a.PromotionId.Value));
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public void Evaluate_AnyUnitPriceBands_FindsWhatCheckingEveryPromotionFinds(FsCheck.PositiveInt seed)
+    {
+        // Bands with open ends and bounds of a few places (searched as whole ten-thousandths), now and then a bound of
+        // more places or a price of more places (then searched as decimals), prices on the bounds and between them.
+        var random = new System.Random(seed.Get);
+        var currency = random.Next(3) == 0 ? Currency.Custom("QQF", 5) : Usd;
+        decimal Price() => random.Next(6) switch
+        {
+            0 => random.Next(0, 100),
+            1 => random.Next(0, 10_000) / 100m,
+            2 => random.Next(0, 100) + 0.5m,
+            _ => currency.MinorUnits == 5 && random.Next(2) == 0 ? random.Next(0, 10_000_000) / 100_000m : random.Next(0, 1_000) / 10m,
+        };
+        var promotions = Enumerable.Range(0, random.Next(1, 40)).Select(k =>
+        {
+            var (low, high) = (Price(), Price());
+            (low, high) = low <= high ? (low, high) : (high, low);
+            var filter = random.Next(4) switch
+            {
+                0 => ItemFilter.UnitPriceAtMost(new Money(high, currency)),
+                1 => ItemFilter.UnitPriceAtLeast(new Money(low, currency)),
+                _ => ItemFilter.UnitPriceBetween(new Money(low, currency), new Money(high, currency)),
+            };
+            return Promo($"p{k:D2}", Discount.PercentOffItems(10)).ForItems(filter).Build();
+        }).ToList();
+        var cart = new Cart(currency, Enumerable.Range(0, random.Next(1, 8))
+            .Select(i => new CartLine($"l{i}", $"s{i}", new Money(Price(), currency), 1)));
+        var catalog = PromotionCatalog.Create(promotions);
+
+        var indexed = new PromotionEvaluator(catalog).Evaluate(cart, [], Now);
+        var everyOne = new PromotionEvaluator(catalog, new EvaluationOptions { ListEveryRejection = true }).Evaluate(cart, [], Now);
+
+        Assert.Equal(everyOne.Applied.Select(a => a.PromotionId).Order(), indexed.Applied.Select(a => a.PromotionId).Order());
+        Assert.Equal(everyOne.Total, indexed.Total);
+    }
+
     [Fact]
     public void Evaluate_UnitPriceBandListedAfterHigherOnes_IsFound()
     {
