@@ -540,7 +540,8 @@ internal sealed class CandidateIndex
         private const decimal KeyLimit = 100_000_000_000_000m;
 
         /// <summary>The number of values at most <paramref name="value"/>.</summary>
-        private static int UpperBound(long[] sorted, long value)
+        private static int UpperBound<T>(T[] sorted, T value)
+            where T : System.Numerics.IComparisonOperators<T, T, bool>
         {
             int lo = 0, hi = sorted.Length;
             while (lo < hi)
@@ -560,47 +561,8 @@ internal sealed class CandidateIndex
         }
 
         /// <summary>The number of values below <paramref name="value"/>.</summary>
-        private static int LowerBound(long[] sorted, long value)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (sorted[mid] < value)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
-
-        /// <summary>The number of values at most <paramref name="value"/>.</summary>
-        private static int UpperBound(decimal[] sorted, decimal value)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (sorted[mid] <= value)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
-
-        /// <summary>The number of values below <paramref name="value"/>.</summary>
-        private static int LowerBound(decimal[] sorted, decimal value)
+        private static int LowerBound<T>(T[] sorted, T value)
+            where T : System.Numerics.IComparisonOperators<T, T, bool>
         {
             int lo = 0, hi = sorted.Length;
             while (lo < hi)
